@@ -1,0 +1,63 @@
+// `npm run sim`: one simulation in Node, printed as the JSON contract (--json) or a human summary.
+// Bad input exits 2 with one line naming the key, the value and what is accepted.
+import { readFileSync } from 'node:fs';
+import { parseSimArgs, USAGE } from './args';
+import { humanSummary } from './summary';
+import { describeModel, listPresets } from './describe';
+import { checkScenario, resolveScenario } from '../scenarios/scenarioFile';
+import { ParamError } from '../scenarios/paramSpec';
+import { runScenario } from '../sim/run';
+
+function fail(message: string): never {
+  process.stderr.write(`${message}\n`);
+  process.exit(2);
+}
+
+function main(argv: string[]): void {
+  const a = parseSimArgs(argv);
+  if (a.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
+  if (a.listPresets) {
+    process.stdout.write(`${listPresets()}\n`);
+    return;
+  }
+  if (a.describe !== undefined) {
+    process.stdout.write(`${describeModel(a.describe)}\n`);
+    return;
+  }
+  let fromFile: Record<string, unknown> = {};
+  if (a.scenarioFile) {
+    let text: string;
+    try {
+      text = readFileSync(a.scenarioFile, 'utf8');
+    } catch {
+      throw new ParamError('scenario', a.scenarioFile, 'a readable JSON file');
+    }
+    try {
+      fromFile = JSON.parse(text) as Record<string, unknown>;
+    } catch (e) {
+      throw new ParamError('scenario', a.scenarioFile, `well-formed JSON (${(e as Error).message})`);
+    }
+  }
+  const input = checkScenario({
+    ...fromFile,
+    ...(a.model !== undefined ? { model: a.model } : {}),
+    ...(a.preset !== undefined ? { preset: a.preset } : {}),
+    ...(a.seed !== undefined ? { seed: a.seed } : {}),
+    ...(a.duration !== undefined ? { duration: a.duration } : {}),
+    ...(a.warmup !== undefined ? { warmup: a.warmup } : {}),
+    params: { ...((fromFile.params as Record<string, string>) ?? {}), ...a.sets },
+  });
+  const sc = resolveScenario(input);
+  const { result } = runScenario(sc);
+  process.stdout.write(a.json ? `${JSON.stringify(result)}\n` : `${humanSummary(result)}\n`);
+}
+
+try {
+  main(process.argv.slice(2));
+} catch (e) {
+  if (e instanceof ParamError) fail(e.message);
+  fail(`error: ${(e as Error).message}`);
+}

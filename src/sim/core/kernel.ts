@@ -1,0 +1,350 @@
+// The simulated machine: CPUs, a FIFO run queue with time slices, and the thread life cycle
+// (dispatch, compute, spin, sleep, wake, preempt). It runs thread bodies; it holds no model logic.
+import { Fifo } from './fifo';
+import type { Lock } from './lock';
+import type { Simulator } from './simulator';
+import { QueueStats } from './stats/queueStats';
+import { Histogram } from './stats/histogram';
+import {
+  BLOCKED, IDLE, NEXT_COMPUTE, NEXT_SPIN, NEXT_STEP, OP_ACQUIRE, OP_COMPUTE, OP_SLEEP, OP_WAIT, OP_YIELD,
+  PH_COMPUTE, PH_DISPATCH, PH_GRANTED, PH_NONE, PH_SPIN, PH_TIMER, PH_WAKE, RUNNABLE, RUNNING, SPINNING,
+  SimThread, type ThreadBody,
+} from './thread';
+
+export interface Cpu {
+  readonly index: number;
+  thread: SimThread | null;
+  last: SimThread | null;
+}
+
+export interface KernelOptions {
+  cpus: number;
+  /** Context switch: CPU time paid when a CPU starts running a different thread. */
+  switchNs: number;
+  /** Wake-up latency: from wake_up() to the sleeper being runnable. */
+  wakeupNs: number;
+  /** Scheduler time slice; a preemptible thread yields its CPU after it if others wait. 0 = never. */
+  sliceNs: number;
+}
+
+/** Receives every thread state change, for timelines (the worker turns these into frames). */
+export type StateListener = (timeNs: number, thread: SimThread, state: number, label: number) => void;
+
+export class Kernel {
+  readonly cpus: Cpu[] = [];
+  readonly threads: SimThread[] = [];
+  readonly runQueue = new Fifo<SimThread>();
+  readonly runQueueStats = new QueueStats('runqueue');
+  readonly runQueueLatency = new Histogram();
+  /** Activity labels; index 0 is the empty label. */
+  readonly labels: string[] = [''];
+  private readonly labelIds = new Map<string, number>([['', 0]]);
+  listener: StateListener | null = null;
+  private readonly evThread: number;
+  private measureStart = 0;
+
+  constructor(readonly sim: Simulator, readonly opts: KernelOptions) {
+    if (!(opts.cpus >= 1)) throw new Error(`cpus must be >= 1, got ${opts.cpus}`);
+    for (let i = 0; i < opts.cpus; i++) this.cpus.push({ index: i, thread: null, last: null });
+    this.evThread = sim.register('thread', (id, token) => this.onThreadEvent(id, token));
+  }
+
+  get now(): number {
+    return this.sim.now;
+  }
+
+  label(name: string): number {
+    let id = this.labelIds.get(name);
+    if (id === undefined) {
+      id = this.labels.length;
+      this.labels.push(name);
+      this.labelIds.set(name, id);
+    }
+    return id;
+  }
+
+  createThread(name: string, role: string): SimThread {
+    const t = new SimThread(this.threads.length, name, role);
+    t.stateSince = this.now;
+    this.threads.push(t);
+    return t;
+  }
+
+  /** Starts a body on a (new or idle, exited) thread; it becomes ready at once. */
+  start(t: SimThread, body: ThreadBody): void {
+    if (t.alive) throw new Error(`${t.name} is already running a body`);
+    t.body = body;
+    t.alive = true;
+    this.makeReady(t, NEXT_STEP);
+  }
+
+  spawn(name: string, role: string, body: (t: SimThread) => ThreadBody): SimThread {
+    const t = this.createThread(name, role);
+    this.start(t, body(t));
+    return t;
+  }
+
+  /** Wakes a sleeping thread (from a wait queue, or a lock handing itself to a sleeper). */
+  wake(t: SimThread): void {
+    t.token++;
+    t.phase = PH_WAKE;
+    this.sim.schedule(this.opts.wakeupNs, this.evThread, t.id, t.token);
+  }
+
+  /** A lock was handed to `t`, which was queued on it. */
+  grant(t: SimThread, lock: Lock): void {
+    if (!lock.spins) {
+      this.wake(t);
+      return;
+    }
+    if (t.phase === PH_SPIN && t.cpu) {
+      t.token++;
+      t.phase = PH_GRANTED;
+      this.sim.schedule(lock.handoffNs, this.evThread, t.id, t.token);
+    } else {
+      // Preempted while spinning: the ticket is its own, but it runs only when it gets a CPU back.
+      t.granted = true;
+    }
+  }
+
+  // ---- state accounting ----
+
+  setState(t: SimThread, state: number, label = t.label): void {
+    const now = this.now;
+    t.stateNs[t.state] += now - t.stateSince;
+    t.stateSince = now;
+    t.state = state;
+    t.label = label;
+    if (this.listener) this.listener(now, t, state, label);
+  }
+
+  /** Starts a new measurement window for every thread and the run queue. */
+  resetStats(): void {
+    const now = this.now;
+    this.measureStart = now;
+    for (const t of this.threads) {
+      t.stateNs.fill(0);
+      t.stateSince = now;
+    }
+    this.runQueueStats.reset(now);
+    this.runQueueLatency.reset();
+  }
+
+  /** Fractions of the measured window per state, closing the current interval without mutating. */
+  stateFractions(t: SimThread): Float64Array {
+    const now = this.now;
+    const span = now - this.measureStart;
+    const out = new Float64Array(5);
+    for (let s = 0; s < 5; s++) out[s] = t.stateNs[s] + (s === t.state ? now - t.stateSince : 0);
+    if (span <= 0) {
+      out.fill(0);
+      out[t.state] = 1;
+      return out;
+    }
+    for (let s = 0; s < 5; s++) out[s] /= span;
+    return out;
+  }
+
+  busyNs(t: SimThread): number {
+    const f = this.stateFractions(t);
+    return (f[RUNNING] + f[SPINNING]) * (this.now - this.measureStart);
+  }
+
+  // ---- scheduling ----
+
+  private preemptible(t: SimThread): boolean {
+    return t.preemptCount === 0 && this.opts.sliceNs > 0;
+  }
+
+  private makeReady(t: SimThread, next: number): void {
+    t.next = next;
+    for (const cpu of this.cpus) {
+      if (!cpu.thread) {
+        this.dispatch(cpu, t);
+        return;
+      }
+    }
+    t.readySince = this.now;
+    t.phase = PH_NONE;
+    this.setState(t, RUNNABLE);
+    this.runQueue.push(t);
+    this.runQueueStats.enter(this.now);
+  }
+
+  private dispatch(cpu: Cpu, t: SimThread): void {
+    cpu.thread = t;
+    t.cpu = cpu;
+    const cost = cpu.last === t ? 0 : this.opts.switchNs;
+    cpu.last = t;
+    t.sliceEnd = this.now + cost + this.opts.sliceNs;
+    t.token++;
+    t.phase = PH_DISPATCH;
+    this.setState(t, RUNNING);
+    this.sim.schedule(cost, this.evThread, t.id, t.token);
+  }
+
+  private releaseCpu(t: SimThread): void {
+    const cpu = t.cpu;
+    if (!cpu) return;
+    cpu.thread = null;
+    t.cpu = null;
+    const next = this.runQueue.shift();
+    if (next) {
+      const waited = this.now - next.readySince;
+      this.runQueueStats.leave(this.now, waited);
+      this.runQueueLatency.record(waited);
+      this.dispatch(cpu, next);
+    }
+  }
+
+  private preempt(t: SimThread, next: number): void {
+    t.token++;
+    this.releaseCpuTo(t, next);
+  }
+
+  /** Puts `t` at the back of the run queue and gives its CPU to the next in line. */
+  private releaseCpuTo(t: SimThread, next: number): void {
+    const cpu = t.cpu;
+    t.next = next;
+    t.phase = PH_NONE;
+    t.readySince = this.now;
+    this.setState(t, RUNNABLE);
+    this.runQueue.push(t);
+    this.runQueueStats.enter(this.now);
+    if (cpu) {
+      cpu.thread = null;
+      t.cpu = null;
+      const n = this.runQueue.shift() as SimThread;
+      const waited = this.now - n.readySince;
+      this.runQueueStats.leave(this.now, waited);
+      this.runQueueLatency.record(waited);
+      this.dispatch(cpu, n);
+    }
+  }
+
+  private onThreadEvent(id: number, token: number): void {
+    const t = this.threads[id];
+    if (t.token !== token) return; // stale: superseded by a preemption, grant or wake
+    switch (t.phase) {
+      case PH_DISPATCH:
+        this.afterDispatch(t);
+        return;
+      case PH_COMPUTE: {
+        t.computeLeft -= this.now - t.runStart;
+        if (t.computeLeft <= 0) {
+          this.advance(t);
+          return;
+        }
+        // Slice ended with work left.
+        if (this.runQueue.length > 0 && this.preemptible(t)) this.preempt(t, NEXT_COMPUTE);
+        else {
+          t.sliceEnd = this.now + this.opts.sliceNs;
+          this.runCompute(t);
+        }
+        return;
+      }
+      case PH_SPIN:
+        if (this.runQueue.length > 0 && this.preemptible(t)) this.preempt(t, NEXT_SPIN);
+        else {
+          t.sliceEnd = this.now + this.opts.sliceNs;
+          this.spin(t);
+        }
+        return;
+      case PH_GRANTED:
+        this.setState(t, RUNNING);
+        this.advance(t);
+        return;
+      case PH_TIMER:
+      case PH_WAKE:
+        this.makeReady(t, NEXT_STEP);
+        return;
+      default:
+        throw new Error(`thread ${t.name} got an event in phase ${t.phase}`);
+    }
+  }
+
+  private afterDispatch(t: SimThread): void {
+    if (t.next === NEXT_COMPUTE) this.runCompute(t);
+    else if (t.next === NEXT_SPIN && !t.granted) this.spin(t);
+    else {
+      t.granted = false;
+      this.advance(t);
+    }
+  }
+
+  private runCompute(t: SimThread): void {
+    t.phase = PH_COMPUTE;
+    t.runStart = this.now;
+    if (t.state !== RUNNING || t.label !== t.opLabel) this.setState(t, RUNNING, t.opLabel);
+    const end = this.now + t.computeLeft;
+    const at = this.preemptible(t) && end > t.sliceEnd ? t.sliceEnd : end;
+    this.sim.schedule(at - this.now, this.evThread, t.id, t.token);
+  }
+
+  private spin(t: SimThread): void {
+    t.phase = PH_SPIN;
+    const lock = t.opLock as Lock;
+    this.setState(t, SPINNING, this.label(lock.cls.name));
+    if (this.preemptible(t)) this.sim.schedule(Math.max(0, t.sliceEnd - this.now), this.evThread, t.id, t.token);
+  }
+
+  private goToSleep(t: SimThread, state: number): void {
+    this.setState(t, state);
+    this.releaseCpu(t);
+  }
+
+  /** Runs the body until it yields an operation that takes time. */
+  private advance(t: SimThread): void {
+    const body = t.body as ThreadBody;
+    for (;;) {
+      const r = body.next();
+      if (r.done) {
+        t.alive = false;
+        t.body = null;
+        t.phase = PH_NONE;
+        this.goToSleep(t, IDLE);
+        t.onExit?.(t);
+        return;
+      }
+      switch (r.value) {
+        case OP_COMPUTE:
+          // Whole nanoseconds: a fractional remainder would round to a zero-delay event forever.
+          t.computeLeft = Math.round(t.opNs);
+          if (t.computeLeft <= 0) continue;
+          this.runCompute(t);
+          return;
+        case OP_ACQUIRE: {
+          const lock = t.opLock as Lock;
+          if (lock.preemptOff) t.preemptCount++;
+          if (lock.tryAcquire(t)) continue;
+          lock.enqueue(t);
+          if (lock.spins) this.spin(t);
+          else {
+            t.phase = PH_NONE;
+            this.goToSleep(t, BLOCKED);
+          }
+          return;
+        }
+        case OP_WAIT: {
+          const q = t.opQueue!;
+          t.phase = PH_NONE;
+          q.add(t);
+          this.goToSleep(t, q.sleepState);
+          return;
+        }
+        case OP_SLEEP:
+          t.token++;
+          t.phase = PH_TIMER;
+          this.sim.schedule(t.opNs, this.evThread, t.id, t.token);
+          this.goToSleep(t, t.opSleepState);
+          return;
+        case OP_YIELD:
+          if (this.runQueue.length > 0 && t.preemptCount === 0) {
+            this.preempt(t, NEXT_STEP);
+            return;
+          }
+          continue;
+      }
+    }
+  }
+}

@@ -1,0 +1,97 @@
+// Spinlock (FIFO ticket order, waiters spin on their CPU), mutex (waiters sleep, pay a wake-up) and
+// counting semaphore. Each instance reports into a shared lock class, as lock_stat aggregates them.
+// Granting and waking go through the Kernel; a lock never touches the event queue itself.
+import { Fifo } from './fifo';
+import type { Kernel } from './kernel';
+import { LockClassStats, type LockKind } from './stats/lockStats';
+import { QueueStats } from './stats/queueStats';
+import type { SimThread } from './thread';
+
+/** A lock class: the lock_stat row and the aggregate waiter queue of every instance. */
+export class LockClass {
+  readonly stats: LockClassStats;
+  readonly waiters: QueueStats;
+  constructor(readonly name: string, readonly kind: LockKind) {
+    this.stats = new LockClassStats(name, kind);
+    this.waiters = new QueueStats(`${name} waiters`);
+  }
+}
+
+export interface LockOptions {
+  /** Units that may hold it at once: 1 for a lock, c for a semaphore. */
+  capacity?: number;
+  /** Kernel spinlocks disable preemption (holder and spinners); a user-space spinlock does not. */
+  preemptOff?: boolean;
+  /** Cost for a spinning waiter to see the release and take the lock (cache-line hand-off). */
+  handoffNs?: number;
+}
+
+export class Lock {
+  readonly capacity: number;
+  readonly spins: boolean;
+  readonly preemptOff: boolean;
+  readonly handoffNs: number;
+  holders = 0;
+  /** The holder when capacity is 1 (what the UI draws and what the invariant checks). */
+  owner: SimThread | null = null;
+  private ownerSince = 0;
+  private readonly since = new Map<SimThread, number>();
+  readonly waiters = new Fifo<SimThread>();
+
+  constructor(private readonly kernel: Kernel, readonly cls: LockClass, opts: LockOptions = {}) {
+    this.capacity = opts.capacity ?? 1;
+    if (!(this.capacity >= 1)) throw new Error(`lock ${cls.name}: capacity must be >= 1, got ${this.capacity}`);
+    this.spins = cls.kind === 'spinlock';
+    this.preemptOff = opts.preemptOff ?? false;
+    this.handoffNs = opts.handoffNs ?? 0;
+  }
+
+  /** Takes the lock if free and no one is queued (FIFO fairness); returns whether it did. */
+  tryAcquire(t: SimThread): boolean {
+    if (this.holders >= this.capacity || this.waiters.length > 0) return false;
+    this.take(t);
+    return true;
+  }
+
+  /** Queues a thread that could not take the lock (the Kernel puts it to spin or sleep). */
+  enqueue(t: SimThread): void {
+    t.waitStart = this.kernel.now;
+    this.waiters.push(t);
+    this.cls.waiters.enter(this.kernel.now);
+  }
+
+  release(t: SimThread): void {
+    const now = this.kernel.now;
+    if (this.capacity === 1) {
+      if (this.owner !== t) throw new Error(`${t.name} released ${this.cls.name} held by ${this.owner?.name ?? 'nobody'}`);
+      this.cls.stats.recordHold(now - this.ownerSince);
+      this.owner = null;
+    } else {
+      const s = this.since.get(t);
+      if (s === undefined) throw new Error(`${t.name} released ${this.cls.name} without holding it`);
+      this.cls.stats.recordHold(now - s);
+      this.since.delete(t);
+    }
+    this.holders--;
+    if (this.preemptOff) t.preemptCount--;
+    const next = this.waiters.shift();
+    if (next) {
+      const waited = now - next.waitStart;
+      this.cls.waiters.leave(now, waited);
+      this.cls.stats.recordWait(waited);
+      this.take(next);
+      this.kernel.grant(next, this);
+    }
+  }
+
+  private take(t: SimThread): void {
+    const now = this.kernel.now;
+    this.holders++;
+    if (this.holders > this.capacity) throw new Error(`${this.cls.name} has ${this.holders} holders`);
+    this.cls.stats.acquisitions++;
+    if (this.capacity === 1) {
+      this.owner = t;
+      this.ownerSince = now;
+    } else this.since.set(t, now);
+  }
+}

@@ -1,0 +1,48 @@
+// What every model exposes to the CLI and the worker: stats reset, the contract result, a live
+// snapshot for the UI, and live parameter changes. Pure data in and out; no DOM, no wall clock.
+import type { Kernel } from './kernel';
+import type { LockRow, QueueRow, SimResult, DeviceRow } from './result';
+import type { Simulator } from './simulator';
+
+export type ParamValue = string | number | boolean;
+export type Params = Record<string, ParamValue>;
+
+/** A lock instance as the UI draws it: who holds it, who waits in order, and how they wait. */
+export interface LockView {
+  name: string;
+  holder: string | null;
+  waiters: string[];
+  spinning: boolean;
+}
+
+/** A compact, structured-cloneable picture of the model at one instant. */
+export interface Snapshot {
+  timeNs: number;
+  events: number;
+  /** Completed top-level operations and bytes since the run started (not reset by warm-up). */
+  completions: number;
+  bytes: number;
+  threads: { name: string; role: string; state: number; label: string; utilisation: number }[];
+  locks: LockView[];
+  lockStats: LockRow[];
+  queues: QueueRow[];
+  devices: DeviceRow[];
+  /** Model-specific extras (e.g. raid5's stripe cells by list). */
+  extra?: Record<string, unknown>;
+}
+
+export interface ModelRun {
+  readonly sim: Simulator;
+  readonly kernel: Kernel;
+  /** Starts a new measurement window (end of warm-up). */
+  resetStats(): void;
+  result(meta: { preset: string | null; warmupNs: number }): SimResult;
+  snapshot(): Snapshot;
+  /** Applies a runtime knob; returns an error message, or null when applied. */
+  setLive(key: string, value: ParamValue): string | null;
+}
+
+export interface ModelFactory {
+  readonly name: string;
+  create(params: Params, seed: number): ModelRun;
+}

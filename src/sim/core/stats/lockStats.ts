@@ -1,0 +1,48 @@
+// lock_stat's figures for one lock class (all instances of a lock aggregate here, as lockdep does).
+// Waittime is over contended acquisitions only, holdtime over all, exactly like /proc/lock_stat.
+import { Histogram } from './histogram';
+
+export type LockKind = 'spinlock' | 'mutex' | 'semaphore';
+
+export class LockClassStats {
+  acquisitions = 0;
+  contentions = 0;
+  waitMin = Infinity;
+  waitMax = 0;
+  waitTotal = 0;
+  holdMin = Infinity;
+  holdMax = 0;
+  holdTotal = 0;
+  readonly waitHist = new Histogram();
+  readonly holdHist = new Histogram();
+
+  constructor(readonly name: string, readonly kind: LockKind) {}
+
+  recordWait(ns: number): void {
+    this.contentions++;
+    this.waitTotal += ns;
+    if (ns < this.waitMin) this.waitMin = ns;
+    if (ns > this.waitMax) this.waitMax = ns;
+    this.waitHist.record(ns);
+  }
+
+  recordHold(ns: number): void {
+    this.holdTotal += ns;
+    if (ns < this.holdMin) this.holdMin = ns;
+    if (ns > this.holdMax) this.holdMax = ns;
+    this.holdHist.record(ns);
+  }
+
+  reset(): void {
+    this.acquisitions = 0;
+    this.contentions = 0;
+    this.waitMin = Infinity;
+    this.waitMax = 0;
+    this.waitTotal = 0;
+    this.holdMin = Infinity;
+    this.holdMax = 0;
+    this.holdTotal = 0;
+    this.waitHist.reset();
+    this.holdHist.reset();
+  }
+}

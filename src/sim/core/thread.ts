@@ -1,0 +1,105 @@
+// A simulated thread: a generator body that yields operations (compute, acquire, wait, sleep) to the
+// Kernel, plus its state accounting. It never schedules events itself; the Kernel does.
+import type { Lock } from './lock';
+import type { WaitQueue } from './waitQueue';
+import type { Cpu } from './kernel';
+
+/** Thread states, as design.md names them; indices into `stateNs`. */
+export const RUNNING = 0;
+export const SPINNING = 1;
+export const RUNNABLE = 2;
+export const BLOCKED = 3;
+export const IDLE = 4;
+export const STATE_NAMES = ['running', 'spinning', 'runnable', 'blocked', 'idle'] as const;
+export type ThreadStateName = (typeof STATE_NAMES)[number];
+
+/** Operations a body yields. */
+export const OP_COMPUTE = 1;
+export const OP_ACQUIRE = 2;
+export const OP_WAIT = 3;
+export const OP_SLEEP = 4;
+export const OP_YIELD = 5;
+export type Op = typeof OP_COMPUTE | typeof OP_ACQUIRE | typeof OP_WAIT | typeof OP_SLEEP | typeof OP_YIELD;
+
+export type ThreadBody = Generator<Op, void, void>;
+
+/** Internal phases: which pending event (if any) a thread is waiting for. */
+export const PH_NONE = 0;
+export const PH_DISPATCH = 1;
+export const PH_COMPUTE = 2;
+export const PH_SPIN = 3;
+export const PH_TIMER = 4;
+export const PH_WAKE = 5;
+export const PH_GRANTED = 6;
+
+/** What to do once the thread next gets a CPU. */
+export const NEXT_STEP = 0;
+export const NEXT_COMPUTE = 1;
+export const NEXT_SPIN = 2;
+
+export class SimThread {
+  state = IDLE;
+  stateSince = 0;
+  readonly stateNs = new Float64Array(5);
+  cpu: Cpu | null = null;
+  body: ThreadBody | null = null;
+  /** Bumped whenever pending events for this thread become stale. */
+  token = 0;
+  phase = PH_NONE;
+  next = NEXT_STEP;
+  /** Operation arguments, set by the helpers below right before `yield`. */
+  opNs = 0;
+  opLabel = 0;
+  opLock: Lock | null = null;
+  opQueue: WaitQueue | null = null;
+  opSleepState = IDLE;
+  computeLeft = 0;
+  runStart = 0;
+  sliceEnd = 0;
+  readySince = 0;
+  /** Kernel spinlocks disable preemption; >0 means this thread cannot be preempted. */
+  preemptCount = 0;
+  /** Set when a lock was handed to this thread while it was off its CPU. */
+  granted = false;
+  waitStart = 0;
+  /** Label id of what the thread is doing now (for timelines and "what is it doing"). */
+  label = 0;
+  alive = false;
+  onExit: ((t: SimThread) => void) | null = null;
+
+  constructor(readonly id: number, readonly name: string, readonly role: string) {}
+
+  /** Run on a CPU for `ns` nanoseconds, doing what `label` names. */
+  compute(ns: number, label = 0): Op {
+    this.opNs = ns;
+    this.opLabel = label;
+    return OP_COMPUTE;
+  }
+
+  acquire(lock: Lock): Op {
+    this.opLock = lock;
+    return OP_ACQUIRE;
+  }
+
+  /** Sleep on a wait queue until woken; state while asleep is the queue's (idle or blocked). */
+  wait(q: WaitQueue): Op {
+    this.opQueue = q;
+    return OP_WAIT;
+  }
+
+  /** Sleep off-CPU for `ns` (a timer), in the given state. */
+  sleep(ns: number, state: typeof IDLE | typeof BLOCKED = IDLE): Op {
+    this.opNs = ns;
+    this.opSleepState = state;
+    return OP_SLEEP;
+  }
+
+  /** cond_resched(): give the CPU up if someone else is waiting for one. */
+  yieldCpu(): Op {
+    return OP_YIELD;
+  }
+
+  cpuNs(): number {
+    return this.stateNs[RUNNING] + this.stateNs[SPINNING];
+  }
+}

@@ -1,0 +1,7 @@
+// Model factories by CLI name. The only place that maps a model name to runtime code.
+import type { ModelFactory } from '../core/model';
+import { lockLabFactory } from './lockLab/lockLab';
+
+export const FACTORIES: Record<string, ModelFactory> = {
+  'lock-lab': lockLabFactory,
+};

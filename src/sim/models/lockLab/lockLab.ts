@@ -1,0 +1,149 @@
+// Lock Lab: threads (closed loop) or Poisson tasks (open) contending for `shards` locks of
+// `capacity` holders. The engine's proving ground against queueing theory; no kernel subsystem.
+import { byName, type DistName } from '../../core/distributions';
+import { Kernel } from '../../core/kernel';
+import { Lock, LockClass } from '../../core/lock';
+import type { ModelFactory, ModelRun, Params, Snapshot } from '../../core/model';
+import type { RandomStream } from '../../core/random';
+import { RandomStreams } from '../../core/random';
+import { latencyFigures, lockRow, queueRow, threadRows, type SimResult } from '../../core/result';
+import { Histogram } from '../../core/stats/histogram';
+import { Simulator } from '../../core/simulator';
+import type { SimThread, ThreadBody } from '../../core/thread';
+
+/** More live tasks than this means arrivals outrun service: the run stops with a clear error. */
+const MAX_OPEN_TASKS = 100_000;
+
+export class LockLab implements ModelRun {
+  readonly sim = new Simulator();
+  readonly kernel: Kernel;
+  readonly cls: LockClass;
+  readonly locks: Lock[] = [];
+  readonly latency = new Histogram();
+  completions = 0;
+  private readonly think;
+  private readonly hold;
+  private readonly streams: RandomStreams;
+  private readonly idleTasks: SimThread[] = [];
+  private readonly lHold: number;
+  private readonly lThink: number;
+  private readonly arrivalRng: RandomStream;
+  private readonly evArrival: number;
+
+  constructor(readonly params: Params, readonly seed: number) {
+    const p = params;
+    this.kernel = new Kernel(this.sim, { cpus: p.cpus as number, switchNs: p.switch as number, wakeupNs: p.wakeup as number, sliceNs: p.slice as number });
+    this.streams = new RandomStreams(seed);
+    const capacity = p.capacity as number;
+    const kind = capacity > 1 ? 'semaphore' : (p.lock as 'spinlock' | 'mutex');
+    this.cls = new LockClass(kind === 'semaphore' ? 'sem' : 'lock', kind);
+    for (let i = 0; i < (p.shards as number); i++) this.locks.push(new Lock(this.kernel, this.cls, { capacity }));
+    this.think = byName(p.think_dist as Exclude<DistName, 'empirical'>, p.think as number);
+    this.hold = byName(p.hold_dist as Exclude<DistName, 'empirical'>, p.hold as number);
+    this.lHold = this.kernel.label('hold');
+    this.lThink = this.kernel.label('think');
+    this.arrivalRng = this.streams.get('arrivals');
+    this.evArrival = this.sim.register('arrival', () => this.arrive());
+    if (p.arrival === 'closed') {
+      for (let i = 0; i < (p.threads as number); i++) this.kernel.spawn(`thread-${i}`, 'worker', (t) => this.loop(t));
+    } else {
+      this.scheduleArrival();
+    }
+  }
+
+  /** One round: ask for a lock, hold it, release it. Latency runs from asking to releasing. */
+  private *round(t: SimThread, rng: RandomStream): ThreadBody {
+    const lock = this.locks.length === 1 ? this.locks[0] : this.locks[rng.below(this.locks.length)];
+    const asked = this.sim.now;
+    yield t.acquire(lock);
+    yield t.compute(this.hold.sample(rng), this.lHold);
+    lock.release(t);
+    this.completions++;
+    this.latency.record(this.sim.now - asked);
+  }
+
+  private *loop(t: SimThread): ThreadBody {
+    const rng = this.streams.get(t.name);
+    for (;;) {
+      yield t.compute(this.think.sample(rng), this.lThink);
+      yield* this.round(t, rng);
+    }
+  }
+
+  private scheduleArrival(): void {
+    const mean = 1e9 / (this.params.rate as number);
+    this.sim.schedule(-mean * Math.log(this.arrivalRng.uniform()), this.evArrival);
+  }
+
+  private arrive(): void {
+    let t = this.idleTasks.pop();
+    if (!t) {
+      if (this.kernel.threads.length >= MAX_OPEN_TASKS) {
+        throw new Error(`open arrivals outrun the lock: more than ${MAX_OPEN_TASKS} tasks alive (lower rate or hold)`);
+      }
+      t = this.kernel.createThread(`task-${this.kernel.threads.length}`, 'task');
+      t.onExit = (done) => this.idleTasks.push(done);
+    }
+    // Tasks share one stream so the arrival sequence, not task reuse, decides the draws.
+    this.kernel.start(t, this.round(t, this.streams.get('tasks')));
+    this.scheduleArrival();
+  }
+
+  resetStats(): void {
+    this.kernel.resetStats();
+    this.cls.stats.reset();
+    this.cls.waiters.reset(this.sim.now);
+    this.latency.reset();
+    this.measuredCompletions = this.completions;
+    this.measureStart = this.sim.now;
+  }
+
+  private measuredCompletions = 0;
+  private measureStart = 0;
+
+  result(meta: { preset: string | null; warmupNs: number }): SimResult {
+    const measuredNs = this.sim.now - this.measureStart;
+    const done = this.completions - this.measuredCompletions;
+    return {
+      model: 'lock-lab', preset: meta.preset, seed: this.seed, params: this.params,
+      simulatedNs: measuredNs, warmupNs: meta.warmupNs, events: this.sim.events,
+      throughput: { opsPerSec: Number((done / (measuredNs / 1e9)).toFixed(1)), bytesPerSec: 0 },
+      latencyNs: latencyFigures(this.latency),
+      locks: [lockRow(this.cls)],
+      threads: threadRows(this.kernel),
+      queues: [queueRow(this.cls.waiters, this.sim.now), queueRow(this.kernel.runQueueStats, this.sim.now)],
+      devices: [],
+    };
+  }
+
+  snapshot(): Snapshot {
+    const k = this.kernel;
+    const now = this.sim.now;
+    return {
+      timeNs: now, events: this.sim.events, completions: this.completions, bytes: 0,
+      threads: k.threads.map((t) => {
+        const f = k.stateFractions(t);
+        return { name: t.name, role: t.role, state: t.state, label: k.labels[t.label] ?? '', utilisation: f[0] + f[1] };
+      }),
+      locks: this.locks.map((l, i) => ({
+        name: this.locks.length > 1 ? `${this.cls.name}[${i}]` : this.cls.name,
+        holder: l.owner?.name ?? (l.holders > 0 ? `${l.holders} holders` : null),
+        waiters: l.waiters.toArray().map((w) => w.name),
+        spinning: l.spins,
+      })),
+      lockStats: [lockRow(this.cls)],
+      queues: [queueRow(this.cls.waiters, now), queueRow(k.runQueueStats, now)],
+      devices: [],
+    };
+  }
+
+  setLive(key: string): string | null {
+    return `${key} cannot change while Lock Lab runs; it starts a new run`;
+  }
+}
+
+export const lockLabFactory: ModelFactory = {
+  name: 'lock-lab',
+  create: (params, seed) => new LockLab(params, seed),
+};
+
