@@ -1,6 +1,6 @@
 // Vite config for the app (dev and preview) and for Vitest.
 // Cross-origin isolation headers are set so SharedArrayBuffer and precise timers are available.
-import { defineConfig } from 'vite';
+import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 
 const isolation = {

@@ -1,7 +1,8 @@
 // Every model's parameter specs and presets, by model name: what --describe, --list-presets
 // and the UI's pickers read. Adding a model means adding one line to each table here.
 import { LOCK_LAB_PARAMS, LOCK_LAB_PRESETS } from './lockLabSpec';
-import type { ParamSpec } from './paramSpec';
+import type { ParamSpec, Resolved } from './paramSpec';
+import { deriveRaid5, RAID5_PARAMS, RAID5_PRESETS } from './raid5Spec';
 import type { Preset } from './preset';
 
 export interface ModelInfo {
@@ -10,13 +11,16 @@ export interface ModelInfo {
   params: readonly ParamSpec[];
   defaultDurationNs: number;
   defaultWarmupNs: number;
+  /** Fills parameters that depend on others (e.g. device.* from device) and checks cross-field rules. */
+  derive?: (params: Resolved, given: ReadonlySet<string>) => void;
 }
 
 export const MODELS: readonly ModelInfo[] = [
   { name: 'lock-lab', title: 'Lock Lab: threads contending for a lock', params: LOCK_LAB_PARAMS, defaultDurationNs: 200e6, defaultWarmupNs: 20e6 },
+  { name: 'raid5', title: 'md raid5: stripe cache, raid5d and workers, device_lock', params: RAID5_PARAMS, defaultDurationNs: 50e6, defaultWarmupNs: 10e6, derive: deriveRaid5 },
 ];
 
-export const PRESETS: readonly Preset[] = [...LOCK_LAB_PRESETS];
+export const PRESETS: readonly Preset[] = [...LOCK_LAB_PRESETS, ...RAID5_PRESETS];
 
 export function modelInfo(name: string): ModelInfo | undefined {
   return MODELS.find((m) => m.name === name);

@@ -50,7 +50,9 @@ export function resolveScenario(input: ScenarioInput): ResolvedScenario {
   const info = modelInfo(modelName);
   if (!info) throw new ParamError('model', modelName, MODELS.map((m) => m.name).join(' | '));
   if (preset && preset.model !== modelName) throw new ParamError('model', modelName, `${preset.model} (the model of preset ${preset.id})`);
-  const params = resolveParams(info.params, { ...(preset?.params ?? {}), ...(input.params ?? {}) });
+  const given = { ...(preset?.params ?? {}), ...(input.params ?? {}) };
+  const params = resolveParams(info.params, given);
+  info.derive?.(params, new Set(Object.keys(given)));
   return {
     model: modelName,
     preset: preset?.id ?? null,

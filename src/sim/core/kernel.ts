@@ -272,7 +272,19 @@ export class Kernel {
     }
   }
 
+  /** A slice that ran out inside a non-preemptible section ends at the next preemption point. */
+  private sliceOverrun(t: SimThread, next: number): boolean {
+    if (t.sliceEnd > this.now || !this.preemptible(t)) return false;
+    if (this.runQueue.length > 0) {
+      this.preempt(t, next);
+      return true;
+    }
+    t.sliceEnd = this.now + this.opts.sliceNs;
+    return false;
+  }
+
   private runCompute(t: SimThread): void {
+    if (this.sliceOverrun(t, NEXT_COMPUTE)) return;
     t.phase = PH_COMPUTE;
     t.runStart = this.now;
     if (t.state !== RUNNING || t.label !== t.opLabel) this.setState(t, RUNNING, t.opLabel);
@@ -282,6 +294,7 @@ export class Kernel {
   }
 
   private spin(t: SimThread): void {
+    if (this.sliceOverrun(t, NEXT_SPIN)) return;
     t.phase = PH_SPIN;
     const lock = t.opLock as Lock;
     this.setState(t, SPINNING, this.label(lock.cls.name));

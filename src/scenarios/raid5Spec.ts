@@ -1,0 +1,76 @@
+// md raid5's parameters in the spelling users know (sysfs, fio, plain names), the member-device
+// presets, the CPU-cost table with its defaults, and the calibrated presets of the multi-thread series.
+import type { ParamSpec } from './paramSpec';
+import { ParamError, type Resolved } from './paramSpec';
+import type { Preset } from './preset';
+
+/** Member device presets: fixed latency + size / bandwidth, `parallelism` requests in service at once. */
+export const DEVICE_PRESETS: Record<string, { latency: number; bandwidth: number; parallelism: number; about: string }> = {
+  ramdisk: { latency: 1_000, bandwidth: 8e9, parallelism: 64, about: 'brd: memory speed, no queueing to speak of' },
+  nvme: { latency: 20_000, bandwidth: 2e9, parallelism: 16, about: 'a PCIe flash device with internal parallelism' },
+  'sata-ssd': { latency: 60_000, bandwidth: 500e6, parallelism: 4, about: 'a SATA SSD behind AHCI' },
+  hdd: { latency: 0, bandwidth: 180e6, parallelism: 1, about: '7200 rpm: seek by distance + rotation + transfer' },
+};
+
+const C = 'costs';
+export const RAID5_PARAMS: readonly ParamSpec[] = [
+  { key: 'level', kind: 'int', unit: 'raid level', default: 5, min: 5, max: 6, group: 'array', help: 'RAID level: 5 (P) or 6 (P+Q), left-symmetric layout.' },
+  { key: 'disks', kind: 'int', unit: 'members', default: 3, min: 3, max: 24, group: 'array', help: 'Member disks (raid6 needs at least 4).' },
+  { key: 'chunk', kind: 'size', default: 512 * 1024, min: 4096, max: 64 << 20, powerOfTwo: true, group: 'array', help: 'Chunk size (mdadm default 512K): a power of two, at least 4K.' },
+  { key: 'device', kind: 'enum', values: Object.keys(DEVICE_PRESETS), default: 'nvme', group: 'array', help: 'Member device preset; device.* override it.' },
+  { key: 'device.latency', kind: 'time', default: 20_000, min: 0, max: 1e9, group: 'array', help: 'Member fixed service latency (default from the device preset).' },
+  { key: 'device.bandwidth', kind: 'number', unit: 'bytes/s', default: 2e9, min: 1e6, max: 1e12, group: 'array', help: 'Member transfer rate (default from the device preset).' },
+  { key: 'device.parallelism', kind: 'int', unit: 'requests', default: 16, min: 1, max: 1024, group: 'array', help: 'Requests a member serves at once (default from the device preset).' },
+  { key: 'stripe_cache_size', kind: 'int', unit: 'stripe_heads', default: 256, min: 17, max: 32768, live: true, group: 'cache', help: 'sysfs stripe_cache_size: stripe_heads in the cache (split over 8 hash lists).' },
+  { key: 'group_thread_cnt', kind: 'int', unit: 'threads', default: 0, min: 0, max: 8192, live: true, group: 'threads', help: 'sysfs group_thread_cnt: worker threads per group; 0 = raid5d does everything.' },
+  { key: 'preread_bypass_threshold', kind: 'int', unit: 'stripes', default: 1, min: 0, max: 32768, live: true, group: 'cache', help: 'sysfs preread_bypass_threshold: how often full writes may jump ahead of pre-reads.' },
+  { key: 'rmw_level', kind: 'int', unit: 'level', default: 1, min: 0, max: 2, live: true, group: 'cache', help: 'sysfs rmw_level: 0 = always RCW, 1 = cheaper of RMW/RCW, 2 = prefer RMW on ties.' },
+  { key: 'skip_copy', kind: 'bool', default: false, live: true, group: 'cache', help: 'sysfs skip_copy: use the writer\'s page instead of copying into the cache.' },
+  { key: 'cpus', kind: 'int', unit: 'CPUs', default: 16, min: 1, max: 256, group: 'threads', help: 'CPUs shared by submitters, raid5d, workers and interrupt work.' },
+  { key: 'rw', kind: 'enum', values: ['read', 'write', 'randread', 'randwrite', 'randrw'], default: 'randwrite', group: 'workload', help: 'fio rw.' },
+  { key: 'bs', kind: 'size', default: 4096, min: 512, max: 16 << 20, multipleOf: 512, group: 'workload', help: 'fio bs: block size, a multiple of 512.' },
+  { key: 'iodepth', kind: 'int', unit: 'IOs', default: 32, min: 1, max: 4096, group: 'workload', help: 'fio iodepth per job (libaio).' },
+  { key: 'numjobs', kind: 'int', unit: 'jobs', default: 4, min: 1, max: 256, group: 'workload', help: 'fio numjobs: submitting threads.' },
+  { key: 'rwmixread', kind: 'int', unit: '%', default: 50, min: 0, max: 100, group: 'workload', help: 'fio rwmixread for randrw.' },
+  { key: 'direct', kind: 'bool', default: true, group: 'workload', help: 'fio direct: O_DIRECT writes are REQ_SYNC (PREREAD_ACTIVE at submission).' },
+  { key: 'size', kind: 'size', default: 16 * 2 ** 30, min: 1 << 20, max: 2 ** 44, group: 'workload', help: 'fio size: the span of the array the jobs address.' },
+  { key: 'hash_locks', kind: 'int', unit: 'locks', default: 8, min: 1, max: 8, group: 'design', help: '8 hash locks (3.13+) or 1: everything under device_lock, as before.' },
+  { key: 'release', kind: 'enum', values: ['lockless', 'locked'], default: 'lockless', group: 'design', help: 'lockless: released_stripes llist (3.12+); locked: every last release takes device_lock.' },
+  { key: 'batch_release', kind: 'bool', default: true, group: 'design', help: 'Plug batching in make_request: one device_lock trip per request, not per stripe.' },
+  { key: 'wakeup', kind: 'time', default: 3_000, min: 0, max: 1e9, group: C, help: 'Wake-up latency of a sleeping thread.' },
+  { key: 'switch', kind: 'time', default: 1_000, min: 0, max: 1e9, group: C, help: 'Context switch CPU cost.' },
+  { key: 'cost.fio', kind: 'time', default: 1_500, min: 0, max: 1e9, group: C, help: 'fio submission and reaping per IO (submitter CPU).' },
+  { key: 'cost.lookup', kind: 'time', default: 300, min: 0, max: 1e9, group: C, help: 'raid5_get_active_stripe under the hash lock.' },
+  { key: 'cost.add_bio', kind: 'time', default: 250, min: 0, max: 1e9, group: C, help: 'add_stripe_bio under stripe_lock.' },
+  { key: 'cost.release', kind: 'time', default: 200, min: 0, max: 1e9, group: C, help: '__release_stripe under device_lock, per stripe.' },
+  { key: 'cost.pick', kind: 'time', default: 150, min: 0, max: 1e9, group: C, help: '__get_priority_stripe under device_lock, per stripe.' },
+  { key: 'cost.handle', kind: 'time', default: 1_500, min: 0, max: 1e9, group: C, help: 'One handle_stripe pass without ops and IO.' },
+  { key: 'cost.copy_page', kind: 'time', default: 400, min: 0, max: 1e9, group: C, help: 'Copying one 4K page (biodrain, unless skip_copy).' },
+  { key: 'xor_speed', kind: 'number', unit: 'bytes/s', default: 20e9, min: 1e6, max: 1e12, group: C, help: 'xor throughput of one CPU (boot log "xor: avx").' },
+  { key: 'cost.submit', kind: 'time', default: 1_500, min: 0, max: 1e9, group: C, help: 'ops_run_io per member bio (build + submit_bio).' },
+  { key: 'cost.completion', kind: 'time', default: 1_000, min: 0, max: 1e9, group: C, help: 'raid5_end_*_request per member completion (interrupt).' },
+  { key: 'cost.handoff', kind: 'time', default: 100, min: 0, max: 1e9, group: C, help: 'Cache-line hand-off of a contended spinlock to its next waiter.' },
+];
+
+/** device.* follow the chosen device preset unless given; raid6 needs 4 disks. */
+export function deriveRaid5(params: Resolved, given: ReadonlySet<string>): void {
+  const d = DEVICE_PRESETS[params.device as string];
+  if (!given.has('device.latency')) params['device.latency'] = d.latency;
+  if (!given.has('device.bandwidth')) params['device.bandwidth'] = d.bandwidth;
+  if (!given.has('device.parallelism')) params['device.parallelism'] = d.parallelism;
+  if (params.level === 6 && (params.disks as number) < 4) throw new ParamError('disks', params.disks, '4..24 for level 6 (3..24 for level 5)');
+}
+
+const S = 'The multi-thread series (seed 000)';
+export const RAID5_PRESETS: readonly Preset[] = [
+  {
+    id: 'raid5-3disk-threads', model: 'raid5', story: S, title: '3 disks, one thread',
+    shows: '4K random writes on 3 fast members: md0_raid5 is the limit; set group_thread_cnt=2 (and double the cache) to see +130%.',
+    params: { disks: 3 }, durationNs: 50e6, warmupNs: 10e6,
+  },
+  {
+    id: 'raid5-single-thread-ceiling', model: 'raid5', story: S, title: 'The single-thread ceiling',
+    shows: 'Fast members, no workers: raid5d is ~100% busy, the members are not; it handles the >450k requests/s the series names.',
+    params: { disks: 4, device: 'ramdisk' }, durationNs: 50e6, warmupNs: 10e6,
+  },
+];

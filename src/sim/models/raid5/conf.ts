@@ -1,0 +1,160 @@
+// struct r5conf (drivers/md/raid5.h): the stripe cache (hash, eight inactive lists), the work lists,
+// device_lock and the hash locks, pre-read accounting, and the threads' wake-up state.
+// Holds state and small helpers only; the kernel functions that act on it live beside it.
+import type { Kernel } from '../../core/kernel';
+import { Lock, LockClass } from '../../core/lock';
+import { BLOCKED, IDLE, type SimThread } from '../../core/thread';
+import { WaitQueue } from '../../core/waitQueue';
+import { QueueStats } from '../../core/stats/queueStats';
+import type { Geometry } from './geometry';
+import type { Raid5Params } from './params';
+import { StripeHead, StripeList } from './stripeHead';
+
+/** NR_STRIPE_HASH_LOCKS and MAX_STRIPE_BATCH, IO_THRESHOLD (raid5.h / raid5.c). */
+export const NR_STRIPE_HASH_LOCKS = 8;
+export const MAX_STRIPE_BATCH = 8;
+export const IO_THRESHOLD = 1;
+
+export interface Worker {
+  thread: SimThread;
+  wq: WaitQueue;
+  /** queue_work() queued it (WORK_STRUCT_PENDING): it will run a pass. */
+  pending: boolean;
+  /** It is inside raid5_do_work now. */
+  running: boolean;
+  /** group_thread_cnt was lowered: it exits when next idle. */
+  retired: boolean;
+}
+
+export class R5Conf {
+  readonly stripes: StripeHead[] = [];
+  readonly hash = new Map<number, StripeHead>();
+  readonly inactive: StripeList[] = [];
+  readonly handleList: StripeList;
+  /** The single worker group's handle_list (one NUMA node). */
+  readonly groupHandleList: StripeList;
+  readonly holdList: StripeList;
+  readonly delayedList: StripeList;
+  readonly bitmapList: StripeList;
+  /** released_stripes: the lockless llist (a plain array; push order is restored on drain). */
+  released: StripeHead[] = [];
+
+  readonly deviceLockClass = new LockClass('device_lock', 'spinlock');
+  readonly hashLockClass = new LockClass('hash_lock', 'spinlock');
+  readonly stripeLockClass = new LockClass('stripe_lock', 'spinlock');
+  readonly deviceLock: Lock;
+  readonly hashLocks: Lock[] = [];
+  readonly stripeLocks: Lock[] = [];
+  readonly waitForStripe: WaitQueue[] = [];
+  readonly waitForOverlap: WaitQueue;
+
+  /** Queue statistics per list, for Little's law and the UI. */
+  readonly listStats = {
+    handle: new QueueStats('handle_list'), hold: new QueueStats('hold_list'), delayed: new QueueStats('delayed_list'),
+    bitmap: new QueueStats('bitmap_list'), inactive: new QueueStats('inactive'),
+  };
+
+  maxNrStripes: number;
+  activeStripes = 0;
+  prereadActiveStripes = 0;
+  pendingFullWrites = 0;
+  bypassCount = 0;
+  bypassThreshold: number;
+  rmwLevel: number;
+  skipCopy: boolean;
+  lastHold: StripeHead | null = null;
+  inactiveBlocked = false;
+  groupStripesCnt = 0;
+  workerCnt: number;
+  readonly workers: Worker[] = [];
+  raid5dWakeup = false;
+  raid5d!: SimThread;
+  readonly raid5dWq: WaitQueue;
+  private nextHashLockIndex = 0;
+  /** Activity labels for timelines: the kernel function each step mirrors. */
+  readonly labels: {
+    fio: number; lookup: number; addBio: number; release: number; pick: number; handle: number;
+    submit: number; endRequest: number; unplug: number; activate: number; directRead: number;
+  };
+
+  constructor(readonly kernel: Kernel, readonly p: Raid5Params, readonly geo: Geometry) {
+    const L = (n: string) => kernel.label(n);
+    this.labels = {
+      fio: L('fio io_submit'), lookup: L('raid5_get_active_stripe'), addBio: L('add_stripe_bio'),
+      release: L('__release_stripe'), pick: L('__get_priority_stripe'), handle: L('handle_stripe'),
+      submit: L('ops_run_io'), endRequest: L('raid5_end_request'), unplug: L('raid5_unplug'),
+      activate: L('raid5_activate_delayed'), directRead: L('raid5_read_one_chunk'),
+    };
+    const clock = () => kernel.now;
+    const ls = this.listStats;
+    this.handleList = new StripeList('handle_list', 'handle_list', ls.handle, clock);
+    this.groupHandleList = new StripeList('handle_list', 'handle_list', ls.handle, clock);
+    this.holdList = new StripeList('hold_list', 'hold_list', ls.hold, clock);
+    this.delayedList = new StripeList('delayed_list', 'delayed_list', ls.delayed, clock);
+    this.bitmapList = new StripeList('bitmap_list', 'bitmap_list', ls.bitmap, clock);
+    const lockOpts = { preemptOff: true, handoffNs: p.costs.handoffNs };
+    this.deviceLock = new Lock(kernel, this.deviceLockClass, lockOpts);
+    for (let i = 0; i < NR_STRIPE_HASH_LOCKS; i++) {
+      this.hashLocks.push(new Lock(kernel, this.hashLockClass, lockOpts));
+      this.inactive.push(new StripeList(`inactive_list[${i}]`, 'free', ls.inactive, clock));
+      this.waitForStripe.push(new WaitQueue(kernel, `wait_for_stripe[${i}]`, BLOCKED));
+    }
+    this.waitForOverlap = new WaitQueue(kernel, 'wait_for_overlap');
+    this.raid5dWq = new WaitQueue(kernel, 'md0_raid5 wait', IDLE);
+    this.maxNrStripes = 0;
+    this.bypassThreshold = p.prereadBypassThreshold;
+    this.rmwLevel = p.rmwLevel;
+    this.skipCopy = p.skipCopy;
+    this.workerCnt = p.groupThreadCnt;
+    this.growTo(p.stripeCacheSize);
+  }
+
+  /** The lock that guards a hash bucket: its own hash lock, or device_lock before 3.13 (hash_locks=1). */
+  hashLockFor(hashIdx: number): Lock {
+    return this.p.hashLocks === 1 ? this.deviceLock : this.hashLocks[hashIdx];
+  }
+
+  /** stripe_hash_locks_hash: the hash lock index of a sector. */
+  static hashIndexOf(sector: number): number {
+    return sector & (NR_STRIPE_HASH_LOCKS - 1);
+  }
+
+  /** grow_one_stripe, repeated: new stripe_heads get hash_lock_index round-robin. */
+  growTo(n: number): void {
+    while (this.stripes.length < n) {
+      const h = this.nextHashLockIndex;
+      this.nextHashLockIndex = (h + 1) % NR_STRIPE_HASH_LOCKS;
+      const sh = new StripeHead(this.stripes.length, h, this.p.disks);
+      this.stripes.push(sh);
+      this.stripeLocks.push(new Lock(this.kernel, this.stripeLockClass, { preemptOff: true, handoffNs: this.p.costs.handoffNs }));
+      this.pushInactive(sh);
+      this.liveStripes++;
+    }
+    this.maxNrStripes = n;
+  }
+
+  pushInactive(sh: StripeHead): void {
+    this.inactive[sh.hashLockIndex].push(sh);
+  }
+
+  /** Stripes still part of the cache (not dropped by a shrink). */
+  liveStripes = 0;
+
+  /** Free stripes over all eight inactive lists. */
+  freeStripes(): number {
+    let n = 0;
+    for (const l of this.inactive) n += l.length;
+    return n;
+  }
+
+  /** The handle list stripes are queued on: per group when workers exist, else the conf's. */
+  activeHandleList(): StripeList {
+    return this.workerCnt > 0 ? this.groupHandleList : this.handleList;
+  }
+
+  /** md_wakeup_thread(mddev->thread). */
+  wakeupRaid5d(): void {
+    this.raid5dWakeup = true;
+    this.raid5dWq.wakeThread(this.raid5d);
+  }
+}

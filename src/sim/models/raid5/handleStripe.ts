@@ -1,0 +1,156 @@
+// handle_stripe (raid5.c): one pass of the per-stripe state machine that never waits. analyse_stripe
+// counts, handle_stripe_clean_event returns finished writes, handle_stripe_dirtying chooses RMW or RCW
+// by counting reads, schedule_reconstruction runs prexor/biodrain/reconstruct, ops_run_io submits.
+import type { Op, SimThread } from '../../core/thread';
+import type { Bio } from './bio';
+import { IO_THRESHOLD, type R5Conf } from './conf';
+import type { MemberIo } from './io';
+import {
+  R5_LOCKED, R5_OVERWRITE, R5_UPTODATE, R5_WANTREAD, R5_WANTWRITE, STRIPE_ACTIVE, STRIPE_DELAYED, STRIPE_FULL_WRITE,
+  STRIPE_HANDLE, STRIPE_IO_STARTED, STRIPE_PREREAD_ACTIVE, type StripeHead,
+} from './stripeHead';
+
+export interface HandleCounters {
+  rmw: number;
+  rcw: number;
+  fullWrites: number;
+  passes: number;
+  memberIosByThread: Map<string, number>;
+}
+
+const PAGE = 4096;
+
+function isParity(sh: StripeHead, i: number): boolean {
+  return i === sh.pdIdx || i === sh.qdIdx;
+}
+
+/** handle_stripe_dirtying: count reads for RMW and RCW, issue the cheaper one's reads (or park the stripe
+ * on the delayed list without PREREAD_ACTIVE), and reconstruct once either count is zero. Returns CPU ns. */
+function dirtying(conf: R5Conf, sh: StripeHead, c: HandleCounters): number {
+  const n = sh.devs.length;
+  let rmw = 0;
+  let rcw = 0;
+  for (let i = 0; i < n; i++) {
+    const d = sh.devs[i];
+    const ready = d.flags & (R5_UPTODATE | R5_LOCKED);
+    if ((d.towrite.length > 0 || isParity(sh, i)) && !ready) rmw++;
+    if (!(d.flags & R5_OVERWRITE) && !isParity(sh, i) && !ready) rcw++;
+  }
+  if (conf.rmwLevel === 0) rmw = 2 * n; // PARITY_DISABLE_RMW: always reconstruct-write
+  if (rmw === 0 || rcw === 0) return scheduleReconstruction(conf, sh, rcw !== 0, c);
+  const useRmw = rmw < rcw || (conf.rmwLevel === 2 && rmw === rcw);
+  if (useRmw) c.rmw++;
+  else c.rcw++;
+  if (!(sh.state & STRIPE_PREREAD_ACTIVE)) {
+    sh.state |= STRIPE_DELAYED | STRIPE_HANDLE; // wait for a pre-read generation
+    return 0;
+  }
+  for (let i = 0; i < n; i++) {
+    const d = sh.devs[i];
+    if (d.flags & (R5_UPTODATE | R5_LOCKED)) continue;
+    const want = useRmw ? d.towrite.length > 0 || isParity(sh, i) : !(d.flags & R5_OVERWRITE) && !isParity(sh, i);
+    if (want) d.flags |= R5_LOCKED | R5_WANTREAD;
+  }
+  sh.state |= STRIPE_IO_STARTED;
+  return 0;
+}
+
+/** schedule_reconstruction + raid_run_ops: prexor (RMW), biodrain, reconstruct; lock blocks to write. */
+function scheduleReconstruction(conf: R5Conf, sh: StripeHead, rmw: boolean, c: HandleCounters): number {
+  const costs = conf.p.costs;
+  const parities = conf.geo.level === 6 ? 2 : 1;
+  let written = 0;
+  for (let i = 0; i < sh.devs.length; i++) {
+    const d = sh.devs[i];
+    if (d.towrite.length === 0) continue;
+    d.written.push(...d.towrite); // biodrain
+    d.towrite.length = 0;
+    d.flags = (d.flags | R5_LOCKED | R5_WANTWRITE | R5_UPTODATE) & ~R5_OVERWRITE;
+    written++;
+  }
+  for (let i = 0; i < sh.devs.length; i++) if (isParity(sh, i)) sh.devs[i].flags |= R5_LOCKED | R5_WANTWRITE | R5_UPTODATE;
+  if (written === conf.geo.dataDisks) {
+    sh.state |= STRIPE_FULL_WRITE;
+    conf.pendingFullWrites++;
+    c.fullWrites++;
+  }
+  const drainNs = conf.skipCopy ? written * costs.copyPageNs * 0.1 : written * costs.copyPageNs;
+  // RMW: prexor removes old data from P, reconstruct adds new; RCW: xor every data block into P (raid6: x2 for Q).
+  const xorSources = rmw ? 2 * (written + 1) : conf.geo.dataDisks + 1;
+  const xorNs = (xorSources * PAGE * parities * 1e9) / costs.xorBytesPerSec;
+  return drainNs + xorNs;
+}
+
+/** handle_stripe: one pass; the caller holds a reference and no global lock. */
+export function* handleStripe(conf: R5Conf, io: MemberIo, t: SimThread, sh: StripeHead, c: HandleCounters, endBio: (bio: Bio) => void): Generator<Op, void, void> {
+  sh.handler = t.name;
+  sh.history?.push(`${(conf.kernel.now / 1e6).toFixed(6)} ms: handle_stripe on ${t.name}`);
+  sh.state &= ~STRIPE_HANDLE;
+  if (sh.state & STRIPE_ACTIVE) {
+    sh.state |= STRIPE_HANDLE; // someone else is handling it: ask for another pass
+    sh.handler = null;
+    return;
+  }
+  sh.state |= STRIPE_ACTIVE;
+  sh.state &= ~STRIPE_DELAYED;
+  c.passes++;
+  // analyse_stripe
+  let locked = 0;
+  let toWrite = 0;
+  let written = 0;
+  for (const d of sh.devs) {
+    if (d.flags & R5_LOCKED) locked++;
+    if (d.towrite.length) toWrite++;
+    if (d.written.length) written++;
+  }
+  let cpuNs = conf.p.costs.handleNs;
+  const returned: Bio[] = [];
+  if (written > 0 && locked === 0) {
+    // handle_stripe_clean_event: parity and data are on disk; return the write bios.
+    for (const d of sh.devs) {
+      returned.push(...d.written);
+      d.written.length = 0;
+    }
+    if (sh.state & STRIPE_FULL_WRITE) {
+      sh.state &= ~STRIPE_FULL_WRITE;
+      conf.pendingFullWrites--;
+    }
+    sh.state &= ~STRIPE_IO_STARTED;
+  }
+  if (toWrite > 0 && locked === 0) cpuNs += dirtying(conf, sh, c);
+  // ops_run_io: every block marked Want{read,write} gets a member bio and holds a reference.
+  const ios: [number, boolean][] = [];
+  for (let i = 0; i < sh.devs.length; i++) {
+    const d = sh.devs[i];
+    if (d.flags & (R5_WANTREAD | R5_WANTWRITE)) {
+      ios.push([i, (d.flags & R5_WANTWRITE) !== 0]);
+      d.flags &= ~(R5_WANTREAD | R5_WANTWRITE);
+      sh.count++;
+      sh.ioInFlight++;
+    }
+  }
+  yield t.compute(cpuNs, conf.labels.handle);
+  if (ios.length > 0) yield* drainUnderStripeLock(conf, t, sh);
+  for (const [i, write] of ios) {
+    yield t.compute(conf.p.costs.submitNs, conf.labels.submit);
+    io.submitStripeIo(sh, i, write);
+  }
+  c.memberIosByThread.set(t.name, (c.memberIosByThread.get(t.name) ?? 0) + ios.length);
+  if (ios.some(([, w]) => w) && sh.state & STRIPE_PREREAD_ACTIVE) {
+    sh.state &= ~STRIPE_PREREAD_ACTIVE; // dec_preread_active after the writes are issued
+    conf.prereadActiveStripes--;
+    if (conf.prereadActiveStripes < IO_THRESHOLD) conf.wakeupRaid5d();
+  }
+  for (const b of returned) endBio(b);
+  if (returned.length > 0 && conf.waitForOverlap.length > 0) conf.waitForOverlap.wakeAll();
+  sh.state &= ~STRIPE_ACTIVE;
+  sh.handler = null;
+}
+
+/** The brief sh->stripe_lock section of a pass (ops_run_biodrain / analyse take it for the bio lists). */
+function* drainUnderStripeLock(conf: R5Conf, t: SimThread, sh: StripeHead): Generator<Op, void, void> {
+  const lock = conf.stripeLocks[sh.idx];
+  yield t.acquire(lock);
+  yield t.compute(conf.p.costs.addBioNs / 2, conf.labels.handle);
+  lock.release(t);
+}

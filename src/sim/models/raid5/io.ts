@@ -1,0 +1,129 @@
+// Member disks and their completion path: submit_bio to a member, the interrupt context that runs
+// raid5_end_read_request / raid5_end_write_request (one irq thread per member), and bio_endio.
+import { BlockDevice, type ServiceTime } from '../../core/device';
+import { Fifo } from '../../core/fifo';
+import type { Kernel } from '../../core/kernel';
+import type { RandomStream } from '../../core/random';
+import type { Op, SimThread, ThreadBody } from '../../core/thread';
+import { IDLE } from '../../core/thread';
+import { WaitQueue } from '../../core/waitQueue';
+import type { Bio } from './bio';
+import type { R5Conf } from './conf';
+import { raid5ReleaseStripe } from './release';
+import { R5_LOCKED, R5_UPTODATE, STRIPE_HANDLE, type StripeHead } from './stripeHead';
+
+/** One member request: a piece of a bio read directly (chunk-aligned read) or a stripe's dev IO. */
+interface Req {
+  bio: Bio | null;
+  sh: StripeHead | null;
+  dev: number;
+  write: boolean;
+}
+
+interface Irq {
+  thread: SimThread;
+  wq: WaitQueue;
+  pending: Fifo<number>;
+}
+
+export class MemberIo {
+  readonly members: BlockDevice[] = [];
+  readonly irqs: Irq[] = [];
+  private readonly reqs: (Req | null)[] = [];
+  private readonly freeTags: number[] = [];
+  readBytes = 0;
+  writeBytes = 0;
+  submitted = 0;
+
+  constructor(
+    kernel: Kernel,
+    private readonly conf: R5Conf,
+    private readonly onBioPieceDone: (bio: Bio) => void,
+    serviceTime: ((disk: number) => ServiceTime | undefined),
+  ) {
+    const p = conf.p;
+    for (let d = 0; d < p.disks; d++) {
+      const name = `sd${String.fromCharCode(97 + d)}`;
+      const irq: Irq = { thread: null as unknown as SimThread, wq: new WaitQueue(kernel, `irq/${name}`, IDLE), pending: new Fifo<number>() };
+      this.members.push(new BlockDevice(kernel.sim, name, {
+        latencyNs: p.deviceLatencyNs, bandwidthBytesPerSec: p.deviceBandwidth, parallelism: p.deviceParallelism,
+      }, (tag) => {
+        irq.pending.push(tag);
+        irq.wq.wakeThread(irq.thread);
+      }, serviceTime(d)));
+      irq.thread = kernel.spawn(`irq/${name}`, 'interrupt', (t) => this.irqBody(t, irq));
+      this.irqs.push(irq);
+    }
+  }
+
+  /** submit_bio to a member; `sector` in 4K pages is used by seek-aware devices. */
+  submit(disk: number, req: Req, sector: number, bytes: number): void {
+    const tag = this.freeTags.pop() ?? this.reqs.length;
+    this.reqs[tag] = req;
+    this.submitted++;
+    if (req.write) this.writeBytes += bytes;
+    else this.readBytes += bytes;
+    this.members[disk].submit(tag, bytes, sector, req.write);
+  }
+
+  submitDirectRead(bio: Bio, disk: number, sector: number, bytes: number): void {
+    this.submit(disk, { bio, sh: null, dev: disk, write: false }, sector, bytes);
+  }
+
+  /** One stripe unit (4K) of a stripe_head to or from member `dev`. */
+  submitStripeIo(sh: StripeHead, dev: number, write: boolean): void {
+    this.submit(dev, { bio: null, sh, dev, write }, sh.sector, 4096);
+  }
+
+  private *irqBody(t: SimThread, irq: Irq): ThreadBody {
+    for (;;) {
+      while (irq.pending.length === 0) yield t.wait(irq.wq);
+      const tag = irq.pending.shift() as number;
+      yield t.compute(this.conf.p.costs.completionNs, this.conf.labels.endRequest);
+      yield* this.endRequest(t, tag);
+    }
+  }
+
+  /** raid5_end_read_request / raid5_end_write_request, or the chunk-aligned read's endio. */
+  private *endRequest(t: SimThread, tag: number): Generator<Op, void, void> {
+    const req = this.reqs[tag] as Req;
+    this.reqs[tag] = null;
+    this.freeTags.push(tag);
+    if (req.bio) {
+      this.onBioPieceDone(req.bio);
+      return;
+    }
+    const sh = req.sh as StripeHead;
+    const dev = sh.devs[req.dev];
+    if (!req.write) dev.flags |= R5_UPTODATE;
+    dev.flags &= ~R5_LOCKED;
+    sh.ioInFlight--;
+    sh.state |= STRIPE_HANDLE;
+    yield* raid5ReleaseStripe(this.conf, t, sh);
+  }
+
+  resetStats(): void {
+    for (const m of this.members) m.resetStats();
+    this.readBytes = 0;
+    this.writeBytes = 0;
+    this.submitted = 0;
+  }
+
+  inFlight(): number {
+    return this.reqs.length - this.freeTags.length;
+  }
+}
+
+/** An HDD's service time: seek proportional to sqrt(distance), half a rotation on average, transfer. */
+export function hddServiceTime(rng: RandomStream, bandwidth: number, spanPages: number): ServiceTime {
+  let head = 0;
+  const avgSeekNs = 8e6;
+  const rotationNs = 60e9 / 7200;
+  return (bytes, sector) => {
+    const dist = Math.abs(sector - head) / Math.max(1, spanPages);
+    head = sector;
+    const seek = dist === 0 ? 0 : 0.3e6 + avgSeekNs * Math.sqrt(dist) * 1.5;
+    return seek + rng.uniform() * rotationNs + (bytes * 1e9) / bandwidth;
+  };
+}
+

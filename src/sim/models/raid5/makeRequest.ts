@@ -1,0 +1,157 @@
+// The submitter's path (raid5.c): raid5_make_request splitting a bio into 4K rows, raid5_get_active_stripe
+// under the hash lock, add_stripe_bio under sh->stripe_lock, release_stripe_plug and raid5_unplug;
+// chunk-aligned reads bypass the cache (raid5_read_one_chunk). Runs on the submitting thread's CPU.
+import type { Op, SimThread } from '../../core/thread';
+import type { Bio } from './bio';
+import { R5Conf } from './conf';
+import { mapPage, memberOf, parityOf } from './geometry';
+import type { MemberIo } from './io';
+import { raid5ReleaseStripe, releaseInactive, releaseLocked } from './release';
+import {
+  R5_LOCKED, R5_OVERWRITE, STRIPE_DELAYED, STRIPE_HANDLE, STRIPE_ON_UNPLUG_LIST, STRIPE_PREREAD_ACTIVE, type StripeHead,
+} from './stripeHead';
+
+type Gen<T = void> = Generator<Op, T, void>;
+
+/** init_stripe: a free stripe_head takes a new sector. */
+function initStripe(conf: R5Conf, sh: StripeHead, sector: number): void {
+  if (sh.sector >= 0 && conf.hash.get(sh.sector) === sh) conf.hash.delete(sh.sector);
+  sh.sector = sector;
+  const { pdIdx, qdIdx } = parityOf(conf.geo, sector);
+  sh.pdIdx = pdIdx;
+  sh.qdIdx = qdIdx;
+  sh.state = 0;
+  for (const d of sh.devs) {
+    d.flags = 0;
+    d.towrite.length = 0;
+    d.written.length = 0;
+  }
+  conf.hash.set(sector, sh);
+}
+
+/** raid5_get_active_stripe: find the row's stripe_head or take a free one; sleep when none is free. */
+export function* getActiveStripe(conf: R5Conf, t: SimThread, sector: number): Gen<StripeHead> {
+  const h = R5Conf.hashIndexOf(sector);
+  const lock = conf.hashLockFor(h);
+  for (;;) {
+    yield t.acquire(lock);
+    yield t.compute(conf.p.costs.lookupNs, conf.labels.lookup);
+    const found = conf.hash.get(sector);
+    if (found) {
+      if (found.count === 0) {
+        // find_get_stripe: taking a count-0 stripe off its list needs device_lock.
+        const nested = lock !== conf.deviceLock;
+        if (nested) yield t.acquire(conf.deviceLock);
+        const list = found.list;
+        if (list) {
+          list.remove(found);
+          if (list === conf.groupHandleList) conf.groupStripesCnt--;
+          if (list.where === 'free') conf.activeStripes++;
+        }
+        if (nested) conf.deviceLock.release(t);
+      }
+      found.count++;
+      lock.release(t);
+      return found;
+    }
+    const canTake = conf.inactive[h].length > 0 && (!conf.inactiveBlocked || conf.activeStripes < (conf.maxNrStripes * 3) / 4);
+    if (canTake) {
+      conf.inactiveBlocked = false;
+      const sh = conf.inactive[h].shift() as StripeHead;
+      initStripe(conf, sh, sector);
+      conf.activeStripes++;
+      sh.count = 1;
+      lock.release(t);
+      return sh;
+    }
+    // R5_INACTIVE_BLOCKED: sleep until this hash's free list refills and the cache is under 3/4 in use.
+    conf.inactiveBlocked = true;
+    lock.release(t);
+    yield t.wait(conf.waitForStripe[h]);
+  }
+}
+
+/** add_stripe_bio: queue the bio on the member page under sh->stripe_lock; false on overlap. */
+function* addStripeBio(conf: R5Conf, t: SimThread, sh: StripeHead, bio: Bio, dd: number, fullPage: boolean): Gen<boolean> {
+  const lock = conf.stripeLocks[sh.idx];
+  yield t.acquire(lock);
+  yield t.compute(conf.p.costs.addBioNs, conf.labels.addBio);
+  const dev = sh.devs[dd];
+  if (dev.towrite.length > 0 || dev.flags & R5_LOCKED) {
+    lock.release(t); // R5_Overlap: this page is already being written
+    return false;
+  }
+  dev.towrite.push(bio);
+  if (fullPage) dev.flags |= R5_OVERWRITE;
+  lock.release(t);
+  return true;
+}
+
+/** raid5_unplug: one device_lock round trip releases every stripe the plug collected. */
+export function* raid5Unplug(conf: R5Conf, t: SimThread, plug: StripeHead[]): Gen {
+  if (plug.length === 0) return;
+  const freed: StripeHead[] = [];
+  yield t.acquire(conf.deviceLock);
+  for (const sh of plug) {
+    yield t.compute(conf.p.costs.releaseNs, conf.labels.unplug);
+    sh.state &= ~STRIPE_ON_UNPLUG_LIST;
+    releaseLocked(conf, sh, freed);
+  }
+  conf.deviceLock.release(t);
+  plug.length = 0;
+  yield* releaseInactive(conf, t, freed);
+}
+
+/** raid5_make_request for a write: every 4K row gets the bio, then the plug is flushed. */
+function* makeWrite(conf: R5Conf, t: SimThread, bio: Bio): Gen {
+  const plug: StripeHead[] = [];
+  const fullPage = bio.bytes % 4096 === 0;
+  for (let i = 0; i < bio.pages; i++) {
+    const m = mapPage(conf.geo, bio.page + i);
+    let sh: StripeHead;
+    for (;;) {
+      sh = yield* getActiveStripe(conf, t, m.sector);
+      if (yield* addStripeBio(conf, t, sh, bio, m.ddIdx, fullPage)) break;
+      yield* raid5ReleaseStripe(conf, t, sh);
+      yield t.wait(conf.waitForOverlap);
+    }
+    sh.state |= STRIPE_HANDLE;
+    sh.state &= ~STRIPE_DELAYED;
+    if (bio.sync && !(sh.state & STRIPE_PREREAD_ACTIVE)) {
+      sh.state |= STRIPE_PREREAD_ACTIVE; // REQ_SYNC (O_DIRECT) writes may pre-read at once
+      conf.prereadActiveStripes++;
+    }
+    // release_stripe_plug
+    if (conf.p.batchRelease) {
+      if (!(sh.state & STRIPE_ON_UNPLUG_LIST)) {
+        sh.state |= STRIPE_ON_UNPLUG_LIST;
+        plug.push(sh);
+      } else yield* raid5ReleaseStripe(conf, t, sh);
+    } else yield* raid5ReleaseStripe(conf, t, sh);
+  }
+  yield* raid5Unplug(conf, t, plug);
+}
+
+/** Reads that fit in a chunk bypass the stripe cache: one clone per chunk piece, straight to the member. */
+function* makeRead(conf: R5Conf, io: MemberIo, t: SimThread, bio: Bio): Gen {
+  const ppc = conf.geo.pagesPerChunk;
+  let page = bio.page;
+  const end = bio.page + bio.pages;
+  const pieces: { disk: number; sector: number; bytes: number }[] = [];
+  while (page < end) {
+    const next = Math.min(end, (Math.floor(page / ppc) + 1) * ppc);
+    const bytes = bio.pages === 1 ? bio.bytes : (next - page) * 4096;
+    pieces.push({ ...memberOf(conf.geo, page), bytes });
+    page = next;
+  }
+  bio.remaining = pieces.length;
+  for (const piece of pieces) {
+    yield t.compute(conf.p.costs.submitNs, conf.labels.directRead);
+    io.submitDirectRead(bio, piece.disk, piece.sector, piece.bytes);
+  }
+}
+
+export function* raid5MakeRequest(conf: R5Conf, io: MemberIo, t: SimThread, bio: Bio): Gen {
+  if (bio.write) yield* makeWrite(conf, t, bio);
+  else yield* makeRead(conf, io, t, bio);
+}

@@ -1,0 +1,76 @@
+// The resolved raid5 parameters the model reads, in CLI spelling, and the CPU-cost table.
+// Values come validated from src/scenarios/raid5Spec.ts; this file only types and unpacks them.
+import type { Params } from '../../core/model';
+
+export interface Costs {
+  /** fio: io_submit/getevents and job overhead per IO, on the submitter's CPU. */
+  fioNs: number;
+  /** raid5_get_active_stripe: hash lookup / init under the hash lock. */
+  lookupNs: number;
+  /** add_stripe_bio under sh->stripe_lock. */
+  addBioNs: number;
+  /** __release_stripe / do_release_stripe under device_lock, per stripe. */
+  releaseNs: number;
+  /** __get_priority_stripe under device_lock, per stripe picked. */
+  pickNs: number;
+  /** One handle_stripe pass: analyse_stripe and the state machine, without ops and IO. */
+  handleNs: number;
+  /** Copy of one 4K page (biodrain without skip_copy). */
+  copyPageNs: number;
+  /** xor throughput in bytes per second (prexor, reconstruct). */
+  xorBytesPerSec: number;
+  /** ops_run_io per member bio: build and submit_bio. */
+  submitNs: number;
+  /** raid5_end_{read,write}_request per member completion, in interrupt context. */
+  completionNs: number;
+  /** Hand-off of a contended spinlock's cache line to the next waiter. */
+  handoffNs: number;
+}
+
+export interface Raid5Params {
+  level: 5 | 6;
+  disks: number;
+  chunk: number;
+  device: string;
+  deviceLatencyNs: number;
+  deviceBandwidth: number;
+  deviceParallelism: number;
+  stripeCacheSize: number;
+  groupThreadCnt: number;
+  prereadBypassThreshold: number;
+  rmwLevel: number;
+  skipCopy: boolean;
+  cpus: number;
+  rw: string;
+  bs: number;
+  iodepth: number;
+  numjobs: number;
+  rwmixread: number;
+  direct: boolean;
+  size: number;
+  hashLocks: 1 | 8;
+  release: 'locked' | 'lockless';
+  batchRelease: boolean;
+  wakeupNs: number;
+  switchNs: number;
+  costs: Costs;
+}
+
+export function unpack(p: Params): Raid5Params {
+  const n = (k: string) => p[k] as number;
+  return {
+    level: n('level') as 5 | 6, disks: n('disks'), chunk: n('chunk'), device: p.device as string,
+    deviceLatencyNs: n('device.latency'), deviceBandwidth: n('device.bandwidth'), deviceParallelism: n('device.parallelism'),
+    stripeCacheSize: n('stripe_cache_size'), groupThreadCnt: n('group_thread_cnt'),
+    prereadBypassThreshold: n('preread_bypass_threshold'), rmwLevel: n('rmw_level'), skipCopy: p.skip_copy as boolean,
+    cpus: n('cpus'), rw: p.rw as string, bs: n('bs'), iodepth: n('iodepth'), numjobs: n('numjobs'),
+    rwmixread: n('rwmixread'), direct: p.direct as boolean, size: n('size'),
+    hashLocks: n('hash_locks') as 1 | 8, release: p.release as 'locked' | 'lockless', batchRelease: p.batch_release as boolean,
+    wakeupNs: n('wakeup'), switchNs: n('switch'),
+    costs: {
+      fioNs: n('cost.fio'), lookupNs: n('cost.lookup'), addBioNs: n('cost.add_bio'), releaseNs: n('cost.release'),
+      pickNs: n('cost.pick'), handleNs: n('cost.handle'), copyPageNs: n('cost.copy_page'), xorBytesPerSec: n('xor_speed'),
+      submitNs: n('cost.submit'), completionNs: n('cost.completion'), handoffNs: n('cost.handoff'),
+    },
+  };
+}

@@ -1,0 +1,207 @@
+// The md raid5 model: wires r5conf, member disks and their interrupts, raid5d and the worker group,
+// and fio jobs onto one simulated machine; reports the contract result, live snapshots and sysfs knobs.
+import { Kernel } from '../../core/kernel';
+import type { ModelFactory, ModelRun, ParamValue, Params, Snapshot } from '../../core/model';
+import { RandomStreams } from '../../core/random';
+import { deviceRow, latencyFigures, lockRow, queueRow, threadRows, type SimResult } from '../../core/result';
+import { Histogram } from '../../core/stats/histogram';
+import { Simulator } from '../../core/simulator';
+import type { Bio } from './bio';
+import { R5Conf, type Worker } from './conf';
+import { makeGeometry } from './geometry';
+import type { HandleCounters } from './handleStripe';
+import { hddServiceTime, MemberIo } from './io';
+import { raid5MakeRequest } from './makeRequest';
+import { unpack, type Raid5Params } from './params';
+import { dropStripe } from './release';
+import { raid5d, raid5DoWork, type HandlerContext } from './threads';
+import { Workload } from './workload';
+import { WaitQueue } from '../../core/waitQueue';
+import { IDLE } from '../../core/thread';
+import { snapshotExtra } from './snapshot';
+import { checkInvariants } from './invariants';
+
+export class Raid5 implements ModelRun {
+  readonly sim = new Simulator();
+  readonly kernel: Kernel;
+  readonly p: Raid5Params;
+  readonly conf: R5Conf;
+  readonly io: MemberIo;
+  readonly workload: Workload;
+  readonly latency = new Histogram();
+  readonly counters: HandleCounters = { rmw: 0, rcw: 0, fullWrites: 0, passes: 0, memberIosByThread: new Map() };
+  completions = 0;
+  bytes = 0;
+  bytesWritten = 0;
+  bytesRead = 0;
+  private readonly ctx: HandlerContext;
+  private measureStart = 0;
+  private measured = { completions: 0, bytes: 0 };
+  /** Invariants are checked after every event when set (tests turn it on). */
+  debug = false;
+
+  constructor(readonly params: Params, readonly seed: number) {
+    const p = (this.p = unpack(params));
+    this.kernel = new Kernel(this.sim, { cpus: p.cpus, switchNs: p.switchNs, wakeupNs: p.wakeupNs, sliceNs: 3_000_000 });
+    const streams = new RandomStreams(seed);
+    const geo = makeGeometry(p.level, p.disks, p.chunk);
+    this.conf = new R5Conf(this.kernel, p, geo);
+    const endBio = (bio: Bio) => this.endBio(bio);
+    const memberPages = Math.ceil(p.size / 4096 / geo.dataDisks);
+    this.io = new MemberIo(this.kernel, this.conf, endBio, (d) =>
+      p.device === 'hdd' ? hddServiceTime(streams.get(`disk${d}`), p.deviceBandwidth, memberPages) : undefined);
+    this.ctx = { conf: this.conf, io: this.io, counters: this.counters, endBio };
+    this.conf.raid5d = this.kernel.spawn('md0_raid5', 'raid5d', (t) => raid5d(this.ctx, t));
+    for (let i = 0; i < p.groupThreadCnt; i++) this.addWorker();
+    this.workload = new Workload(this.kernel, p, p.size, (n) => streams.get(n),
+      (t, bio) => raid5MakeRequest(this.conf, this.io, t, bio), this.conf.labels.fio);
+  }
+
+  private addWorker(): void {
+    const i = this.conf.workers.length;
+    const w: Worker = { thread: null as never, wq: new WaitQueue(this.kernel, `kworker ${i}`, IDLE), pending: false, running: false, retired: false };
+    w.thread = this.kernel.spawn(`kworker/u:raid5wq-${i}`, 'worker', (t) => raid5DoWork(this.ctx, t, w));
+    this.conf.workers.push(w);
+  }
+
+  /** bio_endio for a piece: the bio completes when its last stripe or chunk piece is done. */
+  private endBio(bio: Bio): void {
+    bio.remaining--;
+    if (bio.remaining < 0) throw new Error(`bio ${bio.id} completed twice`);
+    if (bio.remaining > 0) return;
+    this.completions++;
+    this.bytes += bio.bytes;
+    if (bio.write) this.bytesWritten += bio.bytes;
+    else this.bytesRead += bio.bytes;
+    this.latency.record(this.sim.now - bio.submittedAt);
+    this.workload.complete(bio);
+  }
+
+  /** Runs to `untilNs`, checking invariants after every event in debug mode. */
+  runChecked(untilNs: number): void {
+    while (this.sim.peek() <= untilNs) {
+      this.sim.step();
+      checkInvariants(this);
+    }
+  }
+
+  resetStats(): void {
+    const now = this.sim.now;
+    this.measureStart = now;
+    this.measured = { completions: this.completions, bytes: this.bytes };
+    this.kernel.resetStats();
+    for (const c of [this.conf.deviceLockClass, this.conf.hashLockClass, this.conf.stripeLockClass]) {
+      c.stats.reset();
+      c.waiters.reset(now);
+    }
+    for (const q of Object.values(this.conf.listStats)) q.reset(now);
+    this.io.resetStats();
+    this.latency.reset();
+    this.counters.rmw = this.counters.rcw = this.counters.fullWrites = this.counters.passes = 0;
+    this.counters.memberIosByThread.clear();
+  }
+
+  result(meta: { preset: string | null; warmupNs: number }): SimResult {
+    const now = this.sim.now;
+    const ns = now - this.measureStart;
+    const sec = ns / 1e9;
+    const c = this.conf;
+    const done = this.completions - this.measured.completions;
+    return {
+      model: 'raid5', preset: meta.preset, seed: this.seed, params: this.params,
+      simulatedNs: ns, warmupNs: meta.warmupNs, events: this.sim.events,
+      throughput: { opsPerSec: Number((done / sec).toFixed(1)), bytesPerSec: Math.round((this.bytes - this.measured.bytes) / sec) },
+      latencyNs: latencyFigures(this.latency),
+      locks: [lockRow(c.deviceLockClass), lockRow(c.hashLockClass), lockRow(c.stripeLockClass)],
+      threads: threadRows(this.kernel),
+      queues: [...Object.values(c.listStats).map((q) => queueRow(q, now)), queueRow(this.kernel.runQueueStats, now)],
+      devices: this.io.members.map((d) => deviceRow(d, ns)),
+      extra: this.extraFigures(sec),
+    };
+  }
+
+  private extraFigures(sec: number): Record<string, unknown> {
+    const c = this.conf;
+    const byThread = Object.fromEntries([...this.counters.memberIosByThread].map(([k, v]) => [k, Math.round(v / sec)]));
+    const raid5dIos = this.counters.memberIosByThread.get('md0_raid5') ?? 0;
+    return {
+      stripeCacheActive: c.activeStripes,
+      stripeCacheSize: c.maxNrStripes,
+      rmwWrites: this.counters.rmw,
+      rcwWrites: this.counters.rcw,
+      fullStripeWrites: this.counters.fullWrites,
+      handlePasses: this.counters.passes,
+      memberIosPerSecByThread: byThread,
+      // Each member IO raid5d issues is dispatched and later completed through it: two requests.
+      raid5dRequestsPerSec: Math.round((2 * raid5dIos) / sec),
+      memberReadBytes: this.io.readBytes,
+      memberWriteBytes: this.io.writeBytes,
+      costs: this.p.costs,
+    };
+  }
+
+  snapshot(): Snapshot {
+    const k = this.kernel;
+    const now = this.sim.now;
+    const c = this.conf;
+    const lockView = (name: string, l: typeof c.deviceLock) => ({
+      name, holder: l.owner?.name ?? null, waiters: l.waiters.toArray().map((w) => w.name), spinning: true,
+    });
+    return {
+      timeNs: now, events: this.sim.events, completions: this.completions, bytes: this.bytes,
+      threads: k.threads.map((t) => {
+        const f = k.stateFractions(t);
+        return { name: t.name, role: t.role, state: t.state, label: k.labels[t.label] ?? '', utilisation: f[0] + f[1] };
+      }),
+      locks: [lockView('device_lock', c.deviceLock), ...c.hashLocks.map((l, i) => lockView(`hash_lock[${i}]`, l))],
+      lockStats: [lockRow(c.deviceLockClass), lockRow(c.hashLockClass), lockRow(c.stripeLockClass)],
+      queues: Object.values(c.listStats).map((q) => queueRow(q, now)),
+      devices: this.io.members.map((d) => deviceRow(d, Math.max(1, now - this.measureStart))),
+      extra: snapshotExtra(this),
+    };
+  }
+
+  setLive(key: string, value: ParamValue): string | null {
+    const c = this.conf;
+    const v = value as number;
+    switch (key) {
+      case 'stripe_cache_size':
+        if (v > c.maxNrStripes) c.growTo(c.stripes.length + (v - c.liveStripes));
+        c.maxNrStripes = v;
+        // raid5_set_cache_size: drop free stripes now; busy ones are dropped as they are released.
+        for (const l of c.inactive) {
+          for (let sh = l.head; sh && c.liveStripes > v; ) {
+            const next = sh.next;
+            l.remove(sh);
+            dropStripe(c, sh);
+            sh = next;
+          }
+        }
+        break;
+      case 'group_thread_cnt': {
+        const live = c.workers.filter((w) => !w.retired);
+        for (let i = live.length; i < v; i++) this.addWorker();
+        for (let i = v; i < live.length; i++) {
+          live[i].retired = true;
+          live[i].wq.wakeThread(live[i].thread);
+        }
+        // alloc_thread_groups quiesces the array: move queued work to where handlers now look.
+        const from = v > 0 ? c.handleList : c.groupHandleList;
+        const to = v > 0 ? c.groupHandleList : c.handleList;
+        for (let sh = from.shift(); sh; sh = from.shift()) to.push(sh);
+        c.groupStripesCnt = c.groupHandleList.length;
+        c.workerCnt = v;
+        c.wakeupRaid5d();
+        break;
+      }
+      case 'preread_bypass_threshold': c.bypassThreshold = v; break;
+      case 'rmw_level': c.rmwLevel = v; break;
+      case 'skip_copy': c.skipCopy = value as boolean; break;
+      default: return `${key} is not a runtime knob; changing it starts a new run`;
+    }
+    this.params[key] = value;
+    return null;
+  }
+}
+
+export const raid5Factory: ModelFactory = { name: 'raid5', create: (params, seed) => new Raid5(params, seed) };

@@ -1,0 +1,106 @@
+// struct stripe_head and struct r5dev (drivers/md/raid5.h): per-row cache entry, its state bits,
+// per-member flags and pending bios, and the intrusive `lru` link that puts it on exactly one list.
+import type { Bio } from './bio';
+import type { QueueStats } from '../../core/stats/queueStats';
+
+/** STRIPE_* state bits (raid5.h), the subset this model drives. */
+export const STRIPE_ACTIVE = 1 << 0;
+export const STRIPE_HANDLE = 1 << 1;
+export const STRIPE_PREREAD_ACTIVE = 1 << 2;
+export const STRIPE_DELAYED = 1 << 3;
+export const STRIPE_BIT_DELAY = 1 << 4;
+export const STRIPE_FULL_WRITE = 1 << 5;
+export const STRIPE_IO_STARTED = 1 << 6;
+export const STRIPE_ON_UNPLUG_LIST = 1 << 7;
+export const STRIPE_ON_RELEASE_LIST = 1 << 8;
+
+/** r5dev flags (raid5.h enum r5dev_flags), the subset this model drives. */
+export const R5_UPTODATE = 1 << 0;
+export const R5_LOCKED = 1 << 1;
+export const R5_OVERWRITE = 1 << 2;
+export const R5_WANTREAD = 1 << 3;
+export const R5_WANTWRITE = 1 << 4;
+
+export class R5Dev {
+  flags = 0;
+  /** Bios waiting to be drained into this page (`towrite`), and drained but not yet on disk (`written`). */
+  towrite: Bio[] = [];
+  written: Bio[] = [];
+}
+
+/** Where a stripe_head sits now: the list names the UI colours cells by. */
+export type Where = 'free' | 'handle_list' | 'hold_list' | 'delayed_list' | 'bitmap_list' | 'handling' | 'member_io' | 'in_use';
+
+export class StripeList {
+  head: StripeHead | null = null;
+  tail: StripeHead | null = null;
+  length = 0;
+  /** Lists sharing a name (per-group handle lists) may share one QueueStats. */
+  constructor(readonly name: string, readonly where: Where, private readonly stats: QueueStats | null = null, private readonly clock: () => number = () => 0) {}
+
+  push(sh: StripeHead): void {
+    if (sh.list) throw new Error(`stripe ${sh.idx} is already on ${sh.list.name}, cannot add to ${this.name}`);
+    if (sh.count !== 0) throw new Error(`stripe ${sh.idx} has count ${sh.count}, cannot sit on ${this.name}`);
+    sh.list = this;
+    sh.prev = this.tail;
+    sh.next = null;
+    if (this.tail) this.tail.next = sh;
+    else this.head = sh;
+    this.tail = sh;
+    this.length++;
+    sh.listedAt = this.clock();
+    this.stats?.enter(sh.listedAt);
+  }
+
+  remove(sh: StripeHead): void {
+    if (sh.list !== this) throw new Error(`stripe ${sh.idx} is not on ${this.name}`);
+    if (sh.prev) sh.prev.next = sh.next;
+    else this.head = sh.next;
+    if (sh.next) sh.next.prev = sh.prev;
+    else this.tail = sh.prev;
+    sh.prev = sh.next = null;
+    sh.list = null;
+    this.length--;
+    const now = this.clock();
+    this.stats?.leave(now, now - sh.listedAt);
+  }
+
+  shift(): StripeHead | null {
+    const sh = this.head;
+    if (sh) this.remove(sh);
+    return sh;
+  }
+}
+
+export class StripeHead {
+  /** Member-disk sector of this row in 4K pages; -1 while not hashed. */
+  sector = -1;
+  count = 0;
+  state = 0;
+  pdIdx = 0;
+  qdIdx = -1;
+  list: StripeList | null = null;
+  prev: StripeHead | null = null;
+  next: StripeHead | null = null;
+  listedAt = 0;
+  /** Dropped by a shrinking stripe_cache_size (drop_one_stripe): no longer part of the cache. */
+  dead = false;
+  /** Member IOs in flight for this stripe (each holds a reference, as ops_run_io takes one). */
+  ioInFlight = 0;
+  /** The thread name handling it now, for the UI. */
+  handler: string | null = null;
+  /** Set while someone follows this stripe in the UI: its history in words. */
+  history: string[] | null = null;
+  readonly devs: R5Dev[];
+
+  constructor(readonly idx: number, readonly hashLockIndex: number, disks: number) {
+    this.devs = Array.from({ length: disks }, () => new R5Dev());
+  }
+
+  where(): Where {
+    if (this.list) return this.list.where;
+    if (this.handler) return 'handling';
+    if (this.ioInFlight > 0) return 'member_io';
+    return 'in_use';
+  }
+}

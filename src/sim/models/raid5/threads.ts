@@ -1,0 +1,133 @@
+// The stripe-handling threads (raid5.c): raid5d (md0_raid5) and the worker groups' raid5_do_work, with
+// handle_active_stripes taking up to MAX_STRIPE_BATCH stripes under device_lock, __get_priority_stripe's
+// hold_list fairness, and raid5_activate_delayed's pre-read generations.
+import type { Op, SimThread, ThreadBody } from '../../core/thread';
+import type { Bio } from './bio';
+import { IO_THRESHOLD, MAX_STRIPE_BATCH, type R5Conf, type Worker } from './conf';
+import { handleStripe, type HandleCounters } from './handleStripe';
+import type { MemberIo } from './io';
+import { releaseInactive, releaseLocked, releaseStripeList } from './release';
+import { STRIPE_DELAYED, STRIPE_IO_STARTED, STRIPE_PREREAD_ACTIVE, type StripeHead } from './stripeHead';
+
+type Gen<T = void> = Generator<Op, T, void>;
+const ANY_GROUP = -1;
+
+export interface HandlerContext {
+  conf: R5Conf;
+  io: MemberIo;
+  counters: HandleCounters;
+  endBio: (bio: Bio) => void;
+}
+
+/** __get_priority_stripe: handle_list first; hold_list only when it has been bypassed enough. */
+function getPriorityStripe(conf: R5Conf, group: number): StripeHead | null {
+  let list = conf.workerCnt > 0 && group !== ANY_GROUP ? conf.groupHandleList : conf.handleList;
+  if (group === ANY_GROUP && list.length === 0) list = conf.groupHandleList;
+  let sh: StripeHead | null = null;
+  if (list.length > 0) {
+    sh = list.head as StripeHead;
+    if (conf.holdList.length === 0) conf.bypassCount = 0;
+    else if (!(sh.state & STRIPE_IO_STARTED)) {
+      if (conf.holdList.head === conf.lastHold) conf.bypassCount++;
+      else {
+        conf.lastHold = conf.holdList.head;
+        conf.bypassCount = 0;
+      }
+    }
+  } else if (conf.holdList.length > 0 && ((conf.bypassThreshold > 0 && conf.bypassCount > conf.bypassThreshold) || conf.pendingFullWrites === 0)) {
+    sh = conf.holdList.head as StripeHead;
+    list = conf.holdList;
+    conf.bypassCount = Math.max(0, conf.bypassCount - conf.bypassThreshold);
+  }
+  if (!sh) return null;
+  list.remove(sh);
+  if (list === conf.groupHandleList) conf.groupStripesCnt--;
+  sh.count++;
+  if (sh.count !== 1) throw new Error(`stripe ${sh.idx} picked with count ${sh.count}`);
+  return sh;
+}
+
+/** raid5_activate_delayed: start a new pre-read generation once none is in flight. */
+function* activateDelayed(conf: R5Conf, t: SimThread): Gen {
+  if (conf.prereadActiveStripes >= IO_THRESHOLD) return;
+  while (conf.delayedList.length > 0) {
+    const sh = conf.delayedList.shift() as StripeHead;
+    yield t.compute(conf.p.costs.pickNs, conf.labels.activate);
+    sh.state &= ~STRIPE_DELAYED;
+    if (!(sh.state & STRIPE_PREREAD_ACTIVE)) {
+      sh.state |= STRIPE_PREREAD_ACTIVE;
+      conf.prereadActiveStripes++;
+    }
+    conf.holdList.push(sh);
+  }
+}
+
+/** handle_active_stripes: called and returns with device_lock held; drops it while handling. */
+function* handleActiveStripes(ctx: HandlerContext, t: SimThread, group: number, freed: StripeHead[]): Gen<number> {
+  const { conf } = ctx;
+  const batch: StripeHead[] = [];
+  while (batch.length < MAX_STRIPE_BATCH) {
+    const sh = getPriorityStripe(conf, group);
+    if (!sh) break;
+    sh.history?.push(`${(conf.kernel.now / 1e6).toFixed(6)} ms: picked by ${t.name}`);
+    batch.push(sh);
+    yield t.compute(conf.p.costs.pickNs, conf.labels.pick);
+  }
+  if (batch.length === 0) return 0;
+  conf.deviceLock.release(t);
+  yield* releaseInactive(conf, t, freed);
+  for (const sh of batch) yield* handleStripe(conf, ctx.io, t, sh, ctx.counters, ctx.endBio);
+  yield t.yieldCpu(); // cond_resched()
+  yield t.acquire(conf.deviceLock);
+  for (const sh of batch) {
+    yield t.compute(conf.p.costs.releaseNs, conf.labels.release);
+    releaseLocked(conf, sh, freed);
+  }
+  return batch.length;
+}
+
+/** raid5d: the md thread. Sleeps until md_wakeup_thread, then drains, activates and handles. */
+export function* raid5d(ctx: HandlerContext, t: SimThread): ThreadBody {
+  const { conf } = ctx;
+  for (;;) {
+    if (!conf.raid5dWakeup) {
+      yield t.wait(conf.raid5dWq);
+      continue;
+    }
+    conf.raid5dWakeup = false;
+    const freed: StripeHead[] = [];
+    yield t.acquire(conf.deviceLock);
+    for (;;) {
+      const released = yield* releaseStripeList(conf, t, freed);
+      yield* activateDelayed(conf, t);
+      const handled = yield* handleActiveStripes(ctx, t, ANY_GROUP, freed);
+      if (!handled && !released) break;
+    }
+    conf.deviceLock.release(t);
+    yield* releaseInactive(conf, t, freed);
+  }
+}
+
+/** raid5_do_work: one worker of the group; runs a pass each time queue_work() queues it. */
+export function* raid5DoWork(ctx: HandlerContext, t: SimThread, w: Worker): ThreadBody {
+  const { conf } = ctx;
+  for (;;) {
+    if (!w.pending) {
+      if (w.retired) return;
+      yield t.wait(w.wq);
+      continue;
+    }
+    w.pending = false;
+    w.running = true;
+    const freed: StripeHead[] = [];
+    yield t.acquire(conf.deviceLock);
+    for (;;) {
+      const released = yield* releaseStripeList(conf, t, freed);
+      const handled = yield* handleActiveStripes(ctx, t, 0, freed);
+      if (!handled && !released) break;
+    }
+    conf.deviceLock.release(t);
+    yield* releaseInactive(conf, t, freed);
+    w.running = false;
+  }
+}
