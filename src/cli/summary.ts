@@ -11,8 +11,8 @@ export function lockStatTable(r: SimResult): string {
   const head = ['class name', 'con-bounces', 'contentions', 'waittime-min', 'waittime-max', 'waittime-total', 'waittime-avg', 'acq-bounces', 'acquisitions', 'holdtime-min', 'holdtime-max', 'holdtime-total', 'holdtime-avg'];
   const lines = [head.map((h, i) => (i === 0 ? h.padEnd(16) : pad(h, 16))).join('')];
   for (const l of r.locks) {
-    const cells = [l.contentions, l.contentions, us(l.waitTimeMinNs), us(l.waitTimeMaxNs), us(l.waitTimeTotalNs), us(l.waitTimeAvgNs),
-      l.acquisitions, l.acquisitions, us(l.holdTimeMinNs), us(l.holdTimeMaxNs), us(l.holdTimeTotalNs), us(l.holdTimeAvgNs)];
+    const cells = [l.conBounces, l.contentions, us(l.waitTimeMinNs), us(l.waitTimeMaxNs), us(l.waitTimeTotalNs), us(l.waitTimeAvgNs),
+      l.acqBounces, l.acquisitions, us(l.holdTimeMinNs), us(l.holdTimeMaxNs), us(l.holdTimeTotalNs), us(l.holdTimeAvgNs)];
     lines.push(`${(l.name + ':').padEnd(16)}${cells.map((c) => pad(c, 16)).join('')}`);
   }
   return lines.join('\n');

@@ -8,6 +8,8 @@ export interface Preset {
   title: string;
   shows: string;
   params: Record<string, string | number | boolean>;
+  /** The other side of the comparison a preset makes: params overlaid on this preset's. */
+  baseline?: Record<string, string | number | boolean>;
   /** Default measured and warm-up durations, in simulated ns. */
   durationNs?: number;
   warmupNs?: number;

@@ -252,7 +252,7 @@ export class Kernel {
         return;
       case PH_GRANTED:
         this.setState(t, RUNNING);
-        this.advance(t);
+        if (!this.payBounce(t, t.opLock as Lock)) this.advance(t);
         return;
       case PH_TIMER:
       case PH_WAKE:
@@ -266,10 +266,20 @@ export class Kernel {
   private afterDispatch(t: SimThread): void {
     if (t.next === NEXT_COMPUTE) this.runCompute(t);
     else if (t.next === NEXT_SPIN && !t.granted) this.spin(t);
-    else {
+    else if (t.granted) {
       t.granted = false;
-      this.advance(t);
-    }
+      if (!this.payBounce(t, t.opLock as Lock)) this.advance(t);
+    } else this.advance(t);
+  }
+
+  /** Runs the cache-line migration cost of a lock just taken from another CPU; true if it did. */
+  private payBounce(t: SimThread, lock: Lock): boolean {
+    if (lock.bounceNs <= 0 || !lock.lastTakeBounced) return false;
+    lock.lastTakeBounced = false;
+    t.computeLeft = lock.bounceNs;
+    t.opLabel = this.label(lock.cls.name);
+    this.runCompute(t);
+    return true;
   }
 
   /** A slice that ran out inside a non-preemptible section ends at the next preemption point. */
@@ -329,7 +339,10 @@ export class Kernel {
         case OP_ACQUIRE: {
           const lock = t.opLock as Lock;
           if (lock.preemptOff) t.preemptCount++;
-          if (lock.tryAcquire(t)) continue;
+          if (lock.tryAcquire(t)) {
+            if (this.payBounce(t, lock)) return;
+            continue;
+          }
           lock.enqueue(t);
           if (lock.spins) this.spin(t);
           else {

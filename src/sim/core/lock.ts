@@ -24,6 +24,9 @@ export interface LockOptions {
   preemptOff?: boolean;
   /** Cost for a spinning waiter to see the release and take the lock (cache-line hand-off). */
   handoffNs?: number;
+  /** Extra time inside the lock when it was last held on another CPU: the lock word and the data it
+   * guards migrate (what lock_stat counts as acq-bounces / con-bounces). */
+  bounceNs?: number;
 }
 
 export class Lock {
@@ -31,6 +34,10 @@ export class Lock {
   readonly spins: boolean;
   readonly preemptOff: boolean;
   readonly handoffNs: number;
+  readonly bounceNs: number;
+  /** CPU of the last holder, and whether the latest take came from another CPU. */
+  private lastCpu = -1;
+  lastTakeBounced = false;
   holders = 0;
   /** The holder when capacity is 1 (what the UI draws and what the invariant checks). */
   owner: SimThread | null = null;
@@ -44,6 +51,7 @@ export class Lock {
     this.spins = cls.kind === 'spinlock';
     this.preemptOff = opts.preemptOff ?? false;
     this.handoffNs = opts.handoffNs ?? 0;
+    this.bounceNs = opts.bounceNs ?? 0;
   }
 
   /** Takes the lock if free and no one is queued (FIFO fairness); returns whether it did. */
@@ -80,6 +88,7 @@ export class Lock {
       this.cls.waiters.leave(now, waited);
       this.cls.stats.recordWait(waited);
       this.take(next);
+      if (this.lastTakeBounced) this.cls.stats.conBounces++;
       this.kernel.grant(next, this);
     }
   }
@@ -89,6 +98,10 @@ export class Lock {
     this.holders++;
     if (this.holders > this.capacity) throw new Error(`${this.cls.name} has ${this.holders} holders`);
     this.cls.stats.acquisitions++;
+    const cpu = t.cpu ? t.cpu.index : -2;
+    this.lastTakeBounced = this.lastCpu !== -1 && cpu !== this.lastCpu;
+    if (this.lastTakeBounced) this.cls.stats.acqBounces++;
+    this.lastCpu = cpu;
     if (this.capacity === 1) {
       this.owner = t;
       this.ownerSince = now;

@@ -11,6 +11,7 @@ export interface LockRow {
   name: string; kind: string; acquisitions: number; contentions: number;
   waitTimeMinNs: number; waitTimeMaxNs: number; waitTimeTotalNs: number; waitTimeAvgNs: number;
   holdTimeMinNs: number; holdTimeMaxNs: number; holdTimeTotalNs: number; holdTimeAvgNs: number;
+  conBounces: number; acqBounces: number;
 }
 export interface ThreadRow { name: string; role: string; cpuNs: number; states: Record<ThreadStateName, number> }
 export interface QueueRow { name: string; arrivals: number; meanLength: number; maxLength: number; meanWaitNs: number }
@@ -44,6 +45,7 @@ export function lockRow(c: LockClass): LockRow {
     waitTimeAvgNs: r(s.contentions ? s.waitTotal / s.contentions : 0, 1),
     holdTimeMinNs: s.holdHist.count ? s.holdMin : 0, holdTimeMaxNs: s.holdMax, holdTimeTotalNs: s.holdTotal,
     holdTimeAvgNs: r(s.holdHist.count ? s.holdTotal / s.holdHist.count : 0, 1),
+    conBounces: s.conBounces, acqBounces: s.acqBounces,
   };
 }
 

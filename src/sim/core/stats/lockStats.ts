@@ -7,6 +7,9 @@ export type LockKind = 'spinlock' | 'mutex' | 'semaphore';
 export class LockClassStats {
   acquisitions = 0;
   contentions = 0;
+  /** Acquisitions (and contended ones) whose previous holder ran on another CPU. */
+  acqBounces = 0;
+  conBounces = 0;
   waitMin = Infinity;
   waitMax = 0;
   waitTotal = 0;
@@ -34,6 +37,8 @@ export class LockClassStats {
   }
 
   reset(): void {
+    this.acqBounces = 0;
+    this.conBounces = 0;
     this.acquisitions = 0;
     this.contentions = 0;
     this.waitMin = Infinity;

@@ -92,7 +92,7 @@ export class R5Conf {
     this.holdList = new StripeList('hold_list', 'hold_list', ls.hold, clock);
     this.delayedList = new StripeList('delayed_list', 'delayed_list', ls.delayed, clock);
     this.bitmapList = new StripeList('bitmap_list', 'bitmap_list', ls.bitmap, clock);
-    const lockOpts = { preemptOff: true, handoffNs: p.costs.handoffNs };
+    const lockOpts = { preemptOff: true, handoffNs: p.costs.handoffNs, bounceNs: p.costs.bounceNs };
     this.deviceLock = new Lock(kernel, this.deviceLockClass, lockOpts);
     for (let i = 0; i < NR_STRIPE_HASH_LOCKS; i++) {
       this.hashLocks.push(new Lock(kernel, this.hashLockClass, lockOpts));
@@ -126,7 +126,7 @@ export class R5Conf {
       this.nextHashLockIndex = (h + 1) % NR_STRIPE_HASH_LOCKS;
       const sh = new StripeHead(this.stripes.length, h, this.p.disks);
       this.stripes.push(sh);
-      this.stripeLocks.push(new Lock(this.kernel, this.stripeLockClass, { preemptOff: true, handoffNs: this.p.costs.handoffNs }));
+      this.stripeLocks.push(new Lock(this.kernel, this.stripeLockClass, { preemptOff: true, handoffNs: this.p.costs.handoffNs, bounceNs: this.p.costs.bounceNs }));
       this.pushInactive(sh);
       this.liveStripes++;
     }

@@ -30,7 +30,7 @@ function initStripe(conf: R5Conf, sh: StripeHead, sector: number): void {
 }
 
 /** raid5_get_active_stripe: find the row's stripe_head or take a free one; sleep when none is free. */
-export function* getActiveStripe(conf: R5Conf, t: SimThread, sector: number): Gen<StripeHead> {
+export function* getActiveStripe(conf: R5Conf, t: SimThread, sector: number, plug: StripeHead[]): Gen<StripeHead> {
   const h = R5Conf.hashIndexOf(sector);
   const lock = conf.hashLockFor(h);
   for (;;) {
@@ -67,6 +67,9 @@ export function* getActiveStripe(conf: R5Conf, t: SimThread, sector: number): Ge
     // R5_INACTIVE_BLOCKED: sleep until this hash's free list refills and the cache is under 3/4 in use.
     conf.inactiveBlocked = true;
     lock.release(t);
+    // A task that sleeps flushes its plug first (sched_submit_work -> blk_flush_plug): otherwise the
+    // stripes it holds could be the very ones it waits for.
+    yield* raid5Unplug(conf, t, plug);
     yield t.wait(conf.waitForStripe[h]);
   }
 }
@@ -110,9 +113,10 @@ function* makeWrite(conf: R5Conf, t: SimThread, bio: Bio): Gen {
     const m = mapPage(conf.geo, bio.page + i);
     let sh: StripeHead;
     for (;;) {
-      sh = yield* getActiveStripe(conf, t, m.sector);
+      sh = yield* getActiveStripe(conf, t, m.sector, plug);
       if (yield* addStripeBio(conf, t, sh, bio, m.ddIdx, fullPage)) break;
       yield* raid5ReleaseStripe(conf, t, sh);
+      yield* raid5Unplug(conf, t, plug);
       yield t.wait(conf.waitForOverlap);
     }
     sh.state |= STRIPE_HANDLE;

@@ -25,6 +25,8 @@ export interface Costs {
   completionNs: number;
   /** Hand-off of a contended spinlock's cache line to the next waiter. */
   handoffNs: number;
+  /** Extra hold time when a spinlock was last held on another CPU (cache-line migration). */
+  bounceNs: number;
 }
 
 export interface Raid5Params {
@@ -70,7 +72,7 @@ export function unpack(p: Params): Raid5Params {
     costs: {
       fioNs: n('cost.fio'), lookupNs: n('cost.lookup'), addBioNs: n('cost.add_bio'), releaseNs: n('cost.release'),
       pickNs: n('cost.pick'), handleNs: n('cost.handle'), copyPageNs: n('cost.copy_page'), xorBytesPerSec: n('xor_speed'),
-      submitNs: n('cost.submit'), completionNs: n('cost.completion'), handoffNs: n('cost.handoff'),
+      submitNs: n('cost.submit'), completionNs: n('cost.completion'), handoffNs: n('cost.handoff'), bounceNs: n('cost.bounce'),
     },
   };
 }
