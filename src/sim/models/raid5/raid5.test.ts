@@ -15,12 +15,13 @@ function debugRun(params: Record<string, string | number | boolean>, ns: number)
 }
 
 describe('raid5 invariants hold during runs', () => {
-  for (const [name, params] of Object.entries({
+  const cases: Record<string, Record<string, string | number | boolean>> = {
     'randwrite 3 disks, small cache': { disks: 3, stripe_cache_size: 32, numjobs: 4, iodepth: 16 },
     'randrw 5 disks, workers, locked release': { disks: 5, rw: 'randrw', group_thread_cnt: 3, release: 'locked', hash_locks: 1 },
     'sequential full-stripe writes, raid6': { level: 6, disks: 6, chunk: '16k', bs: '64k', rw: 'write', numjobs: 2, iodepth: 4 },
     'buffered 1k writes with pre-read generations': { disks: 4, bs: '1k', direct: false, numjobs: 2, iodepth: 8 },
-  })) {
+  };
+  for (const [name, params] of Object.entries(cases)) {
     it(name, () => {
       const m = debugRun(params, 3e6);
       expect(m.completions).toBeGreaterThan(20);
