@@ -1,6 +1,6 @@
 // The main screen: preset and parameter controls, playback, and the live picture of the run
 // (threads, locks, lock_stat, throughput). Reads the store only; never touches the worker or the model.
-import { useEffect, useRef } from 'react';
+import { useEffect } from 'react';
 import { useSim, SPEEDS } from '../state/store';
 import { PRESETS } from '../scenarios/catalog';
 import { formatNs, formatRate } from '../lib/units';
@@ -8,9 +8,11 @@ import { Controls } from './Controls';
 import { ThreadPanel } from './ThreadPanel';
 import { LockPanel } from './LockPanel';
 
+/** Throughput over the last >=200 us of simulated time, kept outside React (it derives from frames). */
+const last = { current: { t: 0, c: 0, rate: 0 } };
+
 export function App() {
   const s = useSim();
-  const last = useRef<{ t: number; c: number; rate: number }>({ t: 0, c: 0, rate: 0 });
   useEffect(() => {
     if (!useSim.getState().preset) useSim.getState().start('raid5-3disk-threads', { group_thread_cnt: 0, stripe_cache_size: 256 });
     const onKey = (e: KeyboardEvent) => {
