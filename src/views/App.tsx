@@ -10,6 +10,9 @@ import { LockPanel } from './LockPanel';
 
 /** Throughput over the last >=200 us of simulated time, kept outside React (it derives from frames). */
 const last = { current: { t: 0, c: 0, rate: 0 } };
+function noteFrame(t: number, c: number): void {
+  if (t - last.current.t > 2e5) last.current = { t, c, rate: ((c - last.current.c) * 1e9) / (t - last.current.t) };
+}
 
 export function App() {
   const s = useSim();
@@ -24,9 +27,7 @@ export function App() {
     return () => window.removeEventListener('keydown', onKey);
   }, []);
   const snap = s.snapshot;
-  if (snap && snap.timeNs - last.current.t > 2e5) {
-    last.current = { t: snap.timeNs, c: snap.completions, rate: ((snap.completions - last.current.c) * 1e9) / (snap.timeNs - last.current.t) };
-  }
+  if (snap) noteFrame(snap.timeNs, snap.completions);
   const preset = PRESETS.find((p) => p.id === s.preset);
   return (
     <div className="app">
