@@ -1,26 +1,88 @@
-// Messages between the UI and the simulation worker: two discriminated unions, every message after
-// `start` tagged with its runId so the UI can drop stale frames after a reset. Types only.
-import type { Snapshot } from '../sim/core/model';
+// The UI <-> simulation-worker protocol: two discriminated unions and the columnar frame layout.
+// Types and constants only: no runtime code from other rooms, no behaviour.
+import type { LockView, Snapshot } from '../sim/core/model';
+import type { LockRow, QueueRow, DeviceRow, SimResult } from '../sim/core/result';
 
+export type { LockView, Snapshot, LockRow, QueueRow, DeviceRow };
+
+/** Bumped on any incompatible change; the handshake refuses a mismatch instead of misreading frames. */
+export const PROTOCOL_VERSION = 1;
+
+/** Thread states by the number frames carry; mirrors STATE_NAMES in sim/core/thread.ts (a test keeps them equal). */
+export const THREAD_STATES = ['running', 'spinning', 'runnable', 'blocked', 'idle'] as const;
+export type ThreadStateName = (typeof THREAD_STATES)[number];
+
+export type ParamValue = string | number | boolean;
+
+/** Simulated nanoseconds per wall-clock second, or as fast as the worker can go. */
+export type Speed = number | 'max';
+
+/** What to run: a preset and/or a model, the seed, and overrides (the catalog resolves the rest). */
 export interface ScenarioMsg {
   model?: string;
   preset?: string;
   seed: number;
-  params: Record<string, string | number | boolean>;
+  params: Record<string, ParamValue>;
+}
+
+/**
+ * Thread state changes since the previous frame, one row per change, in time order.
+ * Fresh buffers every message so they can be transferred, not copied.
+ */
+export interface FrameColumns {
+  timeNs: Float64Array;
+  thread: Uint16Array;
+  /** 0..4 = running, spinning, runnable, blocked, idle (STATE_NAMES in sim/core/thread.ts). */
+  state: Uint8Array;
+  /** Index into the run's label table (grown by `newLabels`). */
+  label: Uint16Array;
+}
+
+/** Whole-run figures from the model's result(), sent a few times a second (not every frame). */
+export interface Figures {
+  throughput: SimResult['throughput'];
+  latencyNs: SimResult['latencyNs'];
 }
 
 export type ToWorker =
-  | { type: 'start'; runId: number; scenario: ScenarioMsg; speed: number }
+  /** Handshake: the only message without a runId. */
+  | { type: 'init'; protocol: number }
+  /** Drops any current run and starts `scenario` from time 0 under a new runId. */
+  | { type: 'start'; runId: number; scenario: ScenarioMsg; speed: Speed; playing: boolean }
   | { type: 'play'; runId: number }
   | { type: 'pause'; runId: number }
+  /** Runs exactly one event (pausing first), then sends one frame. */
   | { type: 'step'; runId: number }
-  | { type: 'speed'; runId: number; simNsPerSec: number }
-  | { type: 'setLive'; runId: number; key: string; value: string | number | boolean }
-  | { type: 'ack'; runId: number };
+  | { type: 'setSpeed'; runId: number; speed: Speed }
+  /** A runtime knob (ParamSpec.live); anything else is refused with an error naming the key. */
+  | { type: 'setLive'; runId: number; key: string; value: ParamValue }
+  /** Starts the current scenario again from time 0 under this new runId (same seed, same params). */
+  | { type: 'reset'; runId: number }
+  /** The UI has taken frames up to `seq`; the worker stops stepping when too many are unacked. */
+  | { type: 'ack'; runId: number; seq: number };
 
 export type FromWorker =
-  | { type: 'frame'; runId: number; snapshot: Snapshot; playing: boolean }
-  | { type: 'error'; runId: number; message: string };
+  /** Handshake reply. */
+  | { type: 'ready'; protocol: number; models: string[] }
+  /** A run exists: the resolved parameters it uses. */
+  | { type: 'started'; runId: number; model: string; preset: string | null; seed: number; params: Record<string, ParamValue> }
+  | {
+      type: 'frames';
+      runId: number;
+      /** 1, 2, 3... per run; acks name it. */
+      seq: number;
+      playing: boolean;
+      columns: FrameColumns;
+      /** Threads created since the previous frame, in id order, starting at id `threadsFrom`. */
+      threadsFrom: number;
+      newThreads: { name: string; role: string }[];
+      labelsFrom: number;
+      newLabels: string[];
+      snapshot: Snapshot;
+      figures: Figures | null;
+    }
+  | { type: 'liveApplied'; runId: number; key: string; value: ParamValue }
+  /** `where`: start (bad scenario), setLive (bad knob; `key` names it), model (the run threw and stopped), protocol. */
+  | { type: 'error'; runId: number; where: 'start' | 'setLive' | 'model' | 'protocol'; key?: string; message: string };
 
-/** Speed meaning "as fast as the worker can go". */
-export const MAX_SPEED = Infinity;
+export type FramesMsg = Extract<FromWorker, { type: 'frames' }>;

@@ -1,12 +1,8 @@
-// The Worker entry: wires postMessage to a SimHost and ticks it every ~16 ms. Nothing else.
+// The Worker entry: wires postMessage to a SimHost, which paces itself with real timers.
+// Nothing else lives here, so everything testable is in simHost.ts.
 import type { ToWorker } from '../protocol/messages';
 import { SimHost } from './simHost';
 
-const host = new SimHost({ post: (m) => postMessage(m) }, () => performance.now());
-onmessage = (e: MessageEvent<ToWorker>) => host.handle(e.data);
-let last = performance.now();
-setInterval(() => {
-  const now = performance.now();
-  host.tick(Math.min(100, now - last));
-  last = now;
-}, 16);
+const scope = self as unknown as DedicatedWorkerGlobalScope;
+const host = new SimHost({ post: (msg, transfer) => scope.postMessage(msg, transfer) });
+scope.onmessage = (e: MessageEvent<ToWorker>) => host.handle(e.data);

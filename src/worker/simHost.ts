@@ -1,86 +1,223 @@
-// Paces a model against the wall clock and streams snapshots: simulated time advances by speed x
-// elapsed wall time, capped per tick so the worker stays responsive. Takes an endpoint, so tests drive it in Node.
-import type { FromWorker, ToWorker } from '../protocol/messages';
+// Owns one ModelRun and paces it against the wall clock: each tick, simulated time advances by speed x
+// elapsed wall time (work capped per tick), then one columnar frame goes out. No DOM, React or bridge here.
+import type { Figures, FromWorker, ParamValue, ScenarioMsg, Snapshot, Speed, ToWorker } from '../protocol/messages';
+import { PROTOCOL_VERSION } from '../protocol/messages';
 import { assertNever } from '../lib/assertNever';
 import type { ModelRun } from '../sim/core/model';
 import { createModel } from '../sim/run';
-import { resolveScenario } from '../scenarios/scenarioFile';
+import { MODELS } from '../scenarios/catalog';
+import { ParamError } from '../scenarios/paramSpec';
+import { resolveScenario, type ResolvedScenario } from '../scenarios/scenarioFile';
+import { FrameRecorder } from './frameRecorder';
+import { HOST_LIMITS, realClock, type HostClock, type HostLimits } from './hostClock';
+import { checkLive } from './liveKnob';
 
 export interface Endpoint {
-  post(msg: FromWorker): void;
+  post(msg: FromWorker, transfer: Transferable[]): void;
 }
 
-/** At most this many unacknowledged frames before the host stops stepping (backpressure). */
-const MAX_UNACKED = 3;
-/** Wall-time budget of one tick's simulation work, in ms. */
-const TICK_BUDGET_MS = 8;
+const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 export class SimHost {
   private run: ModelRun | null = null;
+  private recorder: FrameRecorder | null = null;
+  private scenario: ResolvedScenario | null = null;
+  private lastInput: ScenarioMsg | null = null;
   private runId = 0;
   private playing = false;
-  private speed = 1e6;
-  private unacked = 0;
+  private speed: Speed = 1e6;
+  private seq = 0;
+  private acked = 0;
+  private lastWall = 0;
+  private lastFigures = -Infinity;
+  /** Sub-nanosecond remainder of slow-motion targets, so 16.6 ms at 1 us/s is not rounded away. */
+  private carryNs = 0;
+  private timer: unknown = null;
+  /** Set when the model threw: the run is kept for its last picture but never stepped again. */
+  private broken = false;
 
-  constructor(private readonly endpoint: Endpoint, private readonly clock: () => number) {}
+  constructor(private readonly endpoint: Endpoint, private readonly clock: HostClock = realClock, private readonly limits: HostLimits = HOST_LIMITS) {}
+
+  get current(): ModelRun | null {
+    return this.run;
+  }
 
   handle(msg: ToWorker): void {
-    if (msg.type !== 'start' && msg.runId !== this.runId) return;
+    // start and reset bring a new runId; anything else for another run is stale and dropped.
+    if (msg.type !== 'init' && msg.type !== 'start' && msg.type !== 'reset' && msg.runId !== this.runId) return;
     switch (msg.type) {
+      case 'init':
+        if (msg.protocol !== PROTOCOL_VERSION) this.fail('protocol', `protocol ${msg.protocol}: accepted ${PROTOCOL_VERSION}`);
+        else this.endpoint.post({ type: 'ready', protocol: PROTOCOL_VERSION, models: MODELS.map((m) => m.name) }, []);
+        return;
       case 'start':
         this.runId = msg.runId;
+        this.lastInput = msg.scenario;
         this.speed = msg.speed;
-        this.unacked = 0;
-        try {
-          const sc = resolveScenario({ model: msg.scenario.model, preset: msg.scenario.preset, params: msg.scenario.params, seed: msg.scenario.seed });
-          this.run = createModel(sc.model, sc.params, sc.seed);
-          this.playing = true;
-          this.send();
-        } catch (e) {
-          this.run = null;
-          this.endpoint.post({ type: 'error', runId: this.runId, message: (e as Error).message });
-        }
+        return this.begin(msg.playing);
+      case 'reset':
+        this.runId = msg.runId;
+        return this.begin(this.playing);
+      case 'play': return this.setPlaying(true);
+      case 'pause':
+        this.setPlaying(false);
+        return this.sendFrame();
+      case 'step': return this.stepOne();
+      case 'setSpeed':
+        if (msg.speed === 'max' || (msg.speed > 0 && Number.isFinite(msg.speed))) this.speed = msg.speed;
+        else this.fail('protocol', `speed=${msg.speed}: accepted a positive number of simulated ns per second, or 'max'`);
         return;
-      case 'play': this.playing = true; return;
-      case 'pause': this.playing = false; this.send(); return;
-      case 'step':
-        this.playing = false;
-        this.run?.sim.step();
-        this.send();
+      case 'setLive': return this.setLive(msg.key, msg.value);
+      case 'ack':
+        this.acked = Math.max(this.acked, msg.seq);
         return;
-      case 'speed': this.speed = msg.simNsPerSec; return;
-      case 'setLive': {
-        const err = this.run?.setLive(msg.key, msg.value) ?? null;
-        if (err) this.endpoint.post({ type: 'error', runId: this.runId, message: err });
-        return;
-      }
-      case 'ack': this.unacked = Math.max(0, this.unacked - 1); return;
       default: assertNever(msg, 'message');
     }
   }
 
-  /** One tick: advance by speed x wallMs (bounded by the budget), then send a frame. */
-  tick(wallMs: number): void {
-    const run = this.run;
-    if (!run || !this.playing || this.unacked >= MAX_UNACKED) return;
-    const target = run.sim.now + (Number.isFinite(this.speed) ? (this.speed * wallMs) / 1000 : Infinity);
-    const start = this.clock();
+  private begin(playing: boolean): void {
+    this.recorder?.detach();
+    this.run = this.recorder = this.scenario = null;
+    this.seq = this.acked = 0;
+    this.carryNs = 0;
+    this.lastFigures = -Infinity;
+    this.broken = false;
+    this.setPlaying(false);
+    const input = this.lastInput;
+    if (!input) return this.fail('start', 'reset before any start');
     try {
-      while (run.sim.peek() <= target) {
-        run.sim.step();
-        if ((run.sim.events & 255) === 0 && this.clock() - start > TICK_BUDGET_MS) break;
-      }
-      if (Number.isFinite(target) && run.sim.peek() > target) run.sim.runUntil(target);
+      const sc = resolveScenario({ model: input.model, preset: input.preset, seed: input.seed, params: input.params });
+      this.run = createModel(sc.model, sc.params, sc.seed);
+      this.scenario = sc;
+      this.recorder = new FrameRecorder(this.run.kernel);
     } catch (e) {
-      this.playing = false;
-      this.endpoint.post({ type: 'error', runId: this.runId, message: (e as Error).message });
+      this.run = null;
+      return this.fail('start', message(e), e instanceof ParamError ? e.key : undefined);
     }
-    this.send();
+    const sc = this.scenario;
+    this.endpoint.post({ type: 'started', runId: this.runId, model: sc.model, preset: sc.preset, seed: sc.seed, params: { ...sc.params } }, []);
+    this.setPlaying(playing);
+    this.sendFrame();
   }
 
-  private send(): void {
-    if (!this.run) return;
-    this.unacked++;
-    this.endpoint.post({ type: 'frame', runId: this.runId, snapshot: this.run.snapshot(), playing: this.playing });
+  private setPlaying(on: boolean): void {
+    this.playing = on && this.run !== null && !this.broken;
+    if (this.timer !== null) this.clock.clearTimer(this.timer);
+    this.timer = null;
+    if (this.playing) {
+      this.lastWall = this.clock.now();
+      this.timer = this.clock.setTimer(this.loop, this.limits.tickMs);
+    }
+  }
+
+  private readonly loop = (): void => {
+    this.timer = null;
+    this.tick();
+    if (this.playing) this.timer = this.clock.setTimer(this.loop, this.limits.tickMs);
+  };
+
+  /** One tick: advance by speed x elapsed wall time within the budget, then at most one frame. */
+  tick(): void {
+    const now = this.clock.now();
+    const elapsedMs = Math.min(this.limits.maxElapsedMs, Math.max(0, now - this.lastWall));
+    this.lastWall = now; // time spent blocked is dropped, never owed
+    const run = this.run;
+    if (!run || !this.playing || this.seq - this.acked >= this.limits.maxUnacked) return;
+    try {
+      this.advance(run, elapsedMs, now);
+    } catch (e) {
+      this.fail('model', message(e));
+    }
+    this.sendFrame();
+  }
+
+  private advance(run: ModelRun, elapsedMs: number, wallStart: number): void {
+    const sim = run.sim;
+    let target = Infinity;
+    if (this.speed !== 'max') {
+      const exact = sim.now + this.carryNs + (this.speed * elapsedMs) / 1000;
+      target = Math.floor(exact);
+      this.carryNs = exact - target;
+    }
+    const deadline = wallStart + this.limits.budgetMs;
+    let n = 0;
+    while (sim.peek() <= target) {
+      sim.step();
+      if ((++n & 63) === 0 && this.clock.now() >= deadline) {
+        this.carryNs = 0; // over budget: run behind this tick rather than owe time to the next
+        return;
+      }
+    }
+    if (target !== Infinity) sim.runUntil(target);
+  }
+
+  private stepOne(): void {
+    const run = this.run;
+    if (!run || this.broken) return;
+    this.setPlaying(false);
+    try {
+      run.sim.step();
+    } catch (e) {
+      this.fail('model', message(e));
+    }
+    this.sendFrame();
+  }
+
+  private setLive(key: string, value: ParamValue): void {
+    const run = this.run;
+    const sc = this.scenario;
+    if (!run || !sc) return;
+    const checked = checkLive(sc.model, key, value);
+    if (!checked.ok) return this.fail('setLive', checked.message, key);
+    const v = checked.value;
+    let err: string | null;
+    try {
+      err = run.setLive(key, v);
+    } catch (e) {
+      err = message(e);
+    }
+    if (err) return this.fail('setLive', err, key);
+    sc.params[key] = v;
+    this.endpoint.post({ type: 'liveApplied', runId: this.runId, key, value: v }, []);
+  }
+
+  private sendFrame(): void {
+    const run = this.run;
+    const rec = this.recorder;
+    if (!run || !rec) return;
+    const wall = this.clock.now();
+    let figures: Figures | null = null;
+    let snapshot: Snapshot;
+    try {
+      if (!this.playing || wall - this.lastFigures >= this.limits.figuresEveryMs) {
+        const r = run.result({ preset: this.scenario?.preset ?? null, warmupNs: 0 });
+        figures = { throughput: r.throughput, latencyNs: r.latencyNs };
+        this.lastFigures = wall;
+      }
+      snapshot = run.snapshot();
+    } catch (e) {
+      if (!this.broken) this.fail('model', message(e));
+      return;
+    }
+    const cut = rec.cut();
+    this.seq++;
+    this.endpoint.post({
+      type: 'frames', runId: this.runId, seq: this.seq, playing: this.playing, columns: cut.columns,
+      threadsFrom: cut.threadsFrom, newThreads: cut.newThreads, labelsFrom: cut.labelsFrom, newLabels: cut.newLabels,
+      snapshot, figures,
+    }, cut.transfer);
+  }
+
+  private fail(where: 'start' | 'setLive' | 'model' | 'protocol', text: string, key?: string): void {
+    if (where === 'model') {
+      this.broken = true;
+      this.setPlaying(false);
+    }
+    this.endpoint.post({ type: 'error', runId: this.runId, where, ...(key ? { key } : {}), message: text }, []);
+  }
+
+  dispose(): void {
+    this.setPlaying(false);
+    this.recorder?.detach();
   }
 }
