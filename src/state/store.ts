@@ -1,61 +1,51 @@
-// The UI's state (zustand): scenario, playback and the latest snapshot. Commands go to the bridge.
-// No model code; the worker owns the simulation.
+// The UI's state (zustand): which scenario runs, playback, the latest snapshot and figures, errors.
+// Plain data only; intents live in actions.ts and the high-rate frames in frameRing.ts, not here.
 import { create } from 'zustand';
-import { SimBridge } from '../bridge/simBridge';
-import type { Snapshot } from '../sim/core/model';
-import { findPreset } from '../scenarios/catalog';
+import type { Figures, ParamValue, Snapshot, Speed } from '../protocol/messages';
 
-export const SPEEDS: { label: string; simNsPerSec: number }[] = [
-  { label: '1 us/s', simNsPerSec: 1e3 }, { label: '100 us/s', simNsPerSec: 1e5 },
-  { label: '1 ms/s', simNsPerSec: 1e6 }, { label: '10 ms/s', simNsPerSec: 1e7 }, { label: 'max', simNsPerSec: Infinity },
+export const SPEEDS: readonly { label: string; speed: Speed }[] = [
+  { label: '1 µs/s', speed: 1e3 }, { label: '10 µs/s', speed: 1e4 }, { label: '100 µs/s', speed: 1e5 },
+  { label: '1 ms/s', speed: 1e6 }, { label: '10 ms/s', speed: 1e7 }, { label: '100 ms/s', speed: 1e8 }, { label: 'max', speed: 'max' },
 ];
 
-interface State {
-  preset: string;
+/** Timeline spans in simulated ns; 'auto' follows the speed (about three wall seconds of history). */
+export const WINDOWS: readonly { label: string; ns: number | 'auto' }[] = [
+  { label: 'auto', ns: 'auto' }, { label: '10 µs', ns: 1e4 }, { label: '100 µs', ns: 1e5 },
+  { label: '1 ms', ns: 1e6 }, { label: '10 ms', ns: 1e7 }, { label: '100 ms', ns: 1e8 },
+];
+
+export const DEFAULT_PRESET = 'lock-lab-basic';
+
+export interface SimState {
+  /** The worker answered the handshake. */
+  connected: boolean;
+  runId: number;
   model: string;
+  preset: string | null;
   seed: number;
-  params: Record<string, string | number | boolean>;
-  speed: number;
+  /** What the user set on top of the preset (or the model's defaults). */
+  overrides: Record<string, ParamValue>;
+  /** Every parameter of the current run, resolved. */
+  params: Record<string, ParamValue>;
   playing: boolean;
+  speed: Speed;
   snapshot: Snapshot | null;
-  error: string | null;
-  start(preset: string, params?: Record<string, string | number | boolean>, seed?: number): void;
-  togglePlay(): void;
-  step(): void;
-  setSpeed(simNsPerSec: number): void;
-  setLive(key: string, value: string | number | boolean): void;
+  figures: Figures | null;
+  /** Completed operations per simulated second over roughly the last wall second. */
+  recentOpsPerSec: number | null;
+  /** The run could not start, or the model stopped with an error. */
+  runError: string | null;
+  /** Refusals shown at the control that caused them, by parameter key (or 'seed'). */
+  fieldErrors: Record<string, string>;
+  /** One line about what the last change did (applied live, or started a new run). */
+  notice: string | null;
+  timelineWindow: number | 'auto';
 }
 
-let bridge: SimBridge | null = null;
+export const initialState: SimState = {
+  connected: false, runId: 0, model: '', preset: null, seed: 1, overrides: {}, params: {},
+  playing: true, speed: 1e5, snapshot: null, figures: null, recentOpsPerSec: null,
+  runError: null, fieldErrors: {}, notice: null, timelineWindow: 'auto',
+};
 
-export const useSim = create<State>((set, get) => {
-  const b = () => (bridge ??= new SimBridge((m) => {
-    if (m.type === 'frame') set({ snapshot: m.snapshot, playing: m.playing });
-    else set({ error: m.message });
-  }));
-  return {
-    preset: '', model: '', seed: 1, params: {}, speed: 1e6, playing: false, snapshot: null, error: null,
-    start(preset, params = {}, seed = get().seed) {
-      const p = findPreset(preset);
-      set({ preset, model: p?.model ?? '', params, seed, error: null, snapshot: null });
-      b().start({ preset, seed, params }, get().speed);
-    },
-    togglePlay() {
-      const playing = !get().playing;
-      set({ playing });
-      b().send({ type: playing ? 'play' : 'pause' });
-    },
-    step() {
-      set({ playing: false });
-      b().send({ type: 'step' });
-    },
-    setSpeed(simNsPerSec) {
-      set({ speed: simNsPerSec });
-      b().send({ type: 'speed', simNsPerSec });
-    },
-    setLive(key, value) {
-      set({ params: { ...get().params, [key]: value }, error: null });
-      b().send({ type: 'setLive', key, value });
-    },
-  };
-});
+export const useSim = create<SimState>()(() => ({ ...initialState }));

@@ -1,0 +1,6 @@
+// The scenario catalog, parameter helpers and thread-state names as the views see them (views may not
+// import scenarios or protocol runtime).
+export { MODELS, PRESETS, modelInfo, findPreset, type ModelInfo } from '../scenarios/catalog';
+export { acceptedOf, unitOf, displayValue, type ParamSpec } from '../scenarios/paramSpec';
+export type { Preset } from '../scenarios/preset';
+export { THREAD_STATES, type ThreadStateName } from '../protocol/messages';
