@@ -1,6 +1,10 @@
-// Browser entry: mounts the app. Nothing else.
+// Browser entry: mounts the app and its styles. Nothing else happens here.
+// The simulation starts from the App (actions.boot), never at import time.
+import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './views/App';
 import './views/app.css';
 
-createRoot(document.getElementById('root')!).render(<App />);
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root');
+createRoot(root).render(<StrictMode><App /></StrictMode>);

@@ -1,37 +1,47 @@
-// Locks now (holder, waiters in order, spinning or sleeping) and the lock_stat table with its real
-// column names, times in microseconds as /proc/lock_stat prints them.
+// Locks now: who holds each one and who waits, in order, marked spinning (on a CPU) or sleeping.
+// Reads the latest snapshot only.
 import { useSim } from '../state/store';
+import { StateChip } from './StateChip';
 
-const us = (ns: number) => (ns / 1000).toFixed(2);
+const RUNNING = 0;
+const SPINNING = 1;
+const BLOCKED = 3;
+/** How a waiter waits, from its own thread state: a spinner preempted off its CPU is not spinning. */
+const HOW = ['running', 'spinning', 'preempted (runnable)', 'sleeping', 'idle'];
+
+/** A holder off its CPU (preempted, asleep) holds everyone else up: say so, not just "held". */
+function holderChip(holder: string, state: number | undefined) {
+  const st = state ?? RUNNING;
+  const how = st === RUNNING || st === SPINNING ? '' : st === 2 ? ' (preempted, runnable)' : ` (${HOW[st]})`;
+  return <StateChip state={st} text={`held by ${holder}${how}`} />;
+}
 
 export function LockPanel() {
-  const snap = useSim((s) => s.snapshot);
-  if (!snap) return <section className="locks" />;
-  const busy = snap.locks.filter((l) => l.holder || l.waiters.length).slice(0, 6);
+  const locks = useSim((s) => s.snapshot?.locks);
+  const threads = useSim((s) => s.snapshot?.threads);
+  const stateOf = new Map((threads ?? []).map((t) => [t.name, t.state]));
   return (
-    <section className="locks" aria-label="locks">
-      <h2>Locks</h2>
-      <ul data-testid="lock-now">
-        {(busy.length ? busy : snap.locks.slice(0, 1)).map((l) => (
-          <li key={l.name}><b>{l.name}</b>: held by {l.holder ?? 'nobody'}{l.waiters.length ? `; ${l.spinning ? 'spinning' : 'sleeping'}: ${l.waiters.join(' → ')}` : ''}</li>
+    <section className="panel locks" aria-label="locks">
+      <div className="panel-head"><h2>Locks now</h2><span className="muted">holder, then waiters in queue order</span></div>
+      <ul className="scroll lock-list" data-testid="locks">
+        {(locks ?? []).map((l) => (
+          <li key={l.name}>
+            <b className="lock-name">{l.name}</b>
+            <span className="holder">{l.holder ? holderChip(l.holder, stateOf.get(l.holder)) : <span className="muted">free</span>}</span>
+            {l.waiters.length > 0 && (
+              <span className="waiters" data-testid={`waiters-${l.name}`}>
+                <span className="muted">{l.waiters.length} waiting{l.spinning ? ' (spinlock)' : ' (sleeping lock)'}:</span>
+                <ol>
+                  {l.waiters.map((w) => {
+                    const st = stateOf.get(w) ?? (l.spinning ? SPINNING : BLOCKED);
+                    return <li key={w}><StateChip state={st} text={`${w} ${HOW[st] ?? ''}`} /></li>;
+                  })}
+                </ol>
+              </span>
+            )}
+          </li>
         ))}
       </ul>
-      <table data-testid="lockstat" className="lockstat">
-        <thead><tr>{['class name', 'con-bounces', 'contentions', 'waittime-min', 'waittime-max', 'waittime-total', 'waittime-avg', 'acq-bounces', 'acquisitions', 'holdtime-min', 'holdtime-max', 'holdtime-total', 'holdtime-avg'].map((h) => <th key={h}>{h}</th>)}</tr></thead>
-        <tbody>
-          {snap.lockStats.map((l) => (
-            <tr key={l.name}>
-              <td>{l.name}</td><td>{l.conBounces}</td><td>{l.contentions}</td><td>{us(l.waitTimeMinNs)}</td><td>{us(l.waitTimeMaxNs)}</td><td>{us(l.waitTimeTotalNs)}</td><td>{us(l.waitTimeAvgNs)}</td>
-              <td>{l.acqBounces}</td><td>{l.acquisitions}</td><td>{us(l.holdTimeMinNs)}</td><td>{us(l.holdTimeMaxNs)}</td><td>{us(l.holdTimeTotalNs)}</td><td>{us(l.holdTimeAvgNs)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <h2>Queues and members</h2>
-      <table className="queues"><tbody>
-        {snap.queues.map((q) => <tr key={q.name}><td>{q.name}</td><td>len {q.meanLength.toFixed(1)}</td><td>max {q.maxLength}</td></tr>)}
-        {snap.devices.map((d) => <tr key={d.name}><td>{d.name}</td><td>util {(d.utilisation * 100).toFixed(0)}%</td><td>aqu-sz {d.meanQueueDepth.toFixed(1)}</td></tr>)}
-      </tbody></table>
     </section>
   );
 }

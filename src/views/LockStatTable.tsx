@@ -1,0 +1,48 @@
+// The lock_stat table with /proc/lock_stat's own column names; times in microseconds as it prints them.
+// Figures are per lock class over the whole run; reads the latest snapshot only.
+import type { LockRow } from '../protocol/messages';
+import { useSim } from '../state/store';
+import { fmtUs } from './format';
+
+const COLUMNS: [string, (r: LockRow) => string | number, string][] = [
+  ['con-bounces', (r) => r.conBounces, 'Contended acquisitions whose previous holder ran on another CPU'],
+  ['contentions', (r) => r.contentions, 'Acquisitions that had to wait'],
+  ['waittime-min', (r) => fmtUs(r.waitTimeMinNs), 'Shortest wait of a contended acquisition (µs)'],
+  ['waittime-max', (r) => fmtUs(r.waitTimeMaxNs), 'Longest wait (µs)'],
+  ['waittime-total', (r) => fmtUs(r.waitTimeTotalNs), 'All waiting added up (µs)'],
+  ['waittime-avg', (r) => fmtUs(r.waitTimeAvgNs), 'Mean wait per contention (µs)'],
+  ['acq-bounces', (r) => r.acqBounces, 'Acquisitions whose previous holder ran on another CPU'],
+  ['acquisitions', (r) => r.acquisitions, 'Times the lock was taken'],
+  ['holdtime-min', (r) => fmtUs(r.holdTimeMinNs), 'Shortest hold (µs)'],
+  ['holdtime-max', (r) => fmtUs(r.holdTimeMaxNs), 'Longest hold (µs)'],
+  ['holdtime-total', (r) => fmtUs(r.holdTimeTotalNs), 'All holding added up (µs)'],
+  ['holdtime-avg', (r) => fmtUs(r.holdTimeAvgNs), 'Mean hold (µs)'],
+];
+
+/** lock_stat's names, allowed to wrap after the hyphen so thirteen columns fit without scrolling. */
+function breakable(name: string) {
+  const at = name.indexOf('-');
+  return at < 0 ? name : <>{name.slice(0, at + 1)}<wbr />{name.slice(at + 1)}</>;
+}
+
+export function LockStatTable() {
+  const rows = useSim((s) => s.snapshot?.lockStats);
+  return (
+    <section className="panel lockstat" aria-label="lock_stat">
+      <div className="panel-head"><h2>lock_stat</h2><span className="muted">per lock class since the run began; times in µs</span></div>
+      <div className="scroll">
+        <table data-testid="lockstat">
+          <thead><tr><th>class name</th>{COLUMNS.map(([h, , tip]) => <th key={h} title={tip} className="num">{breakable(h)}</th>)}</tr></thead>
+          <tbody>
+            {(rows ?? []).map((r) => (
+              <tr key={r.name}>
+                <td className="name" title={r.kind}>{r.name} <span className="muted kind">{r.kind}</span></td>
+                {COLUMNS.map(([h, get]) => <td key={h} className="num">{get(r)}</td>)}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}

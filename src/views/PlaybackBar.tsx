@@ -1,0 +1,27 @@
+// Playback: play / pause, one event, restart, speed (simulated time per wall second), and the line
+// saying what the last change did. Buttons call actions; the keyboard equivalents live in useKeyboard.
+import { restart, setSpeed, step, togglePlay } from '../state/actions';
+import { SPEEDS, useSim } from '../state/store';
+
+export function PlaybackBar() {
+  const playing = useSim((s) => s.playing);
+  const speed = useSim((s) => s.speed);
+  const notice = useSim((s) => s.notice);
+  return (
+    <div className="playback" role="toolbar" aria-label="playback">
+      <button type="button" className="primary" data-testid="play" aria-pressed={playing} onClick={togglePlay} title="Space">
+        {playing ? '❚❚ Pause' : '▶ Play'}
+      </button>
+      <button type="button" data-testid="step" onClick={step} title="Right arrow: run exactly one event (pauses first)">Step ▸ 1 event</button>
+      <button type="button" data-testid="restart" onClick={restart} title="The same scenario from time 0, same seed">⟲ Restart</button>
+      <span className="speeds" role="radiogroup" aria-label="speed: simulated time per wall second">
+        <span className="muted">speed</span>
+        {SPEEDS.map((s) => (
+          <button type="button" key={s.label} role="radio" aria-checked={speed === s.speed} data-testid={`speed-${s.label}`}
+            className={speed === s.speed ? 'on' : ''} onClick={() => setSpeed(s.speed)}>{s.label}</button>
+        ))}
+      </span>
+      <span className="notice" role="status" data-testid="notice">{notice}</span>
+    </div>
+  );
+}

@@ -1,0 +1,142 @@
+// Paints the thread timeline on a canvas: one track per thread coloured and patterned by state, names
+// on the left, a d3-scaled time axis below. It reads the ring it is given and never writes state.
+import { scaleLinear } from 'd3';
+import { fmtNsShort } from './format';
+import type { FrameRing } from '../state/frameRing';
+import { canvasFill } from './palette';
+import { TimelineRaster } from './timelineRaster';
+
+const GUTTER = 128;
+const AXIS = 20;
+const MIN_TRACK = 5;
+const MAX_TRACK = 40;
+
+export class TimelinePainter {
+  private readonly ctx: CanvasRenderingContext2D;
+  private readonly fills: (string | CanvasPattern)[];
+  private readonly raster = new TimelineRaster();
+
+  constructor(private readonly canvas: HTMLCanvasElement) {
+    const ctx = canvas.getContext('2d');
+    if (!ctx) throw new Error('canvas 2d context unavailable');
+    this.ctx = ctx;
+    this.fills = [0, 1, 2, 3, 4].map((s) => canvasFill(ctx, s));
+  }
+
+  /** Draws [now - windowNs, now] at the canvas's CSS size. */
+  draw(ring: FrameRing, windowNs: number, cssWidth: number, cssHeight: number): void {
+    const dpr = window.devicePixelRatio || 1;
+    const { canvas, ctx } = this;
+    const w = Math.max(1, Math.round(cssWidth * dpr));
+    const h = Math.max(1, Math.round(cssHeight * dpr));
+    if (canvas.width !== w || canvas.height !== h) {
+      canvas.width = w;
+      canvas.height = h;
+    }
+    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    ctx.clearRect(0, 0, cssWidth, cssHeight);
+    const plotW = Math.max(1, Math.floor(cssWidth - GUTTER - 8));
+    const plotH = Math.max(1, cssHeight - AXIS - 2);
+    const threads = ring.threadMeta.length;
+    const trackH = Math.min(MAX_TRACK, Math.max(MIN_TRACK, Math.floor(plotH / Math.max(1, threads))));
+    const tracks = Math.min(threads, Math.floor(plotH / trackH));
+    const endNs = ring.nowNs;
+    const startNs = endNs - windowNs;
+    this.raster.build(ring, tracks, plotW, startNs, endNs);
+    const gap = trackH >= 10 ? 2 : trackH >= 7 ? 1 : 0;
+
+    ctx.font = `${Math.min(12, trackH - 1)}px system-ui, sans-serif`;
+    const barH = Math.min(trackH - gap, 26);
+    ctx.textBaseline = 'middle';
+    for (let t = 0; t < tracks; t++) {
+      const y = t * trackH;
+      ctx.fillStyle = t % 2 ? '#fafafa' : '#f3f3f3';
+      ctx.fillRect(GUTTER, y, plotW, barH);
+      if (trackH >= 8) {
+        ctx.fillStyle = '#222';
+        ctx.textAlign = 'right';
+        ctx.fillText(fit(ctx, ring.threadMeta[t]?.name ?? `#${t}`, GUTTER - 10), GUTTER - 6, y + barH / 2);
+      }
+      this.track(t * plotW, plotW, y, barH);
+    }
+    if (tracks < threads) {
+      ctx.fillStyle = '#555';
+      ctx.textAlign = 'left';
+      ctx.fillText(`+${threads - tracks} more threads not shown`, 4, tracks * trackH + 6);
+    }
+    this.axis(startNs, endNs, plotW, tracks * trackH, windowNs);
+  }
+
+  /**
+   * One track: each pixel column stacked by the share of time in each state (a pixel the thread spent
+   * wholly in one state is one colour); runs of identical columns are filled as one rectangle.
+   */
+  private track(row: number, plotW: number, y: number, barH: number): void {
+    const { ctx } = this;
+    const acc = this.raster.acc;
+    const h = new Int32Array(5);
+    const prev = new Int32Array(5);
+    let runStart = 0;
+    const flush = (end: number) => {
+      let top = y;
+      for (let s = 0; s < 5; s++) {
+        if (prev[s] <= 0) continue;
+        ctx.fillStyle = this.fills[s];
+        ctx.fillRect(GUTTER + runStart, top, end - runStart, prev[s]);
+        top += prev[s];
+      }
+    };
+    for (let x = 0; x <= plotW; x++) {
+      if (x < plotW) {
+        // Cumulative rounding keeps the column's total height exact.
+        let cum = 0;
+        let drawn = 0;
+        const c = (row + x) * 5;
+        for (let s = 0; s < 5; s++) {
+          cum += acc[c + s];
+          const upto = Math.round(Math.min(1, cum) * barH);
+          h[s] = upto - drawn;
+          drawn = upto;
+        }
+      }
+      let same = x < plotW;
+      for (let s = 0; s < 5 && same; s++) same = h[s] === prev[s];
+      if (same) continue;
+      if (x > 0) flush(x);
+      prev.set(h);
+      runStart = x;
+    }
+  }
+
+  private axis(startNs: number, endNs: number, plotW: number, y0: number, windowNs: number): void {
+    const ctx = this.ctx;
+    const x = scaleLinear().domain([startNs - endNs, 0]).range([GUTTER, GUTTER + plotW]);
+    const y = y0 + 2;
+    ctx.strokeStyle = '#888';
+    ctx.fillStyle = '#444';
+    ctx.lineWidth = 1;
+    ctx.beginPath();
+    ctx.moveTo(GUTTER, y + 0.5);
+    ctx.lineTo(GUTTER + plotW, y + 0.5);
+    ctx.font = '11px system-ui, sans-serif';
+    ctx.textBaseline = 'top';
+    ctx.textAlign = 'center';
+    for (const v of x.ticks(7)) {
+      const px = Math.round(x(v)) + 0.5;
+      ctx.moveTo(px, y);
+      ctx.lineTo(px, y + 4);
+      ctx.fillText(v === 0 ? 'now' : `−${fmtNsShort(-v)}`, Math.max(GUTTER + 24, Math.min(px, GUTTER + plotW - 14)), y + 5);
+    }
+    ctx.stroke();
+    ctx.textAlign = 'left';
+    ctx.fillText(`last ${fmtNsShort(windowNs)}`, 4, y + 5);
+  }
+}
+
+/** The name cut from the left (the end of a kernel thread name is the part that tells them apart). */
+function fit(ctx: CanvasRenderingContext2D, s: string, px: number): string {
+  if (ctx.measureText(s).width <= px) return s;
+  let cut = s;
+  while (cut.length > 1 && ctx.measureText(`…${cut}`).width > px) cut = cut.slice(1);
+  return `…${cut}`;
+}
