@@ -1,17 +1,32 @@
-// End-to-end tests in Debian's Chromium against the built app served by `vite preview`.
+// End-to-end tests in Debian's Chromium (/usr/bin/chromium) against the built app served by
+// `vite preview`. No browser download: the system Chromium is launched with the flags below.
 import { defineConfig } from '@playwright/test';
+
+const PORT = 4173;
 
 export default defineConfig({
   testDir: 'e2e',
   timeout: 60_000,
+  expect: { timeout: 10_000 },
+  // One page at a time: the tests watch simulated time against the wall clock on a small machine.
+  workers: 1,
+  retries: 0,
   reporter: [['list'], ['./e2e/countReporter.ts']],
-  webServer: { command: 'npx vite build && npx vite preview --port 4173 --strictPort', port: 4173, timeout: 120_000, reuseExistingServer: false },
+  webServer: {
+    command: `npx vite build --logLevel warn && npx vite preview --port ${PORT} --strictPort`,
+    url: `http://localhost:${PORT}`,
+    timeout: 180_000,
+    reuseExistingServer: false,
+    stdout: 'ignore',
+    stderr: 'pipe',
+  },
   use: {
-    baseURL: 'http://localhost:4173',
+    baseURL: `http://localhost:${PORT}`,
     viewport: { width: 1366, height: 768 },
     launchOptions: {
       executablePath: '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+        '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     },
   },
 });

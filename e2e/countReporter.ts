@@ -1,17 +1,33 @@
-// Playwright reporter printing the plain closing line CI reads (`N passed, N failed`) and writing
-// the counts to e2e/.counts.json for .ci/test-all.sh.
+// Playwright reporter that ends with the plain line CI reads (`N passed, N failed`) and writes the same
+// counts to e2e/.counts.json. It counts each test once by its final outcome; it prints nothing else.
 import { writeFileSync } from 'node:fs';
-import type { Reporter, TestCase, TestResult } from '@playwright/test/reporter';
+import type { FullConfig, Reporter, Suite, TestError } from '@playwright/test/reporter';
 
 export default class CountReporter implements Reporter {
-  private passed = 0;
-  private failed = 0;
-  onTestEnd(_test: TestCase, result: TestResult): void {
-    if (result.status === 'passed') this.passed++;
-    else if (result.status !== 'skipped') this.failed++;
+  private root: Suite | null = null;
+  private errors = 0;
+
+  onBegin(_config: FullConfig, suite: Suite): void {
+    this.root = suite;
   }
+
+  /** Errors outside any test (web server did not start, a spec failed to load) count as failures. */
+  onError(_error: TestError): void {
+    this.errors++;
+  }
+
   onEnd(): void {
-    writeFileSync('e2e/.counts.json', JSON.stringify({ passed: this.passed, failed: this.failed }));
-    process.stdout.write(`${this.passed} passed, ${this.failed} failed\n`);
+    let passed = 0;
+    let failed = this.errors;
+    let skipped = 0;
+    for (const t of this.root?.allTests() ?? []) {
+      const o = t.outcome();
+      if (o === 'expected' || o === 'flaky') passed++;
+      else if (o === 'skipped') skipped++;
+      else failed++;
+    }
+    writeFileSync('e2e/.counts.json', JSON.stringify({ passed, failed, skipped }));
+    if (skipped) process.stdout.write(`${skipped} skipped\n`);
+    process.stdout.write(`${passed} passed, ${failed} failed\n`);
   }
 }
