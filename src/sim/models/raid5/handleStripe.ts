@@ -132,8 +132,7 @@ export function* handleStripe(conf: R5Conf, io: MemberIo, t: SimThread, sh: Stri
   yield t.compute(cpuNs, conf.labels.handle);
   if (ios.length > 0) yield* drainUnderStripeLock(conf, t, sh);
   for (const [i, write] of ios) {
-    yield t.compute(conf.p.costs.submitNs, conf.labels.submit);
-    io.submitStripeIo(sh, i, write);
+    yield* io.submitStripeIo(t, sh, i, write);
   }
   c.memberIosByThread.set(t.name, (c.memberIosByThread.get(t.name) ?? 0) + ios.length);
   if (ios.some(([, w]) => w) && sh.state & STRIPE_PREREAD_ACTIVE) {

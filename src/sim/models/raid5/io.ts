@@ -7,6 +7,7 @@ import type { RandomStream } from '../../core/random';
 import type { Op, SimThread, ThreadBody } from '../../core/thread';
 import { IDLE } from '../../core/thread';
 import { WaitQueue } from '../../core/waitQueue';
+import { Lock, LockClass } from '../../core/lock';
 import type { Bio } from './bio';
 import type { R5Conf } from './conf';
 import { raid5ReleaseStripe } from './release';
@@ -34,6 +35,10 @@ export class MemberIo {
   readBytes = 0;
   writeBytes = 0;
   submitted = 0;
+  /** q->queue_lock of each member's legacy request queue (blk=sq), one lock class for all. */
+  readonly queueLockClass = new LockClass('queue_lock', 'spinlock');
+  private readonly queueLocks: Lock[] = [];
+  private readonly lSubmit: number;
 
   constructor(
     kernel: Kernel,
@@ -42,7 +47,9 @@ export class MemberIo {
     serviceTime: ((disk: number) => ServiceTime | undefined),
   ) {
     const p = conf.p;
+    this.lSubmit = kernel.label('submit_bio');
     for (let d = 0; d < p.disks; d++) {
+      this.queueLocks.push(new Lock(kernel, this.queueLockClass, { preemptOff: true, handoffNs: p.costs.handoffNs, bounceNs: p.costs.bounceNs }));
       const name = `sd${String.fromCharCode(97 + d)}`;
       const irq: Irq = { thread: null as unknown as SimThread, wq: new WaitQueue(kernel, `irq/${name}`, IDLE), pending: new Fifo<number>() };
       this.members.push(new BlockDevice(kernel.sim, name, {
@@ -66,12 +73,27 @@ export class MemberIo {
     this.members[disk].submit(tag, bytes, sector, req.write);
   }
 
-  submitDirectRead(bio: Bio, disk: number, sector: number, bytes: number): void {
+  /** generic_make_request on the calling thread: its CPU cost, and with blk=sq the member's queue_lock
+   * (__make_request: elevator merge and insert under q->queue_lock). */
+  private *makeRequest(t: SimThread, disk: number, label: number): Generator<Op, void, void> {
+    const c = this.conf.p.costs;
+    if (this.conf.p.blk === 'sq') {
+      const q = this.queueLocks[disk];
+      yield t.compute(Math.max(0, c.submitNs - c.queueLockNs), label);
+      yield t.acquire(q);
+      yield t.compute(c.queueLockNs, this.lSubmit);
+      q.release(t);
+    } else yield t.compute(c.submitNs, label);
+  }
+
+  *submitDirectRead(t: SimThread, bio: Bio, disk: number, sector: number, bytes: number): Generator<Op, void, void> {
+    yield* this.makeRequest(t, disk, this.conf.labels.directRead);
     this.submit(disk, { bio, sh: null, dev: disk, write: false }, sector, bytes);
   }
 
-  /** One stripe unit (4K) of a stripe_head to or from member `dev`. */
-  submitStripeIo(sh: StripeHead, dev: number, write: boolean): void {
+  /** ops_run_io for one stripe unit (4K) of a stripe_head to or from member `dev`. */
+  *submitStripeIo(t: SimThread, sh: StripeHead, dev: number, write: boolean): Generator<Op, void, void> {
+    yield* this.makeRequest(t, dev, this.conf.labels.submit);
     this.submit(dev, { bio: null, sh, dev, write }, sh.sector, 4096);
   }
 
@@ -80,6 +102,13 @@ export class MemberIo {
       while (irq.pending.length === 0) yield t.wait(irq.wq);
       const tag = irq.pending.shift() as number;
       yield t.compute(this.conf.p.costs.completionNs, this.conf.labels.endRequest);
+      if (this.conf.p.blk === 'sq') {
+        // blk_end_request: request accounting and freeing under the queue_lock
+        const q = this.queueLocks[this.irqs.indexOf(irq)];
+        yield t.acquire(q);
+        yield t.compute(this.conf.p.costs.queueLockNs / 2, this.lSubmit);
+        q.release(t);
+      }
       yield* this.endRequest(t, tag);
     }
   }

@@ -150,8 +150,7 @@ function* makeRead(conf: R5Conf, io: MemberIo, t: SimThread, bio: Bio): Gen {
   }
   bio.remaining = pieces.length;
   for (const piece of pieces) {
-    yield t.compute(conf.p.costs.submitNs, conf.labels.directRead);
-    io.submitDirectRead(bio, piece.disk, piece.sector, piece.bytes);
+    yield* io.submitDirectRead(t, bio, piece.disk, piece.sector, piece.bytes);
   }
 }
 

@@ -90,7 +90,7 @@ export class Raid5 implements ModelRun {
     this.measureStart = now;
     this.measured = { completions: this.completions, bytes: this.bytes };
     this.kernel.resetStats();
-    for (const c of [this.conf.deviceLockClass, this.conf.hashLockClass, this.conf.stripeLockClass]) {
+    for (const c of [this.conf.deviceLockClass, this.conf.hashLockClass, this.conf.stripeLockClass, this.io.queueLockClass]) {
       c.stats.reset();
       c.waiters.reset(now);
     }
@@ -112,7 +112,7 @@ export class Raid5 implements ModelRun {
       simulatedNs: ns, warmupNs: meta.warmupNs, events: this.sim.events,
       throughput: { opsPerSec: Number((done / sec).toFixed(1)), bytesPerSec: Math.round((this.bytes - this.measured.bytes) / sec) },
       latencyNs: latencyFigures(this.latency),
-      locks: [lockRow(c.deviceLockClass), lockRow(c.hashLockClass), lockRow(c.stripeLockClass)],
+      locks: [lockRow(c.deviceLockClass), lockRow(c.hashLockClass), lockRow(c.stripeLockClass), lockRow(this.io.queueLockClass)],
       threads: threadRows(this.kernel),
       queues: [...Object.values(c.listStats).map((q) => queueRow(q, now)), queueRow(this.kernel.runQueueStats, now)],
       devices: this.io.members.map((d) => deviceRow(d, ns)),
@@ -154,7 +154,7 @@ export class Raid5 implements ModelRun {
         return { name: t.name, role: t.role, state: t.state, label: k.labels[t.label] ?? '', utilisation: f[0] + f[1] };
       }),
       locks: [lockView('device_lock', c.deviceLock), ...c.hashLocks.map((l, i) => lockView(`hash_lock[${i}]`, l))],
-      lockStats: [lockRow(c.deviceLockClass), lockRow(c.hashLockClass), lockRow(c.stripeLockClass)],
+      lockStats: [lockRow(c.deviceLockClass), lockRow(c.hashLockClass), lockRow(c.stripeLockClass), lockRow(this.io.queueLockClass)],
       queues: Object.values(c.listStats).map((q) => queueRow(q, now)),
       devices: this.io.members.map((d) => deviceRow(d, Math.max(1, now - this.measureStart))),
       extra: snapshotExtra(this),
