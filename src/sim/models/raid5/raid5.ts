@@ -21,6 +21,8 @@ import { IDLE } from '../../core/thread';
 import { snapshotExtra } from './snapshot';
 import { checkInvariants } from './invariants';
 
+const SAMPLE_NS = 100_000;
+
 export class Raid5 implements ModelRun {
   readonly sim = new Simulator();
   readonly kernel: Kernel;
@@ -39,6 +41,8 @@ export class Raid5 implements ModelRun {
   private measured = { completions: 0, bytes: 0 };
   /** Invariants are checked after every event when set (tests turn it on). */
   debug = false;
+  /** stripe_cache_active sampled every SAMPLE_NS of the measured part (the sysfs file, over time). */
+  private activeSeries: number[] = [];
 
   constructor(readonly params: Params, readonly seed: number) {
     const p = (this.p = unpack(params));
@@ -53,6 +57,11 @@ export class Raid5 implements ModelRun {
     this.ctx = { conf: this.conf, io: this.io, counters: this.counters, endBio };
     this.conf.raid5d = this.kernel.spawn('md0_raid5', 'raid5d', (t) => raid5d(this.ctx, t));
     for (let i = 0; i < p.groupThreadCnt; i++) this.addWorker();
+    const evSample = this.sim.register('stripe_cache_active sample', () => {
+      this.activeSeries.push(this.conf.activeStripes);
+      this.sim.schedule(SAMPLE_NS, evSample);
+    });
+    this.sim.schedule(SAMPLE_NS, evSample);
     this.workload = new Workload(this.kernel, p, p.size, (n) => streams.get(n),
       (t, bio) => raid5MakeRequest(this.conf, this.io, t, bio), this.conf.labels.fio);
   }
@@ -97,6 +106,7 @@ export class Raid5 implements ModelRun {
     for (const q of Object.values(this.conf.listStats)) q.reset(now);
     this.io.resetStats();
     this.latency.reset();
+    this.activeSeries = [];
     this.counters.rmw = this.counters.rcw = this.counters.fullWrites = this.counters.passes = 0;
     this.counters.memberIosByThread.clear();
   }
@@ -126,6 +136,7 @@ export class Raid5 implements ModelRun {
     const raid5dIos = this.counters.memberIosByThread.get('md0_raid5') ?? 0;
     return {
       stripeCacheActive: c.activeStripes,
+      stripeCacheActiveSeries: { periodNs: SAMPLE_NS, values: this.activeSeries },
       stripeCacheSize: c.maxNrStripes,
       rmwWrites: this.counters.rmw,
       rcwWrites: this.counters.rcw,
