@@ -2,7 +2,7 @@
 // and the UI's pickers read. Adding a model means adding one line to each table here.
 import { LOCK_LAB_PARAMS, LOCK_LAB_PRESETS } from './lockLabSpec';
 import type { ParamSpec, Resolved } from './paramSpec';
-import { deriveRaid5, RAID5_PARAMS, RAID5_PRESETS } from './raid5Spec';
+import { deriveRaid5, RAID5_ASYNC_PRESETS, RAID5_PARAMS, RAID5_PRESETS } from './raid5Spec';
 import type { Preset } from './preset';
 
 export interface ModelInfo {
@@ -20,7 +20,7 @@ export const MODELS: readonly ModelInfo[] = [
   { name: 'raid5', title: 'md raid5: stripe cache, raid5d and workers, device_lock', params: RAID5_PARAMS, defaultDurationNs: 50e6, defaultWarmupNs: 10e6, derive: deriveRaid5 },
 ];
 
-export const PRESETS: readonly Preset[] = [...LOCK_LAB_PRESETS, ...RAID5_PRESETS];
+export const PRESETS: readonly Preset[] = [...LOCK_LAB_PRESETS, ...RAID5_PRESETS, ...RAID5_ASYNC_PRESETS];
 
 export function modelInfo(name: string): ModelInfo | undefined {
   return MODELS.find((m) => m.name === name);

@@ -38,6 +38,10 @@ export const RAID5_PARAMS: readonly ParamSpec[] = [
   { key: 'release', kind: 'enum', values: ['lockless', 'locked'], default: 'lockless', group: 'design', help: 'lockless: released_stripes llist (3.12+); locked: every last release takes device_lock.' },
   { key: 'batch_release', kind: 'bool', default: true, group: 'design', help: 'Plug batching in make_request: one device_lock trip per request, not per stripe.' },
   { key: 'blk', kind: 'enum', values: ['mq', 'sq'], default: 'mq', group: 'design', help: 'Member block layer: mq = blk-mq (no shared lock), sq = the legacy request queue whose queue_lock every submission and completion takes.' },
+  { key: 'ops', kind: 'enum', values: ['inline', 'async'], default: 'inline', group: 'design', help: 'inline: prexor/biodrain/reconstruct run in handle_stripe\'s thread; async: handed to an offload engine (async_tx), the stripe held until done.' },
+  { key: 'offload', kind: 'enum', values: ['threads', 'dma'], default: 'threads', group: 'design', help: 'With ops=async: a pool of offload threads on the CPUs, or a DMA engine with its own throughput.' },
+  { key: 'offload_threads', kind: 'int', unit: 'threads or channels', default: 2, min: 1, max: 64, group: 'design', help: 'Offload threads (offload=threads) or DMA channels (offload=dma).' },
+  { key: 'dma_speed', kind: 'number', unit: 'bytes/s', default: 4e9, min: 1e6, max: 1e12, group: 'design', help: 'Throughput of one DMA channel for copy + xor.' },
   { key: 'wakeup', kind: 'time', default: 3_000, min: 0, max: 1e9, group: C, help: 'Wake-up latency of a sleeping thread.' },
   { key: 'switch', kind: 'time', default: 1_000, min: 0, max: 1e9, group: C, help: 'Context switch CPU cost.' },
   { key: 'cost.fio', kind: 'time', default: 1_500, min: 0, max: 1e9, group: C, help: 'fio submission and reaping per IO (submitter CPU).' },
@@ -52,6 +56,7 @@ export const RAID5_PARAMS: readonly ParamSpec[] = [
   { key: 'cost.completion', kind: 'time', default: 1_000, min: 0, max: 1e9, group: C, help: 'raid5_end_*_request per member completion (interrupt).' },
   { key: 'cost.bounce', kind: 'time', default: 300, min: 0, max: 1e9, group: C, help: 'Extra time in a spinlock taken from another CPU: the lock and the lists it guards change cache (acq-bounces).' },
   { key: 'cost.queue_lock', kind: 'time', default: 500, min: 0, max: 1e9, group: C, help: 'With blk=sq: the part of cost.submit spent under the member queue_lock (and half of it again at completion).' },
+  { key: 'cost.offload_queue', kind: 'time', default: 600, min: 0, max: 1e9, group: C, help: 'Queueing one op on the offload workqueue or DMA channel, under its lock.' },
   { key: 'cost.handoff', kind: 'time', default: 100, min: 0, max: 1e9, group: C, help: 'Cache-line hand-off of a contended spinlock to its next waiter.' },
 ];
 
@@ -97,5 +102,21 @@ export const RAID5_PRESETS: readonly Preset[] = [
     shows: '8 jobs x iodepth 64 with stripe_cache_size 32: submitters sleep in R5_INACTIVE_BLOCKED; raise the cache and they stop.',
     params: { disks: 4, 'device.parallelism': 4, numjobs: 8, iodepth: 64, stripe_cache_size: 32, group_thread_cnt: 4 },
     baseline: { stripe_cache_size: 1024 }, durationNs: 30e6, warmupNs: 10e6,
+  },
+];
+
+const A = 'Async parity offload (seed 001)';
+export const RAID5_ASYNC_PRESETS: readonly Preset[] = [
+  {
+    id: 'raid5-async-slow-parity', model: 'raid5', story: A, title: 'Offload helps when parity is costly',
+    shows: 'raid6 on 10 disks, full-stripe writes, xor at 2 GB/s: inline, md0_raid5 spends its time in xor; four offload threads take it over.',
+    params: { level: 6, disks: 10, chunk: '64k', bs: '512k', rw: 'write', numjobs: 4, iodepth: 4, xor_speed: 2e9, ops: 'async', offload_threads: 4 },
+    baseline: { ops: 'inline' }, durationNs: 20e6, warmupNs: 5e6,
+  },
+  {
+    id: 'raid5-async-fast-storage', model: 'raid5', story: A, title: 'On fast storage the hand-off costs more than it saves',
+    shows: '4K random writes on 4 fast members with 4 workers: xor is cheap, and handing it off adds a lock (wq_pool_lock), wake-ups and a pass per stripe.',
+    params: { disks: 4, device: 'ramdisk', group_thread_cnt: 4, numjobs: 8, stripe_cache_size: 1024, ops: 'async', offload_threads: 4 },
+    baseline: { ops: 'inline' }, durationNs: 10e6, warmupNs: 2e6,
   },
 ];

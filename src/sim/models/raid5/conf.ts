@@ -9,6 +9,7 @@ import { QueueStats } from '../../core/stats/queueStats';
 import type { Geometry } from './geometry';
 import type { Raid5Params } from './params';
 import { StripeHead, StripeList } from './stripeHead';
+import type { Offload } from './offload';
 
 /** NR_STRIPE_HASH_LOCKS and MAX_STRIPE_BATCH, IO_THRESHOLD (raid5.h / raid5.c). */
 export const NR_STRIPE_HASH_LOCKS = 8;
@@ -68,6 +69,8 @@ export class R5Conf {
   workerCnt: number;
   readonly workers: Worker[] = [];
   raid5dWakeup = false;
+  /** The async_tx offload engine when ops=async (set by the model). */
+  offload: Offload | null = null;
   raid5d!: SimThread;
   readonly raid5dWq: WaitQueue;
   private nextHashLockIndex = 0;

@@ -60,15 +60,17 @@ function scheduleReconstruction(conf: R5Conf, sh: StripeHead, rmw: boolean, c: H
   const costs = conf.p.costs;
   const parities = conf.geo.level === 6 ? 2 : 1;
   let written = 0;
+  // Inline, the blocks can be written in this same pass; async, only once the op's callback says so.
+  const want = conf.offload ? 0 : R5_WANTWRITE;
   for (let i = 0; i < sh.devs.length; i++) {
     const d = sh.devs[i];
     if (d.towrite.length === 0) continue;
     d.written.push(...d.towrite); // biodrain
     d.towrite.length = 0;
-    d.flags = (d.flags | R5_LOCKED | R5_WANTWRITE | R5_UPTODATE) & ~R5_OVERWRITE;
+    d.flags = (d.flags | R5_LOCKED | want | R5_UPTODATE) & ~R5_OVERWRITE;
     written++;
   }
-  for (let i = 0; i < sh.devs.length; i++) if (isParity(sh, i)) sh.devs[i].flags |= R5_LOCKED | R5_WANTWRITE | R5_UPTODATE;
+  for (let i = 0; i < sh.devs.length; i++) if (isParity(sh, i)) sh.devs[i].flags |= R5_LOCKED | want | R5_UPTODATE;
   if (written === conf.geo.dataDisks) {
     sh.state |= STRIPE_FULL_WRITE;
     conf.pendingFullWrites++;
@@ -78,6 +80,13 @@ function scheduleReconstruction(conf: R5Conf, sh: StripeHead, rmw: boolean, c: H
   // RMW: prexor removes old data from P, reconstruct adds new; RCW: xor every data block into P (raid6: x2 for Q).
   const xorSources = rmw ? 2 * (written + 1) : conf.geo.dataDisks + 1;
   const xorNs = (xorSources * PAGE * parities * 1e9) / costs.xorBytesPerSec;
+  if (conf.offload) {
+    // The op holds a reference until its callback; handle_stripe goes on without waiting.
+    sh.count++;
+    sh.opState = rmw ? 'prexor+biodrain+reconstruct' : 'biodrain+reconstruct';
+    conf.offload.ops.set(sh, { cpuNs: drainNs + xorNs, bytes: (written + xorSources * parities) * PAGE });
+    return 0;
+  }
   return drainNs + xorNs;
 }
 
@@ -117,6 +126,7 @@ export function* handleStripe(conf: R5Conf, io: MemberIo, t: SimThread, sh: Stri
     }
     sh.state &= ~STRIPE_IO_STARTED;
   }
+  const opBefore = sh.opState;
   if (toWrite > 0 && locked === 0) cpuNs += dirtying(conf, sh, c);
   // ops_run_io: every block marked Want{read,write} gets a member bio and holds a reference.
   const ios: [number, boolean][] = [];
@@ -130,6 +140,7 @@ export function* handleStripe(conf: R5Conf, io: MemberIo, t: SimThread, sh: Stri
     }
   }
   yield t.compute(cpuNs, conf.labels.handle);
+  if (conf.offload && sh.opState && !opBefore) yield* conf.offload.submit(t, sh);
   if (ios.length > 0) yield* drainUnderStripeLock(conf, t, sh);
   for (const [i, write] of ios) {
     yield* io.submitStripeIo(t, sh, i, write);

@@ -30,6 +30,8 @@ export interface Costs {
   /** With the legacy single-queue block layer: the part of a submission (and half of a completion)
    * spent under the member's request-queue lock. */
   queueLockNs: number;
+  /** Queueing an op on the offload workqueue / DMA channel, under its lock. */
+  offloadQueueNs: number;
 }
 
 export interface Raid5Params {
@@ -56,6 +58,11 @@ export interface Raid5Params {
   hashLocks: 1 | 8;
   release: 'locked' | 'lockless';
   batchRelease: boolean;
+  /** Parity and copy ops run in the handling thread (inline) or are handed off (async, seed 001). */
+  ops: 'inline' | 'async';
+  offload: 'threads' | 'dma';
+  offloadThreads: number;
+  dmaBytesPerSec: number;
   /** Member block layer: 'sq' = legacy request queue with its queue_lock (2012), 'mq' = blk-mq. */
   blk: 'sq' | 'mq';
   wakeupNs: number;
@@ -72,12 +79,12 @@ export function unpack(p: Params): Raid5Params {
     prereadBypassThreshold: n('preread_bypass_threshold'), rmwLevel: n('rmw_level'), skipCopy: p.skip_copy as boolean,
     cpus: n('cpus'), rw: p.rw as string, bs: n('bs'), iodepth: n('iodepth'), numjobs: n('numjobs'),
     rwmixread: n('rwmixread'), direct: p.direct as boolean, size: n('size'),
-    hashLocks: n('hash_locks') as 1 | 8, release: p.release as 'locked' | 'lockless', batchRelease: p.batch_release as boolean, blk: p.blk as 'sq' | 'mq',
+    hashLocks: n('hash_locks') as 1 | 8, release: p.release as 'locked' | 'lockless', batchRelease: p.batch_release as boolean, blk: p.blk as 'sq' | 'mq', ops: p.ops as 'inline' | 'async', offload: p.offload as 'threads' | 'dma', offloadThreads: n('offload_threads'), dmaBytesPerSec: n('dma_speed'),
     wakeupNs: n('wakeup'), switchNs: n('switch'),
     costs: {
       fioNs: n('cost.fio'), lookupNs: n('cost.lookup'), addBioNs: n('cost.add_bio'), releaseNs: n('cost.release'),
       pickNs: n('cost.pick'), handleNs: n('cost.handle'), copyPageNs: n('cost.copy_page'), xorBytesPerSec: n('xor_speed'),
-      submitNs: n('cost.submit'), completionNs: n('cost.completion'), handoffNs: n('cost.handoff'), bounceNs: n('cost.bounce'), queueLockNs: n('cost.queue_lock'),
+      submitNs: n('cost.submit'), completionNs: n('cost.completion'), handoffNs: n('cost.handoff'), bounceNs: n('cost.bounce'), queueLockNs: n('cost.queue_lock'), offloadQueueNs: n('cost.offload_queue'),
     },
   };
 }

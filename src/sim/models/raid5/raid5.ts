@@ -1,6 +1,7 @@
 // The md raid5 model: wires r5conf, member disks and their interrupts, raid5d and the worker group,
 // and fio jobs onto one simulated machine; reports the contract result, live snapshots and sysfs knobs.
 import { Kernel } from '../../core/kernel';
+import type { LockClass } from '../../core/lock';
 import type { ModelFactory, ModelRun, ParamValue, Params, Snapshot } from '../../core/model';
 import { RandomStreams } from '../../core/random';
 import { deviceRow, latencyFigures, lockRow, queueRow, threadRows, type SimResult } from '../../core/result';
@@ -16,6 +17,7 @@ import { unpack, type Raid5Params } from './params';
 import { dropStripe } from './release';
 import { raid5d, raid5DoWork, type HandlerContext } from './threads';
 import { Workload } from './workload';
+import { Offload } from './offload';
 import { WaitQueue } from '../../core/waitQueue';
 import { IDLE } from '../../core/thread';
 import { snapshotExtra } from './snapshot';
@@ -55,6 +57,7 @@ export class Raid5 implements ModelRun {
     this.io = new MemberIo(this.kernel, this.conf, endBio, (d) =>
       p.device === 'hdd' ? hddServiceTime(streams.get(`disk${d}`), p.deviceBandwidth, memberPages) : undefined);
     this.ctx = { conf: this.conf, io: this.io, counters: this.counters, endBio };
+    if (p.ops === 'async') this.conf.offload = new Offload(this.kernel, this.conf);
     this.conf.raid5d = this.kernel.spawn('md0_raid5', 'raid5d', (t) => raid5d(this.ctx, t));
     for (let i = 0; i < p.groupThreadCnt; i++) this.addWorker();
     const evSample = this.sim.register('stripe_cache_active sample', () => {
@@ -71,6 +74,14 @@ export class Raid5 implements ModelRun {
     const w: Worker = { thread: null as never, wq: new WaitQueue(this.kernel, `kworker ${i}`, IDLE), pending: false, running: false, retired: false };
     w.thread = this.kernel.spawn(`kworker/u:raid5wq-${i}`, 'worker', (t) => raid5DoWork(this.ctx, t, w));
     this.conf.workers.push(w);
+  }
+
+  /** The lock classes lock_stat shows for this array, in a fixed order. */
+  lockClasses(): LockClass[] {
+    const c = this.conf;
+    const out = [c.deviceLockClass, c.hashLockClass, c.stripeLockClass, this.io.queueLockClass];
+    if (c.offload) out.push(c.offload.lockClass);
+    return out;
   }
 
   /** bio_endio for a piece: the bio completes when its last stripe or chunk piece is done. */
@@ -99,7 +110,7 @@ export class Raid5 implements ModelRun {
     this.measureStart = now;
     this.measured = { completions: this.completions, bytes: this.bytes };
     this.kernel.resetStats();
-    for (const c of [this.conf.deviceLockClass, this.conf.hashLockClass, this.conf.stripeLockClass, this.io.queueLockClass]) {
+    for (const c of this.lockClasses()) {
       c.stats.reset();
       c.waiters.reset(now);
     }
@@ -122,7 +133,7 @@ export class Raid5 implements ModelRun {
       simulatedNs: ns, warmupNs: meta.warmupNs, events: this.sim.events,
       throughput: { opsPerSec: Number((done / sec).toFixed(1)), bytesPerSec: Math.round((this.bytes - this.measured.bytes) / sec) },
       latencyNs: latencyFigures(this.latency),
-      locks: [lockRow(c.deviceLockClass), lockRow(c.hashLockClass), lockRow(c.stripeLockClass), lockRow(this.io.queueLockClass)],
+      locks: this.lockClasses().map(lockRow),
       threads: threadRows(this.kernel),
       queues: [...Object.values(c.listStats).map((q) => queueRow(q, now)), queueRow(this.kernel.runQueueStats, now)],
       devices: this.io.members.map((d) => deviceRow(d, ns)),
@@ -141,6 +152,7 @@ export class Raid5 implements ModelRun {
       rmwWrites: this.counters.rmw,
       rcwWrites: this.counters.rcw,
       fullStripeWrites: this.counters.fullWrites,
+      asyncOpsInFlight: c.offload?.inFlight ?? 0,
       handlePasses: this.counters.passes,
       memberIosPerSecByThread: byThread,
       // Each member IO raid5d issues is dispatched and later completed through it: two requests.
@@ -165,7 +177,7 @@ export class Raid5 implements ModelRun {
         return { name: t.name, role: t.role, state: t.state, label: k.labels[t.label] ?? '', utilisation: f[0] + f[1] };
       }),
       locks: [lockView('device_lock', c.deviceLock), ...c.hashLocks.map((l, i) => lockView(`hash_lock[${i}]`, l))],
-      lockStats: [lockRow(c.deviceLockClass), lockRow(c.hashLockClass), lockRow(c.stripeLockClass), lockRow(this.io.queueLockClass)],
+      lockStats: this.lockClasses().map(lockRow),
       queues: Object.values(c.listStats).map((q) => queueRow(q, now)),
       devices: this.io.members.map((d) => deviceRow(d, Math.max(1, now - this.measureStart))),
       extra: snapshotExtra(this),

@@ -83,6 +83,8 @@ export class StripeHead {
   prev: StripeHead | null = null;
   next: StripeHead | null = null;
   listedAt = 0;
+  /** The async op phase in flight (prexor+biodrain+reconstruct), null when none. */
+  opState: string | null = null;
   /** Dropped by a shrinking stripe_cache_size (drop_one_stripe): no longer part of the cache. */
   dead = false;
   /** Member IOs in flight for this stripe (each holds a reference, as ops_run_io takes one). */

@@ -1,0 +1,106 @@
+// Async parity offload (async_tx, seed 001): handle_stripe hands prexor/biodrain/reconstruct to a pool of
+// offload threads or a DMA engine and never waits; the op holds a stripe reference and its completion
+// callback marks the blocks for writing, sets STRIPE_HANDLE and releases the stripe.
+import { BlockDevice } from '../../core/device';
+import { Fifo } from '../../core/fifo';
+import type { Kernel } from '../../core/kernel';
+import { Lock, LockClass } from '../../core/lock';
+import type { Op, SimThread, ThreadBody } from '../../core/thread';
+import { IDLE } from '../../core/thread';
+import { WaitQueue } from '../../core/waitQueue';
+import type { R5Conf } from './conf';
+import { raid5ReleaseStripe } from './release';
+import { R5_LOCKED, R5_WANTWRITE, STRIPE_HANDLE, type StripeHead } from './stripeHead';
+
+/** The work a stripe's pending op needs: CPU time on an offload thread, or bytes through a DMA engine. */
+export interface PendingOp {
+  cpuNs: number;
+  bytes: number;
+}
+
+export class Offload {
+  /** pool->lock of the workqueue (threads) or the DMA channel's prep lock (dma): the hand-off's lock. */
+  readonly lockClass: LockClass;
+  private readonly lock: Lock;
+  private readonly queue = new Fifo<StripeHead>();
+  private readonly wq: WaitQueue;
+  private readonly engine: BlockDevice | null = null;
+  private readonly done = new Fifo<StripeHead>();
+  private readonly irqWq: WaitQueue;
+  private irq: SimThread | null = null;
+  readonly ops = new Map<StripeHead, PendingOp>();
+  private readonly lXor: number;
+  private readonly lQueue: number;
+  completed = 0;
+
+  constructor(private readonly kernel: Kernel, private readonly conf: R5Conf) {
+    const p = conf.p;
+    const dma = p.offload === 'dma';
+    this.lockClass = new LockClass(dma ? 'dma_chan_lock' : 'wq_pool_lock', 'spinlock');
+    this.lock = new Lock(kernel, this.lockClass, { preemptOff: true, handoffNs: p.costs.handoffNs, bounceNs: p.costs.bounceNs });
+    this.wq = new WaitQueue(kernel, 'async_tx work', IDLE);
+    this.irqWq = new WaitQueue(kernel, 'irq/dma', IDLE);
+    this.lXor = kernel.label(dma ? 'dma xor/copy' : 'async_xor');
+    this.lQueue = kernel.label(dma ? 'dma prep' : 'queue_work');
+    if (dma) {
+      this.engine = new BlockDevice(kernel.sim, 'dma0', { latencyNs: 1000, bandwidthBytesPerSec: p.dmaBytesPerSec, parallelism: p.offloadThreads }, (tag) => {
+        this.done.push(this.conf.stripes[tag]);
+        if (this.irq) this.irqWq.wakeThread(this.irq);
+      });
+      this.irq = kernel.spawn('irq/dma0', 'interrupt', (t) => this.dmaIrq(t));
+    } else {
+      for (let i = 0; i < p.offloadThreads; i++) kernel.spawn(`kworker/async-${i}`, 'offload', (t) => this.worker(t));
+    }
+  }
+
+  get inFlight(): number {
+    return this.ops.size;
+  }
+
+  /** raid_run_ops handing the ops over: called by the handler after its pass; never waits for the op. */
+  *submit(t: SimThread, sh: StripeHead): Generator<Op, void, void> {
+    yield t.acquire(this.lock);
+    yield t.compute(this.conf.p.costs.offloadQueueNs, this.lQueue);
+    if (this.engine) this.engine.submit(sh.idx, (this.ops.get(sh) as PendingOp).bytes);
+    else {
+      this.queue.push(sh);
+      this.wq.wakeOne();
+    }
+    this.lock.release(t);
+  }
+
+  private *worker(t: SimThread): ThreadBody {
+    for (;;) {
+      while (this.queue.length === 0) yield t.wait(this.wq);
+      yield t.acquire(this.lock);
+      yield t.compute(this.conf.p.costs.offloadQueueNs / 2, this.lQueue);
+      const sh = this.queue.shift();
+      this.lock.release(t);
+      if (!sh) continue; // another worker took it while this one waited for the lock
+      yield t.compute((this.ops.get(sh) as PendingOp).cpuNs, this.lXor);
+      yield* this.complete(t, sh);
+    }
+  }
+
+  private *dmaIrq(t: SimThread): ThreadBody {
+    for (;;) {
+      while (this.done.length === 0) yield t.wait(this.irqWq);
+      const sh = this.done.shift() as StripeHead;
+      yield t.acquire(this.lock); // descriptor cleanup
+      yield t.compute(this.conf.p.costs.completionNs, this.lQueue);
+      this.lock.release(t);
+      yield* this.complete(t, sh);
+    }
+  }
+
+  /** ops_complete_reconstruct: the blocks are ready to write; hand the stripe back to handle_stripe. */
+  private *complete(t: SimThread, sh: StripeHead): Generator<Op, void, void> {
+    this.ops.delete(sh);
+    this.completed++;
+    sh.opState = null;
+    for (const d of sh.devs) if (d.flags & R5_LOCKED) d.flags |= R5_WANTWRITE;
+    sh.state |= STRIPE_HANDLE;
+    sh.history?.push(`${(this.kernel.now / 1e6).toFixed(6)} ms: reconstruct done on ${t.name}`);
+    yield* raid5ReleaseStripe(this.conf, t, sh);
+  }
+}
