@@ -98,6 +98,8 @@ export class Kernel {
       return;
     }
     if (t.phase === PH_SPIN && t.cpu) {
+      // Spinners' slice renewals are not timed while nobody waits for a CPU: bring the end up to date.
+      if (this.preemptible(t)) while (t.sliceEnd <= this.now) t.sliceEnd += this.opts.sliceNs;
       t.token++;
       t.phase = PH_GRANTED;
       this.sim.schedule(lock.handoffNs, this.evThread, t.id, t.token);
@@ -169,6 +171,19 @@ export class Kernel {
     this.setState(t, RUNNABLE);
     this.runQueue.push(t);
     this.runQueueStats.enter(this.now);
+    if (this.runQueue.length === 1) this.armSpinTimers();
+  }
+
+  /** Someone now waits for a CPU: spinners' slices start to matter. Each gets the slice end its
+   * renewals (every sliceNs since the last one) would have reached. */
+  private armSpinTimers(): void {
+    for (const cpu of this.cpus) {
+      const s = cpu.thread;
+      if (!s || s.phase !== PH_SPIN || s.spinTimer === s.token || !this.preemptible(s)) continue;
+      while (s.sliceEnd <= this.now) s.sliceEnd += this.opts.sliceNs;
+      s.spinTimer = s.token;
+      this.sim.schedule(s.sliceEnd - this.now, this.evThread, s.id, s.token);
+    }
   }
 
   private dispatch(cpu: Cpu, t: SimThread): void {
@@ -244,6 +259,7 @@ export class Kernel {
         return;
       }
       case PH_SPIN:
+        t.spinTimer = -1;
         if (this.runQueue.length > 0 && this.preemptible(t)) this.preempt(t, NEXT_SPIN);
         else {
           t.sliceEnd = this.now + this.opts.sliceNs;
@@ -308,7 +324,10 @@ export class Kernel {
     t.phase = PH_SPIN;
     const lock = t.opLock as Lock;
     this.setState(t, SPINNING, this.label(lock.cls.name));
-    if (this.preemptible(t)) this.sim.schedule(Math.max(0, t.sliceEnd - this.now), this.evThread, t.id, t.token);
+    if (this.runQueue.length > 0 && t.spinTimer !== t.token && this.preemptible(t)) {
+      t.spinTimer = t.token;
+      this.sim.schedule(Math.max(0, t.sliceEnd - this.now), this.evThread, t.id, t.token);
+    }
   }
 
   private goToSleep(t: SimThread, state: number): void {

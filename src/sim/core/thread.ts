@@ -56,6 +56,9 @@ export class SimThread {
   computeLeft = 0;
   runStart = 0;
   sliceEnd = 0;
+  /** Token for which a spin slice-end timer is pending (-1: none); spinners are timed only when
+   * someone waits for a CPU, so an uncontended spin leaves no stale event behind. */
+  spinTimer = -1;
   readySince = 0;
   /** Kernel spinlocks disable preemption; >0 means this thread cannot be preempted. */
   preemptCount = 0;
