@@ -114,6 +114,20 @@ describe('Kernel', () => {
     expect(log).toEqual(['parent continues', 'child runs at 0']);
   });
 
+  it('a thread created inside the measured window counts as idle before it existed (states sum to 1)', () => {
+    const { sim, kernel } = machine();
+    sim.runUntil(1_000);
+    kernel.resetStats();
+    sim.runUntil(5_000);
+    const t = kernel.spawn('late', 'test', function* (th): ThreadBody {
+      yield th.compute(2_000);
+    });
+    sim.runUntil(10_000);
+    const f = kernel.stateFractions(t);
+    expect(f.reduce((s, x) => s + x, 0)).toBeCloseTo(1, 12);
+    expect(f[0]).toBeCloseTo(2_000 / 9_000, 12); // ran 2us of the 9us window
+  });
+
   it('wait queues and mutexes: a woken sleeper pays the wake-up; states cover the window exactly', () => {
     const { sim, kernel } = machine({ cpus: 1, wakeupNs: 3_000, switchNs: 1_000, sliceNs: 0 });
     const q = new WaitQueue(kernel, 'work', BLOCKED);

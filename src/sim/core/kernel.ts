@@ -65,7 +65,9 @@ export class Kernel {
 
   createThread(name: string, role: string): SimThread {
     const t = new SimThread(this.threads.length, name, role);
-    t.stateSince = this.now;
+    // A thread created inside the measured window was idle (did not exist) since the window began,
+    // so its state fractions still sum to 1 over the window.
+    t.stateSince = this.measureStart;
     this.threads.push(t);
     return t;
   }
