@@ -6,7 +6,7 @@ import type { LockRow, QueueRow, DeviceRow, SimResult } from '../sim/core/result
 export type { LockView, Snapshot, LockRow, QueueRow, DeviceRow };
 
 /** Bumped on any incompatible change; the handshake refuses a mismatch instead of misreading frames. */
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2;
 
 /** Thread states by the number frames carry; mirrors STATE_NAMES in sim/core/thread.ts (a test keeps them equal). */
 export const THREAD_STATES = ['running', 'spinning', 'runnable', 'blocked', 'idle'] as const;
@@ -53,6 +53,12 @@ export type ToWorker =
   | { type: 'pause'; runId: number }
   /** Runs exactly one event (pausing first), then sends one frame. */
   | { type: 'step'; runId: number }
+  /** Runs until the model's next unit of work completes (raid5: one handle_stripe pass), pausing first. */
+  | { type: 'stepPass'; runId: number }
+  /** Runs `ns` of simulated time (pausing first), then sends one frame. */
+  | { type: 'stepTime'; runId: number; ns: number }
+  /** Keeps the history of one item (raid5: a stripe_head index) in the snapshots; null stops. */
+  | { type: 'follow'; runId: number; id: number | null }
   | { type: 'setSpeed'; runId: number; speed: Speed }
   /** A runtime knob (ParamSpec.live); anything else is refused with an error naming the key. */
   | { type: 'setLive'; runId: number; key: string; value: ParamValue }

@@ -16,6 +16,9 @@ export interface Endpoint {
   post(msg: FromWorker, transfer: Transferable[]): void;
 }
 
+/** "Step one pass" gives up after this many events without a pass (an idle model). */
+const MAX_PASS_EVENTS = 2_000_000;
+
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 export class SimHost {
@@ -63,6 +66,9 @@ export class SimHost {
         this.setPlaying(false);
         return this.sendFrame();
       case 'step': return this.stepOne();
+      case 'stepPass': return this.stepPass();
+      case 'stepTime': return this.stepTime(msg.ns);
+      case 'follow': return this.follow(msg.id);
       case 'setSpeed':
         if (msg.speed === 'max' || (msg.speed > 0 && Number.isFinite(msg.speed))) this.speed = msg.speed;
         else this.fail('protocol', `speed=${msg.speed}: accepted a positive number of simulated ns per second, or 'max'`);
@@ -160,6 +166,42 @@ export class SimHost {
     } catch (e) {
       this.fail('model', message(e));
     }
+    this.sendFrame();
+  }
+
+  /** Steps events until the model reports one more completed pass (one event never completes two). */
+  private stepPass(): void {
+    const run = this.run;
+    if (!run || this.broken) return;
+    this.setPlaying(false);
+    if (!run.passesDone) return this.fail('protocol', `${this.scenario?.model ?? 'this model'} has no passes to step; step one event or a time instead`);
+    const before = run.passesDone();
+    try {
+      for (let n = 0; n < MAX_PASS_EVENTS && run.passesDone() === before; n++) if (!run.sim.step()) break;
+    } catch (e) {
+      this.fail('model', message(e));
+    }
+    this.sendFrame();
+  }
+
+  private stepTime(ns: number): void {
+    const run = this.run;
+    if (!run || this.broken) return;
+    this.setPlaying(false);
+    if (!(ns > 0 && ns <= 1e9)) return this.fail('protocol', `step ns=${ns}: accepted 1..1e9 simulated ns`);
+    try {
+      run.sim.runUntil(run.sim.now + Math.round(ns));
+    } catch (e) {
+      this.fail('model', message(e));
+    }
+    this.sendFrame();
+  }
+
+  private follow(id: number | null): void {
+    const run = this.run;
+    if (!run) return;
+    const err = run.follow ? run.follow(id) : `${this.scenario?.model ?? 'this model'} has nothing to follow`;
+    if (err) return this.fail('protocol', err);
     this.sendFrame();
   }
 

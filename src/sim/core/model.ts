@@ -40,6 +40,10 @@ export interface ModelRun {
   snapshot(): Snapshot;
   /** Applies a runtime knob; returns an error message, or null when applied. */
   setLive(key: string, value: ParamValue): string | null;
+  /** Optional: completed units of the model's per-item work (raid5: handle_stripe passes), for "step one pass". */
+  passesDone?(): number;
+  /** Optional: keep the history of one item (raid5: a stripe_head by index); null stops. Returns an error or null. */
+  follow?(id: number | null): string | null;
 }
 
 export interface ModelFactory {

@@ -134,6 +134,7 @@ export class LockLab implements ModelRun {
       lockStats: [lockRow(this.cls)],
       queues: [queueRow(this.cls.waiters, now), queueRow(k.runQueueStats, now)],
       devices: [],
+      extra: { lockHistograms: [{ name: this.cls.name, wait: this.cls.stats.waitHist.log2Buckets(), hold: this.cls.stats.holdHist.log2Buckets() }] },
     };
   }
 

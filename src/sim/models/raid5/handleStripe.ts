@@ -15,6 +15,9 @@ export interface HandleCounters {
   rcw: number;
   fullWrites: number;
   passes: number;
+  /** Completed passes and the stripe of the latest, for the UI's "step one pass" (never reset). */
+  passesDone: number;
+  lastPassStripe: number;
   memberIosByThread: Map<string, number>;
 }
 
@@ -155,6 +158,8 @@ export function* handleStripe(conf: R5Conf, io: MemberIo, t: SimThread, sh: Stri
   if (returned.length > 0 && conf.waitForOverlap.length > 0) conf.waitForOverlap.wakeAll();
   sh.state &= ~STRIPE_ACTIVE;
   sh.handler = null;
+  c.passesDone++;
+  c.lastPassStripe = sh.idx;
 }
 
 /** The brief sh->stripe_lock section of a pass (ops_run_biodrain / analyse take it for the bio lists). */

@@ -95,6 +95,7 @@ export class MemberIo {
   *submitStripeIo(t: SimThread, sh: StripeHead, dev: number, write: boolean): Generator<Op, void, void> {
     yield* this.makeRequest(t, dev, this.conf.labels.submit);
     this.submit(dev, { bio: null, sh, dev, write }, sh.sector, 4096);
+    if (sh.history) sh.history.push(`${(this.conf.kernel.now / 1e6).toFixed(6)} ms: ${write ? 'write to' : 'read from'} ${this.members[dev].name} submitted by ${t.name}`);
   }
 
   private *irqBody(t: SimThread, irq: Irq): ThreadBody {
@@ -128,6 +129,7 @@ export class MemberIo {
     dev.flags &= ~R5_LOCKED;
     sh.ioInFlight--;
     sh.state |= STRIPE_HANDLE;
+    if (sh.history) sh.history.push(`${(this.conf.kernel.now / 1e6).toFixed(6)} ms: ${req.write ? 'write to' : 'read from'} ${this.members[req.dev].name} done`);
     yield* raid5ReleaseStripe(this.conf, t, sh);
   }
 

@@ -51,6 +51,7 @@ export function* getActiveStripe(conf: R5Conf, t: SimThread, sector: number, plu
         if (nested) conf.deviceLock.release(t);
       }
       found.count++;
+      if (found.history) found.history.push(`${(conf.kernel.now / 1e6).toFixed(6)} ms: looked up by ${t.name} (count ${found.count})`);
       lock.release(t);
       return found;
     }
@@ -61,6 +62,7 @@ export function* getActiveStripe(conf: R5Conf, t: SimThread, sector: number, plu
       initStripe(conf, sh, sector);
       conf.activeStripes++;
       sh.count = 1;
+      if (sh.history) sh.history.push(`${(conf.kernel.now / 1e6).toFixed(6)} ms: taken by ${t.name} for sector ${sector}`);
       lock.release(t);
       return sh;
     }

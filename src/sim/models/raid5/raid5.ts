@@ -20,7 +20,7 @@ import { Workload } from './workload';
 import { Offload } from './offload';
 import { WaitQueue } from '../../core/waitQueue';
 import { IDLE } from '../../core/thread';
-import { snapshotExtra } from './snapshot';
+import { followStripe, snapshotExtra } from './snapshot';
 import { checkInvariants } from './invariants';
 
 const SAMPLE_NS = 100_000;
@@ -33,7 +33,9 @@ export class Raid5 implements ModelRun {
   readonly io: MemberIo;
   readonly workload: Workload;
   readonly latency = new Histogram();
-  readonly counters: HandleCounters = { rmw: 0, rcw: 0, fullWrites: 0, passes: 0, memberIosByThread: new Map() };
+  /** Latencies since the UI's last latency window (snapshot.ts rotates it); not part of the result. */
+  readonly windowLatency = new Histogram();
+  readonly counters: HandleCounters = { rmw: 0, rcw: 0, fullWrites: 0, passes: 0, passesDone: 0, lastPassStripe: -1, memberIosByThread: new Map() };
   completions = 0;
   bytes = 0;
   bytesWritten = 0;
@@ -94,6 +96,7 @@ export class Raid5 implements ModelRun {
     if (bio.write) this.bytesWritten += bio.bytes;
     else this.bytesRead += bio.bytes;
     this.latency.record(this.sim.now - bio.submittedAt);
+    this.windowLatency.record(this.sim.now - bio.submittedAt);
     this.workload.complete(bio);
   }
 
@@ -182,6 +185,14 @@ export class Raid5 implements ModelRun {
       devices: this.io.members.map((d) => deviceRow(d, Math.max(1, now - this.measureStart))),
       extra: snapshotExtra(this),
     };
+  }
+
+  passesDone(): number {
+    return this.counters.passesDone;
+  }
+
+  follow(id: number | null): string | null {
+    return followStripe(this, id);
   }
 
   setLive(key: string, value: ParamValue): string | null {

@@ -1,30 +1,111 @@
-// The raid5 part of a live snapshot: stripe_heads by list (every cell, or counts plus a sample when
-// the cache is large), worker and pre-read state. Read-only over the model.
+// The raid5 part of a live snapshot: stripe_heads by list (every cell, or counts plus a sample when the
+// cache is large), handlers, submitters, members, lock histograms, a recent latency window and the
+// followed stripe. Read-only over the model except the UI-only state it owns (latency window, history).
 import type { Raid5 } from './raid5';
-import type { Where } from './stripeHead';
+import type { StripeHead, Where } from './stripeHead';
 
 export const WHERE_CODES: readonly Where[] = ['free', 'handle_list', 'hold_list', 'delayed_list', 'bitmap_list', 'handling', 'member_io', 'in_use'];
 /** Above this many stripe_heads the UI gets counts plus a sampled grid, not every cell. */
 export const MAX_CELLS = 4096;
+/** A latency window closes after this much simulated time with enough completions, or this many. */
+const WINDOW_MIN_NS = 500_000;
+const WINDOW_MIN_COUNT = 20;
+const WINDOW_MAX_COUNT = 2000;
+/** History lines kept while following, and sent per snapshot. */
+const HISTORY_KEEP = 400;
+const HISTORY_SENT = 120;
+
+export interface LatencyWindow { p50: number; p99: number; count: number; fromNs: number; toNs: number }
+export interface FollowedStripe { idx: number; sector: number; where: Where; count: number; handler: string | null; history: string[] }
+
+const windows = new WeakMap<Raid5, { fromNs: number; published: LatencyWindow | null }>();
+const followed = new WeakMap<Raid5, StripeHead>();
+
+const ms = (ns: number) => `${(ns / 1e6).toFixed(6)} ms`;
+
+/** Latency percentiles over the latest closed window of simulated time (the whole-run ones hide change). */
+function latencyWindow(m: Raid5): LatencyWindow | null {
+  let w = windows.get(m);
+  if (!w) windows.set(m, (w = { fromNs: 0, published: null }));
+  const h = m.windowLatency;
+  const now = m.sim.now;
+  if ((h.count >= WINDOW_MIN_COUNT && now - w.fromNs >= WINDOW_MIN_NS) || h.count >= WINDOW_MAX_COUNT) {
+    w.published = { p50: h.quantile(0.5), p99: h.quantile(0.99), count: h.count, fromNs: w.fromNs, toNs: now };
+    h.reset();
+    w.fromNs = now;
+  }
+  return w.published;
+}
+
+/** Starts keeping `idx`'s history (and stops the previous one's); null stops following. */
+export function followStripe(m: Raid5, idx: number | null): string | null {
+  const prev = followed.get(m);
+  if (prev) prev.history = null;
+  followed.delete(m);
+  if (idx === null) return null;
+  const sh = m.conf.stripes[idx];
+  if (!Number.isInteger(idx) || !sh || sh.dead) return `stripe=${idx}: accepted a stripe_head index 0..${m.conf.stripes.length - 1} still in the cache`;
+  const where = sh.list ? `on ${sh.list.name}` : sh.where().replace('_', ' ');
+  sh.history = [`${ms(m.sim.now)}: followed from here, ${where}${sh.sector >= 0 ? `, sector ${sh.sector}` : ''}, count ${sh.count}`];
+  followed.set(m, sh);
+  return null;
+}
+
+function followedView(m: Raid5): FollowedStripe | null {
+  const sh = followed.get(m);
+  if (!sh || !sh.history) return null;
+  if (sh.history.length > HISTORY_KEEP) sh.history.splice(1, sh.history.length - HISTORY_KEEP);
+  return { idx: sh.idx, sector: sh.sector, where: sh.where(), count: sh.count, handler: sh.handler, history: sh.history.slice(-HISTORY_SENT) };
+}
 
 export function snapshotExtra(m: Raid5): Record<string, unknown> {
   const c = m.conf;
+  const k = m.kernel;
+  const now = m.sim.now;
   const live = c.stripes.filter((s) => !s.dead);
   const counts: Record<string, number> = Object.fromEntries(WHERE_CODES.map((w) => [w, 0]));
-  for (const s of live) counts[s.where()]++;
+  const handling: Record<string, number[]> = {};
+  for (const s of live) {
+    counts[s.where()]++;
+    if (s.handler) (handling[s.handler] ??= []).push(s.idx);
+  }
   const step = live.length > MAX_CELLS ? live.length / MAX_CELLS : 1;
-  const cells = new Uint8Array(Math.min(live.length, MAX_CELLS));
-  for (let i = 0; i < cells.length; i++) cells[i] = WHERE_CODES.indexOf(live[Math.floor(i * step)].where());
+  const n = Math.min(live.length, MAX_CELLS);
+  const cells = new Uint8Array(n);
+  const cellIds = new Uint32Array(n);
+  for (let i = 0; i < n; i++) {
+    const s = live[Math.floor(i * step)];
+    cells[i] = WHERE_CODES.indexOf(s.where());
+    cellIds[i] = s.idx;
+  }
+  // Cumulative state time per thread (threads x 5): the UI differences two snapshots for recent shares.
+  const threadNs = new Float64Array(k.threads.length * 5);
+  k.threads.forEach((t, i) => {
+    const f = k.stateFractions(t);
+    for (let s = 0; s < 5; s++) threadNs[i * 5 + s] = f[s] * now;
+  });
+  const stats = m.lockClasses().map((cls) => cls.stats);
   return {
     stripeCounts: counts,
     cells,
+    cellIds,
     cellsSampled: step > 1,
     stripeCacheActive: c.activeStripes,
     stripeCacheSize: c.maxNrStripes,
     prereadActiveStripes: c.prereadActiveStripes,
     releasedStripes: c.released.length,
     groupThreadCnt: c.workerCnt,
-    memberQueues: m.io.members.map((d) => ({ name: d.name, queued: d.queue.length, inService: d.inService })),
+    cpus: k.cpus.length,
+    memberQueues: m.io.members.map((d) => ({ name: d.name, queued: d.queue.length, inService: d.inService, parallelism: d.params.parallelism, busyNs: d.utilisation() * now })),
     submittersBlocked: c.waitForStripe.reduce((s, q) => s + q.length, 0),
+    waitingForStripe: c.waitForStripe.flatMap((q) => q.sleepers.toArray().map((t) => t.name)),
+    waitingForOverlap: c.waitForOverlap.sleepers.toArray().map((t) => t.name),
+    handling,
+    threadNs,
+    passesDone: m.counters.passesDone,
+    lastPassStripe: m.counters.lastPassStripe,
+    lockHistograms: stats.map((s) => ({ name: s.name, wait: s.waitHist.log2Buckets(), hold: s.holdHist.log2Buckets() })),
+    latencyWindow: latencyWindow(m),
+    followed: followedView(m),
   };
 }

@@ -50,6 +50,7 @@ export class StripeList {
     this.length++;
     sh.listedAt = this.clock();
     this.stats?.enter(sh.listedAt);
+    if (sh.history) sh.history.push(`${(sh.listedAt / 1e6).toFixed(6)} ms: ${this.where === 'free' ? 'freed to' : 'queued on'} ${this.name}`);
   }
 
   remove(sh: StripeHead): void {
