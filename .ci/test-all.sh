@@ -1,39 +1,63 @@
 #!/usr/bin/env bash
-# Runs every check (lint, typecheck, unit + engine + model tests, the CLI contract for every model,
-# end-to-end in Chromium when configured) and ends with the plain line `N passed, N failed`.
+# `npm test`: lint, typecheck, Vitest (unit, engine, model tests), the CLI contract for every model in
+# src/scenarios/catalog.ts, and the end-to-end tests in Chromium. Lint, typecheck and each contract check
+# count as one test each; Vitest and Playwright add their own counts. The last line is `N passed, N failed`.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 passed=0
 failed=0
-step() { # step NAME CMD...: one pass/fail count for a whole command
-  local name=$1; shift
+
+step() { # step NAME CMD...: one pass or one failure for a whole command
+  local name=$1
+  shift
   echo "== $name"
-  if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAILED: $name"; fi
+  if "$@" </dev/null; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAILED: $name"; fi
 }
-counted() { # counted FILE NAME CMD...: add a runner's own counts from its JSON file
-  local file=$1 name=$2; shift 2
+
+counted() { # counted FILE NAME CMD...: add a runner's own counts from the JSON file its reporter writes
+  local file=$1 name=$2 rc p f
+  shift 2
   rm -f "$file"
   echo "== $name"
-  "$@"; local rc=$?
-  if [ -f "$file" ]; then
-    passed=$((passed + $(node -p "require('./$file').passed")))
-    failed=$((failed + $(node -p "require('./$file').failed")))
-  fi
-  if [ $rc -ne 0 ] && { [ ! -f "$file" ] || [ "$(node -p "require('./$file').failed")" = 0 ]; }; then
-    failed=$((failed + 1)); echo "FAILED: $name exited $rc"
+  "$@" </dev/null
+  rc=$?
+  if [ -f "$file" ] && p=$(node -p "require('./$file').passed") && f=$(node -p "require('./$file').failed"); then
+    passed=$((passed + p))
+    failed=$((failed + f))
+    # A runner that exits non-zero must have reported at least one failure.
+    if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then failed=$((failed + 1)); echo "FAILED: $name exited $rc"; fi
+  else
+    failed=$((failed + 1))
+    echo "FAILED: $name exited $rc without writing $file"
   fi
 }
 
-step lint npx eslint .
-step typecheck npx tsc --noEmit -p .
+step lint npm run --silent lint
+step typecheck npm run --silent typecheck
 counted .vitest-counts.json vitest npx vitest run
-for model in $(npx tsx -e "import('./src/scenarios/catalog.ts').then(m => console.log(m.MODELS.map(x => x.name).join(' ')))"); do
-  step "contract $model" node ../shared/tools/check-contract.mjs --model "$model" --duration 5ms --warmup 1ms
-done
+
+# The contract checker is shared tooling next to the project; CONTRACT_CHECK may point elsewhere.
+checker=${CONTRACT_CHECK:-../shared/tools/check-contract.mjs}
+if models=$(npx tsx -e "import('./src/scenarios/catalog.ts').then((m) => console.log(m.MODELS.map((x) => x.name).join(' ')))" </dev/null) \
+  && [ -n "$models" ]; then
+  for model in $models; do
+    if [ -f "$checker" ]; then
+      step "contract $model" node "$checker" --model "$model" --duration 5ms --warmup 1ms
+    else
+      failed=$((failed + 1))
+      echo "FAILED: contract $model: no checker at $checker (set CONTRACT_CHECK)"
+    fi
+  done
+else
+  failed=$((failed + 1))
+  echo "FAILED: could not list the models of src/scenarios/catalog.ts"
+fi
+
 if [ -f playwright.config.ts ]; then
   counted e2e/.counts.json e2e npx playwright test
 else
-  echo "== e2e: no playwright.config.ts yet, skipped"
+  echo "== e2e: skipped (no playwright.config.ts yet)"
 fi
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
