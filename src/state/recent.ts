@@ -1,0 +1,111 @@
+// Recent figures of a raid5 run: the difference of two snapshots' cumulative counters over a window of
+// simulated time (throughput, thread state shares, member and lock busy shares). Pure: no store, no DOM.
+import type { Snapshot } from '../protocol/messages';
+import { raid5Extra } from './raid5Extra';
+
+/** What one snapshot contributes: cumulative counters only, so any two give the figures between them. */
+export interface Sample {
+  timeNs: number;
+  completions: number;
+  bytes: number;
+  threads: { name: string; role: string }[];
+  threadNs: Float64Array;
+  members: { name: string; busyNs: number; parallelism: number }[];
+  locks: { name: string; holdNs: number; acquisitions: number; contentions: number; instances: number }[];
+  waitingForStripe: number;
+  numjobs: number;
+  groupThreadCnt: number;
+  cpus: number;
+  cacheActive: number;
+  cacheSize: number;
+  free: number;
+}
+
+export interface ThreadShare { name: string; role: string; running: number; spinning: number; runnable: number; blocked: number; idle: number }
+export interface RecentFigures {
+  spanNs: number;
+  opsPerSec: number;
+  bytesPerSec: number;
+  threads: ThreadShare[];
+  members: { name: string; utilisation: number }[];
+  locks: { name: string; held: number; contended: number }[];
+  /** Mean share of time the fio jobs spent blocked, and how many waited for a free stripe_head on average. */
+  submittersBlocked: number;
+  waitingForStripe: number;
+  numjobs: number;
+  groupThreadCnt: number;
+  cpus: number;
+  cacheActive: number;
+  cacheSize: number;
+  free: number;
+}
+
+/** Instances behind one lock class, so a class's hold time becomes a share of one lock's time. */
+function instances(cls: string, s: Snapshot, disks: number): number {
+  if (cls === 'queue_lock') return Math.max(1, disks);
+  const n = s.locks.filter((l) => l.name.startsWith(`${cls}[`)).length;
+  return Math.max(1, n);
+}
+
+export function sampleOf(s: Snapshot): Sample | null {
+  const x = raid5Extra(s);
+  if (!x) return null;
+  return {
+    timeNs: s.timeNs, completions: s.completions, bytes: s.bytes,
+    threads: s.threads.map((t) => ({ name: t.name, role: t.role })),
+    threadNs: x.threadNs,
+    members: x.memberQueues.map((m) => ({ name: m.name, busyNs: m.busyNs, parallelism: m.parallelism })),
+    locks: s.lockStats.map((l) => ({ name: l.name, holdNs: l.holdTimeTotalNs, acquisitions: l.acquisitions, contentions: l.contentions, instances: instances(l.name, s, x.memberQueues.length) })),
+    waitingForStripe: x.waitingForStripe.length,
+    numjobs: s.threads.filter((t) => t.role === 'submitter').length,
+    groupThreadCnt: x.groupThreadCnt, cpus: x.cpus,
+    cacheActive: x.stripeCacheActive, cacheSize: x.stripeCacheSize, free: x.stripeCounts.free,
+  };
+}
+
+/** Figures between an older sample `a` and a newer `b`; `waitingAvg` is the mean waiting count over the samples between. */
+export function recentFigures(a: Sample, b: Sample, waitingAvg = b.waitingForStripe): RecentFigures {
+  const dt = Math.max(1, b.timeNs - a.timeNs);
+  const threads = b.threads.map((t, i) => {
+    const d = (s: number) => Math.max(0, (b.threadNs[i * 5 + s] - (i * 5 + s < a.threadNs.length ? a.threadNs[i * 5 + s] : 0)) / dt);
+    return { name: t.name, role: t.role, running: d(0), spinning: d(1), runnable: d(2), blocked: d(3), idle: d(4) };
+  });
+  const subs = threads.filter((t) => t.role === 'submitter');
+  return {
+    spanNs: b.timeNs - a.timeNs,
+    opsPerSec: ((b.completions - a.completions) * 1e9) / dt,
+    bytesPerSec: ((b.bytes - a.bytes) * 1e9) / dt,
+    threads,
+    members: b.members.map((m, i) => ({ name: m.name, utilisation: Math.min(1, Math.max(0, (m.busyNs - (a.members[i]?.busyNs ?? 0)) / dt)) })),
+    locks: b.locks.map((l) => {
+      const o = a.locks.find((x) => x.name === l.name);
+      const acq = l.acquisitions - (o?.acquisitions ?? 0);
+      return { name: l.name, held: Math.max(0, (l.holdNs - (o?.holdNs ?? 0)) / dt / l.instances), contended: acq > 0 ? (l.contentions - (o?.contentions ?? 0)) / acq : 0 };
+    }),
+    submittersBlocked: subs.length ? subs.reduce((s, t) => s + t.blocked, 0) / subs.length : 0,
+    waitingForStripe: waitingAvg,
+    numjobs: b.numjobs, groupThreadCnt: b.groupThreadCnt, cpus: b.cpus,
+    cacheActive: b.cacheActive, cacheSize: b.cacheSize, free: b.free,
+  };
+}
+
+/** Keeps recent samples and gives the figures over the last `windowNs` of simulated time (or all it has). */
+export class RecentWindow {
+  private samples: Sample[] = [];
+
+  reset(): void {
+    this.samples = [];
+  }
+
+  push(s: Sample, windowNs: number): RecentFigures | null {
+    const xs = this.samples;
+    if (xs.length && s.timeNs < xs[xs.length - 1].timeNs) xs.length = 0; // a new run
+    if (xs.length && s.threads.length < xs[xs.length - 1].threads.length) xs.length = 0; // threads never go away within a run
+    xs.push(s);
+    while (xs.length > 2 && xs[1].timeNs <= s.timeNs - windowNs) xs.shift();
+    if (xs.length > 600) xs.splice(0, xs.length - 600);
+    if (xs.length < 2 || s.timeNs === xs[0].timeNs) return null;
+    const waitingAvg = xs.reduce((n, x) => n + x.waitingForStripe, 0) / xs.length;
+    return recentFigures(xs[0], s, waitingAvg);
+  }
+}
