@@ -5,7 +5,7 @@ import { dirname } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyse, readTree, type SourceFacts } from './testing/importGraph';
 
-type Room = 'lib' | 'sim/core' | 'model' | 'sim' | 'scenarios' | 'protocol' | 'worker' | 'bridge' | 'state' | 'views'
+type Room = 'lib' | 'analysis' | 'sim/core' | 'model' | 'sim' | 'scenarios' | 'protocol' | 'worker' | 'bridge' | 'state' | 'views'
   | 'cli' | 'testing' | 'app' | 'test';
 
 interface Rule {
@@ -21,17 +21,20 @@ interface Rule {
 // model. A test file may import anything; a file only tests import is a test helper (room `testing`).
 const RULES: Record<Room, Rule> = {
   lib: { runtime: [] },
+  // Not in design.md's table yet: pure numeric helpers (Student t, USL fit, trends) for sweeps and charts.
+  // A leaf like lib; anything outside the simulation and its data rooms may use it.
+  analysis: { runtime: ['lib'] },
   'sim/core': { runtime: ['lib'], packages: ['pure-rand'] },
   model: { runtime: ['sim/core', 'lib'] },
   sim: { runtime: ['sim/core', 'model', 'lib'] },
   scenarios: { runtime: ['lib'], types: ['sim', 'sim/core', 'model'], packages: ['valibot'] },
   protocol: { runtime: ['lib'], types: ['sim', 'sim/core', 'model', 'scenarios'] },
-  worker: { runtime: ['sim', 'sim/core', 'scenarios', 'protocol', 'lib'], types: ['model'] },
+  worker: { runtime: ['sim', 'sim/core', 'scenarios', 'protocol', 'analysis', 'lib'], types: ['model'] },
   bridge: { runtime: ['protocol', 'lib'] },
-  state: { runtime: ['bridge', 'protocol', 'scenarios', 'lib'], packages: ['zustand'] },
-  views: { runtime: ['state', 'lib'], types: ['protocol'], packages: ['react', 'react-dom', 'd3'] },
-  cli: { runtime: ['sim', 'sim/core', 'scenarios', 'lib'], types: ['model'], packages: ['node:*', 'pure-rand'] },
-  testing: { runtime: ['sim', 'sim/core', 'model', 'scenarios', 'protocol', 'lib'], packages: ['node:*', 'vitest', 'typescript'] },
+  state: { runtime: ['bridge', 'protocol', 'scenarios', 'analysis', 'lib'], packages: ['zustand'] },
+  views: { runtime: ['state', 'analysis', 'lib'], types: ['protocol'], packages: ['react', 'react-dom', 'd3', 'uplot'] }, // uPlot: design.md 5
+  cli: { runtime: ['sim', 'sim/core', 'scenarios', 'analysis', 'lib'], types: ['model'], packages: ['node:*', 'pure-rand'] },
+  testing: { runtime: ['sim', 'sim/core', 'model', 'scenarios', 'protocol', 'analysis', 'lib'], packages: ['node:*', 'vitest', 'typescript'] },
   app: { runtime: ['views', 'state', 'lib'], packages: ['react', 'react-dom'] },
   test: { runtime: [] }, // not consulted: tests may import anything
 };
@@ -46,7 +49,7 @@ function roomOf(f: string): { room: Room; model?: string } | null {
   if (f.startsWith('sim/core/')) return { room: 'sim/core' };
   if (f.startsWith('sim/')) return { room: 'sim' };
   const top = f.split('/')[0];
-  if (['lib', 'scenarios', 'protocol', 'worker', 'bridge', 'state', 'views', 'cli', 'testing'].includes(top) && f.includes('/')) return { room: top as Room };
+  if (['lib', 'analysis', 'scenarios', 'protocol', 'worker', 'bridge', 'state', 'views', 'cli', 'testing'].includes(top) && f.includes('/')) return { room: top as Room };
   if (/^main\.tsx?$/.test(f) || /^App\.tsx?$/.test(f)) return { room: 'app' };
   return null;
 }
