@@ -36,16 +36,22 @@ step lint npm run --silent lint
 step typecheck npm run --silent typecheck
 counted .vitest-counts.json vitest npx vitest run
 
-# The contract checker is shared tooling next to the project; CONTRACT_CHECK may point elsewhere.
-checker=${CONTRACT_CHECK:-../shared/tools/check-contract.mjs}
+# The contract checker is shared tooling beside the project (../shared, or /work/shared for a clone
+# made elsewhere); CONTRACT_CHECK may point to it explicitly.
+checker=${CONTRACT_CHECK:-}
+if [ -z "$checker" ]; then
+  for c in ../shared/tools/check-contract.mjs /work/shared/tools/check-contract.mjs; do
+    if [ -f "$c" ]; then checker=$c; break; fi
+  done
+fi
 if models=$(npx tsx -e "import('./src/scenarios/catalog.ts').then((m) => console.log(m.MODELS.map((x) => x.name).join(' ')))" </dev/null) \
   && [ -n "$models" ]; then
   for model in $models; do
-    if [ -f "$checker" ]; then
+    if [ -n "$checker" ] && [ -f "$checker" ]; then
       step "contract $model" node "$checker" --model "$model" --duration 5ms --warmup 1ms
     else
       failed=$((failed + 1))
-      echo "FAILED: contract $model: no checker at $checker (set CONTRACT_CHECK)"
+      echo "FAILED: contract $model: check-contract.mjs not found (set CONTRACT_CHECK)"
     fi
   done
 else
