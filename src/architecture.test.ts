@@ -5,7 +5,7 @@ import { dirname } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyse, readTree, type SourceFacts } from './testing/importGraph';
 
-type Room = 'lib' | 'analysis' | 'sim/core' | 'model' | 'sim' | 'scenarios' | 'protocol' | 'worker' | 'bridge' | 'state' | 'views'
+type Room = 'lib' | 'analysis' | 'export' | 'sim/core' | 'model' | 'sim' | 'scenarios' | 'protocol' | 'worker' | 'bridge' | 'state' | 'views'
   | 'cli' | 'testing' | 'app' | 'test';
 
 interface Rule {
@@ -18,28 +18,31 @@ interface Rule {
 }
 
 // The table of design.md section 2. `sim` is run.ts and models/index.ts: the only code that may name a
-// model. A test file may import anything; a file only tests import is a test helper (room `testing`).
+// model. A test file may import anything. Test helpers (src/testing/, or a `testkit.ts` beside the code
+// it serves) are room `testing`, whatever folder they sit in, and production code never imports them.
 const RULES: Record<Room, Rule> = {
   lib: { runtime: [] },
-  // Not in design.md's table yet: pure numeric helpers (Student t, USL fit, trends) for sweeps and charts.
-  // A leaf like lib; anything outside the simulation and its data rooms may use it.
+  // Not in design.md's table yet: leaves like lib for sweeps and charts. analysis: pure numbers (Student t,
+  // USL fit, trends); export: text formats (CSV) from plain data. Used outside the simulation only.
   analysis: { runtime: ['lib'] },
+  export: { runtime: ['analysis', 'lib'] },
   'sim/core': { runtime: ['lib'], packages: ['pure-rand'] },
   model: { runtime: ['sim/core', 'lib'] },
   sim: { runtime: ['sim/core', 'model', 'lib'] },
   scenarios: { runtime: ['lib'], types: ['sim', 'sim/core', 'model'], packages: ['valibot'] },
   protocol: { runtime: ['lib'], types: ['sim', 'sim/core', 'model', 'scenarios'] },
-  worker: { runtime: ['sim', 'sim/core', 'scenarios', 'protocol', 'analysis', 'lib'], types: ['model'] },
+  worker: { runtime: ['sim', 'sim/core', 'scenarios', 'protocol', 'analysis', 'export', 'lib'], types: ['model'] },
   bridge: { runtime: ['protocol', 'lib'] },
-  state: { runtime: ['bridge', 'protocol', 'scenarios', 'analysis', 'lib'], packages: ['zustand'] },
-  views: { runtime: ['state', 'analysis', 'lib'], types: ['protocol'], packages: ['react', 'react-dom', 'd3', 'uplot'] }, // uPlot: design.md 5
-  cli: { runtime: ['sim', 'sim/core', 'scenarios', 'analysis', 'lib'], types: ['model'], packages: ['node:*', 'pure-rand'] },
-  testing: { runtime: ['sim', 'sim/core', 'model', 'scenarios', 'protocol', 'analysis', 'lib'], packages: ['node:*', 'vitest', 'typescript'] },
+  state: { runtime: ['bridge', 'protocol', 'scenarios', 'analysis', 'export', 'lib'], packages: ['zustand'] },
+  views: { runtime: ['state', 'analysis', 'export', 'lib'], types: ['protocol'], packages: ['react', 'react-dom', 'd3', 'uplot'] }, // uPlot: design.md 5
+  cli: { runtime: ['sim', 'sim/core', 'scenarios', 'analysis', 'export', 'lib'], types: ['model'], packages: ['node:*', 'pure-rand'] },
+  testing: { runtime: ['sim', 'sim/core', 'model', 'scenarios', 'protocol', 'analysis', 'export', 'lib'], packages: ['node:*', 'vitest', 'typescript'] },
   app: { runtime: ['views', 'state', 'lib'], packages: ['react', 'react-dom'] },
   test: { runtime: [] }, // not consulted: tests may import anything
 };
 
 const isTest = (f: string) => /\.test\.tsx?$/.test(f);
+const isHelper = (f: string) => f.startsWith('testing/') || /(^|\/)([\w.-]+\.)?testkit\.tsx?$/.test(f);
 
 /** The room of a path relative to src/ (the model's name is kept so models can be told apart). */
 function roomOf(f: string): { room: Room; model?: string } | null {
@@ -49,7 +52,7 @@ function roomOf(f: string): { room: Room; model?: string } | null {
   if (f.startsWith('sim/core/')) return { room: 'sim/core' };
   if (f.startsWith('sim/')) return { room: 'sim' };
   const top = f.split('/')[0];
-  if (['lib', 'analysis', 'scenarios', 'protocol', 'worker', 'bridge', 'state', 'views', 'cli', 'testing'].includes(top) && f.includes('/')) return { room: top as Room };
+  if (['lib', 'analysis', 'export', 'scenarios', 'protocol', 'worker', 'bridge', 'state', 'views', 'cli', 'testing'].includes(top) && f.includes('/')) return { room: top as Room };
   if (/^main\.tsx?$/.test(f) || /^App\.tsx?$/.test(f)) return { room: 'app' };
   return null;
 }
@@ -57,11 +60,6 @@ function roomOf(f: string): { room: Room; model?: string } | null {
 /** Every broken rule in a tree of analysed files (paths relative to src/), as readable lines. */
 function violations(tree: Map<string, SourceFacts>): string[] {
   const out: string[] = [];
-  // A non-test file imported only by tests is a test helper, whatever room it sits in.
-  const importers = new Map<string, string[]>();
-  for (const [f, facts] of tree) for (const e of facts.imports) if (!e.external) importers.set(e.target, [...(importers.get(e.target) ?? []), f]);
-  const helper = (f: string) => f.startsWith('testing/') || (!isTest(f) && (importers.get(f)?.length ?? 0) > 0 && importers.get(f)!.every(isTest));
-
   for (const [f, facts] of tree) {
     const own = roomOf(f);
     if (!own) {
@@ -69,7 +67,7 @@ function violations(tree: Map<string, SourceFacts>): string[] {
       continue;
     }
     if (own.room === 'test') continue;
-    const room: Room = helper(f) ? 'testing' : own.room;
+    const room: Room = isHelper(f) ? 'testing' : own.room;
     const rule = RULES[room];
     for (const e of facts.imports) {
       const where = `${f}:${e.line}`;
@@ -83,7 +81,7 @@ function violations(tree: Map<string, SourceFacts>): string[] {
         out.push(`${where}: import of '${e.target}', which is not a source file`);
         continue;
       }
-      if (isTest(e.target) || (helper(e.target) && room !== 'testing')) {
+      if (isTest(e.target) || (isHelper(e.target) && room !== 'testing')) {
         out.push(`${where}: production code imports test code '${e.target}'`);
         continue;
       }
