@@ -9,7 +9,7 @@ type P = Record<string, string | number>;
 
 /**
  * Runs one long simulation as `batches` consecutive windows of `batchNs` (stats reset between them)
- * after `warmupNs`, and returns each figure's mean and its standard error from the batch means.
+ * after a 20 ms warm-up, and returns each figure's mean and its standard error from the batch means.
  * Batches of 10^4+ service times are far longer than these queues' relaxation times, so the batch
  * means are close to independent and the standard error is honest about the run length.
  */
