@@ -21,6 +21,12 @@ export default defineConfig(
     },
   },
   {
+    files: ['src/sim/**/*.ts'],
+    // Thread bodies and completion callbacks are generators by type (the kernel drives them all the
+    // same way); one that finishes without yielding is legitimate, not a forgotten `yield`.
+    rules: { 'require-yield': 'off' },
+  },
+  {
     files: ['src/**/*.{ts,tsx}', 'e2e/**/*.ts'],
     ...reactHooks.configs.flat.recommended,
   },
