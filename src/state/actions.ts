@@ -28,11 +28,17 @@ function launch(model: string, preset: string | null, seed: number, overrides: R
   return null;
 }
 
-/** Connects to the worker and starts the default preset (once). */
+/**
+ * Connects to the worker and starts (once) the preset named by `?preset=` in the address, or the default
+ * preset from its baseline side (e.g. group_thread_cnt 0), so the first change shows what the preset shows.
+ */
 export function boot(): void {
   if (useSim.getState().runId !== 0) return;
-  const p = findPreset(DEFAULT_PRESET) ?? PRESETS[0];
-  launch(p.model, p.id, useSim.getState().seed, {}, null);
+  const asked = typeof location === 'undefined' ? null : new URLSearchParams(location.search).get('preset');
+  const p = (asked ? findPreset(asked) : undefined) ?? findPreset(DEFAULT_PRESET) ?? PRESETS[0];
+  const base = !asked && p.baseline ? p.baseline : {};
+  const said = Object.entries(base).map(([k, v]) => `${k} ${String(v)}`).join(', ');
+  launch(p.model, p.id, useSim.getState().seed, { ...base }, said ? `Started from the preset's baseline (${said}): change them live to compare` : null);
 }
 
 /** `value` is 'preset:<id>' or 'model:<name>' (the picker's option values). */

@@ -36,7 +36,7 @@ describe('bottleneck', () => {
     const members = [{ name: 'sda', utilisation: 1 }, { name: 'sdb', utilisation: 1 }, { name: 'sdc', utilisation: 1 }];
     const v = bottleneck(fig({ members, threads: [th('md0_raid5', 'raid5d', 0.99)], locks: [{ name: 'device_lock', held: 0.8, contended: 0.5 }] }))!;
     expect(v.limit).toBe('members');
-    expect(v.text).toMatch(/^members are 100% busy .*: the disks are the limit/);
+    expect(v.text).toBe('members are 100% busy (sda 100%, sdb 100%, sdc 100%): the disks are the limit; more threads or a bigger cache will not help');
   });
 
   it('submitters blocked on a full cache: raise stripe_cache_size', () => {

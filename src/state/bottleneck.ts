@@ -16,11 +16,6 @@ const pct = (x: number) => `${Math.round(x * 100)}%`;
 const busy = (t: ThreadShare) => t.running + t.spinning;
 const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0);
 
-/** Names joined for a sentence, shortened when there are many. */
-function names(xs: string[]): string {
-  if (xs.length <= 3) return xs.join(', ');
-  return `${xs.length} members`;
-}
 
 export function bottleneck(r: RecentFigures): Verdict | null {
   if (r.spanNs <= 0 || r.threads.length === 0) return null;
@@ -37,8 +32,9 @@ export function bottleneck(r: RecentFigures): Verdict | null {
   const who = handlers.length === 1 ? handlers[0].name : `md0_raid5 and ${workers.length} worker${workers.length === 1 ? '' : 's'}`;
 
   if (maxMember >= SATURATED) {
-    const hot = r.members.filter((m) => m.utilisation >= SATURATED).map((m) => m.name);
-    return { limit: 'members', text: `members are ${pct(memberUtil)} busy (${names(hot)} at ${pct(maxMember)} or more): the disks are the limit; more threads or a bigger cache will not help` };
+    const hot = r.members.filter((m) => m.utilisation >= SATURATED);
+    const which = hot.length <= 4 ? hot.map((m) => `${m.name} ${pct(m.utilisation)}`).join(', ') : `${hot.length} of ${r.members.length} at ${pct(SATURATED)} or more`;
+    return { limit: 'members', text: `members are ${pct(memberUtil)} busy (${which}): the disks are the limit; more threads or a bigger cache will not help` };
   }
   const starved = r.free <= Math.max(1, 0.02 * r.cacheSize) || r.waitingForStripe >= 0.5;
   if (subs.length && r.submittersBlocked >= BLOCKED && starved) {

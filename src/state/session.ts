@@ -4,6 +4,7 @@ import { SimBridge } from '../bridge/simBridge';
 import type { FramesMsg, FromWorker } from '../protocol/messages';
 import { assertNever } from '../lib/assertNever';
 import { frameRing } from './frameRing';
+import { onRaid5Frame, resetRaid5Live } from './raid5Live';
 import { useSim, type SimState } from './store';
 
 /** Store updates from frames are batched this long while playing: numbers people can read, fewer renders. */
@@ -44,6 +45,7 @@ function noteRates(m: FramesMsg): number | null {
 /** Forgets everything about the previous run (called when a new runId begins). */
 export function clearRun(runId: number): void {
   frameRing.reset(runId);
+  resetRaid5Live();
   history.length = 0;
   pending = null;
   if (flushTimer) clearTimeout(flushTimer);
@@ -62,6 +64,7 @@ function onMessage(m: FromWorker): void {
     case 'frames': {
       frameRing.push(m);
       const recentOpsPerSec = noteRates(m);
+      onRaid5Frame(m, measured.simNsPerSec);
       queue({ snapshot: m.snapshot, playing: m.playing, recentOpsPerSec, ...(m.figures ? { figures: m.figures } : {}) }, !m.playing);
       return;
     }

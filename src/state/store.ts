@@ -14,7 +14,7 @@ export const WINDOWS: readonly { label: string; ns: number | 'auto' }[] = [
   { label: '1 ms', ns: 1e6 }, { label: '10 ms', ns: 1e7 }, { label: '100 ms', ns: 1e8 },
 ];
 
-export const DEFAULT_PRESET = 'lock-lab-basic';
+export const DEFAULT_PRESET = 'raid5-3disk-threads';
 
 export interface SimState {
   /** The worker answered the handshake. */
@@ -44,7 +44,7 @@ export interface SimState {
 
 export const initialState: SimState = {
   connected: false, runId: 0, model: '', preset: null, seed: 1, overrides: {}, params: {},
-  playing: true, speed: 1e5, snapshot: null, figures: null, recentOpsPerSec: null,
+  playing: true, speed: 1e6, snapshot: null, figures: null, recentOpsPerSec: null,
   runError: null, fieldErrors: {}, notice: null, timelineWindow: 'auto',
 };
 
