@@ -2,6 +2,9 @@
 // live picture on the right: threads, locks, figures, lock_stat, timeline. Layout only; no logic.
 import { useEffect } from 'react';
 import { boot } from '../state/actions';
+import { raid5Extra } from '../state/raid5Extra';
+import { BottleneckLine } from './BottleneckLine';
+import { Raid5Stage } from './raid5/Raid5Stage';
 import { useSim } from '../state/store';
 import { FiguresPanel } from './FiguresPanel';
 import { fmtNs } from './format';
@@ -35,6 +38,7 @@ function RunError() {
 export function App() {
   useEffect(boot, []);
   useKeyboard();
+  const raid5 = useSim((s) => raid5Extra(s.snapshot) !== null);
   return (
     <div className="app">
       <header>
@@ -44,15 +48,16 @@ export function App() {
       </header>
       <PlaybackBar />
       <RunError />
+      {raid5 && <BottleneckLine />}
       <main>
         <ParamPanel />
-        <div className="stage">
+        {raid5 ? <Raid5Stage /> : <div className="stage">
           <ThreadPanel />
           <LockPanel />
           <FiguresPanel />
           <LockStatTable />
           <ThreadTimeline />
-        </div>
+        </div>}
       </main>
     </div>
   );

@@ -1,8 +1,10 @@
 // The lock_stat table with /proc/lock_stat's own column names; times in microseconds as it prints them.
 // Figures are per lock class over the whole run; reads the latest snapshot only.
+import { useState } from 'react';
 import type { LockRow } from '../protocol/messages';
 import { useSim } from '../state/store';
 import { fmtUs } from './format';
+import { LockHistograms } from './LockHistograms';
 
 const COLUMNS: [string, (r: LockRow) => string | number, string][] = [
   ['con-bounces', (r) => r.conBounces, 'Contended acquisitions whose previous holder ran on another CPU'],
@@ -27,10 +29,16 @@ function breakable(name: string) {
 
 export function LockStatTable() {
   const rows = useSim((s) => s.snapshot?.lockStats);
+  const [hist, setHist] = useState(false);
   return (
     <section className="panel lockstat" aria-label="lock_stat">
-      <div className="panel-head"><h2>lock_stat</h2><span className="muted">per lock class since the run began; times in µs</span></div>
-      <div className="scroll">
+      <div className="panel-head"><h2>lock_stat</h2>
+        <span className="tabs" role="tablist">
+          <button type="button" role="tab" aria-selected={!hist} onClick={() => setHist(false)}>table</button>
+          <button type="button" role="tab" aria-selected={hist} data-testid="show-hists" onClick={() => setHist(true)}>wait/hold histograms</button>
+        </span>
+        <span className="muted">per lock class since the run began{hist ? '' : '; times in µs'}</span></div>
+      {hist ? <div className="scroll"><LockHistograms /></div> : <div className="scroll">
         <table data-testid="lockstat">
           <thead><tr><th>class name</th>{COLUMNS.map(([h, , tip]) => <th key={h} title={tip} className="num">{breakable(h)}</th>)}</tr></thead>
           <tbody>
@@ -42,7 +50,7 @@ export function LockStatTable() {
             ))}
           </tbody>
         </table>
-      </div>
+      </div>}
     </section>
   );
 }

@@ -1,18 +1,23 @@
 // Playback: play / pause, one event, restart, speed (simulated time per wall second), and the line
 // saying what the last change did. Buttons call actions; the keyboard equivalents live in useKeyboard.
 import { restart, setSpeed, step, togglePlay } from '../state/actions';
+import { stepPass, stepTime } from '../state/raid5Actions';
 import { SPEEDS, useSim } from '../state/store';
 
 export function PlaybackBar() {
   const playing = useSim((s) => s.playing);
   const speed = useSim((s) => s.speed);
   const notice = useSim((s) => s.notice);
+  const passes = useSim((s) => s.model === 'raid5');
   return (
     <div className="playback" role="toolbar" aria-label="playback">
       <button type="button" className="primary" data-testid="play" aria-pressed={playing} onClick={togglePlay} title="Space">
         {playing ? '❚❚ Pause' : '▶ Play'}
       </button>
       <button type="button" data-testid="step" onClick={step} title="Right arrow: run exactly one event (pauses first)">Step ▸ 1 event</button>
+      {passes && <button type="button" data-testid="step-pass" onClick={stepPass} title="Run until the next handle_stripe pass completes (pauses first)">1 pass</button>}
+      <button type="button" data-testid="step-us" onClick={() => stepTime(1e3)} title="Run 1 µs of simulated time (pauses first)">1 µs</button>
+      <button type="button" data-testid="step-ms" onClick={() => stepTime(1e6)} title="Run 1 ms of simulated time (pauses first)">1 ms</button>
       <button type="button" data-testid="restart" onClick={restart} title="The same scenario from time 0, same seed">⟲ Restart</button>
       <span className="speeds" role="radiogroup" aria-label="speed: simulated time per wall second">
         <span className="muted">speed</span>
