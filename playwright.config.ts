@@ -2,7 +2,8 @@
 // `vite preview`. No browser download: the system Chromium is launched with the flags below.
 import { defineConfig } from '@playwright/test';
 
-const PORT = 4173;
+/** E2E_PORT lets two runs share a machine (several people work in one tree). */
+const PORT = Number(process.env.E2E_PORT ?? 4173);
 
 export default defineConfig({
   testDir: 'e2e',
