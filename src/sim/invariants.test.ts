@@ -1,6 +1,6 @@
 // Engine invariants on every model's results: Little's law on every reported queue, thread states that
 // sum to 1, CPU time within the CPUs there are, sane lock_stat rows, and determinism (same seed, same bytes).
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { MODELS, PRESETS } from '../scenarios/catalog';
 import { resolveScenario, type ScenarioInput } from '../scenarios/scenarioFile';
 import type { SimResult } from './core/result';
@@ -16,8 +16,12 @@ const CASES: [string, ScenarioInput][] = [
 ];
 
 describe.each(CASES)('%s', (_name, input) => {
-  const r = run(input);
-  const windowNs = r.simulatedNs;
+  let r: SimResult;
+  let windowNs = 0;
+  beforeAll(() => {
+    r = run(input);
+    windowNs = r.simulatedNs;
+  });
 
   // Over a finite window, L = lambda W holds up to the customers already queued at its start or still
   // queued at its end: a relative error of order W / window. Tolerance: 3% + 2 W / window.
