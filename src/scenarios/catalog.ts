@@ -1,6 +1,7 @@
 // Every model's parameter specs and presets, by model name: what --describe, --list-presets
 // and the UI's pickers read. Adding a model means adding one line to each table here.
 import { LOCK_LAB_PARAMS, LOCK_LAB_PRESETS } from './lockLabSpec';
+import { deriveLoop, LOOP_PARAMS, LOOP_PRESETS } from './loopSpec';
 import type { ParamSpec, Resolved } from './paramSpec';
 import { deriveRaid5, RAID5_ASYNC_PRESETS, RAID5_PARAMS, RAID5_PRESETS } from './raid5Spec';
 import type { Preset } from './preset';
@@ -18,9 +19,10 @@ export interface ModelInfo {
 export const MODELS: readonly ModelInfo[] = [
   { name: 'lock-lab', title: 'Lock Lab: threads contending for a lock', params: LOCK_LAB_PARAMS, defaultDurationNs: 200e6, defaultWarmupNs: 20e6 },
   { name: 'raid5', title: 'md raid5: stripe cache, raid5d and workers, device_lock', params: RAID5_PARAMS, defaultDurationNs: 50e6, defaultWarmupNs: 10e6, derive: deriveRaid5 },
+  { name: 'loop', title: 'loop device: single-thread, blk-mq workqueue or AIO+O_DIRECT over a backing file', params: LOOP_PARAMS, defaultDurationNs: 50e6, defaultWarmupNs: 5e6, derive: deriveLoop },
 ];
 
-export const PRESETS: readonly Preset[] = [...LOCK_LAB_PRESETS, ...RAID5_PRESETS, ...RAID5_ASYNC_PRESETS];
+export const PRESETS: readonly Preset[] = [...LOCK_LAB_PRESETS, ...RAID5_PRESETS, ...RAID5_ASYNC_PRESETS, ...LOOP_PRESETS];
 
 export function modelInfo(name: string): ModelInfo | undefined {
   return MODELS.find((m) => m.name === name);

@@ -1,0 +1,74 @@
+// loop 4.4 ("block: loop: use kthread_work", "support DIO & AIO"): loop_queue_rq queues each request on
+// one kthread_worker, loop0, which submits it as async O_DIRECT IO to the backing file (lo_rw_aio) and moves
+// on; lo_rw_aio_complete finishes it from the backing device's interrupt. No page cache, no copy.
+import { Fifo } from '../../core/fifo';
+import { Lock, LockClass } from '../../core/lock';
+import type { LockView } from '../../core/model';
+import { QueueStats } from '../../core/stats/queueStats';
+import type { Op, SimThread, ThreadBody } from '../../core/thread';
+import { IDLE } from '../../core/thread';
+import { WaitQueue } from '../../core/waitQueue';
+import type { Backing } from './backing';
+import { lockView, type LoopCtx, type LoopDriver, type LoopIo } from './ctx';
+
+export class DioAioLoop implements LoopDriver {
+  /** kthread_worker->lock, guarding the worker's work_list. */
+  readonly workerLockClass = new LockClass('worker->lock', 'spinlock');
+  private readonly workerLock: Lock;
+  private readonly workList = new Fifo<LoopIo>();
+  readonly workListStats = new QueueStats('loop0 work_list');
+  private readonly idle: WaitQueue;
+  private readonly thread: SimThread;
+
+  constructor(private readonly ctx: LoopCtx, private readonly backing: Backing) {
+    const c = ctx.p.costs;
+    this.workerLock = new Lock(ctx.kernel, this.workerLockClass, { preemptOff: true, handoffNs: c.handoffNs, bounceNs: c.bounceNs });
+    this.idle = new WaitQueue(ctx.kernel, 'loop0 idle', IDLE);
+    this.thread = ctx.kernel.spawn('loop0', 'loop_thread', (t) => this.kthreadWorkerFn(t));
+  }
+
+  /** loop_queue_rq -> kthread_queue_work: add to work_list under worker->lock, wake loop0. */
+  *submit(t: SimThread, io: LoopIo): Generator<Op, void, void> {
+    yield t.acquire(this.workerLock);
+    yield this.ctx.cpu(t, this.ctx.p.costs.queueWorkNs, this.ctx.labels.queueWork);
+    io.queuedAt = this.ctx.kernel.now;
+    this.workList.push(io);
+    this.workListStats.enter(io.queuedAt);
+    this.workerLock.release(t);
+    this.idle.wakeThread(this.thread);
+  }
+
+  /** kthread_worker_fn: take the next work under worker->lock and run loop_queue_work -> lo_rw_aio. */
+  private *kthreadWorkerFn(t: SimThread): ThreadBody {
+    for (;;) {
+      while (this.workList.length === 0) yield t.wait(this.idle);
+      yield t.acquire(this.workerLock);
+      yield this.ctx.cpu(t, this.ctx.p.costs.queueWorkNs, this.ctx.labels.queueWork);
+      const io = this.workList.shift() as LoopIo;
+      this.workListStats.leave(this.ctx.kernel.now, this.ctx.kernel.now - io.queuedAt);
+      this.workerLock.release(t);
+      yield* this.loRwAio(t, io);
+    }
+  }
+
+  /** lo_rw_aio: build the iov_iter over the request's pages, call_read_iter / call_write_iter with
+   * IOCB_DIRECT; the backing bio is in flight when it returns (-EIOCBQUEUED). */
+  private *loRwAio(t: SimThread, io: LoopIo): Generator<Op, void, void> {
+    yield this.ctx.cpu(t, this.ctx.p.costs.dioNs, this.ctx.labels.dio);
+    const endIo = this.ctx.endIo;
+    // lo_rw_aio_complete, on the interrupt thread.
+    this.backing.submit(io.offset, io.bytes, io.write, (irq) => endIo(irq, io));
+  }
+
+  lockClasses(): LockClass[] {
+    return [this.workerLockClass];
+  }
+
+  queues(): QueueStats[] {
+    return [this.workListStats];
+  }
+
+  lockViews(): LockView[] {
+    return [lockView('worker->lock', this.workerLock)];
+  }
+}
