@@ -14,13 +14,17 @@ export interface SimArgs {
   describe?: string;
   listPresets: boolean;
   trace?: string;
+  traceWindow?: string;
+  lockstat?: string;
+  fioJson?: string;
+  commands: boolean;
   help: boolean;
 }
 
-const VALUE_FLAGS = new Set(['--model', '--preset', '--scenario', '--set', '--seed', '--duration', '--warmup', '--describe', '--trace']);
+const VALUE_FLAGS = new Set(['--model', '--preset', '--scenario', '--set', '--seed', '--duration', '--warmup', '--describe', '--trace', '--trace-window', '--lockstat', '--fio-json']);
 
 export function parseSimArgs(argv: readonly string[]): SimArgs {
-  const out: SimArgs = { sets: {}, json: false, listPresets: false, help: false };
+  const out: SimArgs = { sets: {}, json: false, listPresets: false, commands: false, help: false };
   for (let i = 0; i < argv.length; i++) {
     let flag = argv[i];
     let value: string | undefined;
@@ -54,10 +58,14 @@ export function parseSimArgs(argv: readonly string[]): SimArgs {
       case '--warmup': out.warmup = value; break;
       case '--describe': out.describe = value; break;
       case '--trace': out.trace = value; break;
+      case '--trace-window': out.traceWindow = value; break;
+      case '--lockstat': out.lockstat = value; break;
+      case '--fio-json': out.fioJson = value; break;
+      case '--commands': out.commands = true; break;
       case '--json': out.json = true; break;
       case '--list-presets': out.listPresets = true; break;
       case '--help': case '-h': out.help = true; break;
-      default: throw new ParamError('option', flag, '--model, --preset, --scenario, --set, --seed, --duration, --warmup, --json, --describe, --list-presets');
+      default: throw new ParamError('option', flag, '--model, --preset, --scenario, --set, --seed, --duration, --warmup, --json, --trace, --trace-window, --lockstat, --fio-json, --commands, --describe, --list-presets');
     }
   }
   return out;
@@ -65,4 +73,5 @@ export function parseSimArgs(argv: readonly string[]): SimArgs {
 
 export const USAGE = `usage: npm run sim -- (--model NAME | --preset ID | --scenario FILE.json) [--set KEY=VALUE ...]
        [--seed N] [--duration TIME] [--warmup TIME] [--json]
+       [--trace FILE [--trace-window TIME]] [--lockstat FILE] [--fio-json FILE] | --commands
        npm run sim -- --describe MODEL | --list-presets`;

@@ -6,7 +6,7 @@ import { humanSummary } from './summary';
 import { describeModel, listPresets } from './describe';
 import { checkScenario, resolveScenario } from '../scenarios/scenarioFile';
 import { ParamError } from '../scenarios/paramSpec';
-import { runScenario } from '../sim/run';
+import { commandsFor, runWithOutputs } from './simOutputs';
 
 function fail(message: string): never {
   process.stderr.write(`${message}\n`);
@@ -51,7 +51,11 @@ function main(argv: string[]): void {
     params: { ...((fromFile.params as Record<string, string>) ?? {}), ...a.sets },
   });
   const sc = resolveScenario(input);
-  const { result } = runScenario(sc);
+  if (a.commands) {
+    process.stdout.write(commandsFor(sc));
+    return;
+  }
+  const result = runWithOutputs(sc, a);
   process.stdout.write(a.json ? `${JSON.stringify(result)}\n` : `${humanSummary(result)}\n`);
 }
 

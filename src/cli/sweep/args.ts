@@ -1,0 +1,87 @@
+// Command-line parsing for `npm run sweep`: the scenario flags of `npm run sim` plus --param, --replications,
+// --jobs, --shard and the output choice. Refuses unknown flags and malformed values by name; runs nothing.
+import { ParamError } from '../../scenarios/paramSpec';
+
+export interface SweepArgs {
+  model?: string;
+  preset?: string;
+  scenarioFile?: string;
+  sets: Record<string, string>;
+  params: string[];
+  seed?: number;
+  duration?: string;
+  warmup?: string;
+  replications: number;
+  jobs?: number;
+  shard?: string;
+  /** JSON-lines outputs of earlier sweeps (e.g. concatenated shards) to fit instead of running. */
+  fit: string[];
+  output: 'table' | 'json' | 'csv';
+  help: boolean;
+}
+
+const VALUE_FLAGS = new Set(['--model', '--preset', '--scenario', '--set', '--param', '--seed', '--duration', '--warmup', '--replications', '--jobs', '--shard', '--fit']);
+const ALL_FLAGS = [...VALUE_FLAGS, '--json', '--csv', '--help'].join(', ');
+export const MAX_SEED = 2 ** 31 - 1;
+
+function int(key: string, v: string, min: number, max: number): number {
+  if (!/^\d+$/.test(v) || Number(v) < min || Number(v) > max) throw new ParamError(key, v, `an integer ${min}..${max}`);
+  return Number(v);
+}
+
+export function parseSweepArgs(argv: readonly string[]): SweepArgs {
+  const out: SweepArgs = { sets: {}, params: [], fit: [], replications: 1, output: 'table', help: false };
+  for (let i = 0; i < argv.length; i++) {
+    let flag = argv[i];
+    let value: string | undefined;
+    const eq = flag.indexOf('=');
+    if (flag.startsWith('--') && eq > 0 && VALUE_FLAGS.has(flag.slice(0, eq))) {
+      value = flag.slice(eq + 1);
+      flag = flag.slice(0, eq);
+    }
+    if (VALUE_FLAGS.has(flag) && value === undefined) {
+      value = argv[++i];
+      if (value === undefined) throw new ParamError(flag, '', 'a value after the flag');
+    }
+    const v = value as string;
+    switch (flag) {
+      case '--model': out.model = v; break;
+      case '--preset': out.preset = v; break;
+      case '--scenario': out.scenarioFile = v; break;
+      case '--set': {
+        const k = v.indexOf('=');
+        if (k <= 0) throw new ParamError('--set', v, 'KEY=VALUE');
+        out.sets[v.slice(0, k)] = v.slice(k + 1);
+        break;
+      }
+      case '--param': out.params.push(v); break;
+      case '--seed': out.seed = int('seed', v, 0, MAX_SEED); break;
+      case '--duration': out.duration = v; break;
+      case '--warmup': out.warmup = v; break;
+      case '--replications': out.replications = int('replications', v, 1, 1000); break;
+      case '--jobs': out.jobs = int('jobs', v, 1, 1024); break;
+      case '--shard': out.shard = v; break;
+      case '--fit': out.fit.push(v); break;
+      case '--json': case '--csv': {
+        const want = flag === '--json' ? 'json' : 'csv';
+        if (out.output !== 'table' && out.output !== want) throw new ParamError(flag, flag, 'one of --json or --csv');
+        out.output = want;
+        break;
+      }
+      case '--help': case '-h': out.help = true; break;
+      default: throw new ParamError('option', flag, ALL_FLAGS);
+    }
+  }
+  if (!out.help && out.fit.length === 0 && out.params.length === 0) throw new ParamError('--param', '', 'at least one --param KEY=a,b,c | a..b | a..b:step');
+  return out;
+}
+
+export const SWEEP_USAGE = `usage: npm run sweep -- (--preset ID | --model NAME | --scenario FILE.json) --param KEY=VALUES [--param ...]
+       [--set KEY=VALUE ...] [--replications R] [--seed N] [--duration TIME] [--warmup TIME]
+       [--jobs N] [--shard K/N] [--json | --csv]
+       npm run sweep -- --fit FILE [--fit FILE ...] [--json]
+  VALUES: a,b,c | a..b (step 1) | a..b:step; several --param give every combination, the first slowest.
+  Replication r (0-based) of every point runs with seed N+r; the warm-up is fixed, not detected.
+  --json prints one line per point as it finishes, in point order, then a USL fit for thread-count sweeps.
+  --shard K/N runs every N-th point starting at the K-th, so N machines' outputs concatenate;
+  --fit reads such --json outputs back and prints the USL fit of the whole sweep.`;

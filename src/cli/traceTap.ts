@@ -1,0 +1,113 @@
+// Captures a window of a run for the trace export, wired from outside the model: the Kernel's state
+// listener, per-instance wrappers on every Lock found in the run, and counters read from its QueueStats.
+// It observes only: it schedules no events and changes no state, so the result is the same with or without it.
+import type { ModelRun } from '../sim/core/model';
+import { Lock } from '../sim/core/lock';
+import { QueueStats } from '../sim/core/stats/queueStats';
+import { SimThread, STATE_NAMES } from '../sim/core/thread';
+import type { TraceCapture, TraceState } from '../export/trace';
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] extends readonly (infer U)[] ? U[] : T[K] };
+
+/** Every Lock and QueueStats reachable from the run's own fields (arrays, maps, sets, plain objects). */
+export function findInRun(root: object): { locks: Lock[]; queues: QueueStats[] } {
+  const locks: Lock[] = [];
+  const queues: QueueStats[] = [];
+  const seen = new Set<object>();
+  const stack: unknown[] = [root];
+  while (stack.length && seen.size < 2_000_000) {
+    const x = stack.pop();
+    if (typeof x !== 'object' || x === null || seen.has(x) || ArrayBuffer.isView(x) || x instanceof SimThread) continue;
+    seen.add(x);
+    if (x instanceof Lock) locks.push(x);
+    else if (x instanceof QueueStats) queues.push(x);
+    else if (x instanceof Map) for (const v of x.values()) stack.push(v);
+    else if (x instanceof Set) for (const v of x) stack.push(v);
+    else if (Array.isArray(x)) for (const v of x) stack.push(v);
+    else for (const v of Object.values(x)) stack.push(v);
+  }
+  return { locks, queues };
+}
+
+export interface TraceTap {
+  /** Starts recording now (call at the window's start); snapshots states, holders and counters. */
+  begin(): void;
+  capture(title: string, toNs: number): TraceCapture;
+}
+
+/** Attach right after the model is created, so hold tracking sees every take. */
+export function attachTraceTap(run: ModelRun): TraceTap {
+  const k = run.kernel;
+  const cap: Mutable<TraceCapture> = { title: '', fromNs: 0, toNs: 0, threads: [], states: [], locks: [], handoffs: [], counters: [] };
+  let on = false;
+  const holders = new Map<Lock, Set<SimThread>>();
+  const { locks, queues } = findInRun(run);
+  // Counter names: a queue's own name, numbered when several share it.
+  const seenNames = new Map<string, number>();
+  const probes: { name: string; read: () => number; last: number }[] = queues.map((q) => {
+    const n = (seenNames.get(q.name) ?? 0) + 1;
+    seenNames.set(q.name, n);
+    return { name: n === 1 ? q.name : `${q.name} #${n}`, read: () => q.length, last: NaN };
+  });
+  const conf = (run as unknown as { conf?: { activeStripes?: unknown } }).conf;
+  if (typeof conf?.activeStripes === 'number') probes.push({ name: 'stripe_cache_active', read: () => conf.activeStripes as number, last: NaN });
+  const sample = (t: number) => {
+    for (const p of probes) {
+      const v = p.read();
+      if (v !== p.last) {
+        p.last = v;
+        cap.counters.push({ t, name: p.name, value: v });
+      }
+    }
+  };
+  const taken = (lock: Lock, t: SimThread) => {
+    let s = holders.get(lock);
+    if (!s) holders.set(lock, (s = new Set()));
+    s.add(t);
+    if (on) cap.locks.push({ t: k.now, thread: t.id, lock: lock.cls.name, op: 'take' });
+  };
+  for (const lock of locks) {
+    const tryAcquire = lock.tryAcquire.bind(lock);
+    const release = lock.release.bind(lock);
+    lock.tryAcquire = (t) => {
+      const ok = tryAcquire(t);
+      if (ok) taken(lock, t);
+      if (on) sample(k.now);
+      return ok;
+    };
+    lock.release = (t) => {
+      const next = lock.waiters.peek();
+      release(t);
+      holders.get(lock)?.delete(t);
+      if (on) cap.locks.push({ t: k.now, thread: t.id, lock: lock.cls.name, op: 'release' });
+      // Lock.release hands the lock to the first waiter at once (lock_stat counts the take there).
+      if (next) {
+        taken(lock, next);
+        if (on) cap.handoffs.push({ t: k.now, from: t.id, to: next.id, lock: lock.cls.name });
+      }
+      if (on) sample(k.now);
+    };
+  }
+  const prev = k.listener;
+  k.listener = (time, thread, state, label) => {
+    prev?.(time, thread, state, label);
+    if (!on) return;
+    cap.states.push({ t: time, thread: thread.id, state: STATE_NAMES[state] as TraceState, label: k.labels[label] ?? '' });
+    sample(time);
+  };
+  return {
+    begin() {
+      on = true;
+      cap.fromNs = k.now;
+      for (const t of k.threads) cap.states.push({ t: k.now, thread: t.id, state: STATE_NAMES[t.state] as TraceState, label: k.labels[t.label] ?? '' });
+      for (const [lock, ts] of holders) for (const t of ts) cap.locks.push({ t: k.now, thread: t.id, lock: lock.cls.name, op: 'take' });
+      sample(k.now);
+    },
+    capture(title, toNs) {
+      cap.title = title;
+      cap.toNs = toNs;
+      cap.threads = k.threads.map((t) => ({ id: t.id, name: t.name, role: t.role }));
+      return cap;
+    },
+  };
+}

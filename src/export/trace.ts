@@ -1,0 +1,123 @@
+// Chrome / Perfetto trace-event JSON from a captured window of a run: one track per thread with slices for
+// its states and activities nested inside lock-holding slices, hand-off flows and counters. Pure data in/out.
+
+export type TraceState = 'running' | 'spinning' | 'runnable' | 'blocked' | 'idle';
+
+export interface TraceCapture {
+  /** Process track name, e.g. "raid5 (preset raid5-3disk-threads, seed 1)". */
+  title: string;
+  fromNs: number;
+  toNs: number;
+  threads: readonly { id: number; name: string; role: string }[];
+  /** Thread state changes in time order; each thread's state at fromNs comes first. */
+  states: readonly { t: number; thread: number; state: TraceState; label: string }[];
+  /** Lock takes and releases in time order (locks held at fromNs appear as takes at fromNs). */
+  locks: readonly { t: number; thread: number; lock: string; op: 'take' | 'release' }[];
+  /** A release that handed the lock straight to a waiter. */
+  handoffs: readonly { t: number; from: number; to: number; lock: string }[];
+  /** Counter samples (queue lengths, stripe_cache_active), first value at fromNs. */
+  counters: readonly { t: number; name: string; value: number }[];
+}
+
+export interface TraceEvent {
+  name: string; ph: string; pid: number; tid?: number; ts?: number; dur?: number;
+  cat?: string; id?: number; bp?: string; args?: Record<string, unknown>;
+}
+
+const PID = 1;
+const ROLE_ORDER = ['raid5d', 'worker', 'offload', 'submitter', 'interrupt'];
+const us = (ns: number) => ns / 1000;
+
+/** What a slice is called: the activity when running, what it waits for otherwise. Running under a lock
+ * class's own label is the cache-line migration a lock taken from another CPU costs (lock_stat's bounces). */
+export function sliceName(state: TraceState, label: string, lockNames: ReadonlySet<string> = new Set()): string {
+  switch (state) {
+    case 'running': return lockNames.has(label) ? `${label} cache-line bounce` : label || 'running';
+    case 'spinning': return `spin ${label}`.trim();
+    case 'runnable': return 'runnable (waiting for a CPU)';
+    case 'blocked': return 'blocked';
+    case 'idle': return 'idle';
+  }
+}
+
+interface Open { name: string; cat: string; start: number; args: Record<string, unknown> }
+
+interface Slice { ev: TraceEvent; from: number; to: number; depth: number }
+
+/** One thread's slices: holds as outer slices (split where they cross, so they nest), state leaves inside.
+ * At equal times the order of a lock event and a state change does not matter: the piece between is empty. */
+function threadSlices(tid: number, c: TraceCapture, lockNames: ReadonlySet<string>, out: Slice[]): void {
+  type Ev = { t: number; kind: 0 | 1; i: number };
+  const evs: Ev[] = [];
+  c.locks.forEach((l, i) => l.thread === tid && evs.push({ t: l.t, kind: 0, i }));
+  c.states.forEach((s, i) => s.thread === tid && evs.push({ t: s.t, kind: 1, i }));
+  evs.sort((a, b) => a.t - b.t); // stable: each kind keeps its recorded order
+  const holds: Open[] = [];
+  let leaf: Open | null = null;
+  const emit = (o: Open, end: number, depth: number) => {
+    const from = Math.max(o.start, c.fromNs);
+    const to = Math.min(end, c.toNs);
+    if (to > from) out.push({ ev: { name: o.name, ph: 'X', cat: o.cat, pid: PID, tid: tid + 1, ts: us(from), dur: us(to - from), args: o.args }, from, to, depth });
+  };
+  const closeLeaf = (t: number) => {
+    if (leaf) emit(leaf, t, holds.length);
+    return leaf;
+  };
+  for (const e of evs) {
+    const prev = closeLeaf(e.t);
+    if (e.kind === 1) {
+      const s = c.states[e.i];
+      leaf = s.state === 'idle' ? null : { name: sliceName(s.state, s.label, lockNames), cat: s.state, start: e.t, args: { state: s.state, label: s.label } };
+      continue;
+    }
+    const l = c.locks[e.i];
+    if (l.op === 'take') holds.push({ name: `holding ${l.lock}`, cat: 'lock', start: e.t, args: { lock: l.lock } });
+    else {
+      const at = holds.map((h) => h.args.lock).lastIndexOf(l.lock);
+      if (at >= 0) {
+        // Releasing a lock taken before later ones: close the later ones here and reopen them after it.
+        const above = holds.splice(at + 1);
+        above.forEach((h, j) => emit(h, e.t, at + 1 + j));
+        emit(holds.pop() as Open, e.t, at);
+        for (const h of above) holds.push({ ...h, start: e.t, args: { ...h.args, continued: true } });
+      }
+    }
+    leaf = prev ? { ...prev, start: e.t } : null;
+  }
+  closeLeaf(c.toNs);
+  holds.forEach((h, j) => emit(h, c.toNs, j));
+}
+
+function roleRank(role: string): number {
+  const i = ROLE_ORDER.indexOf(role);
+  return i < 0 ? ROLE_ORDER.length : i;
+}
+
+/** The trace file: metadata, per-thread slices sorted so parents precede children, flows and counters. */
+export function traceFile(c: TraceCapture): { traceEvents: TraceEvent[]; displayTimeUnit: 'ns'; otherData: Record<string, unknown> } {
+  const meta: TraceEvent[] = [{ name: 'process_name', ph: 'M', pid: PID, args: { name: c.title } }];
+  const slices: Slice[] = [];
+  const lockNames = new Set([...c.locks.map((l) => l.lock), ...c.states.filter((s) => s.state === 'spinning').map((s) => s.label)]);
+  const byRole = [...c.threads].sort((a, b) => roleRank(a.role) - roleRank(b.role) || a.id - b.id);
+  byRole.forEach((t, i) => {
+    meta.push({ name: 'thread_name', ph: 'M', pid: PID, tid: t.id + 1, args: { name: t.name } });
+    meta.push({ name: 'thread_sort_index', ph: 'M', pid: PID, tid: t.id + 1, args: { sort_index: i } });
+    threadSlices(t.id, c, lockNames, slices);
+  });
+  // Parents before children: by start, then longer first, then outer first (equal spans).
+  slices.sort((a, b) => (a.ev.tid as number) - (b.ev.tid as number) || a.from - b.from || b.to - a.to || a.depth - b.depth);
+  const flows: TraceEvent[] = [];
+  c.handoffs.forEach((h, id) => {
+    if (h.t < c.fromNs || h.t > c.toNs) return;
+    const common = { name: `${h.lock} hand-off`, cat: 'lock', pid: PID, id: id + 1, ts: us(h.t) };
+    flows.push({ ...common, ph: 's', tid: h.from + 1 }, { ...common, ph: 'f', bp: 'e', tid: h.to + 1 });
+  });
+  const counters: TraceEvent[] = c.counters
+    .filter((k) => k.t >= c.fromNs && k.t <= c.toNs)
+    .map((k) => ({ name: k.name, ph: 'C', pid: PID, ts: us(k.t), args: { value: k.value } }));
+  return {
+    traceEvents: [...meta, ...slices.map((x) => x.ev), ...flows, ...counters],
+    displayTimeUnit: 'ns',
+    otherData: { source: 'Stripe Lab (simulated time)', fromNs: c.fromNs, toNs: c.toNs },
+  };
+}
