@@ -34,6 +34,10 @@ export class Kernel {
   readonly cpus: Cpu[] = [];
   readonly threads: SimThread[] = [];
   readonly runQueue = new Fifo<SimThread>();
+  /** CPUs running nothing, as a stack: finding one is O(1) however many CPUs there are. */
+  private readonly idleCpus: Cpu[] = [];
+  /** Set while start() runs, so a body never runs inside its creator's constructor. */
+  private starting = false;
   readonly runQueueStats = new QueueStats('runqueue');
   readonly runQueueLatency = new Histogram();
   /** Activity labels; index 0 is the empty label. */
@@ -46,6 +50,7 @@ export class Kernel {
   constructor(readonly sim: Simulator, readonly opts: KernelOptions) {
     if (!(opts.cpus >= 1)) throw new Error(`cpus must be >= 1, got ${opts.cpus}`);
     for (let i = 0; i < opts.cpus; i++) this.cpus.push({ index: i, thread: null, last: null });
+    for (let i = opts.cpus - 1; i >= 0; i--) this.idleCpus.push(this.cpus[i]);
     this.evThread = sim.register('thread', (id, token) => this.onThreadEvent(id, token));
   }
 
@@ -72,12 +77,15 @@ export class Kernel {
     return t;
   }
 
-  /** Starts a body on a (new or idle, exited) thread; it becomes ready at once. */
-  start(t: SimThread, body: ThreadBody): void {
+  /** Starts a body on a (new or idle, exited) thread; it becomes ready at once. It runs on a free CPU
+   * only from an event (`fromEvent`), never inside the caller's own set-up (a model constructor). */
+  start(t: SimThread, body: ThreadBody, fromEvent = false): void {
     if (t.alive) throw new Error(`${t.name} is already running a body`);
     t.body = body;
     t.alive = true;
+    this.starting = !fromEvent;
     this.makeReady(t, NEXT_STEP);
+    this.starting = false;
   }
 
   spawn(name: string, role: string, body: (t: SimThread) => ThreadBody): SimThread {
@@ -96,7 +104,11 @@ export class Kernel {
   /** A lock was handed to `t`, which was queued on it. */
   grant(t: SimThread, lock: Lock): void {
     if (!lock.spins) {
-      this.wake(t);
+      // A free wake-up goes straight to the run queue: no zero-delay event on the hot path.
+      if (this.opts.wakeupNs === 0) {
+        t.token++;
+        this.makeReady(t, NEXT_STEP);
+      } else this.wake(t);
       return;
     }
     if (t.phase === PH_SPIN && t.cpu) {
@@ -104,7 +116,8 @@ export class Kernel {
       if (this.preemptible(t)) while (t.sliceEnd <= this.now) t.sliceEnd += this.opts.sliceNs;
       t.token++;
       t.phase = PH_GRANTED;
-      this.sim.schedule(lock.handoffNs, this.evThread, t.id, t.token);
+      if (lock.handoffNs === 0) this.onGranted(t);
+      else this.sim.schedule(lock.handoffNs, this.evThread, t.id, t.token);
     } else {
       // Preempted while spinning: the ticket is its own, but it runs only when it gets a CPU back.
       t.granted = true;
@@ -162,11 +175,10 @@ export class Kernel {
 
   private makeReady(t: SimThread, next: number): void {
     t.next = next;
-    for (const cpu of this.cpus) {
-      if (!cpu.thread) {
-        this.dispatch(cpu, t);
-        return;
-      }
+    const cpu = this.idleCpus.pop();
+    if (cpu) {
+      this.dispatch(cpu, t);
+      return;
     }
     t.readySince = this.now;
     t.phase = PH_NONE;
@@ -197,7 +209,9 @@ export class Kernel {
     t.token++;
     t.phase = PH_DISPATCH;
     this.setState(t, RUNNING);
-    this.sim.schedule(cost, this.evThread, t.id, t.token);
+    // No switch to pay: go on at once rather than through a zero-delay event.
+    if (cost === 0 && !this.starting) this.afterDispatch(t);
+    else this.sim.schedule(cost, this.evThread, t.id, t.token);
   }
 
   private releaseCpu(t: SimThread): void {
@@ -211,7 +225,7 @@ export class Kernel {
       this.runQueueStats.leave(this.now, waited);
       this.runQueueLatency.record(waited);
       this.dispatch(cpu, next);
-    }
+    } else this.idleCpus.push(cpu);
   }
 
   private preempt(t: SimThread, next: number): void {
@@ -269,8 +283,7 @@ export class Kernel {
         }
         return;
       case PH_GRANTED:
-        this.setState(t, RUNNING);
-        if (!this.payBounce(t, t.opLock as Lock)) this.advance(t);
+        this.onGranted(t);
         return;
       case PH_TIMER:
       case PH_WAKE:
@@ -288,6 +301,12 @@ export class Kernel {
       t.granted = false;
       if (!this.payBounce(t, t.opLock as Lock)) this.advance(t);
     } else this.advance(t);
+  }
+
+  /** A spinner on its CPU got the lock: it runs on, paying the cache-line bounce if there is one. */
+  private onGranted(t: SimThread): void {
+    this.setState(t, RUNNING);
+    if (!this.payBounce(t, t.opLock as Lock)) this.advance(t);
   }
 
   /** Runs the cache-line migration cost of a lock just taken from another CPU; true if it did. */

@@ -62,11 +62,20 @@ export class LockLab implements ModelRun {
     this.latency.record(this.sim.now - asked);
   }
 
+  /** The closed loop, with the round written out: a nested generator per round would cost more than
+   * the round itself on the engine's hot path. Same steps as round(). */
   private *loop(t: SimThread): ThreadBody {
     const rng = this.streams.get(t.name);
+    const locks = this.locks;
     for (;;) {
       yield t.compute(this.think.sample(rng), this.lThink);
-      yield* this.round(t, rng);
+      const lock = locks.length === 1 ? locks[0] : locks[rng.below(locks.length)];
+      const asked = this.sim.now;
+      yield t.acquire(lock);
+      yield t.compute(this.hold.sample(rng), this.lHold);
+      lock.release(t);
+      this.completions++;
+      this.latency.record(this.sim.now - asked);
     }
   }
 
@@ -85,7 +94,7 @@ export class LockLab implements ModelRun {
       t.onExit = (done) => this.idleTasks.push(done);
     }
     // Tasks share one stream so the arrival sequence, not task reuse, decides the draws.
-    this.kernel.start(t, this.round(t, this.streams.get('tasks')));
+    this.kernel.start(t, this.round(t, this.streams.get('tasks')), true);
     this.scheduleArrival();
   }
 
