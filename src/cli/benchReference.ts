@@ -8,6 +8,8 @@ export interface Measured {
   events: number;
   /** Mean latency in ns (asking to done), so engine and reference can be seen to agree. */
   meanLatencyNs: number;
+  /** Simulated time reached, where the run is a model (for simulated seconds per wall second). */
+  simulatedNs?: number;
 }
 
 /** Binary min-heap of (time, seq, kind, arg) over typed arrays; equal times leave in push order. */

@@ -24,6 +24,9 @@ import { followStripe, snapshotExtra } from './snapshot';
 import { checkInvariants } from './invariants';
 
 const SAMPLE_NS = 100_000;
+/** The series keeps at most this many samples: when full, every other one goes and the period doubles,
+ * so memory stays flat however long the run. */
+const MAX_SAMPLES = 2048;
 
 export class Raid5 implements ModelRun {
   readonly sim = new Simulator();
@@ -47,6 +50,8 @@ export class Raid5 implements ModelRun {
   debug = false;
   /** stripe_cache_active sampled every SAMPLE_NS of the measured part (the sysfs file, over time). */
   private activeSeries: number[] = [];
+  private samplePeriodNs = SAMPLE_NS;
+  private sampleSkip = 0;
 
   constructor(readonly params: Params, readonly seed: number) {
     const p = (this.p = unpack(params));
@@ -63,7 +68,14 @@ export class Raid5 implements ModelRun {
     this.conf.raid5d = this.kernel.spawn('md0_raid5', 'raid5d', (t) => raid5d(this.ctx, t));
     for (let i = 0; i < p.groupThreadCnt; i++) this.addWorker();
     const evSample = this.sim.register('stripe_cache_active sample', () => {
-      this.activeSeries.push(this.conf.activeStripes);
+      if (++this.sampleSkip >= this.samplePeriodNs / SAMPLE_NS) {
+        this.sampleSkip = 0;
+        this.activeSeries.push(this.conf.activeStripes);
+        if (this.activeSeries.length >= MAX_SAMPLES) {
+          this.activeSeries = this.activeSeries.filter((_, i) => i % 2 === 1);
+          this.samplePeriodNs *= 2;
+        }
+      }
       this.sim.schedule(SAMPLE_NS, evSample);
     });
     this.sim.schedule(SAMPLE_NS, evSample);
@@ -121,6 +133,8 @@ export class Raid5 implements ModelRun {
     this.io.resetStats();
     this.latency.reset();
     this.activeSeries = [];
+    this.samplePeriodNs = SAMPLE_NS;
+    this.sampleSkip = 0;
     this.counters.rmw = this.counters.rcw = this.counters.fullWrites = this.counters.passes = 0;
     this.counters.memberIosByThread.clear();
   }
@@ -150,7 +164,7 @@ export class Raid5 implements ModelRun {
     const raid5dIos = this.counters.memberIosByThread.get('md0_raid5') ?? 0;
     return {
       stripeCacheActive: c.activeStripes,
-      stripeCacheActiveSeries: { periodNs: SAMPLE_NS, values: this.activeSeries },
+      stripeCacheActiveSeries: { periodNs: this.samplePeriodNs, values: this.activeSeries },
       stripeCacheSize: c.maxNrStripes,
       rmwWrites: this.counters.rmw,
       rcwWrites: this.counters.rcw,
