@@ -1,0 +1,125 @@
+// The ext4 page-io model: fio writers streaming buffered writes, writeback by buffer or by bio (with or
+// without a plug), one device behind the legacy request queue; the contract result, per-MiB figures, snapshots.
+import { Kernel } from '../../core/kernel';
+import type { LockClass } from '../../core/lock';
+import type { ModelFactory, ModelRun, ParamValue, Params, Snapshot } from '../../core/model';
+import { RandomStreams } from '../../core/random';
+import { deviceRow, latencyFigures, lockRow, queueRow, threadRows, type SimResult } from '../../core/result';
+import { Simulator } from '../../core/simulator';
+import { Ext4Ctx } from './ctx';
+import { unpackExt4, type Ext4Params } from './params';
+import { RequestQueue } from './requestQueue';
+import { Writeback } from './writeback';
+import { Writers } from './writer';
+
+const MiB = 1 << 20;
+
+export class Ext4 implements ModelRun {
+  readonly sim = new Simulator();
+  readonly kernel: Kernel;
+  readonly p: Ext4Params;
+  readonly rq: RequestQueue;
+  readonly wb: Writeback;
+  readonly writers: Writers;
+  private measureStart = 0;
+  private measured = { calls: 0, bytes: 0 };
+
+  constructor(readonly params: Params, readonly seed: number) {
+    const p = (this.p = unpackExt4(params));
+    this.kernel = new Kernel(this.sim, { cpus: p.cpus, switchNs: p.switchNs, wakeupNs: p.wakeupNs, sliceNs: 3_000_000 });
+    const ctx = new Ext4Ctx(this.kernel, p, new RandomStreams(seed));
+    this.rq = new RequestQueue(ctx, (pages) => this.writers.pagesWritten(pages));
+    this.wb = new Writeback(ctx, this.rq);
+    this.writers = new Writers(ctx, this.wb);
+  }
+
+  lockClasses(): LockClass[] {
+    return [this.rq.queueLockClass, this.writers.jStateLockClass];
+  }
+
+  resetStats(): void {
+    const now = this.sim.now;
+    this.measureStart = now;
+    this.measured = { calls: this.writers.calls, bytes: this.writers.bytes };
+    this.kernel.resetStats();
+    for (const c of this.lockClasses()) {
+      c.stats.reset();
+      c.waiters.reset(now);
+    }
+    this.rq.resetStats(now);
+    this.writers.latency.reset();
+  }
+
+  private queueRows(now: number) {
+    return [this.rq.elevatorStats, this.writers.throttle.stats, this.kernel.runQueueStats].map((q) => queueRow(q, now));
+  }
+
+  result(meta: { preset: string | null; warmupNs: number }): SimResult {
+    const now = this.sim.now;
+    const ns = now - this.measureStart;
+    const sec = ns / 1e9;
+    const bytes = this.writers.bytes - this.measured.bytes;
+    const threads = threadRows(this.kernel);
+    return {
+      model: 'ext4', preset: meta.preset, seed: this.seed, params: this.params,
+      simulatedNs: ns, warmupNs: meta.warmupNs, events: this.sim.events,
+      throughput: { opsPerSec: Number(((this.writers.calls - this.measured.calls) / sec).toFixed(1)), bytesPerSec: Math.round(bytes / sec) },
+      latencyNs: latencyFigures(this.writers.latency),
+      locks: this.lockClasses().map(lockRow),
+      threads,
+      queues: this.queueRows(now),
+      devices: [deviceRow(this.rq.device, ns)],
+      extra: this.perMiB(threads.reduce((s, t) => s + t.cpuNs, 0)),
+    };
+  }
+
+  /** The seed's figures per MiB: submissions by what writeback handed to the block layer, CPU and lock
+   * traffic by what the writers wrote (the two agree in steady state). */
+  private perMiB(cpuNs: number): Record<string, unknown> {
+    const written = (this.writers.bytes - this.measured.bytes) / MiB;
+    const submittedMiB = (this.rq.submittedPages * 4096) / MiB;
+    const ql = this.rq.queueLockClass.stats;
+    const per = (x: number, mib: number) => (mib > 0 ? Number((x / mib).toFixed(2)) : 0);
+    return {
+      submit: this.p.submit, plug: this.p.plug,
+      mibWritten: Number(written.toFixed(3)),
+      submissionsPerMiB: per(this.rq.submissions, submittedMiB),
+      requestsPerMiB: per(this.rq.dispatched, submittedMiB),
+      cpuNsPerMiB: Math.round(per(cpuNs, written)),
+      queueLockAcquisitionsPerMiB: per(ql.acquisitions, written),
+      queueLockContentionsPerMiB: per(ql.contentions, written),
+      dirtyPages: this.writers.dirtyPages,
+      writebackPages: this.writers.writebackPages,
+      costs: this.p.costs,
+    };
+  }
+
+  snapshot(): Snapshot {
+    const k = this.kernel;
+    const now = this.sim.now;
+    const view = (name: string, l: typeof this.rq.queueLock) => ({ name, holder: l.owner?.name ?? null, waiters: l.waiters.toArray().map((w) => w.name), spinning: true });
+    return {
+      timeNs: now, events: this.sim.events, completions: this.writers.calls, bytes: this.writers.bytes,
+      threads: k.threads.map((t) => {
+        const f = k.stateFractions(t);
+        return { name: t.name, role: t.role, state: t.state, label: k.labels[t.label] ?? '', utilisation: f[0] + f[1] };
+      }),
+      locks: [view('queue_lock', this.rq.queueLock), view('j_state_lock', this.writers.jStateLock)],
+      lockStats: this.lockClasses().map(lockRow),
+      queues: this.queueRows(now),
+      devices: [deviceRow(this.rq.device, Math.max(1, now - this.measureStart))],
+      extra: { dirtyPages: this.writers.dirtyPages, writebackPages: this.writers.writebackPages, submissions: this.rq.submissions },
+    };
+  }
+
+  /** vm.dirty_bytes is a sysctl: it changes while writers run. */
+  setLive(key: string, value: ParamValue): string | null {
+    if (key !== 'dirty_bytes') return `${key} is not a runtime knob; changing it starts a new run`;
+    this.p.dirtyBytes = value as number;
+    this.params[key] = value;
+    this.writers.pagesWritten(0); // writers under the new limit may go on
+    return null;
+  }
+}
+
+export const ext4Factory: ModelFactory = { name: 'ext4', create: (params, seed) => new Ext4(params, seed) };
