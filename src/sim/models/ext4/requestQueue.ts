@@ -1,6 +1,5 @@
-// The legacy single-queue block layer in front of one device (sda): __make_request under q->queue_lock
-// (elevator back-merge or insert), the per-task block plug, request_fn dispatch up to the tag depth, and
-// the completion path (blk_end_request, then the driver runs the queue again). It knows no filesystem.
+// The legacy single-queue block layer before sda: __make_request under queue_lock, the block plug, request_fn
+// dispatch up to the tag depth, and completion (blk_end_request, then the queue is run). No filesystem here.
 import { BlockDevice } from '../../core/device';
 import { Fifo } from '../../core/fifo';
 import { Lock, LockClass } from '../../core/lock';

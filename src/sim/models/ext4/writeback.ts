@@ -1,6 +1,5 @@
-// ext4_da_writepages for one file: walk its dirty pages in order and submit them either as one 4K buffer
-// each (block_write_full_page -> submit_bh) or gathered into bios (ext4_bio_write_page, io_submit_add_bh,
-// ext4_io_submit), optionally inside a block plug. It never touches the request queue's internals.
+// ext4_da_writepages for one file: dirty pages submitted as 4K buffers (block_write_full_page) or gathered into
+// bios (ext4_bio_write_page, ext4_io_submit), optionally in a block plug. It never touches the queue's internals.
 import type { Op, SimThread } from '../../core/thread';
 import type { Ext4Ctx } from './ctx';
 import type { Bio, Plug, RequestQueue } from './requestQueue';

@@ -1,6 +1,5 @@
-// fio writer threads streaming buffered writes into their own files, and the dirty-page accounting around
-// them: generic_perform_write (a journal handle per page under j_state_lock), and the pre-2.6.39
-// balance_dirty_pages in which a writer over its ratelimit or the dirty limit does writeback itself.
+// fio writers streaming buffered writes (a journal handle per page under j_state_lock) and the dirty-page
+// accounting of pre-2.6.39 balance_dirty_pages, where writers write back themselves. No block-layer logic.
 import { Lock, LockClass } from '../../core/lock';
 import { Histogram } from '../../core/stats/histogram';
 import type { Op, SimThread, ThreadBody } from '../../core/thread';

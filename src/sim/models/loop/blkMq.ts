@@ -1,6 +1,5 @@
-// loop 4.0 (blk-mq, "block: loop: improve performance via blk-mq"): loop_queue_rq turns each read into a
-// work item on the kloopd0 workqueue (up to max_active run at once); writes go on write_cmd_head under
-// lo_lock and one write_work drains them, so writes to the file stay serial. No page-cache logic here.
+// loop 4.0 (blk-mq): loop_queue_rq makes each read a work item on kloopd0 (max_active at once) and queues
+// writes on write_cmd_head under lo_lock for one write_work, so writes stay serial. No page-cache logic here.
 import { Fifo } from '../../core/fifo';
 import { Lock, LockClass } from '../../core/lock';
 import type { LockView } from '../../core/model';

@@ -1,6 +1,5 @@
-// loop 4.4 ("block: loop: use kthread_work", "support DIO & AIO"): loop_queue_rq queues each request on
-// one kthread_worker, loop0, which submits it as async O_DIRECT IO to the backing file (lo_rw_aio) and moves
-// on; lo_rw_aio_complete finishes it from the backing device's interrupt. No page cache, no copy.
+// loop 4.4 (kthread_work + AIO/O_DIRECT): one loop0 kthread_worker submits each request as async direct IO
+// (lo_rw_aio) and moves on; it completes from the backing device's interrupt. No page cache, no copy.
 import { Fifo } from '../../core/fifo';
 import { Lock, LockClass } from '../../core/lock';
 import type { LockView } from '../../core/model';

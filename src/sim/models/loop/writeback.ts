@@ -1,6 +1,5 @@
-// Writeback of the backing file's dirty pages for the buffered modes: a flusher thread that writes dirty
-// extents (contiguous runs merge up to 512K) and balance_dirty_pages for writers over vm.dirty_bytes.
-// It starts writing at once (as if dirty_background_bytes were 0); it never reads.
+// Writeback of the backing file for the buffered modes: a flusher writing dirty extents (merged up to 512K)
+// from the start (dirty_background_bytes 0) and balance_dirty_pages above vm.dirty_bytes. It never reads.
 import { Fifo } from '../../core/fifo';
 import type { Op, SimThread, ThreadBody } from '../../core/thread';
 import { BLOCKED, IDLE } from '../../core/thread';
