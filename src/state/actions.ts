@@ -6,6 +6,7 @@ import { ParamError, parseParam } from '../scenarios/paramSpec';
 import { resolveScenario } from '../scenarios/scenarioFile';
 import { clearRun, getBridge } from './session';
 import { DEFAULT_PRESET, useSim } from './store';
+import { urlScenario } from './urlScenario';
 
 const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
@@ -29,16 +30,23 @@ function launch(model: string, preset: string | null, seed: number, overrides: R
 }
 
 /**
- * Connects to the worker and starts (once) the preset named by `?preset=` in the address, or the default
- * preset from its baseline side (e.g. group_thread_cnt 0), so the first change shows what the preset shows.
+ * Connects to the worker and starts (once) what the address asks (?preset=, parameters, speed; see
+ * urlScenario), or else the default preset from its baseline side (e.g. group_thread_cnt 0), so the
+ * first change shows what the preset shows.
  */
 export function boot(): void {
   if (useSim.getState().runId !== 0) return;
-  const asked = typeof location === 'undefined' ? null : new URLSearchParams(location.search).get('preset');
-  const p = (asked ? findPreset(asked) : undefined) ?? findPreset(DEFAULT_PRESET) ?? PRESETS[0];
+  const url = urlScenario(typeof location === 'undefined' ? '' : location.search);
+  if (url.speed !== null) useSim.setState({ speed: url.speed });
+  const p = (url.preset ? findPreset(url.preset) : undefined) ?? findPreset(DEFAULT_PRESET) ?? PRESETS[0];
+  const asked = url.preset !== null || Object.keys(url.overrides).length > 0;
   const base = !asked && p.baseline ? p.baseline : {};
   const said = Object.entries(base).map(([k, v]) => `${k} ${String(v)}`).join(', ');
-  launch(p.model, p.id, useSim.getState().seed, { ...base }, said ? `Started from the preset's baseline (${said}): change them live to compare` : null);
+  const err = launch(p.model, p.id, useSim.getState().seed, { ...base, ...url.overrides }, said ? `Started from the preset's baseline (${said}): change them live to compare` : null);
+  if (err) {
+    launch(p.model, p.id, useSim.getState().seed, {}, null);
+    useSim.setState({ runError: `address: ${err.message}; started ${p.id} as it is` });
+  }
 }
 
 /** `value` is 'preset:<id>' or 'model:<name>' (the picker's option values). */
