@@ -11,6 +11,8 @@ import { TimelinePainter } from './timelinePainter';
 
 /** 'auto' shows about this many wall seconds of history at the current speed. */
 const AUTO_WALL_S = 3;
+/** While playing, redraw at most this often: rebuilding the raster walks the whole ring (bench:ui). */
+const PLAYING_REDRAW_MS = 50;
 
 function windowNs(setting: number | 'auto', speed: number | 'max'): number {
   if (setting !== 'auto') return setting;
@@ -30,9 +32,11 @@ export function ThreadTimeline() {
     const painter = new TimelinePainter(canvas);
     let last = '';
     let raf = 0;
-    const frame = () => {
+    let drawnAt = -Infinity;
+    const frame = (now: number) => {
       raf = requestAnimationFrame(frame);
-      const { timelineWindow, speed } = useSim.getState();
+      const { timelineWindow, speed, playing } = useSim.getState();
+      if (playing && now - drawnAt < PLAYING_REDRAW_MS) return;
       const span = windowNs(timelineWindow, speed);
       const w = canvas.clientWidth;
       const h = canvas.clientHeight;
@@ -40,6 +44,7 @@ export function ThreadTimeline() {
       const key = `${frameRing.version}|${w}|${h}|${span.toPrecision(2)}`;
       if (key === last || w === 0 || h === 0) return;
       last = key;
+      drawnAt = now;
       painter.draw(frameRing, Number(span.toPrecision(2)), w, h);
     };
     raf = requestAnimationFrame(frame);

@@ -3,8 +3,8 @@
 import { scaleLinear } from 'd3';
 import { fmtNsShort } from './format';
 import type { FrameRing } from '../state/frameRing';
-import { canvasFill } from './palette';
 import { TimelineRaster } from './timelineRaster';
+import { TrackPixels } from './trackPixels';
 
 const GUTTER = 128;
 const AXIS = 20;
@@ -13,14 +13,15 @@ const MAX_TRACK = 40;
 
 export class TimelinePainter {
   private readonly ctx: CanvasRenderingContext2D;
-  private readonly fills: (string | CanvasPattern)[];
   private readonly raster = new TimelineRaster();
+  /** The tracks are painted pixel by pixel off screen and drawn in one go (one fillRect per run was the
+   * main thread's largest cost at max speed: bench:ui). */
+  private readonly pixels = new TrackPixels();
 
   constructor(private readonly canvas: HTMLCanvasElement) {
     const ctx = canvas.getContext('2d');
     if (!ctx) throw new Error('canvas 2d context unavailable');
     this.ctx = ctx;
-    this.fills = [0, 1, 2, 3, 4].map((s) => canvasFill(ctx, s));
   }
 
   /** Draws [now - windowNs, now] at the canvas's CSS size. */
@@ -48,16 +49,18 @@ export class TimelinePainter {
     ctx.font = `${Math.min(12, trackH - 1)}px system-ui, sans-serif`;
     const barH = Math.min(trackH - gap, 26);
     ctx.textBaseline = 'middle';
+    const image = this.pixels.paint(this.raster.acc, tracks, plotW, trackH, barH);
+    if (image) {
+      ctx.imageSmoothingEnabled = false;
+      ctx.drawImage(image, GUTTER, 0, plotW, tracks * trackH);
+    }
     for (let t = 0; t < tracks; t++) {
       const y = t * trackH;
-      ctx.fillStyle = t % 2 ? '#fafafa' : '#f3f3f3';
-      ctx.fillRect(GUTTER, y, plotW, barH);
       if (trackH >= 8) {
         ctx.fillStyle = '#222';
         ctx.textAlign = 'right';
         ctx.fillText(fit(ctx, ring.threadMeta[t]?.name ?? `#${t}`, GUTTER - 10), GUTTER - 6, y + barH / 2);
       }
-      this.track(t * plotW, plotW, y, barH);
     }
     if (tracks < threads) {
       ctx.fillStyle = '#555';
@@ -65,47 +68,6 @@ export class TimelinePainter {
       ctx.fillText(`+${threads - tracks} more threads not shown`, 4, tracks * trackH + 6);
     }
     this.axis(startNs, endNs, plotW, tracks * trackH, windowNs);
-  }
-
-  /**
-   * One track: each pixel column stacked by the share of time in each state (a pixel the thread spent
-   * wholly in one state is one colour); runs of identical columns are filled as one rectangle.
-   */
-  private track(row: number, plotW: number, y: number, barH: number): void {
-    const { ctx } = this;
-    const acc = this.raster.acc;
-    const h = new Int32Array(5);
-    const prev = new Int32Array(5);
-    let runStart = 0;
-    const flush = (end: number) => {
-      let top = y;
-      for (let s = 0; s < 5; s++) {
-        if (prev[s] <= 0) continue;
-        ctx.fillStyle = this.fills[s];
-        ctx.fillRect(GUTTER + runStart, top, end - runStart, prev[s]);
-        top += prev[s];
-      }
-    };
-    for (let x = 0; x <= plotW; x++) {
-      if (x < plotW) {
-        // Cumulative rounding keeps the column's total height exact.
-        let cum = 0;
-        let drawn = 0;
-        const c = (row + x) * 5;
-        for (let s = 0; s < 5; s++) {
-          cum += acc[c + s];
-          const upto = Math.round(Math.min(1, cum) * barH);
-          h[s] = upto - drawn;
-          drawn = upto;
-        }
-      }
-      let same = x < plotW;
-      for (let s = 0; s < 5 && same; s++) same = h[s] === prev[s];
-      if (same) continue;
-      if (x > 0) flush(x);
-      prev.set(h);
-      runStart = x;
-    }
   }
 
   private axis(startNs: number, endNs: number, plotW: number, y0: number, windowNs: number): void {
