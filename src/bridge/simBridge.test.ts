@@ -2,6 +2,7 @@
 // messages dropped after a start or reset, and restart replaying the last scenario in a new worker.
 import { describe, expect, it } from 'vitest';
 import type { FromWorker, FramesMsg, ToWorker } from '../protocol/messages';
+import { PROTOCOL_VERSION } from '../protocol/messages';
 import { SimBridge, type WorkerLike } from './simBridge';
 
 class FakeWorker implements WorkerLike {
@@ -62,7 +63,7 @@ describe('SimBridge', () => {
     const r = bridge.restart();
     expect(workers[0].terminated).toBe(true);
     expect(workers[1].sent).toEqual([
-      { type: 'init', protocol: 1 },
+      { type: 'init', protocol: PROTOCOL_VERSION },
       { type: 'start', runId: r, scenario: { preset: 'lock-lab-basic', seed: 3, params: { threads: 2 } }, speed: 'max', playing: false },
     ]);
     workers[0].emit(frames(r!, 1)); // the dead worker is ignored
