@@ -23,11 +23,11 @@ function Submitters({ subs, x }: { subs: Thread[]; x: Raid5Extra }) {
       <h3 title="fio jobs: the submitting threads">fio jobs</h3>
       <ul>
         {subs.map((t) => {
-          const why = stripe.has(t.name) ? 'no free stripe_head' : overlap.has(t.name) ? 'overlap' : null;
+          const why = stripe.has(t.name) ? 'no free stripe_head' : overlap.has(t.name) ? 'overlapping write' : null;
           return (
             <li key={t.name} className={why ? 'blocked' : ''} data-blocked={why ?? ''} title={why ? `${t.name} is asleep: ${why}` : `${t.name}: ${t.label}`}>
               <StateChip state={t.state} text={t.name} />
-              {why && <span className="why">blocked: {why}</span>}
+              {why && <span className="why">waits: {why === 'no free stripe_head' ? 'stripe' : 'overlap'}</span>}
             </li>
           );
         })}
