@@ -1,0 +1,136 @@
+// md_do_sync (md.c): the resync thread. It walks the array in sync_request steps, lets the bitmap skip
+// what needs no sync, and throttles itself at md's speed limits: above sync_speed_min it waits for its
+// own IO to drain whenever the array is busy (is_mddev_idle), above sync_speed_max it sleeps 500 ms.
+import { BLOCKED, IDLE, type Op, type SimThread, type ThreadBody } from '../../core/thread';
+import { WaitQueue } from '../../core/waitQueue';
+import type { BitmapOps, MdHost, MdParams, MdSync, SyncPersonality } from './host';
+
+/** md_do_sync's window: the throttle is checked every 32 pages of sync IO. */
+const WINDOW_PAGES = 32;
+/** is_mddev_idle: more than 64 sectors of other IO since the last look means busy. */
+const IDLE_BYTES = 64 * 512;
+const MSLEEP_NS = 500e6;
+const SKIP_NS_PER_CHUNK = 20;
+
+export class MdDoSync implements MdSync {
+  recoveryCp: number;
+  running = false;
+  private needed: boolean;
+  private active = 0;
+  private readonly wq: WaitQueue;
+  private readonly recoveryWait: WaitQueue;
+  private readonly thread: SimThread;
+  private lastNonSync = 0;
+  private readonly label: number;
+  /** Figures since the last reset. */
+  syncedPages = 0;
+  passes = 0;
+  throttleWaits = 0;
+  private measureFrom = 0;
+
+  constructor(private readonly host: MdHost, private readonly p: MdParams, private readonly pers: SyncPersonality, private readonly bitmap: BitmapOps | null) {
+    const k = host.kernel;
+    // A new array without --assume-clean starts with a resync (with llbitmap it skips what was never written).
+    this.needed = !p.assumeClean;
+    this.recoveryCp = p.assumeClean ? Infinity : 0;
+    this.wq = new WaitQueue(k, 'md0_resync wait', IDLE);
+    this.recoveryWait = new WaitQueue(k, 'recovery_wait', BLOCKED);
+    this.label = k.label('md_do_sync');
+    this.thread = k.spawn('md0_resync', 'resync', (t) => this.body(t));
+  }
+
+  request(): void {
+    this.needed = true;
+    this.wq.wakeThread(this.thread);
+  }
+
+  private done(pages: number): void {
+    this.active -= pages;
+    if (this.active <= 0) this.recoveryWait.wakeAll();
+  }
+
+  /** is_mddev_idle: busy when the members did more than a little non-resync IO since the last look. */
+  private isIdle(): boolean {
+    const now = this.pers.nonSyncBytes();
+    if (now - this.lastNonSync <= IDLE_BYTES) return true;
+    this.lastNonSync = now;
+    return false;
+  }
+
+  private *drain(t: SimThread): Generator<Op, void, void> {
+    while (this.active > 0) yield t.wait(this.recoveryWait);
+  }
+
+  private *body(t: SimThread): ThreadBody {
+    const k = this.host.kernel;
+    const span = this.host.spanPages;
+    const c = this.host.costs;
+    for (;;) {
+      while (!this.needed) yield t.wait(this.wq);
+      this.needed = false;
+      this.running = true;
+      this.passes++;
+      this.bitmap?.endSync(0);
+      const mark = k.now;
+      const full = this.recoveryCp !== Infinity; // the initial resync moves recovery_cp; lazy passes do not
+      this.lastNonSync = this.pers.nonSyncBytes();
+      let j = 0;
+      let ioPages = 0;
+      let lastCheck = 0;
+      while (j < span) {
+        const skip = this.bitmap ? this.bitmap.skipSyncPages(j) : 0;
+        if (skip > 0) {
+          // one trip round the loop per chunk skipped, without IO: cheap next to a sync_request
+          yield t.compute(c.syncStepNs + SKIP_NS_PER_CHUNK * Math.ceil(skip / (this.bitmap as BitmapOps).chunkPages), this.label);
+          j += skip;
+          continue;
+        }
+        this.bitmap?.startSync(j);
+        yield t.compute(c.syncStepNs, this.label);
+        const n = yield* this.pers.syncRequest(t, j, (pages) => this.done(pages));
+        this.active += n;
+        j += n;
+        ioPages += n;
+        this.syncedPages += n;
+        if (lastCheck + WINDOW_PAGES > ioPages && j < span) continue;
+        lastCheck = ioPages;
+        for (;;) {
+          // currspeed in KiB/s since the mark, as md computes it (+1 s in the divisor)
+          const doneKiB = (ioPages - this.active) * 4;
+          const currspeed = doneKiB / (Math.floor((k.now - mark) / 1e9) + 1) + 1;
+          if (currspeed <= this.p.syncSpeedMinKiB) break;
+          if (currspeed > this.p.syncSpeedMaxKiB) {
+            yield t.sleep(MSLEEP_NS, IDLE);
+            continue;
+          }
+          if (!this.isIdle()) {
+            this.throttleWaits++;
+            yield* this.drain(t); // "give other IO more of a chance"
+          }
+          break;
+        }
+        if (this.active <= 0) {
+          if (full) this.recoveryCp = j;
+          this.bitmap?.endSync(j);
+        }
+      }
+      yield* this.drain(t);
+      this.recoveryCp = Infinity;
+      this.bitmap?.endSync(span);
+      this.running = false;
+    }
+  }
+
+  resetStats(): void {
+    this.syncedPages = this.passes = this.throttleWaits = 0;
+    this.measureFrom = this.host.kernel.now;
+  }
+
+  figures(): Record<string, unknown> {
+    const sec = (this.host.kernel.now - this.measureFrom) / 1e9;
+    return {
+      resyncRunning: this.running, recoveryCpPages: this.recoveryCp === Infinity ? -1 : this.recoveryCp,
+      resyncPasses: this.passes, resyncKiBPerSec: sec > 0 ? Math.round((this.syncedPages * 4) / sec) : 0, resyncThrottleWaits: this.throttleWaits,
+    };
+  }
+}
