@@ -3,6 +3,7 @@
 import type { ParamSpec } from './paramSpec';
 import { ParamError, type Resolved } from './paramSpec';
 import type { Preset } from './preset';
+import { BITMAP_PARAMS, deriveBitmap } from './bitmapPresets';
 
 /** Member device presets: fixed latency + size / bandwidth, `parallelism` requests in service at once. */
 export const DEVICE_PRESETS: Record<string, { latency: number; bandwidth: number; parallelism: number; about: string }> = {
@@ -58,6 +59,7 @@ export const RAID5_PARAMS: readonly ParamSpec[] = [
   { key: 'cost.queue_lock', kind: 'time', default: 500, min: 0, max: 1e9, group: C, help: 'With blk=sq: the part of cost.submit spent under the member queue_lock (and half of it again at completion).' },
   { key: 'cost.offload_queue', kind: 'time', default: 600, min: 0, max: 1e9, group: C, help: 'Queueing one op on the offload workqueue or DMA channel, under its lock.' },
   { key: 'cost.handoff', kind: 'time', default: 100, min: 0, max: 1e9, group: C, help: 'Cache-line hand-off of a contended spinlock to its next waiter.' },
+  ...BITMAP_PARAMS,
 ];
 
 /** device.* follow the chosen device preset unless given; raid6 needs 4 disks. */
@@ -67,6 +69,7 @@ export function deriveRaid5(params: Resolved, given: ReadonlySet<string>): void 
   if (!given.has('device.bandwidth')) params['device.bandwidth'] = d.bandwidth;
   if (!given.has('device.parallelism')) params['device.parallelism'] = d.parallelism;
   if (params.level === 6 && (params.disks as number) < 4) throw new ParamError('disks', params.disks, '4..24 for level 6 (3..24 for level 5)');
+  deriveBitmap(params, given);
 }
 
 const S = 'The multi-thread series (seed 000)';

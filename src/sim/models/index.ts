@@ -3,11 +3,13 @@ import type { ModelFactory } from '../core/model';
 import { ext4Factory } from './ext4/ext4';
 import { lockLabFactory } from './lockLab/lockLab';
 import { loopFactory } from './loop/loop';
-import { raid5Factory } from './raid5/raid5';
+import { raid5FactoryWith } from './raid5/raid5';
+import { MD_LIBS } from './bitmap/mdLibs';
 
 export const FACTORIES: Record<string, ModelFactory> = {
   'lock-lab': lockLabFactory,
-  raid5: raid5Factory,
+  // md core's bitmap and resync reach the array models from here: no model imports another's folder.
+  raid5: raid5FactoryWith(MD_LIBS),
   loop: loopFactory,
   ext4: ext4Factory,
 };

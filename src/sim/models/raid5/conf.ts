@@ -10,6 +10,7 @@ import type { Geometry } from './geometry';
 import type { Raid5Params } from './params';
 import { StripeHead, StripeList } from './stripeHead';
 import type { Offload } from './offload';
+import type { Bitmap, MdSync } from './bitmapHooks';
 
 /** NR_STRIPE_HASH_LOCKS and MAX_STRIPE_BATCH, IO_THRESHOLD (raid5.h / raid5.c). */
 export const NR_STRIPE_HASH_LOCKS = 8;
@@ -69,6 +70,14 @@ export class R5Conf {
   workerCnt: number;
   readonly workers: Worker[] = [];
   raid5dWakeup = false;
+  /** md's write-intent bitmap and resync (set by the model when configured), and raid5's bitmap batch
+   * counters: stripes whose bm_seq is past seq_write wait on bitmap_list. */
+  bitmap: Bitmap | null = null;
+  sync: MdSync | null = null;
+  seqFlush = 0;
+  seqWrite = 0;
+  /** Member bytes read for resync (is_mddev_idle leaves them out). */
+  syncBytes = 0;
   /** The async_tx offload engine when ops=async (set by the model). */
   offload: Offload | null = null;
   raid5d!: SimThread;

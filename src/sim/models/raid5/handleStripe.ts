@@ -7,8 +7,10 @@ import { IO_THRESHOLD, type R5Conf } from './conf';
 import type { MemberIo } from './io';
 import {
   R5_LOCKED, R5_OVERWRITE, R5_UPTODATE, R5_WANTREAD, R5_WANTWRITE, STRIPE_ACTIVE, STRIPE_DELAYED, STRIPE_FULL_WRITE,
-  STRIPE_HANDLE, STRIPE_IO_STARTED, STRIPE_PREREAD_ACTIVE, type StripeHead,
+  STRIPE_HANDLE, STRIPE_IO_STARTED, STRIPE_PREREAD_ACTIVE, STRIPE_SYNC_REQUESTED, STRIPE_SYNCING, type StripeHead,
 } from './stripeHead';
+import { bitmapEndWrite, mustReconstruct } from './bitmapHooks';
+import { handleSyncStripe } from './bitmapSync';
 
 export interface HandleCounters {
   rmw: number;
@@ -39,7 +41,7 @@ function dirtying(conf: R5Conf, sh: StripeHead, c: HandleCounters): number {
     if ((d.towrite.length > 0 || isParity(sh, i)) && !ready) rmw++;
     if (!(d.flags & R5_OVERWRITE) && !isParity(sh, i) && !ready) rcw++;
   }
-  if (conf.rmwLevel === 0) rmw = 2 * n; // PARITY_DISABLE_RMW: always reconstruct-write
+  if (conf.rmwLevel === 0 || mustReconstruct(conf, sh)) rmw = 2 * n; // PARITY_DISABLE_RMW, or not yet in sync: reconstruct-write
   if (rmw === 0 || rcw === 0) return scheduleReconstruction(conf, sh, rcw !== 0, c);
   const useRmw = rmw < rcw || (conf.rmwLevel === 2 && rmw === rcw);
   if (useRmw) c.rmw++;
@@ -129,6 +131,7 @@ export function* handleStripe(conf: R5Conf, io: MemberIo, t: SimThread, sh: Stri
     }
     sh.state &= ~STRIPE_IO_STARTED;
   }
+  if (sh.state & (STRIPE_SYNC_REQUESTED | STRIPE_SYNCING)) cpuNs += handleSyncStripe(conf, sh);
   const opBefore = sh.opState;
   if (toWrite > 0 && locked === 0) cpuNs += dirtying(conf, sh, c);
   // ops_run_io: every block marked Want{read,write} gets a member bio and holds a reference.
@@ -154,7 +157,10 @@ export function* handleStripe(conf: R5Conf, io: MemberIo, t: SimThread, sh: Stri
     conf.prereadActiveStripes--;
     if (conf.prereadActiveStripes < IO_THRESHOLD) conf.wakeupRaid5d();
   }
-  for (const b of returned) endBio(b);
+  for (const b of returned) {
+    yield* bitmapEndWrite(conf, t, b);
+    endBio(b);
+  }
   if (returned.length > 0 && conf.waitForOverlap.length > 0) conf.waitForOverlap.wakeAll();
   sh.state &= ~STRIPE_ACTIVE;
   sh.handler = null;

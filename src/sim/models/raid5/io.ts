@@ -19,6 +19,8 @@ interface Req {
   sh: StripeHead | null;
   dev: number;
   write: boolean;
+  /** A metadata write (md_super_write for the bitmap): what its completion runs. */
+  done?: () => void;
 }
 
 interface Irq {
@@ -35,6 +37,8 @@ export class MemberIo {
   readBytes = 0;
   writeBytes = 0;
   submitted = 0;
+  /** Member bytes since the start, never reset (is_mddev_idle compares them). */
+  lifetimeBytes = 0;
   /** q->queue_lock of each member's legacy request queue (blk=sq), one lock class for all. */
   readonly queueLockClass = new LockClass('queue_lock', 'spinlock');
   private readonly queueLocks: Lock[] = [];
@@ -68,6 +72,7 @@ export class MemberIo {
     const tag = this.freeTags.pop() ?? this.reqs.length;
     this.reqs[tag] = req;
     this.submitted++;
+    this.lifetimeBytes += bytes;
     if (req.write) this.writeBytes += bytes;
     else this.readBytes += bytes;
     this.members[disk].submit(tag, bytes, sector, req.write);
@@ -119,6 +124,10 @@ export class MemberIo {
     const req = this.reqs[tag] as Req;
     this.reqs[tag] = null;
     this.freeTags.push(tag);
+    if (req.done) {
+      req.done();
+      return;
+    }
     if (req.bio) {
       this.onBioPieceDone(req.bio);
       return;

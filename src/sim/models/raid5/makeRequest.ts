@@ -8,7 +8,7 @@ import { mapPage, memberOf, parityOf } from './geometry';
 import type { MemberIo } from './io';
 import { raid5ReleaseStripe, releaseInactive, releaseLocked } from './release';
 import {
-  R5_LOCKED, R5_OVERWRITE, STRIPE_DELAYED, STRIPE_HANDLE, STRIPE_ON_UNPLUG_LIST, STRIPE_PREREAD_ACTIVE, type StripeHead,
+  R5_LOCKED, R5_OVERWRITE, STRIPE_BIT_DELAY, STRIPE_DELAYED, STRIPE_HANDLE, STRIPE_ON_UNPLUG_LIST, STRIPE_PREREAD_ACTIVE, type StripeHead,
 } from './stripeHead';
 
 type Gen<T = void> = Generator<Op, T, void>;
@@ -87,6 +87,10 @@ function* addStripeBio(conf: R5Conf, t: SimThread, sh: StripeHead, bio: Bio, dd:
     return false;
   }
   dev.towrite.push(bio);
+  if (conf.bitmap) {
+    sh.bmSeq = conf.seqFlush + 1; // a first write waits for the next bitmap batch (STRIPE_BIT_DELAY)
+    sh.state |= STRIPE_BIT_DELAY;
+  }
   if (fullPage) dev.flags |= R5_OVERWRITE;
   lock.release(t);
   return true;

@@ -27,6 +27,11 @@ export interface Costs {
   handoffNs: number;
   /** Extra hold time when a spinlock was last held on another CPU (cache-line migration). */
   bounceNs: number;
+  /** md core's bitmap and resync (bitmapHooks.ts): counter update, llbitmap state, unplug check, sync step. */
+  bitmapCounterNs: number;
+  llbitmapStateNs: number;
+  unplugCheckNs: number;
+  syncStepNs: number;
   /** With the legacy single-queue block layer: the part of a submission (and half of a completion)
    * spent under the member's request-queue lock. */
   queueLockNs: number;
@@ -68,6 +73,8 @@ export interface Raid5Params {
   wakeupNs: number;
   switchNs: number;
   costs: Costs;
+  /** Write-intent bitmap and initial resync (bitmapPresets.ts). */
+  md: { bitmap: 'none' | 'bitmap' | 'llbitmap'; assumeClean: boolean; bitmapChunk: number; daemonSleepNs: number; barrierIdleNs: number; syncSpeedMin: number; syncSpeedMax: number };
 }
 
 export function unpack(p: Params): Raid5Params {
@@ -81,10 +88,15 @@ export function unpack(p: Params): Raid5Params {
     rwmixread: n('rwmixread'), direct: p.direct as boolean, size: n('size'),
     hashLocks: n('hash_locks') as 1 | 8, release: p.release as 'locked' | 'lockless', batchRelease: p.batch_release as boolean, blk: p.blk as 'sq' | 'mq', ops: p.ops as 'inline' | 'async', offload: p.offload as 'threads' | 'dma', offloadThreads: n('offload_threads'), dmaBytesPerSec: n('dma_speed'),
     wakeupNs: n('wakeup'), switchNs: n('switch'),
+    md: {
+      bitmap: p.bitmap as Raid5Params['md']['bitmap'], assumeClean: p.assume_clean as boolean, bitmapChunk: n('bitmap_chunk'),
+      daemonSleepNs: n('daemon_sleep'), barrierIdleNs: n('barrier_idle'), syncSpeedMin: n('sync_speed_min'), syncSpeedMax: n('sync_speed_max'),
+    },
     costs: {
       fioNs: n('cost.fio'), lookupNs: n('cost.lookup'), addBioNs: n('cost.add_bio'), releaseNs: n('cost.release'),
       pickNs: n('cost.pick'), handleNs: n('cost.handle'), copyPageNs: n('cost.copy_page'), xorBytesPerSec: n('xor_speed'),
-      submitNs: n('cost.submit'), completionNs: n('cost.completion'), handoffNs: n('cost.handoff'), bounceNs: n('cost.bounce'), queueLockNs: n('cost.queue_lock'), offloadQueueNs: n('cost.offload_queue'),
+      submitNs: n('cost.submit'), completionNs: n('cost.completion'), handoffNs: n('cost.handoff'), bounceNs: n('cost.bounce'),
+      bitmapCounterNs: n('cost.bitmap_counter'), llbitmapStateNs: n('cost.llbitmap_state'), unplugCheckNs: n('cost.unplug_check'), syncStepNs: n('cost.sync_step'), queueLockNs: n('cost.queue_lock'), offloadQueueNs: n('cost.offload_queue'),
     },
   };
 }

@@ -19,9 +19,11 @@ import { raid5d, raid5DoWork, type HandlerContext } from './threads';
 import { Workload } from './workload';
 import { Offload } from './offload';
 import { WaitQueue } from '../../core/waitQueue';
-import { IDLE } from '../../core/thread';
+import { IDLE, type SimThread } from '../../core/thread';
 import { followStripe, snapshotExtra } from './snapshot';
 import { checkInvariants } from './invariants';
+import { bitmapStartWrite, type MdLibs } from './bitmapHooks';
+import { attachMd } from './bitmapSync';
 
 const SAMPLE_NS = 100_000;
 /** The series keeps at most this many samples: when full, every other one goes and the period doubles,
@@ -53,7 +55,7 @@ export class Raid5 implements ModelRun {
   private samplePeriodNs = SAMPLE_NS;
   private sampleSkip = 0;
 
-  constructor(readonly params: Params, readonly seed: number) {
+  constructor(readonly params: Params, readonly seed: number, libs: MdLibs | null = null) {
     const p = (this.p = unpack(params));
     this.kernel = new Kernel(this.sim, { cpus: p.cpus, switchNs: p.switchNs, wakeupNs: p.wakeupNs, sliceNs: 3_000_000 });
     const streams = new RandomStreams(seed);
@@ -79,8 +81,13 @@ export class Raid5 implements ModelRun {
       this.sim.schedule(SAMPLE_NS, evSample);
     });
     this.sim.schedule(SAMPLE_NS, evSample);
-    this.workload = new Workload(this.kernel, p, p.size, (n) => streams.get(n),
-      (t, bio) => raid5MakeRequest(this.conf, this.io, t, bio), this.conf.labels.fio);
+    if (libs) attachMd(this, libs, memberPages);
+    else if (p.md.bitmap !== 'none' || !p.md.assumeClean) throw new Error('bitmap and resync need md core (models/index.ts wires it)');
+    const { conf, io } = this;
+    this.workload = new Workload(this.kernel, p, p.size, (n) => streams.get(n), function* (t: SimThread, bio: Bio) {
+      yield* bitmapStartWrite(conf, t, bio); // md_clone_bio, before the personality sees the bio
+      yield* raid5MakeRequest(conf, io, t, bio);
+    }, this.conf.labels.fio);
   }
 
   private addWorker(): void {
@@ -95,6 +102,7 @@ export class Raid5 implements ModelRun {
     const c = this.conf;
     const out = [c.deviceLockClass, c.hashLockClass, c.stripeLockClass, this.io.queueLockClass];
     if (c.offload) out.push(c.offload.lockClass);
+    if (c.bitmap) out.push(...c.bitmap.lockClasses());
     return out;
   }
 
@@ -133,6 +141,8 @@ export class Raid5 implements ModelRun {
     this.io.resetStats();
     this.latency.reset();
     this.activeSeries = [];
+    this.conf.bitmap?.resetStats();
+    this.conf.sync?.resetStats();
     this.samplePeriodNs = SAMPLE_NS;
     this.sampleSkip = 0;
     this.counters.rmw = this.counters.rcw = this.counters.fullWrites = this.counters.passes = 0;
@@ -177,6 +187,7 @@ export class Raid5 implements ModelRun {
       memberReadBytes: this.io.readBytes,
       memberWriteBytes: this.io.writeBytes,
       costs: this.p.costs,
+      ...(c.bitmap?.figures() ?? { bitmap: 'none' }), ...(c.sync?.figures() ?? {}),
     };
   }
 
@@ -253,3 +264,5 @@ export class Raid5 implements ModelRun {
 }
 
 export const raid5Factory: ModelFactory = { name: 'raid5', create: (params, seed) => new Raid5(params, seed) };
+/** raid5 with md core's bitmap and resync, as the composition root builds it. */
+export const raid5FactoryWith = (libs: MdLibs): ModelFactory => ({ name: 'raid5', create: (params, seed) => new Raid5(params, seed, libs) });

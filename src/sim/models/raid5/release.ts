@@ -30,7 +30,7 @@ export function doReleaseStripe(conf: R5Conf, sh: StripeHead, freed: StripeHead[
   if (sh.state & STRIPE_HANDLE) {
     if (sh.state & STRIPE_DELAYED && !(sh.state & STRIPE_PREREAD_ACTIVE)) {
       conf.delayedList.push(sh);
-    } else if (sh.state & STRIPE_BIT_DELAY) {
+    } else if (sh.state & STRIPE_BIT_DELAY && sh.bmSeq - conf.seqWrite > 0) {
       conf.bitmapList.push(sh);
     } else {
       sh.state &= ~(STRIPE_DELAYED | STRIPE_BIT_DELAY);

@@ -13,6 +13,9 @@ export const STRIPE_FULL_WRITE = 1 << 5;
 export const STRIPE_IO_STARTED = 1 << 6;
 export const STRIPE_ON_UNPLUG_LIST = 1 << 7;
 export const STRIPE_ON_RELEASE_LIST = 1 << 8;
+/** Resync (bitmapSync.ts): asked for by raid5_sync_request, then in progress. */
+export const STRIPE_SYNC_REQUESTED = 1 << 9;
+export const STRIPE_SYNCING = 1 << 10;
 
 /** r5dev flags (raid5.h enum r5dev_flags), the subset this model drives. */
 export const R5_UPTODATE = 1 << 0;
@@ -92,6 +95,10 @@ export class StripeHead {
   ioInFlight = 0;
   /** The thread name handling it now, for the UI. */
   handler: string | null = null;
+  /** conf->seq_flush + 1 at its first write (STRIPE_BIT_DELAY): the bitmap batch it waits for. */
+  bmSeq = 0;
+  /** md_done_sync for the resync row this stripe is checking. */
+  syncDone: ((pages: number) => void) | null = null;
   /** Set while someone follows this stripe in the UI: its history in words. */
   history: string[] | null = null;
   readonly devs: R5Dev[];

@@ -7,6 +7,7 @@ import { IO_THRESHOLD, MAX_STRIPE_BATCH, type R5Conf, type Worker } from './conf
 import { handleStripe, type HandleCounters } from './handleStripe';
 import type { MemberIo } from './io';
 import { releaseInactive, releaseLocked, releaseStripeList } from './release';
+import { raid5dBitmapUnplug } from './bitmapHooks';
 import { STRIPE_DELAYED, STRIPE_IO_STARTED, STRIPE_PREREAD_ACTIVE, type StripeHead } from './stripeHead';
 
 type Gen<T = void> = Generator<Op, T, void>;
@@ -95,10 +96,12 @@ export function* raid5d(ctx: HandlerContext, t: SimThread): ThreadBody {
       continue;
     }
     conf.raid5dWakeup = false;
+    if (conf.bitmap) yield* conf.bitmap.daemonWork(t); // md_check_recovery
     const freed: StripeHead[] = [];
     yield t.acquire(conf.deviceLock);
     for (;;) {
       const released = yield* releaseStripeList(conf, t, freed);
+      yield* raid5dBitmapUnplug(conf, t, freed);
       yield* activateDelayed(conf, t);
       const handled = yield* handleActiveStripes(ctx, t, ANY_GROUP, freed);
       if (!handled && !released) break;

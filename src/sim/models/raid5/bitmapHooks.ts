@@ -1,0 +1,110 @@
+// raid5's side of md's write-intent bitmap: the bitmap range of a write (raid5_bitmap_sector), start/end
+// write, raid5d's "BITMAP UNPLUGGING" (seq_flush, unplug, seq_write, activate_bit_delay) and when a write
+// must reconstruct (RCW). md core's parts come from the composition root; their types are restated here.
+import type { Kernel } from '../../core/kernel';
+import type { LockClass } from '../../core/lock';
+import type { Op, SimThread } from '../../core/thread';
+import type { Bio } from './bio';
+import type { R5Conf } from './conf';
+import { releaseLocked } from './release';
+import type { StripeHead } from './stripeHead';
+
+type Gen<T = void> = Generator<Op, T, void>;
+
+export interface MdParams {
+  bitmap: 'none' | 'bitmap' | 'llbitmap';
+  assumeClean: boolean;
+  bitmapChunkBytes: number;
+  daemonSleepNs: number;
+  barrierIdleNs: number;
+  syncSpeedMinKiB: number;
+  syncSpeedMaxKiB: number;
+}
+
+export interface MdHost {
+  readonly kernel: Kernel;
+  readonly spanPages: number;
+  readonly members: number;
+  readonly level456: boolean;
+  readonly costs: { bitmapCounterNs: number; llbitmapStateNs: number; unplugCheckNs: number; submitNs: number; syncStepNs: number; handoffNs: number; bounceNs: number };
+  writeMetadata(disk: number, bytes: number, done: () => void): void;
+  wakeupMdThread(): void;
+}
+
+export interface Bitmap {
+  startWrite(t: SimThread, page: number, pages: number): Gen;
+  endWrite(t: SimThread, page: number, pages: number): Gen;
+  unplug(t: SimThread): Gen;
+  daemonWork(t: SimThread): Gen;
+  blocksSynced(page: number): boolean;
+  lockClasses(): LockClass[];
+  resetStats(): void;
+  figures(): Record<string, unknown>;
+}
+
+export interface SyncPersonality {
+  syncRequest(t: SimThread, page: number, done: (pages: number) => void): Gen<number>;
+  nonSyncBytes(): number;
+}
+
+export interface MdSync {
+  readonly recoveryCp: number;
+  readonly running: boolean;
+  resetStats(): void;
+  figures(): Record<string, unknown>;
+}
+
+export interface MdLibs<B extends Bitmap = Bitmap> {
+  createBitmap(host: MdHost, p: MdParams): B | null;
+  createSync(host: MdHost, p: MdParams, pers: SyncPersonality, bitmap: B | null): MdSync;
+}
+
+/** raid5_bitmap_sector: a write's bitmap range is its whole row of chunks, in member pages. */
+function bitmapRange(conf: R5Conf, bio: Bio): [number, number] {
+  const g = conf.geo;
+  const perRow = g.pagesPerChunk * g.dataDisks;
+  const first = Math.floor(bio.page / perRow);
+  const last = Math.floor((bio.page + bio.pages - 1) / perRow);
+  return [first * g.pagesPerChunk, (last - first + 1) * g.pagesPerChunk];
+}
+
+/** md_clone_bio's start_write, on the submitter, before raid5_make_request. */
+export function* bitmapStartWrite(conf: R5Conf, t: SimThread, bio: Bio): Gen {
+  if (!conf.bitmap || !bio.write) return;
+  const [page, pages] = bitmapRange(conf, bio);
+  yield* conf.bitmap.startWrite(t, page, pages);
+}
+
+/** md_end_clone_io's end_write, in the thread that completes the bio (raid5d or a worker). */
+export function* bitmapEndWrite(conf: R5Conf, t: SimThread, bio: Bio): Gen {
+  if (!conf.bitmap || !bio.write || bio.remaining !== 1) return;
+  const [page, pages] = bitmapRange(conf, bio);
+  yield* conf.bitmap.endWrite(t, page, pages);
+}
+
+/** raid5d with bitmap_list non-empty (called and returning with device_lock held): bump seq_flush,
+ * drop the lock, write the bitmap and wait, retake it, set seq_write, and release the delayed stripes. */
+export function* raid5dBitmapUnplug(conf: R5Conf, t: SimThread, freed: StripeHead[]): Gen {
+  if (!conf.bitmap || conf.bitmapList.length === 0) return;
+  conf.seqFlush++;
+  conf.deviceLock.release(t);
+  yield* conf.bitmap.unplug(t);
+  yield t.acquire(conf.deviceLock);
+  conf.seqWrite = conf.seqFlush;
+  // activate_bit_delay: splice the list off, then give each stripe a reference and release it again;
+  // one whose first write came after this batch's seq_flush goes back for the next batch
+  const batch: StripeHead[] = [];
+  for (let sh = conf.bitmapList.shift(); sh; sh = conf.bitmapList.shift()) batch.push(sh);
+  for (const sh of batch) {
+    yield t.compute(conf.p.costs.releaseNs, conf.labels.release);
+    sh.count++;
+    releaseLocked(conf, sh, freed);
+  }
+}
+
+/** handle_stripe_dirtying's reasons to force RCW: the region is not yet resynced (recovery_cp) or its
+ * parity not yet built (llbitmap's blocks_synced). */
+export function mustReconstruct(conf: R5Conf, sh: StripeHead): boolean {
+  if (conf.sync && sh.sector >= conf.sync.recoveryCp) return true;
+  return conf.bitmap !== null && !conf.bitmap.blocksSynced(sh.sector);
+}

@@ -1,0 +1,81 @@
+// raid5's resync (raid5_sync_request and handle_stripe's sync branch): md_do_sync asks for one stripe row
+// at a time; the stripe reads every member, handle_parity_checks5 xors them (a new array of zeroed
+// members is consistent, so nothing is written) and md_done_sync tells md_do_sync. Issues no writes.
+import type { Op, SimThread } from '../../core/thread';
+import type { Kernel } from '../../core/kernel';
+import type { Bitmap, MdHost, MdLibs, SyncPersonality } from './bitmapHooks';
+import type { Raid5Params } from './params';
+import type { R5Conf } from './conf';
+import type { MemberIo } from './io';
+import { getActiveStripe } from './makeRequest';
+import { raid5ReleaseStripe } from './release';
+import {
+  R5_LOCKED, R5_UPTODATE, R5_WANTREAD, STRIPE_HANDLE, STRIPE_SYNC_REQUESTED, STRIPE_SYNCING, type StripeHead,
+} from './stripeHead';
+
+/** raid5_sync_request: one stripe per call (STRIPE_SECTORS), released for raid5d with SYNC_REQUESTED. */
+export function raid5SyncPersonality(conf: R5Conf, io: MemberIo): SyncPersonality {
+  return {
+    nonSyncBytes: () => io.lifetimeBytes - conf.syncBytes,
+    *syncRequest(t: SimThread, page: number, done: (pages: number) => void): Generator<Op, number, void> {
+      const sh = yield* getActiveStripe(conf, t, page, []);
+      sh.syncDone = done;
+      sh.state |= STRIPE_SYNC_REQUESTED | STRIPE_HANDLE;
+      yield* raid5ReleaseStripe(conf, t, sh);
+      return 1;
+    },
+  };
+}
+
+/** The sync part of a handle_stripe pass; returns its CPU ns. Reads what is not up to date; once all is,
+ * checks parity (xor of every member) and reports the row in sync. Waits while writes own the stripe. */
+export function handleSyncStripe(conf: R5Conf, sh: StripeHead): number {
+  if (sh.state & STRIPE_SYNC_REQUESTED) {
+    sh.state = (sh.state & ~STRIPE_SYNC_REQUESTED) | STRIPE_SYNCING;
+  }
+  if (!(sh.state & STRIPE_SYNCING)) return 0;
+  for (const d of sh.devs) if (d.flags & R5_LOCKED || d.towrite.length > 0 || d.written.length > 0) return 0;
+  let missing = 0;
+  for (const d of sh.devs) {
+    if (d.flags & R5_UPTODATE) continue;
+    d.flags |= R5_LOCKED | R5_WANTREAD; // handle_stripe_fill -> fetch_block
+    conf.syncBytes += 4096;
+    missing++;
+  }
+  if (missing > 0) return 0;
+  // handle_parity_checks5: check_state_run -> zero-sum result -> STRIPE_INSYNC -> md_done_sync
+  sh.state &= ~STRIPE_SYNCING;
+  const done = sh.syncDone;
+  sh.syncDone = null;
+  done?.(1);
+  return (sh.devs.length * 4096 * 1e9) / conf.p.costs.xorBytesPerSec;
+}
+
+/** The model's parts attachMd needs. */
+interface Raid5Parts {
+  kernel: Kernel;
+  p: Raid5Params;
+  conf: R5Conf;
+  io: MemberIo;
+}
+
+/** md core's bitmap and initial resync over the members' space, when the scenario asks for them. */
+export function attachMd(m: Raid5Parts, libs: MdLibs, memberPages: number): void {
+  const { p, conf, io } = m;
+  if (p.md.bitmap === 'none' && p.md.assumeClean) return;
+  const c = p.costs;
+  const host: MdHost = {
+    kernel: m.kernel, spanPages: memberPages, members: p.disks, level456: true,
+    costs: { bitmapCounterNs: c.bitmapCounterNs, llbitmapStateNs: c.llbitmapStateNs, unplugCheckNs: c.unplugCheckNs, submitNs: c.submitNs, syncStepNs: c.syncStepNs, handoffNs: c.handoffNs, bounceNs: c.bounceNs },
+    writeMetadata: (disk, bytes, done) => io.submit(disk, { bio: null, sh: null, dev: disk, write: true, done }, 0, bytes),
+    wakeupMdThread: () => conf.wakeupRaid5d(),
+  };
+  const md = {
+    bitmap: p.md.bitmap, assumeClean: p.md.assumeClean, bitmapChunkBytes: p.md.bitmapChunk, daemonSleepNs: p.md.daemonSleepNs,
+    barrierIdleNs: p.md.barrierIdleNs, syncSpeedMinKiB: p.md.syncSpeedMin, syncSpeedMaxKiB: p.md.syncSpeedMax,
+  };
+  const bitmap: Bitmap | null = libs.createBitmap(host, md);
+  conf.bitmap = bitmap;
+  // llbitmap's lazy parity build needs the sync thread even on an assume-clean array
+  if (!p.md.assumeClean || p.md.bitmap === 'llbitmap') conf.sync = libs.createSync(host, md, raid5SyncPersonality(conf, io), bitmap);
+}
