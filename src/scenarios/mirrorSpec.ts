@@ -1,0 +1,58 @@
+// md raid1 and raid10 parameters in the spelling users know (mdadm, sysfs, fio, plain names), their
+// CPU-cost table and derived defaults. Data and checks only; the models live in src/sim/models/mirror.
+import { BITMAP_PARAMS, deriveBitmap } from './bitmapPresets';
+import { ParamError, type ParamSpec, type Resolved } from './paramSpec';
+import { DEVICE_PRESETS } from './raid5Spec';
+
+const C = 'costs';
+const array = (level: 1 | 10): readonly ParamSpec[] => [
+  level === 1
+    ? { key: 'disks', kind: 'int', unit: 'mirrors', default: 2, min: 2, max: 8, group: 'array', help: 'Members, each holding a full copy.' }
+    : { key: 'disks', kind: 'int', unit: 'members', default: 4, min: 2, max: 24, group: 'array', help: 'Members; near-2 layout: each chunk on two neighbouring members.' },
+  { key: 'chunk', kind: 'size', default: 512 * 1024, min: 4096, max: 64 << 20, powerOfTwo: true, group: 'array', help: level === 10 ? 'raid10 chunk size (mdadm default 512K).' : 'Unused by raid1 (no striping); kept for scenario files shared with raid10.' },
+  { key: 'device', kind: 'enum', values: Object.keys(DEVICE_PRESETS), default: 'ramdisk', group: 'array', help: 'Member device preset; device.* override it.' },
+  { key: 'device.latency', kind: 'time', default: 1_000, min: 0, max: 1e9, group: 'array', help: 'Member fixed service latency (default from the device preset).' },
+  { key: 'device.bandwidth', kind: 'number', unit: 'bytes/s', default: 8e9, min: 1e6, max: 1e12, group: 'array', help: 'Member transfer rate (default from the device preset).' },
+  { key: 'device.parallelism', kind: 'int', unit: 'requests', default: 64, min: 1, max: 1024, group: 'array', help: 'Requests a member serves at once (default from the device preset).' },
+];
+
+const common: readonly ParamSpec[] = [
+  { key: 'cpus', kind: 'int', unit: 'CPUs', default: 4, min: 1, max: 256, group: 'threads', help: 'CPUs shared by fio, the md thread, the resync thread, workqueues and interrupt work.' },
+  { key: 'rw', kind: 'enum', values: ['read', 'write', 'randread', 'randwrite', 'randrw'], default: 'randwrite', group: 'workload', help: 'fio rw.' },
+  { key: 'bs', kind: 'size', default: 4096, min: 4096, max: 1 << 20, multipleOf: 4096, group: 'workload', help: 'fio bs: block size, a multiple of 4K (raid10: at most the chunk).' },
+  { key: 'iodepth', kind: 'int', unit: 'IOs', default: 8, min: 1, max: 4096, group: 'workload', help: 'fio iodepth per job (libaio).' },
+  { key: 'numjobs', kind: 'int', unit: 'jobs', default: 4, min: 1, max: 256, group: 'workload', help: 'fio numjobs: submitting threads.' },
+  { key: 'rwmixread', kind: 'int', unit: '%', default: 50, min: 0, max: 100, group: 'workload', help: 'fio rwmixread for randrw.' },
+  { key: 'size', kind: 'size', default: 20 * 2 ** 30, min: 1 << 20, max: 2 ** 44, group: 'workload', help: 'Array size, all of which fio addresses (the bitmap and the resync cover it).' },
+  ...BITMAP_PARAMS,
+  { key: 'wakeup', kind: 'time', default: 3_000, min: 0, max: 1e9, group: C, help: 'Wake-up latency of a sleeping thread.' },
+  { key: 'switch', kind: 'time', default: 1_000, min: 0, max: 1e9, group: C, help: 'Context switch CPU cost.' },
+  { key: 'cost.fio', kind: 'time', default: 1_500, min: 0, max: 1e9, group: C, help: 'fio submission and reaping per IO (submitter CPU).' },
+  { key: 'cost.make_request', kind: 'time', default: 800, min: 0, max: 1e9, group: C, help: 'raid1_make_request: md_write_start, wait_barrier, r1bio allocation.' },
+  { key: 'cost.clone', kind: 'time', default: 300, min: 0, max: 1e9, group: C, help: 'bio_alloc_clone for one copy.' },
+  { key: 'cost.list', kind: 'time', default: 150, min: 0, max: 1e9, group: C, help: 'Adding to or taking pending_bio_list under device_lock.' },
+  { key: 'cost.submit', kind: 'time', default: 1_500, min: 0, max: 1e9, group: C, help: 'submit_bio of one member bio.' },
+  { key: 'cost.completion', kind: 'time', default: 1_000, min: 0, max: 1e9, group: C, help: 'raid1_end_*_request per member completion (interrupt).' },
+  { key: 'cost.sync_write', kind: 'time', default: 2_000, min: 0, max: 1e9, group: C, help: 'sync_request_write per resync bio, in the md thread.' },
+  { key: 'cost.sync_compare', kind: 'time', default: 300, min: 0, max: 1e9, group: C, help: 'memcmp of one 4K page of two copies (raid10 resync).' },
+  { key: 'cost.handoff', kind: 'time', default: 100, min: 0, max: 1e9, group: C, help: 'Cache-line hand-off of a contended spinlock to its next waiter.' },
+  { key: 'cost.bounce', kind: 'time', default: 300, min: 0, max: 1e9, group: C, help: 'Extra time in a spinlock taken from another CPU (acq-bounces).' },
+];
+
+export const RAID1_PARAMS: readonly ParamSpec[] = [...array(1), ...common];
+export const RAID10_PARAMS: readonly ParamSpec[] = [...array(10), ...common];
+
+/** device.* follow the device preset unless given; bitmap defaults and checks. */
+export function deriveRaid1(params: Resolved, given: ReadonlySet<string>): void {
+  const d = DEVICE_PRESETS[params.device as string];
+  if (!given.has('device.latency')) params['device.latency'] = d.latency;
+  if (!given.has('device.bandwidth')) params['device.bandwidth'] = d.bandwidth;
+  if (!given.has('device.parallelism')) params['device.parallelism'] = d.parallelism;
+  deriveBitmap(params, given);
+}
+
+/** As raid1, and a bio must fit in one chunk (this model does not split bios across chunks). */
+export function deriveRaid10(params: Resolved, given: ReadonlySet<string>): void {
+  deriveRaid1(params, given);
+  if ((params.bs as number) > (params.chunk as number)) throw new ParamError('bs', params.bs, `at most the chunk (${params.chunk} bytes)`);
+}

@@ -1,0 +1,80 @@
+// struct r1conf / r10conf as this model needs them: device_lock, pending_bio_list (writes waiting for the
+// md thread), retry_list (resync bios the md thread finishes), the md thread's wake-up, and the records
+// that travel with a bio. State and tiny helpers only; the kernel functions live beside it.
+import type { Kernel } from '../../core/kernel';
+import { Lock, LockClass } from '../../core/lock';
+import { QueueStats } from '../../core/stats/queueStats';
+import { IDLE, type SimThread } from '../../core/thread';
+import { WaitQueue } from '../../core/waitQueue';
+import type { Copy, Layout } from './layout';
+import type { MirrorParams } from './params';
+
+/** A top-level bio from fio. */
+export interface MirrorBio {
+  id: number;
+  write: boolean;
+  bytes: number;
+  page: number;
+  pages: number;
+  submittedAt: number;
+  job: number;
+}
+
+/** struct r1bio for a write: the copies still in flight. */
+export interface R1Bio {
+  bio: MirrorBio;
+  remaining: number;
+}
+
+/** A copy's bio waiting on pending_bio_list for the md thread. */
+export interface PendingWrite {
+  r1: R1Bio;
+  copy: Copy;
+  queuedAt: number;
+}
+
+/** A resync r1bio: read phase, then (in the md thread) write or compare phase. */
+export interface SyncBio {
+  page: number;
+  pages: number;
+  copies: Copy[];
+  left: number;
+  done: (pages: number) => void;
+  queuedAt: number;
+}
+
+export class MirrorConf {
+  readonly deviceLockClass = new LockClass('device_lock', 'spinlock');
+  readonly deviceLock: Lock;
+  pending: PendingWrite[] = [];
+  readonly retry: SyncBio[] = [];
+  readonly pendingStats = new QueueStats('pending_bio_list');
+  readonly retryStats = new QueueStats('retry_list');
+  mdThread!: SimThread;
+  readonly mdWq: WaitQueue;
+  mdWakeup = false;
+  readonly threadName: string;
+  readonly labels: {
+    fio: number; makeRequest: number; clone: number; list: number; submit: number; endRequest: number;
+    flush: number; syncWrite: number; endio: number;
+  };
+
+  constructor(readonly kernel: Kernel, readonly p: MirrorParams, readonly layout: Layout) {
+    this.deviceLock = new Lock(kernel, this.deviceLockClass, { preemptOff: true, handoffNs: p.costs.handoffNs, bounceNs: p.costs.bounceNs });
+    this.threadName = `md0_raid${p.level}`;
+    this.mdWq = new WaitQueue(kernel, `${this.threadName} wait`, IDLE);
+    const L = (n: string) => kernel.label(n);
+    const r = `raid${p.level}`;
+    this.labels = {
+      fio: L('fio io_submit'), makeRequest: L(`${r}_make_request`), clone: L('bio_alloc_clone'), list: L('pending_bio_list'),
+      submit: L('submit_bio'), endRequest: L(`${r}_end_request`), flush: L('flush_pending_writes'),
+      syncWrite: L('sync_request_write'), endio: L('bio_endio'),
+    };
+  }
+
+  /** md_wakeup_thread(mddev->thread). */
+  wakeupMdThread(): void {
+    this.mdWakeup = true;
+    this.mdWq.wakeThread(this.mdThread);
+  }
+}

@@ -1,0 +1,87 @@
+// Member disks of a mirror and their completion path: submit_bio on the caller's CPU, one irq thread per
+// member running the end_io work the request names (raid1_end_write_request, end_sync_read, metadata).
+import { BlockDevice } from '../../core/device';
+import { Fifo } from '../../core/fifo';
+import type { Kernel } from '../../core/kernel';
+import { IDLE, type Op, type SimThread, type ThreadBody } from '../../core/thread';
+import { WaitQueue } from '../../core/waitQueue';
+import type { MirrorConf } from './conf';
+
+type Gen = Generator<Op, void, void>;
+/** What runs in interrupt context when the member request completes. */
+export type EndIo = (t: SimThread) => Gen | null;
+
+interface Irq {
+  thread: SimThread;
+  wq: WaitQueue;
+  pending: Fifo<number>;
+}
+
+export class MirrorIo {
+  readonly members: BlockDevice[] = [];
+  private readonly irqs: Irq[] = [];
+  private readonly ends: (EndIo | null)[] = [];
+  private readonly freeTags: number[] = [];
+  readBytes = 0;
+  writeBytes = 0;
+  syncBytes = 0;
+  metaBytes = 0;
+  /** Bytes of array (non-resync) IO since the start: what is_mddev_idle watches. */
+  nonSyncBytes = 0;
+
+  constructor(kernel: Kernel, private readonly conf: MirrorConf) {
+    const p = conf.p;
+    for (let d = 0; d < p.disks; d++) {
+      const name = `sd${String.fromCharCode(97 + d)}`;
+      const irq: Irq = { thread: null as unknown as SimThread, wq: new WaitQueue(kernel, `irq/${name}`, IDLE), pending: new Fifo<number>() };
+      this.members.push(new BlockDevice(kernel.sim, name, {
+        latencyNs: p.deviceLatencyNs, bandwidthBytesPerSec: p.deviceBandwidth, parallelism: p.deviceParallelism,
+      }, (tag) => {
+        irq.pending.push(tag);
+        irq.wq.wakeThread(irq.thread);
+      }));
+      irq.thread = kernel.spawn(`irq/${name}`, 'interrupt', (t) => this.irqBody(t, irq));
+      this.irqs.push(irq);
+    }
+  }
+
+  /** Queues a request on a member without CPU cost (the caller pays for building it). */
+  start(disk: number, page: number, bytes: number, write: boolean, kind: 'data' | 'sync' | 'meta', end: EndIo): void {
+    const tag = this.freeTags.pop() ?? this.ends.length;
+    this.ends[tag] = end;
+    if (kind === 'sync') this.syncBytes += bytes;
+    else if (kind === 'meta') this.metaBytes += bytes;
+    else if (write) this.writeBytes += bytes;
+    else this.readBytes += bytes;
+    if (kind !== 'sync') this.nonSyncBytes += bytes;
+    this.members[disk].submit(tag, bytes, page, write);
+  }
+
+  /** submit_bio on the calling thread. */
+  *submit(t: SimThread, disk: number, page: number, bytes: number, write: boolean, kind: 'data' | 'sync', end: EndIo): Gen {
+    yield t.compute(this.conf.p.costs.submitNs, this.conf.labels.submit);
+    this.start(disk, page, bytes, write, kind, end);
+  }
+
+  private *irqBody(t: SimThread, irq: Irq): ThreadBody {
+    for (;;) {
+      while (irq.pending.length === 0) yield t.wait(irq.wq);
+      const tag = irq.pending.shift() as number;
+      const end = this.ends[tag] as EndIo;
+      this.ends[tag] = null;
+      this.freeTags.push(tag);
+      yield t.compute(this.conf.p.costs.completionNs, this.conf.labels.endRequest);
+      const g = end(t);
+      if (g) yield* g;
+    }
+  }
+
+  inFlight(): number {
+    return this.ends.length - this.freeTags.length;
+  }
+
+  resetStats(): void {
+    for (const m of this.members) m.resetStats();
+    this.readBytes = this.writeBytes = this.syncBytes = this.metaBytes = 0;
+  }
+}

@@ -1,0 +1,159 @@
+// The md raid1 and raid10 models: wires the conf, member disks and their interrupts, the md thread, fio
+// jobs, and (from md core, handed in by the composition root) the bitmap and the resync thread; reports
+// the contract result, snapshots and live knobs. It holds no kernel function itself.
+import { Kernel } from '../../core/kernel';
+import type { LockClass } from '../../core/lock';
+import type { ModelFactory, ModelRun, ParamValue, Params, Snapshot } from '../../core/model';
+import { RandomStreams } from '../../core/random';
+import { deviceRow, latencyFigures, lockRow, queueRow, threadRows, type SimResult } from '../../core/result';
+import { Histogram } from '../../core/stats/histogram';
+import { Simulator } from '../../core/simulator';
+import { MirrorConf, type MirrorBio } from './conf';
+import { MirrorIo } from './io';
+import { raid10Layout, raid1Layout } from './layout';
+import type { Bitmap, MdHost, MdLibs, MdParams, MdSync } from './md';
+import { mirrorD } from './mdThread';
+import { unpackMirror, type MirrorParams } from './params';
+import { mirrorSyncPersonality } from './sync';
+import { MirrorWorkload } from './workload';
+import { readRequest, writeRequest, type MirrorCtx } from './write';
+
+export class Mirror<B extends Bitmap = Bitmap> implements ModelRun {
+  readonly sim = new Simulator();
+  readonly kernel: Kernel;
+  readonly p: MirrorParams;
+  readonly conf: MirrorConf;
+  readonly io: MirrorIo;
+  readonly bitmap: B | null;
+  readonly sync: MdSync | null;
+  readonly md: MdParams;
+  readonly workload: MirrorWorkload;
+  readonly latency = new Histogram();
+  readonly model: string;
+  completions = 0;
+  bytes = 0;
+  private measureStart = 0;
+  private measured = { completions: 0, bytes: 0 };
+
+  constructor(level: 1 | 10, readonly params: Params, readonly seed: number, libs: MdLibs<B>) {
+    const p = (this.p = unpackMirror(level, params));
+    this.model = `raid${level}`;
+    this.kernel = new Kernel(this.sim, { cpus: p.cpus, switchNs: p.switchNs, wakeupNs: p.wakeupNs, sliceNs: 3_000_000 });
+    const streams = new RandomStreams(seed);
+    const layout = level === 1 ? raid1Layout(p.disks) : raid10Layout(p.disks, p.chunk);
+    this.conf = new MirrorConf(this.kernel, p, layout);
+    this.io = new MirrorIo(this.kernel, this.conf);
+    const spanPages = Math.floor(p.size / 4096);
+    const c = p.costs;
+    const host: MdHost = {
+      kernel: this.kernel, spanPages, members: p.disks, level456: false,
+      costs: { bitmapCounterNs: c.bitmapCounterNs, llbitmapStateNs: c.llbitmapStateNs, unplugCheckNs: c.unplugCheckNs, submitNs: c.submitNs, syncStepNs: c.syncStepNs, handoffNs: c.handoffNs, bounceNs: c.bounceNs },
+      writeMetadata: (disk, bytes, done) => this.io.start(disk, 0, bytes, true, 'meta', () => {
+        done();
+        return null;
+      }),
+      wakeupMdThread: () => this.conf.wakeupMdThread(),
+    };
+    this.md = {
+      bitmap: p.bitmap, assumeClean: p.assumeClean, bitmapChunkBytes: p.bitmapChunk, daemonSleepNs: p.daemonSleepNs,
+      barrierIdleNs: p.barrierIdleNs, syncSpeedMinKiB: p.syncSpeedMin, syncSpeedMaxKiB: p.syncSpeedMax,
+    };
+    this.bitmap = libs.createBitmap(host, this.md);
+    const ctx: MirrorCtx = { conf: this.conf, io: this.io, bitmap: this.bitmap, endBio: (bio) => this.endBio(bio) };
+    this.conf.mdThread = this.kernel.spawn(this.conf.threadName, `raid${level}d`, (t) => mirrorD(ctx, t));
+    this.sync = p.assumeClean ? null : libs.createSync(host, this.md, mirrorSyncPersonality(ctx, spanPages), this.bitmap);
+    const fio = { rw: p.rw, bs: p.bs, iodepth: p.iodepth, numjobs: p.numjobs, rwmixread: p.rwmixread, fioNs: c.fioNs };
+    this.workload = new MirrorWorkload(this.kernel, fio, spanPages, (n) => streams.get(n),
+      (t, bio) => (bio.write ? writeRequest(ctx, t, bio) : readRequest(ctx, t, bio)), this.conf.labels.fio);
+  }
+
+  private endBio(bio: MirrorBio): void {
+    this.completions++;
+    this.bytes += bio.bytes;
+    this.latency.record(this.sim.now - bio.submittedAt);
+    this.workload.complete(bio);
+  }
+
+  lockClasses(): LockClass[] {
+    return [this.conf.deviceLockClass, ...(this.bitmap?.lockClasses() ?? [])];
+  }
+
+  resetStats(): void {
+    const now = this.sim.now;
+    this.measureStart = now;
+    this.measured = { completions: this.completions, bytes: this.bytes };
+    this.kernel.resetStats();
+    for (const c of this.lockClasses()) {
+      c.stats.reset();
+      c.waiters.reset(now);
+    }
+    this.conf.pendingStats.reset(now);
+    this.conf.retryStats.reset(now);
+    this.io.resetStats();
+    this.latency.reset();
+    this.bitmap?.resetStats();
+    this.sync?.resetStats();
+  }
+
+  result(meta: { preset: string | null; warmupNs: number }): SimResult {
+    const now = this.sim.now;
+    const ns = now - this.measureStart;
+    const sec = ns / 1e9;
+    return {
+      model: this.model, preset: meta.preset, seed: this.seed, params: this.params,
+      simulatedNs: ns, warmupNs: meta.warmupNs, events: this.sim.events,
+      throughput: {
+        opsPerSec: Number(((this.completions - this.measured.completions) / sec).toFixed(1)),
+        bytesPerSec: Math.round((this.bytes - this.measured.bytes) / sec),
+      },
+      latencyNs: latencyFigures(this.latency),
+      locks: this.lockClasses().map(lockRow),
+      threads: threadRows(this.kernel),
+      queues: [queueRow(this.conf.pendingStats, now), queueRow(this.conf.retryStats, now), queueRow(this.kernel.runQueueStats, now)],
+      devices: this.io.members.map((d) => deviceRow(d, ns)),
+      extra: this.extra(sec),
+    };
+  }
+
+  private extra(sec: number): Record<string, unknown> {
+    const perSec = (x: number) => Math.round(x / sec);
+    return {
+      memberReadBytesPerSec: perSec(this.io.readBytes), memberWriteBytesPerSec: perSec(this.io.writeBytes),
+      resyncBytesPerSec: perSec(this.io.syncBytes), bitmapBytesPerSec: perSec(this.io.metaBytes),
+      ...(this.bitmap?.figures() ?? { bitmap: 'none' }), ...(this.sync?.figures() ?? { resyncRunning: false }),
+      costs: this.p.costs,
+    };
+  }
+
+  snapshot(): Snapshot {
+    const k = this.kernel;
+    const now = this.sim.now;
+    const dl = this.conf.deviceLock;
+    return {
+      timeNs: now, events: this.sim.events, completions: this.completions, bytes: this.bytes,
+      threads: k.threads.map((t) => {
+        const f = k.stateFractions(t);
+        return { name: t.name, role: t.role, state: t.state, label: k.labels[t.label] ?? '', utilisation: f[0] + f[1] };
+      }),
+      locks: [{ name: 'device_lock', holder: dl.owner?.name ?? null, waiters: dl.waiters.toArray().map((w) => w.name), spinning: true }],
+      lockStats: this.lockClasses().map(lockRow),
+      queues: [queueRow(this.conf.pendingStats, now), queueRow(this.conf.retryStats, now)],
+      devices: this.io.members.map((d) => deviceRow(d, Math.max(1, now - this.measureStart))),
+      extra: { pendingWrites: this.conf.pending.length, memberIosInFlight: this.io.inFlight(), ...(this.bitmap?.figures() ?? {}), ...(this.sync?.figures() ?? {}) },
+    };
+  }
+
+  setLive(key: string, value: ParamValue): string | null {
+    switch (key) {
+      case 'sync_speed_min': this.md.syncSpeedMinKiB = value as number; break;
+      case 'sync_speed_max': this.md.syncSpeedMaxKiB = value as number; break;
+      default: return `${key} is not a runtime knob; changing it starts a new run`;
+    }
+    this.params[key] = value;
+    return null;
+  }
+}
+
+export function mirrorFactory<B extends Bitmap>(level: 1 | 10, libs: MdLibs<B>): ModelFactory {
+  return { name: `raid${level}`, create: (params, seed) => new Mirror(level, params, seed, libs) };
+}

@@ -1,0 +1,72 @@
+// The resolved raid1 / raid10 parameters the model reads, and the CPU-cost table, unpacked from the
+// CLI spelling. Values arrive validated from src/scenarios/mirrorSpec.ts; nothing is checked here.
+import type { Params } from '../../core/model';
+
+export interface MirrorCosts {
+  /** fio: io_submit / getevents per IO on the submitter. */
+  fioNs: number;
+  /** md_submit_bio -> raid1_make_request: md_write_start, wait_barrier, r1bio allocation. */
+  makeRequestNs: number;
+  /** One bio_alloc_clone for a copy (r1_bio->bios[i]). */
+  cloneNs: number;
+  /** Adding a bio to pending_bio_list (or taking the list) under device_lock. */
+  listNs: number;
+  /** submit_bio of one member bio. */
+  submitNs: number;
+  /** raid1_end_{write,read}_request per member completion, in interrupt context. */
+  completionNs: number;
+  /** sync_request_write / raid10's per-r1bio resync work in the md thread. */
+  syncWriteNs: number;
+  /** memcmp of one 4K page of two copies (raid10 resync). */
+  syncComparePageNs: number;
+  bitmapCounterNs: number;
+  llbitmapStateNs: number;
+  unplugCheckNs: number;
+  syncStepNs: number;
+  handoffNs: number;
+  bounceNs: number;
+}
+
+export interface MirrorParams {
+  level: 1 | 10;
+  disks: number;
+  chunk: number;
+  deviceLatencyNs: number;
+  deviceBandwidth: number;
+  deviceParallelism: number;
+  cpus: number;
+  rw: string;
+  bs: number;
+  iodepth: number;
+  numjobs: number;
+  rwmixread: number;
+  size: number;
+  bitmap: 'none' | 'bitmap' | 'llbitmap';
+  assumeClean: boolean;
+  bitmapChunk: number;
+  daemonSleepNs: number;
+  barrierIdleNs: number;
+  syncSpeedMin: number;
+  syncSpeedMax: number;
+  wakeupNs: number;
+  switchNs: number;
+  costs: MirrorCosts;
+}
+
+export function unpackMirror(level: 1 | 10, p: Params): MirrorParams {
+  const n = (k: string) => p[k] as number;
+  return {
+    level, disks: n('disks'), chunk: n('chunk'),
+    deviceLatencyNs: n('device.latency'), deviceBandwidth: n('device.bandwidth'), deviceParallelism: n('device.parallelism'),
+    cpus: n('cpus'), rw: p.rw as string, bs: n('bs'), iodepth: n('iodepth'), numjobs: n('numjobs'), rwmixread: n('rwmixread'), size: n('size'),
+    bitmap: p.bitmap as MirrorParams['bitmap'], assumeClean: p.assume_clean as boolean, bitmapChunk: n('bitmap_chunk'),
+    daemonSleepNs: n('daemon_sleep'), barrierIdleNs: n('barrier_idle'), syncSpeedMin: n('sync_speed_min'), syncSpeedMax: n('sync_speed_max'),
+    wakeupNs: n('wakeup'), switchNs: n('switch'),
+    costs: {
+      fioNs: n('cost.fio'), makeRequestNs: n('cost.make_request'), cloneNs: n('cost.clone'), listNs: n('cost.list'),
+      submitNs: n('cost.submit'), completionNs: n('cost.completion'), syncWriteNs: n('cost.sync_write'),
+      syncComparePageNs: n('cost.sync_compare'), bitmapCounterNs: n('cost.bitmap_counter'), llbitmapStateNs: n('cost.llbitmap_state'),
+      unplugCheckNs: n('cost.unplug_check'), syncStepNs: n('cost.sync_step'), handoffNs: n('cost.handoff'), bounceNs: n('cost.bounce'),
+    },
+  };
+}

@@ -1,0 +1,63 @@
+// The submitter's side of raid1 / raid10 (raid1.c, raid10.c): raid1_write_request clones the bio per copy;
+// without a bitmap the copies go straight to the members, with one they wait on pending_bio_list for the
+// md thread, which writes the bitmap first. Reads go to one copy (read_balance). Runs on the fio thread.
+import type { Op, SimThread } from '../../core/thread';
+import type { MirrorBio, MirrorConf, R1Bio } from './conf';
+import type { MirrorIo } from './io';
+import type { Bitmap } from './md';
+
+type Gen = Generator<Op, void, void>;
+
+export interface MirrorCtx {
+  conf: MirrorConf;
+  io: MirrorIo;
+  bitmap: Bitmap | null;
+  /** bio_endio: the top-level bio is done (fio reaps it). */
+  endBio: (bio: MirrorBio) => void;
+}
+
+/** raid1_end_write_request for one copy; the last copy runs r1_bio_write_done: end_write, bio_endio. */
+export function endWriteCopy(ctx: MirrorCtx, t: SimThread, r1: R1Bio): Gen | null {
+  if (--r1.remaining > 0) return null;
+  return (function* () {
+    if (ctx.bitmap) yield* ctx.bitmap.endWrite(t, r1.bio.page, r1.bio.pages); // md_end_clone_io
+    ctx.endBio(r1.bio);
+  })();
+}
+
+/** raid1_write_request / raid10_write_request. */
+export function* writeRequest(ctx: MirrorCtx, t: SimThread, bio: MirrorBio): Gen {
+  const { conf, io, bitmap } = ctx;
+  const c = conf.p.costs;
+  yield t.compute(c.makeRequestNs, conf.labels.makeRequest);
+  if (bitmap) yield* bitmap.startWrite(t, bio.page, bio.pages); // md_clone_bio
+  const copies = conf.layout.copiesOf(bio.page);
+  const r1: R1Bio = { bio, remaining: copies.length };
+  for (const copy of copies) {
+    yield t.compute(c.cloneNs, conf.labels.clone);
+    if (!bitmap) {
+      // raid1_add_bio_to_plug: "If bitmap is not enabled, it's safe to submit the io directly"
+      yield* io.submit(t, copy.disk, copy.page, bio.bytes, true, 'data', (it) => endWriteCopy(ctx, it, r1));
+      continue;
+    }
+    yield t.acquire(conf.deviceLock);
+    yield t.compute(c.listNs, conf.labels.list);
+    const now = conf.kernel.now;
+    conf.pending.push({ r1, copy, queuedAt: now });
+    conf.pendingStats.enter(now);
+    conf.deviceLock.release(t);
+    conf.wakeupMdThread();
+  }
+}
+
+/** raid1_read_request: read_balance picks the copy whose member has the least outstanding. */
+export function* readRequest(ctx: MirrorCtx, t: SimThread, bio: MirrorBio): Gen {
+  const { conf, io } = ctx;
+  yield t.compute(conf.p.costs.makeRequestNs, conf.labels.makeRequest);
+  let best = conf.layout.copiesOf(bio.page)[0];
+  for (const copy of conf.layout.copiesOf(bio.page)) if (io.members[copy.disk].depth < io.members[best.disk].depth) best = copy;
+  yield* io.submit(t, best.disk, best.page, bio.bytes, false, 'data', () => {
+    ctx.endBio(bio);
+    return null;
+  });
+}
