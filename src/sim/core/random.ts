@@ -1,5 +1,5 @@
 // Seeded, named random streams (pure-rand xoroshiro128+): one stream per component, so adding
-// a component never shifts another's numbers. No Math.random anywhere in the simulation.
+// a component never shifts another's numbers. The simulation has no other source of randomness.
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import { fnv1a } from '../../lib/hash';
 
