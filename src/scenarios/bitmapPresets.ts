@@ -13,6 +13,8 @@ export const BITMAP_PARAMS: readonly ParamSpec[] = [
   { key: 'barrier_idle', kind: 'time', default: 5e9, min: 1e6, max: 1e12, group: B, help: 'llbitmap: a dirty page untouched this long is cleaned by the daemon.' },
   { key: 'sync_speed_min', kind: 'int', unit: 'KiB/s', default: 1000, min: 1, max: 1e9, live: true, group: B, help: 'sysfs sync_speed_min: below this the resync never yields to array IO.' },
   { key: 'sync_speed_max', kind: 'int', unit: 'KiB/s', default: 200_000, min: 1, max: 1e9, live: true, group: B, help: 'sysfs sync_speed_max: above this the resync sleeps 500 ms.' },
+  { key: 'sync_io_depth', kind: 'int', unit: 'IOs', default: 32, min: 1, max: 1024, live: true, group: B, help: 'sysfs sync_io_depth: resync IOs (a 4K stripe for raid456, 64K otherwise) in flight before a busy array makes the resync wait for them.' },
+  { key: 'cost.md_clone', kind: 'time', default: 400, min: 0, max: 1e9, group: 'costs', help: 'With a bitmap, md core clones each write (md_clone_bio) and ends the clone (md_end_clone_io) in the thread that completes it: raid5d for raid5, interrupt context for raid1/raid10. Paid at each end.' },
   { key: 'cost.bitmap_counter', kind: 'time', default: 150, min: 0, max: 1e9, group: 'costs', help: 'Classic bitmap: one counter update under bitmap_lock (start_write, end_write).' },
   { key: 'cost.llbitmap_state', kind: 'time', default: 60, min: 0, max: 1e9, group: 'costs', help: 'llbitmap: one chunk through the state machine plus the percpu reference, no lock.' },
   { key: 'cost.unplug_check', kind: 'time', default: 200, min: 0, max: 1e9, group: 'costs', help: 'bitmap unplug looking for dirty pages.' },

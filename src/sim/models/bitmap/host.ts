@@ -32,6 +32,8 @@ export interface MdParams {
   barrierIdleNs: number;
   syncSpeedMinKiB: number;
   syncSpeedMaxKiB: number;
+  /** sync_io_depth: resync IOs that may be in flight before a busy array makes it drain. */
+  syncIoDepth: number;
 }
 
 export interface MdHost {

@@ -1,6 +1,6 @@
 // md_do_sync (md.c): the resync thread. It walks the array in sync_request steps, lets the bitmap skip
 // what needs no sync, and throttles itself at md's speed limits: above sync_speed_min it waits for its
-// own IO to drain whenever the array is busy (is_mddev_idle), above sync_speed_max it sleeps 500 ms.
+// own IO to drain when sync_io_depth IOs are out and the array is busy, above sync_speed_max it sleeps.
 import { BLOCKED, IDLE, type Op, type SimThread, type ThreadBody } from '../../core/thread';
 import { WaitQueue } from '../../core/waitQueue';
 import type { BitmapOps, MdHost, MdParams, MdSync, SyncPersonality } from './host';
@@ -47,6 +47,11 @@ export class MdDoSync implements MdSync {
   private done(pages: number): void {
     this.active -= pages;
     if (this.active <= 0) this.recoveryWait.wakeAll();
+  }
+
+  /** sync_io_within_limit: raid456 resyncs a 4K stripe per IO, the others 64K (16 pages). */
+  private syncIoWithinLimit(): boolean {
+    return this.active < (this.host.level456 ? 1 : 16) * this.p.syncIoDepth;
   }
 
   /** is_mddev_idle: busy when the members did more than a little non-resync IO since the last look. */
@@ -103,7 +108,7 @@ export class MdDoSync implements MdSync {
             yield t.sleep(MSLEEP_NS, IDLE);
             continue;
           }
-          if (!this.isIdle()) {
+          if (!this.syncIoWithinLimit() && !this.isIdle()) {
             this.throttleWaits++;
             yield* this.drain(t); // "give other IO more of a chance"
           }

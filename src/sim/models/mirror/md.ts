@@ -19,6 +19,7 @@ export interface MdParams {
   barrierIdleNs: number;
   syncSpeedMinKiB: number;
   syncSpeedMaxKiB: number;
+  syncIoDepth: number;
 }
 
 export interface MdHost {

@@ -56,7 +56,7 @@ export class Mirror<B extends Bitmap = Bitmap> implements ModelRun {
     };
     this.md = {
       bitmap: p.bitmap, assumeClean: p.assumeClean, bitmapChunkBytes: p.bitmapChunk, daemonSleepNs: p.daemonSleepNs,
-      barrierIdleNs: p.barrierIdleNs, syncSpeedMinKiB: p.syncSpeedMin, syncSpeedMaxKiB: p.syncSpeedMax,
+      barrierIdleNs: p.barrierIdleNs, syncSpeedMinKiB: p.syncSpeedMin, syncSpeedMaxKiB: p.syncSpeedMax, syncIoDepth: p.syncIoDepth,
     };
     this.bitmap = libs.createBitmap(host, this.md);
     const ctx: MirrorCtx = { conf: this.conf, io: this.io, bitmap: this.bitmap, endBio: (bio) => this.endBio(bio) };
@@ -147,6 +147,7 @@ export class Mirror<B extends Bitmap = Bitmap> implements ModelRun {
     switch (key) {
       case 'sync_speed_min': this.md.syncSpeedMinKiB = value as number; break;
       case 'sync_speed_max': this.md.syncSpeedMaxKiB = value as number; break;
+      case 'sync_io_depth': this.md.syncIoDepth = value as number; break;
       default: return `${key} is not a runtime knob; changing it starts a new run`;
     }
     this.params[key] = value;

@@ -19,6 +19,8 @@ export interface MirrorCosts {
   syncWriteNs: number;
   /** memcmp of one 4K page of two copies (raid10 resync). */
   syncComparePageNs: number;
+  /** md_clone_bio / md_end_clone_io around a write when a bitmap is present. */
+  mdCloneNs: number;
   bitmapCounterNs: number;
   llbitmapStateNs: number;
   unplugCheckNs: number;
@@ -48,6 +50,7 @@ export interface MirrorParams {
   barrierIdleNs: number;
   syncSpeedMin: number;
   syncSpeedMax: number;
+  syncIoDepth: number;
   wakeupNs: number;
   switchNs: number;
   costs: MirrorCosts;
@@ -60,12 +63,12 @@ export function unpackMirror(level: 1 | 10, p: Params): MirrorParams {
     deviceLatencyNs: n('device.latency'), deviceBandwidth: n('device.bandwidth'), deviceParallelism: n('device.parallelism'),
     cpus: n('cpus'), rw: p.rw as string, bs: n('bs'), iodepth: n('iodepth'), numjobs: n('numjobs'), rwmixread: n('rwmixread'), size: n('size'),
     bitmap: p.bitmap as MirrorParams['bitmap'], assumeClean: p.assume_clean as boolean, bitmapChunk: n('bitmap_chunk'),
-    daemonSleepNs: n('daemon_sleep'), barrierIdleNs: n('barrier_idle'), syncSpeedMin: n('sync_speed_min'), syncSpeedMax: n('sync_speed_max'),
+    daemonSleepNs: n('daemon_sleep'), barrierIdleNs: n('barrier_idle'), syncSpeedMin: n('sync_speed_min'), syncSpeedMax: n('sync_speed_max'), syncIoDepth: n('sync_io_depth'),
     wakeupNs: n('wakeup'), switchNs: n('switch'),
     costs: {
       fioNs: n('cost.fio'), makeRequestNs: n('cost.make_request'), cloneNs: n('cost.clone'), listNs: n('cost.list'),
       submitNs: n('cost.submit'), completionNs: n('cost.completion'), syncWriteNs: n('cost.sync_write'),
-      syncComparePageNs: n('cost.sync_compare'), bitmapCounterNs: n('cost.bitmap_counter'), llbitmapStateNs: n('cost.llbitmap_state'),
+      syncComparePageNs: n('cost.sync_compare'), mdCloneNs: n('cost.md_clone'), bitmapCounterNs: n('cost.bitmap_counter'), llbitmapStateNs: n('cost.llbitmap_state'),
       unplugCheckNs: n('cost.unplug_check'), syncStepNs: n('cost.sync_step'), handoffNs: n('cost.handoff'), bounceNs: n('cost.bounce'),
     },
   };

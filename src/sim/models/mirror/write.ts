@@ -20,7 +20,10 @@ export interface MirrorCtx {
 export function endWriteCopy(ctx: MirrorCtx, t: SimThread, r1: R1Bio): Gen | null {
   if (--r1.remaining > 0) return null;
   return (function* () {
-    if (ctx.bitmap) yield* ctx.bitmap.endWrite(t, r1.bio.page, r1.bio.pages); // md_end_clone_io
+    if (ctx.bitmap) {
+      yield t.compute(ctx.conf.p.costs.mdCloneNs, ctx.conf.labels.endio); // md_end_clone_io
+      yield* ctx.bitmap.endWrite(t, r1.bio.page, r1.bio.pages);
+    }
     ctx.endBio(r1.bio);
   })();
 }
@@ -30,7 +33,10 @@ export function* writeRequest(ctx: MirrorCtx, t: SimThread, bio: MirrorBio): Gen
   const { conf, io, bitmap } = ctx;
   const c = conf.p.costs;
   yield t.compute(c.makeRequestNs, conf.labels.makeRequest);
-  if (bitmap) yield* bitmap.startWrite(t, bio.page, bio.pages); // md_clone_bio
+  if (bitmap) {
+    yield t.compute(c.mdCloneNs, conf.labels.clone); // md_clone_bio
+    yield* bitmap.startWrite(t, bio.page, bio.pages);
+  }
   const copies = conf.layout.copiesOf(bio.page);
   const r1: R1Bio = { bio, remaining: copies.length };
   for (const copy of copies) {

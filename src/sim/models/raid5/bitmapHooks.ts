@@ -19,6 +19,7 @@ export interface MdParams {
   barrierIdleNs: number;
   syncSpeedMinKiB: number;
   syncSpeedMaxKiB: number;
+  syncIoDepth: number;
 }
 
 export interface MdHost {
@@ -72,6 +73,7 @@ function bitmapRange(conf: R5Conf, bio: Bio): [number, number] {
 export function* bitmapStartWrite(conf: R5Conf, t: SimThread, bio: Bio): Gen {
   if (!conf.bitmap || !bio.write) return;
   const [page, pages] = bitmapRange(conf, bio);
+  yield t.compute(conf.p.costs.mdCloneNs, conf.labels.fio);
   yield* conf.bitmap.startWrite(t, page, pages);
 }
 
@@ -79,6 +81,7 @@ export function* bitmapStartWrite(conf: R5Conf, t: SimThread, bio: Bio): Gen {
 export function* bitmapEndWrite(conf: R5Conf, t: SimThread, bio: Bio): Gen {
   if (!conf.bitmap || !bio.write || bio.remaining !== 1) return;
   const [page, pages] = bitmapRange(conf, bio);
+  yield t.compute(conf.p.costs.mdCloneNs, conf.labels.handle);
   yield* conf.bitmap.endWrite(t, page, pages);
 }
 

@@ -72,7 +72,7 @@ export function attachMd(m: Raid5Parts, libs: MdLibs, memberPages: number): void
   };
   const md = {
     bitmap: p.md.bitmap, assumeClean: p.md.assumeClean, bitmapChunkBytes: p.md.bitmapChunk, daemonSleepNs: p.md.daemonSleepNs,
-    barrierIdleNs: p.md.barrierIdleNs, syncSpeedMinKiB: p.md.syncSpeedMin, syncSpeedMaxKiB: p.md.syncSpeedMax,
+    barrierIdleNs: p.md.barrierIdleNs, syncSpeedMinKiB: p.md.syncSpeedMin, syncSpeedMaxKiB: p.md.syncSpeedMax, syncIoDepth: p.md.syncIoDepth,
   };
   const bitmap: Bitmap | null = libs.createBitmap(host, md);
   conf.bitmap = bitmap;

@@ -28,6 +28,7 @@ export interface Costs {
   /** Extra hold time when a spinlock was last held on another CPU (cache-line migration). */
   bounceNs: number;
   /** md core's bitmap and resync (bitmapHooks.ts): counter update, llbitmap state, unplug check, sync step. */
+  mdCloneNs: number;
   bitmapCounterNs: number;
   llbitmapStateNs: number;
   unplugCheckNs: number;
@@ -74,7 +75,7 @@ export interface Raid5Params {
   switchNs: number;
   costs: Costs;
   /** Write-intent bitmap and initial resync (bitmapPresets.ts). */
-  md: { bitmap: 'none' | 'bitmap' | 'llbitmap'; assumeClean: boolean; bitmapChunk: number; daemonSleepNs: number; barrierIdleNs: number; syncSpeedMin: number; syncSpeedMax: number };
+  md: { bitmap: 'none' | 'bitmap' | 'llbitmap'; assumeClean: boolean; bitmapChunk: number; daemonSleepNs: number; barrierIdleNs: number; syncSpeedMin: number; syncSpeedMax: number; syncIoDepth: number };
 }
 
 export function unpack(p: Params): Raid5Params {
@@ -90,13 +91,13 @@ export function unpack(p: Params): Raid5Params {
     wakeupNs: n('wakeup'), switchNs: n('switch'),
     md: {
       bitmap: p.bitmap as Raid5Params['md']['bitmap'], assumeClean: p.assume_clean as boolean, bitmapChunk: n('bitmap_chunk'),
-      daemonSleepNs: n('daemon_sleep'), barrierIdleNs: n('barrier_idle'), syncSpeedMin: n('sync_speed_min'), syncSpeedMax: n('sync_speed_max'),
+      daemonSleepNs: n('daemon_sleep'), barrierIdleNs: n('barrier_idle'), syncSpeedMin: n('sync_speed_min'), syncSpeedMax: n('sync_speed_max'), syncIoDepth: n('sync_io_depth'),
     },
     costs: {
       fioNs: n('cost.fio'), lookupNs: n('cost.lookup'), addBioNs: n('cost.add_bio'), releaseNs: n('cost.release'),
       pickNs: n('cost.pick'), handleNs: n('cost.handle'), copyPageNs: n('cost.copy_page'), xorBytesPerSec: n('xor_speed'),
       submitNs: n('cost.submit'), completionNs: n('cost.completion'), handoffNs: n('cost.handoff'), bounceNs: n('cost.bounce'),
-      bitmapCounterNs: n('cost.bitmap_counter'), llbitmapStateNs: n('cost.llbitmap_state'), unplugCheckNs: n('cost.unplug_check'), syncStepNs: n('cost.sync_step'), queueLockNs: n('cost.queue_lock'), offloadQueueNs: n('cost.offload_queue'),
+      mdCloneNs: n('cost.md_clone'), bitmapCounterNs: n('cost.bitmap_counter'), llbitmapStateNs: n('cost.llbitmap_state'), unplugCheckNs: n('cost.unplug_check'), syncStepNs: n('cost.sync_step'), queueLockNs: n('cost.queue_lock'), offloadQueueNs: n('cost.offload_queue'),
     },
   };
 }
