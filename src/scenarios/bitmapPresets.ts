@@ -1,6 +1,5 @@
-// Write-intent bitmaps (seed 004): the parameters every array model shares for md's bitmap and resync
-// (bitmap, assume_clean, daemon_sleep, sync_speed_*...), their checks, and the presets that reproduce the
-// llbitmap cover letter's fio table. Data only.
+// Write-intent bitmaps (seed 004): the bitmap/resync parameters every array shares, their checks, and the
+// presets reproducing the llbitmap cover letter's fio table. Data only; no simulation code here.
 import { ParamError, type ParamSpec, type Resolved } from './paramSpec';
 import type { Preset } from './preset';
 

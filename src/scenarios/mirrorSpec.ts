@@ -1,5 +1,5 @@
-// md raid1 and raid10 parameters in the spelling users know (mdadm, sysfs, fio, plain names), their
-// CPU-cost table and derived defaults. Data and checks only; the models live in src/sim/models/mirror.
+// raid1 and raid10 parameters in the spelling users know, their CPU-cost table and derived defaults.
+// Data and checks only; the models live in src/sim/models/mirror.
 import { BITMAP_PARAMS, deriveBitmap } from './bitmapPresets';
 import { ParamError, type ParamSpec, type Resolved } from './paramSpec';
 import { DEVICE_PRESETS } from './raid5Spec';

@@ -1,6 +1,5 @@
-// The classic write-intent bitmap (drivers/md/md-bitmap.c): a 16-bit counter per chunk, all under one
-// global spinlock (counts.lock, lock_stat class bitmap_lock); bits set on disk before data, cleared by the
-// daemon. It never issues data IO and never decides when the array's data may go: unplug() is the gate.
+// The classic write-intent bitmap (md-bitmap.c): a counter per chunk under one global spinlock (bitmap_lock),
+// bits written before data by unplug, cleared by the daemon. It never issues data IO or decides when data goes.
 import { Lock, LockClass } from '../../core/lock';
 import type { SimThread } from '../../core/thread';
 import { lockOpts, type BitmapOps, type Gen, type MdHost, type MdParams } from './host';

@@ -1,5 +1,5 @@
-// What md core's bitmap and resync code needs from an array (MdHost) and offers it (BitmapOps, MdSync):
-// the contract between models/bitmap and the array models, which restate it structurally. Types only.
+// The contract between md core (models/bitmap) and array models: MdHost, BitmapOps, MdSync, MdLibs. Types
+// only; array models restate it structurally and must not import it.
 import type { Kernel } from '../../core/kernel';
 import type { LockClass } from '../../core/lock';
 import type { Op, SimThread } from '../../core/thread';

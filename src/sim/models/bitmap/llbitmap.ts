@@ -1,6 +1,5 @@
-// The lockless bitmap (md-llbitmap.c): the IO path takes a per-page reference and pushes the page's
-// expiry (no lock); newly dirty blocks are written by the md_llbitmap_unplug worker before the data; the
-// md_llbitmap_io worker cleans expired pages every daemon_sleep. It never issues data IO.
+// The lockless bitmap (md-llbitmap.c): per-page references with expiry on the IO path, newly dirty blocks
+// written by the md_llbitmap_unplug worker, expired pages cleaned by the md_llbitmap_io worker. No data IO.
 import type { LockClass } from '../../core/lock';
 import { BLOCKED, IDLE, type SimThread, type ThreadBody } from '../../core/thread';
 import { WaitQueue } from '../../core/waitQueue';

@@ -1,6 +1,5 @@
-// llbitmap's in-memory state (drivers/md/md-llbitmap.c): one state byte per chunk, the table-driven state
-// machine, per-page control (reference, expiry, dirty blocks) and block-level dirtying with infection.
-// Pure data and bookkeeping; no thread waits here (llbitmap.ts does the IO path, unplug and daemon).
+// llbitmap's in-memory state (md-llbitmap.c): state bytes per chunk, the table-driven state machine, page
+// control and block dirtying with infection. Pure bookkeeping; no thread ever waits in here.
 import type { WaitQueue } from '../../core/waitQueue';
 
 export const Unwritten = 0;

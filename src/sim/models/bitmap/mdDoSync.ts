@@ -1,6 +1,5 @@
-// md_do_sync (md.c): the resync thread. It walks the array in sync_request steps, lets the bitmap skip
-// what needs no sync, and throttles itself at md's speed limits: above sync_speed_min it waits for its
-// own IO to drain when sync_io_depth IOs are out and the array is busy, above sync_speed_max it sleeps.
+// md_do_sync (md.c): the resync thread walks the array in sync_request steps, skips what the bitmap says needs
+// no sync, and throttles itself at md's limits (sync_speed_*, sync_io_depth). It never builds a request itself.
 import { BLOCKED, IDLE, type Op, type SimThread, type ThreadBody } from '../../core/thread';
 import { WaitQueue } from '../../core/waitQueue';
 import type { BitmapOps, MdHost, MdParams, MdSync, SyncPersonality } from './host';

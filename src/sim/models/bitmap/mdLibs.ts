@@ -1,5 +1,5 @@
-// The builders the composition root (models/index.ts) hands to array models: a bitmap of the chosen kind
-// and md_do_sync. Array models reach md core only through these, never by importing this folder.
+// The builders the composition root (models/index.ts) hands to array models: a bitmap of the chosen kind and
+// md_do_sync. Array models reach md core only through these, never by importing this folder.
 import { MdBitmap } from './classic';
 import type { MdLibs } from './host';
 import { LlBitmap } from './llbitmap';

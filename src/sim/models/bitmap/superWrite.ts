@@ -1,5 +1,5 @@
-// md_super_write + md_super_wait for bitmap metadata: one small write per member per dirty block, then
-// the caller sleeps until all of them are done. It counts bitmap IO; it decides nothing about what is dirty.
+// md_super_write + md_super_wait for bitmap metadata: small writes to every member, then the caller sleeps
+// until all are done. Counts bitmap IO; never decides what is dirty.
 import { BLOCKED } from '../../core/thread';
 import { WaitQueue } from '../../core/waitQueue';
 import type { Gen, MdHost } from './host';

@@ -1,6 +1,5 @@
-// struct r1conf / r10conf as this model needs them: device_lock, pending_bio_list (writes waiting for the
-// md thread), retry_list (resync bios the md thread finishes), the md thread's wake-up, and the records
-// that travel with a bio. State and tiny helpers only; the kernel functions live beside it.
+// struct r1conf / r10conf as this model needs them: device_lock, pending_bio_list, retry_list, the md thread's
+// wake-up, and the records that travel with a bio. State and tiny helpers only; no kernel function here.
 import type { Kernel } from '../../core/kernel';
 import { Lock, LockClass } from '../../core/lock';
 import { QueueStats } from '../../core/stats/queueStats';

@@ -1,5 +1,5 @@
-// Member disks of a mirror and their completion path: submit_bio on the caller's CPU, one irq thread per
-// member running the end_io work the request names (raid1_end_write_request, end_sync_read, metadata).
+// Member disks of a mirror and their completion path: submit_bio on the caller's CPU, an irq thread per member
+// running the request's end_io work. Knows no raid layout and never chooses where a copy goes.
 import { BlockDevice } from '../../core/device';
 import { Fifo } from '../../core/fifo';
 import type { Kernel } from '../../core/kernel';

@@ -1,6 +1,5 @@
-// Where a logical page lives: raid1 keeps a copy on every member at the same offset; raid10's near-2
-// layout (raid10_find_phys, "n2", mdadm's default) puts each chunk on two consecutive members.
-// Address arithmetic only.
+// Where a logical page lives: raid1 copies on every member, raid10 near-2 (raid10_find_phys, mdadm's default)
+// on two neighbouring members. Address arithmetic only; no IO.
 export interface Copy {
   disk: number;
   /** Member page (4K) of the copy. */

@@ -1,5 +1,5 @@
 // md core as the mirror model sees it: the bitmap and resync builders the composition root passes in,
-// restated structurally (a model never imports another model's folder). Types only.
+// restated structurally. Types only; never import the models/bitmap folder.
 import type { Kernel } from '../../core/kernel';
 import type { LockClass } from '../../core/lock';
 import type { Op, SimThread } from '../../core/thread';

@@ -1,5 +1,5 @@
-// raid1d / raid10d, the md thread (md0_raid1): md_check_recovery's bitmap daemon work, flush_pending_writes
-// (bitmap unplug first, then every queued copy), and the retry_list's resync bios (sync_request_write).
+// raid1d / raid10d: md_check_recovery's bitmap daemon work, flush_pending_writes (bitmap unplug first) and
+// the retry_list's resync bios. Never submits a write before the bitmap is on disk.
 import type { SimThread, ThreadBody, Op } from '../../core/thread';
 import type { SyncBio } from './conf';
 import { endWriteCopy, type MirrorCtx } from './write';

@@ -1,6 +1,5 @@
-// The md raid1 and raid10 models: wires the conf, member disks and their interrupts, the md thread, fio
-// jobs, and (from md core, handed in by the composition root) the bitmap and the resync thread; reports
-// the contract result, snapshots and live knobs. It holds no kernel function itself.
+// The md raid1 and raid10 models: wires conf, members, md thread, fio jobs, and md core's bitmap and resync
+// (handed in by the composition root); reports results, snapshots, live knobs. Holds no kernel function.
 import { Kernel } from '../../core/kernel';
 import type { LockClass } from '../../core/lock';
 import type { ModelFactory, ModelRun, ParamValue, Params, Snapshot } from '../../core/model';

@@ -1,5 +1,5 @@
-// The resolved raid1 / raid10 parameters the model reads, and the CPU-cost table, unpacked from the
-// CLI spelling. Values arrive validated from src/scenarios/mirrorSpec.ts; nothing is checked here.
+// The resolved raid1 / raid10 parameters and CPU-cost table, unpacked from the CLI spelling. Values arrive
+// validated from src/scenarios/mirrorSpec.ts; nothing is checked or defaulted here.
 import type { Params } from '../../core/model';
 
 export interface MirrorCosts {

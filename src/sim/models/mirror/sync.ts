@@ -1,6 +1,5 @@
-// raid1_sync_request / raid10_sync_request as md_do_sync calls them: up to RESYNC_PAGES (64K) per call;
-// raid1 reads one mirror, raid10 reads every copy; end_sync_read hands the r1bio to the md thread
-// (reschedule_retry) for sync_request_write. Issues resync IO only; throttling is md_do_sync's.
+// raid1_sync_request / raid10_sync_request as md_do_sync calls them (64K per call; raid1 reads one mirror,
+// raid10 every copy), handing read-back bios to the md thread. Issues resync IO only; never throttles it.
 import { BLOCKED, type Op, type SimThread } from '../../core/thread';
 import { WaitQueue } from '../../core/waitQueue';
 import type { SyncBio } from './conf';

@@ -1,5 +1,5 @@
-// Helpers for the mirror and bitmap tests: build a raid1/raid10 run from scenario params, run it with
-// invariants checked after every event, and run presets headless. Test support only.
+// Helpers for the mirror and bitmap tests: build a raid1/raid10 run, run it with invariants checked after each
+// event, run presets headless. Test support only; production code must not import it.
 import { resolveScenario } from '../../../scenarios/scenarioFile';
 import { createModel, runScenario } from '../../run';
 import type { SimResult } from '../../core/result';

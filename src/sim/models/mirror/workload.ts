@@ -1,5 +1,5 @@
-// fio jobs for the mirror models: `numjobs` threads each keeping `iodepth` bios in flight (libaio), with
-// rw / bs / rwmixread / size in fio's meaning and offsets aligned to bs. Generates bios; knows no raid.
+// fio jobs for the mirror models: numjobs threads keeping iodepth bios in flight (libaio), offsets aligned to
+// bs. Generates bios only; knows nothing of raid.
 import type { Kernel } from '../../core/kernel';
 import type { RandomStream } from '../../core/random';
 import { IDLE, type Op, type SimThread, type ThreadBody } from '../../core/thread';

@@ -1,6 +1,5 @@
-// The submitter's side of raid1 / raid10 (raid1.c, raid10.c): raid1_write_request clones the bio per copy;
-// without a bitmap the copies go straight to the members, with one they wait on pending_bio_list for the
-// md thread, which writes the bitmap first. Reads go to one copy (read_balance). Runs on the fio thread.
+// The submitter's side of raid1 / raid10: raid1_write_request clones per copy and submits directly without a
+// bitmap or queues on pending_bio_list for the md thread with one; reads go to one copy. Never waits for IO.
 import type { Op, SimThread } from '../../core/thread';
 import type { MirrorBio, MirrorConf, R1Bio } from './conf';
 import type { MirrorIo } from './io';

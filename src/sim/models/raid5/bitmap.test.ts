@@ -66,3 +66,19 @@ describe('the initial resync of a new raid5', () => {
     }
   });
 });
+
+describe('sysfs knobs of the resync change live', () => {
+  it('sync_speed_min raised above the resync rate stops it yielding to the writes', () => {
+    const m = createModel('raid5', resolveScenario({ model: 'raid5', params: { assume_clean: false, disks: 4 } }).params, 5) as Raid5;
+    m.sim.runUntil(3e6);
+    m.resetStats();
+    m.sim.runUntil(6e6);
+    const before = m.result({ preset: null, warmupNs: 0 }).extra!;
+    expect(m.setLive('sync_speed_min', 10_000_000)).toBeNull();
+    m.resetStats();
+    m.sim.runUntil(9e6);
+    const after = m.result({ preset: null, warmupNs: 0 }).extra!;
+    expect(after.resyncThrottleWaits).toBe(0);
+    expect(before.resyncThrottleWaits as number).toBeGreaterThan(0);
+  });
+});

@@ -1,6 +1,5 @@
-// raid5's side of md's write-intent bitmap: the bitmap range of a write (raid5_bitmap_sector), start/end
-// write, raid5d's "BITMAP UNPLUGGING" (seq_flush, unplug, seq_write, activate_bit_delay) and when a write
-// must reconstruct (RCW). md core's parts come from the composition root; their types are restated here.
+// raid5's side of md's write-intent bitmap: a write's bitmap range, start/end write, raid5d's BITMAP UNPLUGGING
+// and when a write must reconstruct. md core comes from the composition root; never import models/bitmap.
 import type { Kernel } from '../../core/kernel';
 import type { LockClass } from '../../core/lock';
 import type { Op, SimThread } from '../../core/thread';

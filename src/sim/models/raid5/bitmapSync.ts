@@ -1,9 +1,8 @@
-// raid5's resync (raid5_sync_request and handle_stripe's sync branch): md_do_sync asks for one stripe row
-// at a time; the stripe reads every member, handle_parity_checks5 xors them (a new array of zeroed
-// members is consistent, so nothing is written) and md_done_sync tells md_do_sync. Issues no writes.
+// raid5's resync and md core wiring: raid5_sync_request, handle_stripe's parity check for a resync row, and
+// attaching the bitmap and md_do_sync the composition root supplies. Reads members only; never writes parity.
 import type { Op, SimThread } from '../../core/thread';
 import type { Kernel } from '../../core/kernel';
-import type { Bitmap, MdHost, MdLibs, SyncPersonality } from './bitmapHooks';
+import type { Bitmap, MdHost, MdLibs, MdParams, SyncPersonality } from './bitmapHooks';
 import type { Raid5Params } from './params';
 import type { R5Conf } from './conf';
 import type { MemberIo } from './io';
@@ -51,6 +50,15 @@ export function handleSyncStripe(conf: R5Conf, sh: StripeHead): number {
   return (sh.devs.length * 4096 * 1e9) / conf.p.costs.xorBytesPerSec;
 }
 
+/** sysfs sync_speed_min / sync_speed_max / sync_io_depth at run time: md_do_sync reads them each window. */
+export function setMdLive(p: Raid5Params, key: string, v: number): void {
+  const md = p.md.live;
+  if (!md) return; // no resync thread: nothing reads them yet
+  if (key === 'sync_speed_min') md.syncSpeedMinKiB = v;
+  else if (key === 'sync_speed_max') md.syncSpeedMaxKiB = v;
+  else md.syncIoDepth = v;
+}
+
 /** The model's parts attachMd needs. */
 interface Raid5Parts {
   kernel: Kernel;
@@ -70,10 +78,11 @@ export function attachMd(m: Raid5Parts, libs: MdLibs, memberPages: number): void
     writeMetadata: (disk, bytes, done) => io.submit(disk, { bio: null, sh: null, dev: disk, write: true, done }, 0, bytes),
     wakeupMdThread: () => conf.wakeupRaid5d(),
   };
-  const md = {
+  const md: MdParams = {
     bitmap: p.md.bitmap, assumeClean: p.md.assumeClean, bitmapChunkBytes: p.md.bitmapChunk, daemonSleepNs: p.md.daemonSleepNs,
     barrierIdleNs: p.md.barrierIdleNs, syncSpeedMinKiB: p.md.syncSpeedMin, syncSpeedMaxKiB: p.md.syncSpeedMax, syncIoDepth: p.md.syncIoDepth,
   };
+  p.md.live = md;
   const bitmap: Bitmap | null = libs.createBitmap(host, md);
   conf.bitmap = bitmap;
   // llbitmap's lazy parity build needs the sync thread even on an assume-clean array

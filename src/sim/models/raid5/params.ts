@@ -75,7 +75,9 @@ export interface Raid5Params {
   switchNs: number;
   costs: Costs;
   /** Write-intent bitmap and initial resync (bitmapPresets.ts). */
-  md: { bitmap: 'none' | 'bitmap' | 'llbitmap'; assumeClean: boolean; bitmapChunk: number; daemonSleepNs: number; barrierIdleNs: number; syncSpeedMin: number; syncSpeedMax: number; syncIoDepth: number };
+  md: { bitmap: 'none' | 'bitmap' | 'llbitmap'; assumeClean: boolean; bitmapChunk: number; daemonSleepNs: number; barrierIdleNs: number; syncSpeedMin: number; syncSpeedMax: number; syncIoDepth: number;
+    /** The parameters md core was built with, which sysfs knobs change at run time. */
+    live?: { syncSpeedMinKiB: number; syncSpeedMaxKiB: number; syncIoDepth: number } };
 }
 
 export function unpack(p: Params): Raid5Params {

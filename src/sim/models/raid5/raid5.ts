@@ -23,7 +23,7 @@ import { IDLE, type SimThread } from '../../core/thread';
 import { followStripe, snapshotExtra } from './snapshot';
 import { checkInvariants } from './invariants';
 import { bitmapStartWrite, type MdLibs } from './bitmapHooks';
-import { attachMd } from './bitmapSync';
+import { attachMd, setMdLive } from './bitmapSync';
 
 const SAMPLE_NS = 100_000;
 /** The series keeps at most this many samples: when full, every other one goes and the period doubles,
@@ -256,6 +256,7 @@ export class Raid5 implements ModelRun {
       case 'preread_bypass_threshold': c.bypassThreshold = v; break;
       case 'rmw_level': c.rmwLevel = v; break;
       case 'skip_copy': c.skipCopy = value as boolean; break;
+      case 'sync_speed_min': case 'sync_speed_max': case 'sync_io_depth': setMdLive(this.p, key, v); break;
       default: return `${key} is not a runtime knob; changing it starts a new run`;
     }
     this.params[key] = value;
