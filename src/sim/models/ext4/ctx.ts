@@ -1,15 +1,17 @@
 // What every part of the ext4 model shares: the kernel, the parameters, activity labels, and CPU costs
 // drawn with jitter from a per-thread stream. State holders only; no kernel function lives here.
+import { CpuJitter } from '../../core/cpuJitter';
 import type { Kernel } from '../../core/kernel';
-import type { RandomStream, RandomStreams } from '../../core/random';
+import type { RandomStreams } from '../../core/random';
 import type { Op, SimThread } from '../../core/thread';
 import type { Ext4Params } from './params';
 
 export class Ext4Ctx {
   readonly labels: Record<string, number>;
-  private readonly rngs = new Map<SimThread, RandomStream>();
+  private readonly jitter: CpuJitter;
 
-  constructor(readonly kernel: Kernel, readonly p: Ext4Params, private readonly streams: RandomStreams) {
+  constructor(readonly kernel: Kernel, readonly p: Ext4Params, streams: RandomStreams) {
+    this.jitter = new CpuJitter(streams, () => this.p.jitter);
     const l = (s: string) => kernel.label(s);
     this.labels = {
       write: l('generic_perform_write'), journal: l('start_this_handle'), writepage: l('block_write_full_page'),
@@ -20,13 +22,6 @@ export class Ext4Ctx {
 
   /** t.compute of a mean cost, drawn within +-jitter from the thread's own stream. */
   cpu(t: SimThread, meanNs: number, label: number): Op {
-    const j = this.p.jitter;
-    if (j === 0 || meanNs === 0) return t.compute(meanNs, label);
-    let r = this.rngs.get(t);
-    if (!r) {
-      r = this.streams.get(`cpu ${t.name}`);
-      this.rngs.set(t, r);
-    }
-    return t.compute(meanNs * (1 + j * (2 * r.uniform() - 1)), label);
+    return this.jitter.compute(t, meanNs, label);
   }
 }

@@ -1,9 +1,10 @@
 // What every part of the loop model shares: the kernel, the parameters, activity labels, the IO record, the
 // driver interface, and CPU costs drawn with jitter from a per-thread stream. No kernel function here.
+import { CpuJitter } from '../../core/cpuJitter';
 import type { Kernel } from '../../core/kernel';
 import type { Lock, LockClass } from '../../core/lock';
 import type { LockView } from '../../core/model';
-import type { RandomStream, RandomStreams } from '../../core/random';
+import type { RandomStreams } from '../../core/random';
 import type { QueueStats } from '../../core/stats/queueStats';
 import type { Op, SimThread } from '../../core/thread';
 import type { LoopParams } from './params';
@@ -36,11 +37,12 @@ export const lockView = (name: string, l: Lock): LockView =>
 
 export class LoopCtx {
   readonly labels: Record<string, number>;
-  private readonly rngs = new Map<SimThread, RandomStream>();
+  private readonly jitter: CpuJitter;
   /** Completes an IO to fio (bio_endio / blk_mq_complete_request); set by the model. */
   endIo: Completion = function* () { /* replaced by the model */ };
 
-  constructor(readonly kernel: Kernel, readonly p: LoopParams, private readonly streams: RandomStreams) {
+  constructor(readonly kernel: Kernel, readonly p: LoopParams, streams: RandomStreams) {
+    this.jitter = new CpuJitter(streams, () => this.p.jitter);
     const l = (s: string) => kernel.label(s);
     this.labels = {
       fio: l('fio'), submit: l('submit_bio'), loLock: l('lo_lock'), queueWork: l('queue_work'),
@@ -51,14 +53,7 @@ export class LoopCtx {
 
   /** t.compute of a mean cost, drawn within +-jitter from the thread's own stream. */
   cpu(t: SimThread, meanNs: number, label: number): Op {
-    const j = this.p.jitter;
-    if (j === 0 || meanNs === 0) return t.compute(meanNs, label);
-    let r = this.rngs.get(t);
-    if (!r) {
-      r = this.streams.get(`cpu ${t.name}`);
-      this.rngs.set(t, r);
-    }
-    return t.compute(meanNs * (1 + j * (2 * r.uniform() - 1)), label);
+    return this.jitter.compute(t, meanNs, label);
   }
 
   pages(bytes: number): number {
