@@ -5,7 +5,7 @@ import { findPreset, modelInfo, PRESETS } from '../scenarios/catalog';
 import { ParamError, parseParam } from '../scenarios/paramSpec';
 import { resolveScenario } from '../scenarios/scenarioFile';
 import { clearRun, getBridge } from './session';
-import { DEFAULT_PRESET, useSim } from './store';
+import { DEFAULT_PRESET, useSim, type Page } from './store';
 import { urlScenario } from './urlScenario';
 
 const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
@@ -131,4 +131,8 @@ export function restart(): void {
 
 export function setTimelineWindow(ns: number | 'auto'): void {
   useSim.setState({ timelineWindow: ns });
+}
+
+export function setPage(page: Page): void {
+  useSim.setState({ page });
 }

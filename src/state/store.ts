@@ -16,6 +16,12 @@ export const WINDOWS: readonly { label: string; ns: number | 'auto' }[] = [
 
 export const DEFAULT_PRESET = 'raid5-3disk-threads';
 
+/** The app's pages: the live lab, sweeps, A/B comparison, and the five stories in plain words. */
+export const PAGES = [
+  { id: 'lab', label: 'Lab' }, { id: 'sweep', label: 'Sweep' }, { id: 'compare', label: 'A/B' }, { id: 'stories', label: 'Stories' },
+] as const;
+export type Page = (typeof PAGES)[number]['id'];
+
 export interface SimState {
   /** The worker answered the handshake. */
   connected: boolean;
@@ -40,12 +46,13 @@ export interface SimState {
   /** One line about what the last change did (applied live, or started a new run). */
   notice: string | null;
   timelineWindow: number | 'auto';
+  page: Page;
 }
 
 export const initialState: SimState = {
   connected: false, runId: 0, model: '', preset: null, seed: 1, overrides: {}, params: {},
   playing: true, speed: 1e6, snapshot: null, figures: null, recentOpsPerSec: null,
-  runError: null, fieldErrors: {}, notice: null, timelineWindow: 'auto',
+  runError: null, fieldErrors: {}, notice: null, timelineWindow: 'auto', page: 'lab',
 };
 
 export const useSim = create<SimState>()(() => ({ ...initialState }));

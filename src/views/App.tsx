@@ -6,15 +6,18 @@ import { raid5Extra } from '../state/raid5Extra';
 import { BottleneckLine } from './BottleneckLine';
 import { Raid5Stage } from './raid5/Raid5Stage';
 import { useSim } from '../state/store';
-import { FiguresPanel } from './FiguresPanel';
+import { ComparePage } from './compare/ComparePage';
+import { ExportMenu } from './export/ExportMenu';
 import { fmtNs } from './format';
-import { LockPanel } from './LockPanel';
-import { LockStatTable } from './LockStatTable';
+import { LessonLauncher } from './lessons/LessonLauncher';
+import { ModelStage } from './models/ModelStage';
+import { NavTabs } from './NavTabs';
 import { ParamPanel } from './ParamPanel';
 import { PlaybackBar } from './PlaybackBar';
 import { ScenarioPicker } from './ScenarioPicker';
-import { ThreadPanel } from './ThreadPanel';
-import { ThreadTimeline } from './ThreadTimeline';
+import { ShareMenu } from './share/ShareMenu';
+import { StoriesPage } from './stories/StoriesPage';
+import { SweepPage } from './sweep/SweepPage';
 import { useKeyboard } from './useKeyboard';
 
 function Clock() {
@@ -35,30 +38,41 @@ function RunError() {
   return error ? <div className="run-error" role="alert" data-testid="run-error">{error}</div> : null;
 }
 
-export function App() {
-  useEffect(boot, []);
-  useKeyboard();
+/** The live lab: playback, parameters, and the model's own picture (raid5's, or the generic one). */
+function LabPage() {
   const raid5 = useSim((s) => raid5Extra(s.snapshot) !== null);
   return (
-    <div className="app">
-      <header>
-        <h1>Stripe Lab</h1>
-        <ScenarioPicker />
-        <Clock />
-      </header>
+    <>
       <PlaybackBar />
       <RunError />
       {raid5 && <BottleneckLine />}
       <main>
         <ParamPanel />
-        {raid5 ? <Raid5Stage /> : <div className="stage">
-          <ThreadPanel />
-          <LockPanel />
-          <FiguresPanel />
-          <LockStatTable />
-          <ThreadTimeline />
-        </div>}
+        {raid5 ? <Raid5Stage /> : <ModelStage />}
       </main>
+    </>
+  );
+}
+
+export function App() {
+  useEffect(boot, []);
+  useKeyboard();
+  const page = useSim((s) => s.page);
+  return (
+    <div className="app">
+      <header>
+        <h1>Stripe Lab</h1>
+        <NavTabs />
+        <ScenarioPicker />
+        <Clock />
+        <LessonLauncher />
+        <ShareMenu />
+        <ExportMenu />
+      </header>
+      {page === 'lab' && <LabPage />}
+      {page === 'sweep' && <main><SweepPage /></main>}
+      {page === 'compare' && <main><ComparePage /></main>}
+      {page === 'stories' && <main><StoriesPage /></main>}
     </div>
   );
 }

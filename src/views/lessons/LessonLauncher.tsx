@@ -1,0 +1,4 @@
+// LessonLauncher: being built this session (owned by one helper); replaced before the session ends.
+export function LessonLauncher() {
+  return null;
+}
