@@ -2,8 +2,9 @@
 // `vite preview`. No browser download: the system Chromium is launched with the flags below.
 import { defineConfig } from '@playwright/test';
 
-/** E2E_PORT lets two runs share a machine (several people work in one tree). */
+/** E2E_PORT lets two runs share a machine (several people work in one tree); each builds into its own folder. */
 const PORT = Number(process.env.E2E_PORT ?? 4173);
+const OUT = `dist-e2e-${PORT}`;
 
 export default defineConfig({
   testDir: 'e2e',
@@ -14,7 +15,7 @@ export default defineConfig({
   retries: 0,
   reporter: [['list'], ['./e2e/countReporter.ts']],
   webServer: {
-    command: `npx vite build --logLevel warn && npx vite preview --port ${PORT} --strictPort`,
+    command: `npx vite build --logLevel warn --outDir ${OUT} && npx vite preview --outDir ${OUT} --port ${PORT} --strictPort`,
     url: `http://localhost:${PORT}`,
     timeout: 180_000,
     reuseExistingServer: false,
