@@ -8,6 +8,7 @@ const OUT = `dist-e2e-${PORT}`;
 
 export default defineConfig({
   testDir: 'e2e',
+  outputDir: `test-results/${PORT}`,
   timeout: 60_000,
   expect: { timeout: 10_000 },
   // One page at a time: the tests watch simulated time against the wall clock on a small machine.
