@@ -24,7 +24,8 @@ const RULES: Record<Room, Rule> = {
   lib: { runtime: [] },
   // Not in design.md's table yet: leaves like lib for sweeps and charts. analysis: pure numbers (Student t,
   // USL fit, trends); export: text formats (CSV) from plain data. Used outside the simulation only.
-  analysis: { runtime: ['lib'] },
+  // analysis may read the result contract's types (sweep aggregation takes SimResults; CLI and UI share it).
+  analysis: { runtime: ['lib'], types: ['sim/core'] },
   export: { runtime: ['analysis', 'lib'] },
   'sim/core': { runtime: ['lib'], packages: ['pure-rand'] },
   model: { runtime: ['sim/core', 'lib'] },

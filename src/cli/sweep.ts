@@ -5,7 +5,7 @@ import { availableParallelism } from 'node:os';
 import { parseSweepArgs, SWEEP_USAGE } from './sweep/args';
 import { planSweep, runSweep } from './sweep/plan';
 import { startSweepWorker } from './sweep/pool';
-import { uslLines, type PointLine } from './sweep/aggregate';
+import { uslLines, type PointLine } from '../analysis/sweep/aggregate';
 import { parseSweepLines } from './sweep/fit';
 import { noteLine, tableHeader, tableRow, uslText } from './sweep/output';
 import { sweepCsv } from '../export/csv';

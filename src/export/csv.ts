@@ -10,7 +10,7 @@ export interface SweepPointLike {
   point: Record<string, string | number | boolean>;
   replications: number;
   throughput: { opsPerSec: EstimateLike; bytesPerSec: EstimateLike };
-  latencyNs: { p99: EstimateLike; mean: EstimateLike };
+  latencyNs: { p99: EstimateLike; mean: EstimateLike; p50?: EstimateLike };
   utilisation: Record<string, EstimateLike>;
   locks: Record<string, { waitTimeTotalNs: EstimateLike; contentions: EstimateLike }>;
 }
@@ -52,6 +52,7 @@ export function sweepCsvRow(p: SweepPointLike): Record<string, Cell> {
   put(row, 'bytes_per_sec', p.throughput.bytesPerSec);
   put(row, 'latency_p99_ns', p.latencyNs.p99);
   put(row, 'latency_mean_ns', p.latencyNs.mean);
+  if (p.latencyNs.p50) put(row, 'latency_p50_ns', p.latencyNs.p50); // absent in lines of older sweeps
   for (const [t, e] of Object.entries(p.utilisation)) put(row, `util:${t}`, e);
   for (const [l, e] of Object.entries(p.locks)) {
     put(row, `${l}:wait_total_ns`, e.waitTimeTotalNs);

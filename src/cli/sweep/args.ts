@@ -1,6 +1,7 @@
 // Command-line parsing for `npm run sweep`: the scenario flags of `npm run sim` plus --param, --replications,
 // --jobs, --shard and the output choice. Refuses unknown flags and malformed values by name; runs nothing.
 import { ParamError } from '../../scenarios/paramSpec';
+import { MAX_SEED } from '../../scenarios/sweep/plan';
 
 export interface SweepArgs {
   model?: string;
@@ -22,7 +23,6 @@ export interface SweepArgs {
 
 const VALUE_FLAGS = new Set(['--model', '--preset', '--scenario', '--set', '--param', '--seed', '--duration', '--warmup', '--replications', '--jobs', '--shard', '--fit']);
 const ALL_FLAGS = [...VALUE_FLAGS, '--json', '--csv', '--help'].join(', ');
-export const MAX_SEED = 2 ** 31 - 1;
 
 function int(key: string, v: string, min: number, max: number): number {
   if (!/^\d+$/.test(v) || Number(v) < min || Number(v) > max) throw new ParamError(key, v, `an integer ${min}..${max}`);

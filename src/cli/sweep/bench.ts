@@ -5,7 +5,7 @@ import { performance } from 'node:perf_hooks';
 import { parseSweepArgs } from './args';
 import { planSweep, runSweep } from './plan';
 import { startSweepWorker } from './pool';
-import type { PointLine } from './aggregate';
+import type { PointLine } from '../../analysis/sweep/aggregate';
 
 // `--rounds N` (default 3): alternate the two set-ups N times and compare the fastest of each, since other
 // load on the machine only ever slows a run down. Other flags go to the sweep (e.g. --duration 5ms).

@@ -1,7 +1,7 @@
 // Reads the JSON lines of earlier `npm run sweep --json` runs (e.g. shards concatenated) back into point
 // lines for a USL fit of the whole sweep. Parsing only; the fit is aggregate.ts's.
 import { ParamError } from '../../scenarios/paramSpec';
-import type { PointLine } from './aggregate';
+import type { PointLine } from '../../analysis/sweep/aggregate';
 
 /** Point lines from the texts, ordered by point index; USL lines are skipped, duplicates refused. */
 export function parseSweepLines(texts: readonly { file: string; text: string }[]): { lines: PointLine[]; keys: string[] } {

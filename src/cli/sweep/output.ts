@@ -2,7 +2,7 @@
 // was run (seeds, fixed warm-up, shard, pool). Formatting only.
 import type { Estimate } from '../../analysis/studentT';
 import { formatNs, formatRate } from '../../lib/units';
-import type { PointLine, UslLine } from './aggregate';
+import type { PointLine, UslLine } from '../../analysis/sweep/aggregate';
 
 const pad = (s: string, n: number) => s.padStart(n);
 

@@ -1,8 +1,9 @@
 // Turns the replications of one sweep point into its output line (means and Student-t 95% intervals),
 // and a thread-count sweep's points into USL fits. Pure functions of SimResults; runs nothing.
-import { meanCi, type Estimate } from '../../analysis/studentT';
-import { fitUsl } from '../../analysis/usl';
-import { growingSeries } from '../../analysis/trend';
+// Shared by `npm run sweep` and the UI's Sweep page.
+import { meanCi, type Estimate } from '../studentT';
+import { fitUsl } from '../usl';
+import { growingSeries } from '../trend';
 import type { SimResult } from '../../sim/core/result';
 
 export type Value = string | number | boolean;
@@ -13,7 +14,7 @@ export interface PointLine {
   point: Record<string, Value>;
   replications: number;
   throughput: { opsPerSec: Estimate; bytesPerSec: Estimate };
-  latencyNs: { p99: Estimate; mean: Estimate };
+  latencyNs: { p99: Estimate; mean: Estimate; p50: Estimate };
   /** Fraction of the measured time on a CPU (running or spinning), per handling thread. */
   utilisation: Record<string, Estimate>;
   locks: Record<string, LockEstimates>;
@@ -66,7 +67,7 @@ export function aggregatePoint(index: number, point: Record<string, Value>, resu
     point,
     replications: results.length,
     throughput: { opsPerSec: est(results.map((r) => r.throughput.opsPerSec), 1), bytesPerSec: est(results.map((r) => r.throughput.bytesPerSec), 0) },
-    latencyNs: { p99: est(results.map((r) => r.latencyNs.p99), 0), mean: est(results.map((r) => r.latencyNs.mean), 0) },
+    latencyNs: { p99: est(results.map((r) => r.latencyNs.p99), 0), mean: est(results.map((r) => r.latencyNs.mean), 0), p50: est(results.map((r) => r.latencyNs.p50), 0) },
     utilisation: Object.fromEntries([...util].map(([k, v]) => [k, est(v, 4)])),
     locks,
     index,

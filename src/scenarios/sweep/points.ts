@@ -1,7 +1,7 @@
 // Sweep points: `--param KEY=a,b,c | a..b | a..b:step` expanded against the model's parameter specs,
 // the cartesian product in flag order (first flag slowest), and `--shard K/N`. Runs nothing.
 import { parseSize, parseTime } from '../../lib/units';
-import { ParamError, type ParamSpec } from '../../scenarios/paramSpec';
+import { ParamError, type ParamSpec } from '../paramSpec';
 
 export type RawValue = string | number;
 export interface Axis { key: string; values: RawValue[] }
