@@ -34,7 +34,8 @@ const RULES: Record<Room, Rule> = {
   protocol: { runtime: ['lib'], types: ['sim', 'sim/core', 'model', 'scenarios'] },
   worker: { runtime: ['sim', 'sim/core', 'scenarios', 'protocol', 'analysis', 'export', 'lib'], types: ['model'] },
   bridge: { runtime: ['protocol', 'lib'] },
-  state: { runtime: ['bridge', 'protocol', 'scenarios', 'analysis', 'export', 'lib'], packages: ['zustand'] },
+  // valibot: links and saved scenarios are checked like scenario files; lz-string: compact permalinks (issue 6).
+  state: { runtime: ['bridge', 'protocol', 'scenarios', 'analysis', 'export', 'lib'], packages: ['zustand', 'valibot', 'lz-string'] },
   views: { runtime: ['state', 'analysis', 'export', 'lib'], types: ['protocol'], packages: ['react', 'react-dom', 'd3', 'uplot'] }, // uPlot: design.md 5
   cli: { runtime: ['sim', 'sim/core', 'scenarios', 'analysis', 'export', 'lib'], types: ['model'], packages: ['node:*', 'pure-rand'] },
   testing: { runtime: ['sim', 'sim/core', 'model', 'scenarios', 'protocol', 'analysis', 'export', 'lib'], packages: ['node:*', 'vitest', 'typescript'] },
