@@ -39,7 +39,7 @@ export class Loop implements ModelRun {
     this.driver = p.mode === 'single-thread' ? new SingleThreadLoop(this.ctx, this.backing)
       : p.mode === 'blk-mq' ? new BlkMqLoop(this.ctx, this.backing)
         : new DioAioLoop(this.ctx, this.backing);
-    this.fio = new Fio(this.kernel, this.ctx, (n) => streams.get(n), (t, io) => this.driver.submit(t, io));
+    this.fio = new Fio(this.ctx, (n) => streams.get(n), (t, io) => this.driver.submit(t, io));
   }
 
   /** bio_endio / blk_mq_complete_request on the completing thread, then aio_complete to fio. */
@@ -113,7 +113,15 @@ export class Loop implements ModelRun {
       lockStats: this.driver.lockClasses().map(lockRow),
       queues: this.queueRows(now),
       devices: [deviceRow(d, Math.max(1, now - this.measureStart))],
-      extra: { loopMode: this.p.mode, inFlight: this.fio.inFlight(), backingQueued: d.queue.length, backingInService: d.inService },
+      extra: {
+        loopMode: this.p.mode, inFlight: this.fio.inFlight(), backingQueued: d.queue.length, backingInService: d.inService,
+        // For the loop machine view: what waits where now, and the page cache in between (observation only).
+        loopQueues: this.driver.queues().map((q) => ({ name: q.name, length: q.length })),
+        backingParallelism: this.p.deviceParallelism, backingOutstanding: this.backing.outstanding,
+        direct: this.p.direct, workers: this.p.workers, iodepth: this.p.iodepth, numjobs: this.p.numjobs, bs: this.p.bs, rw: this.p.rw,
+        dirtyPages: this.backing.writeback.dirtyPages, writebackPages: this.backing.writeback.writebackPages,
+        backingRequests: this.backing.requests, backingSeqRequests: this.backing.seqRequests,
+      },
     };
   }
 

@@ -29,11 +29,11 @@ describe('where the copies go', () => {
     runChecked(w, 2e6);
     // every completed bio wrote three copies; bios still in flight may have some copies out
     expect(w.io.writeBytes).toBeGreaterThanOrEqual(3 * w.bytes);
-    expect(w.io.writeBytes).toBeLessThanOrEqual(3 * (w.bytes + 4096 * w.workload.inflight()));
+    expect(w.io.writeBytes).toBeLessThanOrEqual(3 * (w.bytes + 4096 * w.workload.inFlight()));
     const r = mirrorRun('raid1', { rw: 'randread', numjobs: 1, iodepth: 4 });
     runChecked(r, 2e6);
     expect(r.io.readBytes).toBeGreaterThanOrEqual(r.bytes);
-    expect(r.io.readBytes).toBeLessThanOrEqual(r.bytes + 4096 * r.workload.inflight());
+    expect(r.io.readBytes).toBeLessThanOrEqual(r.bytes + 4096 * r.workload.inFlight());
   });
   it('raid10 near-2 puts each write on two neighbouring members, spread over all of them', () => {
     const m = mirrorRun('raid10', { disks: 4, numjobs: 2, iodepth: 4 });
@@ -41,7 +41,7 @@ describe('where the copies go', () => {
     const perMember = m.io.members.map((d) => d.ops);
     const total = perMember.reduce((a, b) => a + b, 0);
     expect(total).toBeGreaterThanOrEqual(2 * m.completions);
-    expect(total).toBeLessThanOrEqual(2 * (m.completions + m.workload.inflight()));
+    expect(total).toBeLessThanOrEqual(2 * (m.completions + m.workload.inFlight()));
     for (const ops of perMember) expect(ops / (m.completions / 2)).toBeGreaterThan(0.8);
     expect(m.conf.layout.copiesOf(0).map((c) => c.disk)).toEqual([0, 1]);
     expect(m.conf.layout.copiesOf(128).map((c) => c.disk)).toEqual([2, 3]); // next 512K chunk

@@ -14,7 +14,8 @@ import type { Bitmap, MdHost, MdLibs, MdParams, MdSync } from './md';
 import { mirrorD } from './mdThread';
 import { unpackMirror, type MirrorParams } from './params';
 import { mirrorSyncPersonality } from './sync';
-import { MirrorWorkload } from './workload';
+import type { FioJobs } from '../../core/fioJobs';
+import { mirrorWorkload } from './workload';
 import { readRequest, writeRequest, type MirrorCtx } from './write';
 
 export class Mirror<B extends Bitmap = Bitmap> implements ModelRun {
@@ -26,7 +27,7 @@ export class Mirror<B extends Bitmap = Bitmap> implements ModelRun {
   readonly bitmap: B | null;
   readonly sync: MdSync | null;
   readonly md: MdParams;
-  readonly workload: MirrorWorkload;
+  readonly workload: FioJobs;
   readonly latency = new Histogram();
   readonly model: string;
   completions = 0;
@@ -62,7 +63,7 @@ export class Mirror<B extends Bitmap = Bitmap> implements ModelRun {
     this.conf.mdThread = this.kernel.spawn(this.conf.threadName, `raid${level}d`, (t) => mirrorD(ctx, t));
     this.sync = p.assumeClean ? null : libs.createSync(host, this.md, mirrorSyncPersonality(ctx, spanPages), this.bitmap);
     const fio = { rw: p.rw, bs: p.bs, iodepth: p.iodepth, numjobs: p.numjobs, rwmixread: p.rwmixread, fioNs: c.fioNs };
-    this.workload = new MirrorWorkload(this.kernel, fio, spanPages, (n) => streams.get(n),
+    this.workload = mirrorWorkload(this.kernel, fio, spanPages, (n) => streams.get(n),
       (t, bio) => (bio.write ? writeRequest(ctx, t, bio) : readRequest(ctx, t, bio)), this.conf.labels.fio);
   }
 
@@ -70,7 +71,7 @@ export class Mirror<B extends Bitmap = Bitmap> implements ModelRun {
     this.completions++;
     this.bytes += bio.bytes;
     this.latency.record(this.sim.now - bio.submittedAt);
-    this.workload.complete(bio);
+    this.workload.complete(bio.job);
   }
 
   lockClasses(): LockClass[] {
@@ -138,7 +139,13 @@ export class Mirror<B extends Bitmap = Bitmap> implements ModelRun {
       lockStats: this.lockClasses().map(lockRow),
       queues: [queueRow(this.conf.pendingStats, now), queueRow(this.conf.retryStats, now)],
       devices: this.io.members.map((d) => deviceRow(d, Math.max(1, now - this.measureStart))),
-      extra: { pendingWrites: this.conf.pending.length, memberIosInFlight: this.io.inFlight(), ...(this.bitmap?.figures() ?? {}), ...(this.sync?.figures() ?? {}) },
+      extra: {
+        pendingWrites: this.conf.pending.length, memberIosInFlight: this.io.inFlight(), ...(this.bitmap?.figures() ?? {}), ...(this.sync?.figures() ?? {}),
+        // For the mirror machine view (observation only): members now, the bitmap grid, the resync window.
+        level: this.model, assumeClean: this.p.assumeClean, bitmap: this.p.bitmap,
+        memberQueues: this.io.members.map((d) => ({ name: d.name, queued: d.queue.length, inService: d.inService, parallelism: d.params.parallelism })),
+        ...(this.bitmap?.live?.() ?? {}), ...(this.sync?.live?.() ?? {}),
+      },
     };
   }
 

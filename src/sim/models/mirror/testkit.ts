@@ -16,7 +16,7 @@ export function mirrorRun(model: 'raid1' | 'raid10', params: P, seed = 7): Mirro
 export function checkMirror(m: Mirror): void {
   if (m.conf.deviceLock.holders > 1) throw new Error('device_lock has two holders');
   for (const w of m.conf.pending) if (w.r1.remaining <= 0) throw new Error(`bio ${w.r1.bio.id} queued with no copy left`);
-  const inflight = m.workload.inflight();
+  const inflight = m.workload.inFlight();
   if (inflight < 0 || inflight > m.p.numjobs * m.p.iodepth) throw new Error(`${inflight} bios in flight`);
   if (m.io.inFlight() < 0) throw new Error('negative member IO in flight');
 }

@@ -1,9 +1,9 @@
-// fio jobs for the mirror models: numjobs threads keeping iodepth bios in flight (libaio), offsets aligned to
-// bs. Generates bios only; knows nothing of raid.
+// The mirror models' fio workload: the shared fio job loop (core/fioJobs) making MirrorBios in 4K pages,
+// offsets aligned to bs. Knows nothing of raid1 or raid10.
+import { FioJobs } from '../../core/fioJobs';
 import type { Kernel } from '../../core/kernel';
 import type { RandomStream } from '../../core/random';
-import { IDLE, type Op, type SimThread, type ThreadBody } from '../../core/thread';
-import { WaitQueue } from '../../core/waitQueue';
+import type { Op, SimThread } from '../../core/thread';
 import type { MirrorBio } from './conf';
 
 export interface FioSpec {
@@ -15,71 +15,23 @@ export interface FioSpec {
   fioNs: number;
 }
 
-interface Job {
-  index: number;
-  thread: SimThread;
-  wq: WaitQueue;
-  inflight: number;
-  reaped: number;
-  nextPage: number;
-  rng: RandomStream;
-}
-
-export class MirrorWorkload {
-  readonly jobs: Job[] = [];
-  private nextId = 0;
-  private readonly bsPages: number;
-
-  constructor(
-    private readonly kernel: Kernel,
-    private readonly f: FioSpec,
-    private readonly spanPages: number,
-    stream: (name: string) => RandomStream,
-    private readonly submit: (t: SimThread, bio: MirrorBio) => Generator<Op, void, void>,
-    private readonly label: number,
-  ) {
-    this.bsPages = Math.max(1, Math.ceil(f.bs / 4096));
-    const region = Math.floor(spanPages / f.numjobs);
-    for (let j = 0; j < f.numjobs; j++) {
-      const name = `fio/${j}`;
-      const job: Job = { index: j, thread: null as unknown as SimThread, wq: new WaitQueue(kernel, `${name} io_getevents`, IDLE), inflight: 0, reaped: 0, nextPage: j * region, rng: stream(name) };
-      job.thread = kernel.spawn(name, 'submitter', (t) => this.body(t, job));
-      this.jobs.push(job);
-    }
-  }
-
-  private newBio(job: Job): MirrorBio {
-    const rw = this.f.rw;
-    const write = rw === 'write' || rw === 'randwrite' || (rw === 'randrw' && job.rng.uniform() * 100 >= this.f.rwmixread);
-    let page: number;
-    if (rw.startsWith('rand')) page = job.rng.below(Math.floor(this.spanPages / this.bsPages)) * this.bsPages;
-    else {
-      page = job.nextPage;
-      job.nextPage = job.nextPage + 2 * this.bsPages > this.spanPages ? 0 : job.nextPage + this.bsPages;
-    }
-    return { id: this.nextId++, write, bytes: this.f.bs, page, pages: this.bsPages, submittedAt: this.kernel.now, job: job.index };
-  }
-
-  private *body(t: SimThread, job: Job): ThreadBody {
-    for (;;) {
-      while (job.inflight < this.f.iodepth) {
-        yield t.compute(this.f.fioNs, this.label);
-        job.inflight++;
-        yield* this.submit(t, this.newBio(job));
-      }
-      while (job.reaped === 0) yield t.wait(job.wq); // io_getevents
-      job.reaped = 0;
-    }
-  }
-
-  complete(bio: MirrorBio): void {
-    const job = this.jobs[bio.job];
-    job.inflight--;
-    job.reaped++;
-    job.wq.wakeThread(job.thread);
-  }
-
-  inflight(): number {
-    return this.jobs.reduce((s, j) => s + j.inflight, 0);
-  }
+export function mirrorWorkload(
+  kernel: Kernel, f: FioSpec, spanPages: number, stream: (name: string) => RandomStream,
+  submit: (t: SimThread, bio: MirrorBio) => Generator<Op, void, void>, label: number,
+): FioJobs {
+  const bsPages = Math.max(1, Math.ceil(f.bs / 4096));
+  let nextId = 0;
+  const fio: FioJobs = new FioJobs(kernel, {
+    rw: f.rw, stride: bsPages * 4096, spanBytes: spanPages * 4096, iodepth: f.iodepth, iodepthLow: f.iodepth, numjobs: f.numjobs, rwmixread: f.rwmixread,
+  }, stream, {
+    *prepare(t) {
+      yield t.compute(f.fioNs, label);
+    },
+    *submit(t, job) {
+      const write = fio.nextIsWrite(job);
+      const page = fio.nextOffset(job) / 4096;
+      yield* submit(t, { id: nextId++, write, bytes: f.bs, page, pages: bsPages, submittedAt: kernel.now, job: job.index });
+    },
+  });
+  return fio;
 }

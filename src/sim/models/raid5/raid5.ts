@@ -16,7 +16,8 @@ import { raid5MakeRequest } from './makeRequest';
 import { unpack, type Raid5Params } from './params';
 import { dropStripe } from './release';
 import { raid5d, raid5DoWork, type HandlerContext } from './threads';
-import { Workload } from './workload';
+import type { FioJobs } from '../../core/fioJobs';
+import { raid5Workload } from './workload';
 import { Offload } from './offload';
 import { WaitQueue } from '../../core/waitQueue';
 import { IDLE, type SimThread } from '../../core/thread';
@@ -36,7 +37,7 @@ export class Raid5 implements ModelRun {
   readonly p: Raid5Params;
   readonly conf: R5Conf;
   readonly io: MemberIo;
-  readonly workload: Workload;
+  readonly workload: FioJobs;
   readonly latency = new Histogram();
   /** Latencies since the UI's last latency window (snapshot.ts rotates it); not part of the result. */
   readonly windowLatency = new Histogram();
@@ -84,7 +85,7 @@ export class Raid5 implements ModelRun {
     if (libs) attachMd(this, libs, memberPages);
     else if (p.md.bitmap !== 'none' || !p.md.assumeClean) throw new Error('bitmap and resync need md core (models/index.ts wires it)');
     const { conf, io } = this;
-    this.workload = new Workload(this.kernel, p, p.size, (n) => streams.get(n), function* (t: SimThread, bio: Bio) {
+    this.workload = raid5Workload(this.kernel, p, p.size, (n) => streams.get(n), function* (t: SimThread, bio: Bio) {
       yield* bitmapStartWrite(conf, t, bio); // md_clone_bio, before the personality sees the bio
       yield* raid5MakeRequest(conf, io, t, bio);
     }, this.conf.labels.fio);
@@ -117,7 +118,7 @@ export class Raid5 implements ModelRun {
     else this.bytesRead += bio.bytes;
     this.latency.record(this.sim.now - bio.submittedAt);
     this.windowLatency.record(this.sim.now - bio.submittedAt);
-    this.workload.complete(bio);
+    this.workload.complete(bio.job);
   }
 
   /** Runs to `untilNs`, checking invariants after every event in debug mode. */
