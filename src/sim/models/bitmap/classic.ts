@@ -4,6 +4,7 @@ import { Lock, LockClass } from '../../core/lock';
 import type { SimThread } from '../../core/thread';
 import { lockOpts, type BitmapOps, type Gen, type MdHost, type MdParams } from './host';
 import { SuperWriter } from './superWrite';
+import { foldCells } from './liveCells';
 
 /** md-bitmap.h: NEEDED_MASK / RESYNC_MASK in the counter's top bits; the low bits count writes (+2 for the bit). */
 const NEEDED = 0x8000;
@@ -202,6 +203,30 @@ export class MdBitmap implements BitmapOps {
   resetStats(): void {
     this.bitsSet = this.bitsCleared = this.unplugs = 0;
     this.writer.resetStats();
+  }
+
+  /** For the live view: counters folded into cells (0 clean, 1 bit set and idle, 2 NEEDED, 3 RESYNC, 4 writes
+   * counted), file pages waiting to be written, bitmap_lock now. Read-only. */
+  live(): Record<string, unknown> {
+    const { cells, chunksPerCell } = foldCells(this.chunks, (c) => {
+      const v = this.counters[c];
+      if ((v & 0x3fff) > 2) return 4;
+      if (v & RESYNC) return 3;
+      if (v & NEEDED) return 2;
+      return this.bits[c] ? 1 : 0;
+    });
+    let dirty = 0;
+    let pending = 0;
+    for (let i = 0; i < this.filePages; i++) {
+      if (this.pageAttr[i] & (PAGE_DIRTY | PAGE_NEEDWRITE)) dirty++;
+      else if (this.pageAttr[i] & PAGE_PENDING) pending++;
+    }
+    const l = this.lock;
+    return {
+      bitmapCells: cells, bitmapChunksPerCell: chunksPerCell, bitmapPagesToWrite: dirty, bitmapPagesPending: pending,
+      bitmapWritesInFlight: this.writer.inFlight,
+      bitmapLock: { name: 'bitmap_lock', holder: l.owner?.name ?? null, waiters: l.waiters.toArray().map((w) => w.name), spinning: true },
+    };
   }
 
   figures(): Record<string, unknown> {

@@ -74,6 +74,8 @@ export interface BitmapOps {
   lockClasses(): LockClass[];
   resetStats(): void;
   figures(): Record<string, unknown>;
+  /** Optional: the state the live view draws (snapshots only, never results). */
+  live?(): Record<string, unknown>;
 }
 
 /** A personality's sync_request, as md_do_sync drives it. */
@@ -94,6 +96,8 @@ export interface MdSync {
   request(): void;
   resetStats(): void;
   figures(): Record<string, unknown>;
+  /** Optional: the state the live view draws (snapshots only, never results). */
+  live?(): Record<string, unknown>;
 }
 
 /** What the composition root hands to an array model: builders for md core's parts. */

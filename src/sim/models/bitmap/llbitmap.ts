@@ -6,6 +6,7 @@ import { WaitQueue } from '../../core/waitQueue';
 import type { BitmapOps, Gen, MdHost, MdParams } from './host';
 import { Clean, Daemon, Dirty, Endsync, LlState, NeedSync, Startsync, Startwrite, Syncing } from './llbitmapState';
 import { SuperWriter } from './superWrite';
+import { foldCells } from './liveCells';
 
 export class LlBitmap implements BitmapOps {
   readonly kind = 'llbitmap' as const;
@@ -189,6 +190,24 @@ export class LlBitmap implements BitmapOps {
     this.unplugs = this.unplugWaits = this.pagesCleaned = this.barrierWaits = 0;
     this.s.infections = 0;
     this.writer.resetStats();
+  }
+
+  /** For the live view: state bytes folded into cells (codes as STATE_NAMES), pages with dirty blocks,
+   * pages the daemon is suspending, live page references, metadata writes in flight. Read-only. */
+  live(): Record<string, unknown> {
+    const { cells, chunksPerCell } = foldCells(this.s.chunks, (c) => this.s.state[c]);
+    let dirty = 0;
+    let dying = 0;
+    let refs = 0;
+    for (const pc of this.s.pages) {
+      if (pc.dirty) dirty++;
+      if (pc.dying) dying++;
+      refs += pc.ref;
+    }
+    return {
+      bitmapCells: cells, bitmapChunksPerCell: chunksPerCell, bitmapPagesToWrite: dirty, bitmapPagesDying: dying,
+      bitmapPageRefs: refs, bitmapWritesInFlight: this.writer.inFlight,
+    };
   }
 
   figures(): Record<string, unknown> {

@@ -26,6 +26,8 @@ export class MdDoSync implements MdSync {
   passes = 0;
   throttleWaits = 0;
   private measureFrom = 0;
+  /** Where the pass is now (md_do_sync's j, in pages), for the UI. */
+  private position = 0;
 
   constructor(private readonly host: MdHost, private readonly p: MdParams, private readonly pers: SyncPersonality, private readonly bitmap: BitmapOps | null) {
     const k = host.kernel;
@@ -87,6 +89,7 @@ export class MdDoSync implements MdSync {
           // one trip round the loop per chunk skipped, without IO: cheap next to a sync_request
           yield t.compute(c.syncStepNs + SKIP_NS_PER_CHUNK * Math.ceil(skip / (this.bitmap as BitmapOps).chunkPages), this.label);
           j += skip;
+          this.position = j;
           continue;
         }
         this.bitmap?.startSync(j);
@@ -94,6 +97,7 @@ export class MdDoSync implements MdSync {
         const n = yield* this.pers.syncRequest(t, j, (pages) => this.done(pages));
         this.active += n;
         j += n;
+        this.position = j;
         ioPages += n;
         this.syncedPages += n;
         if (lastCheck + WINDOW_PAGES > ioPages && j < span) continue;
@@ -123,6 +127,14 @@ export class MdDoSync implements MdSync {
       this.bitmap?.endSync(span);
       this.running = false;
     }
+  }
+
+  /** For the live view: the pass's position, resync IO in flight and the window, over the span (pages). */
+  live(): Record<string, unknown> {
+    return {
+      syncPosPages: this.running ? this.position : 0, syncActivePages: this.active, syncWindowPages: WINDOW_PAGES,
+      syncSpanPages: this.host.spanPages, syncIoLimitPages: (this.host.level456 ? 1 : 16) * this.p.syncIoDepth,
+    };
   }
 
   resetStats(): void {

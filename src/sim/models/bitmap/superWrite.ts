@@ -26,6 +26,11 @@ export class SuperWriter {
     yield* this.wait(t);
   }
 
+  /** Metadata writes submitted and not yet completed (for the UI). */
+  get inFlight(): number {
+    return this.pending;
+  }
+
   /** Submits without waiting (filemap_write_page(..., wait=false)). */
   *write(t: SimThread, sizes: readonly number[]): Gen {
     const h = this.host;

@@ -108,7 +108,15 @@ export class Ext4 implements ModelRun {
       lockStats: this.lockClasses().map(lockRow),
       queues: this.queueRows(now),
       devices: [deviceRow(this.rq.device, Math.max(1, now - this.measureStart))],
-      extra: { dirtyPages: this.writers.dirtyPages, writebackPages: this.writers.writebackPages, submissions: this.rq.submissions },
+      extra: {
+        dirtyPages: this.writers.dirtyPages, writebackPages: this.writers.writebackPages, submissions: this.rq.submissions,
+        // For the ext4 machine view: the path's settings and what sits where now (observation only).
+        submit: this.p.submit, plug: this.p.plug, maxBioPages: this.p.maxBioPages, numjobs: this.p.numjobs,
+        dirtyLimitPages: Math.floor(this.p.dirtyBytes / 4096), throttled: this.writers.throttle.length,
+        submittedPages: this.rq.submittedPages, dispatched: this.rq.dispatched, pluggedRequests: this.rq.pluggedRequests,
+        elevatorLength: this.rq.elevatorStats.length, deviceInService: this.rq.device.inService,
+        deviceQueued: this.rq.device.queue.length, deviceParallelism: this.p.deviceParallelism,
+      },
     };
   }
 

@@ -38,6 +38,8 @@ export class RequestQueue {
   submissions = 0;
   submittedPages = 0;
   dispatched = 0;
+  /** Requests held in writers' plugs now, not yet in the elevator (for the UI; observation only). */
+  pluggedRequests = 0;
 
   constructor(private readonly ctx: Ext4Ctx, private readonly onPagesWritten: (pages: number) => void) {
     const p = ctx.p;
@@ -81,6 +83,7 @@ export class RequestQueue {
       }
       if (plug.list.length >= BLK_MAX_REQUEST_COUNT) yield* this.flushPlug(t, plug);
       plug.list.push({ page: bio.page, pages: bio.pages, bios: 1, queuedAt: 0 });
+      this.pluggedRequests++;
       return;
     }
     yield t.acquire(this.queueLock);
@@ -97,6 +100,7 @@ export class RequestQueue {
     for (const rq of plug.list) {
       yield this.ctx.cpu(t, this.ctx.p.costs.queueLockNs, this.ctx.labels.makeRequest);
       this.elvInsert(rq);
+      this.pluggedRequests--;
     }
     plug.list = [];
     yield* this.runQueue(t);

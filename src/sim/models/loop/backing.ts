@@ -47,6 +47,11 @@ export class Backing {
     return (seq ? p.deviceSeqLatencyNs : p.deviceLatencyNs) + (bytes * 1e9) / p.deviceBandwidth;
   }
 
+  /** Backing requests submitted and not yet ended (queued, in service, or awaiting the irq thread). */
+  get outstanding(): number {
+    return this.done.length - this.freeTags.length;
+  }
+
   /** submit_bio to the backing device; `done` runs on the interrupt thread when it completes. */
   submit(offset: number, bytes: number, write: boolean, done: Done | null): void {
     const tag = this.freeTags.pop() ?? this.done.length;

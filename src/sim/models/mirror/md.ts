@@ -41,6 +41,8 @@ export interface Bitmap {
   lockClasses(): LockClass[];
   resetStats(): void;
   figures(): Record<string, unknown>;
+  /** Optional: the state the live view draws (snapshots only, never results). */
+  live?(): Record<string, unknown>;
 }
 
 export interface SyncPersonality {
@@ -53,6 +55,8 @@ export interface MdSync {
   readonly running: boolean;
   resetStats(): void;
   figures(): Record<string, unknown>;
+  /** Optional: the state the live view draws (snapshots only, never results). */
+  live?(): Record<string, unknown>;
 }
 
 /** B is the library's own bitmap type: what createBitmap returns goes back to createSync unchanged. */
