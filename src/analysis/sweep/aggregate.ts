@@ -17,6 +17,9 @@ export interface PointLine {
   latencyNs: { p99: Estimate; mean: Estimate; p50: Estimate };
   /** Fraction of the measured time on a CPU (running or spinning), per handling thread. */
   utilisation: Record<string, Estimate>;
+  /** Per handler role, the mean over that role's threads of their utilisation (one figure per replication,
+   * then the interval): comparable across points whose thread counts differ. */
+  roleUtilisation: Record<string, Estimate>;
   locks: Record<string, LockEstimates>;
   /** Index of the point in the whole sweep (shards keep the global index). */
   index: number;
@@ -52,6 +55,11 @@ function gather<K extends string>(results: readonly SimResult[], pick: (r: SimRe
 export function aggregatePoint(index: number, point: Record<string, Value>, results: readonly SimResult[]): PointLine {
   if (results.length === 0) throw new Error(`point ${index} has no results`);
   const util = gather(results, (r) => new Map(r.threads.filter((t) => HANDLER_ROLES.has(t.role)).map((t) => [t.name, t.states.running + t.states.spinning])));
+  const byRole = gather(results, (r) => {
+    const sums = new Map<string, number[]>();
+    for (const t of r.threads) if (HANDLER_ROLES.has(t.role)) sums.set(t.role, [...(sums.get(t.role) ?? []), t.states.running + t.states.spinning]);
+    return new Map([...sums].map(([role, us]) => [role, us.reduce((a, b) => a + b, 0) / us.length]));
+  });
   const lockNames = [...new Set(results.flatMap((r) => r.locks.map((l) => l.name)))];
   const locks: Record<string, LockEstimates> = {};
   for (const name of lockNames) {
@@ -74,6 +82,7 @@ export function aggregatePoint(index: number, point: Record<string, Value>, resu
     seeds: results.map((r) => r.seed),
     durationNs: results[0].simulatedNs,
     warmupNs: results[0].warmupNs,
+    roleUtilisation: Object.fromEntries([...byRole].map(([k, v]) => [k, est(v, 4)])),
   };
 }
 

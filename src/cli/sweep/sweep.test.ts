@@ -85,6 +85,7 @@ describe('collection and aggregation', () => {
     expect(l.latencyNs.p99.mean).toBe(20);
     expect(Object.keys(l.utilisation)).toEqual(['md0_raid5']);
     expect(l.utilisation.md0_raid5.mean).toBeCloseTo(0.6, 6);
+    expect(l.roleUtilisation).toEqual({ raid5d: l.utilisation.md0_raid5 }); // one raid5d: the role's mean is its own
     expect(l.locks.device_lock.waitTimeTotalNs.mean).toBe(5);
     expect(l).toMatchObject({ index: 7, replications: 3, seeds: [1, 2, 3], durationNs: 1e6, warmupNs: 1e5 });
     expect(Object.keys(l).slice(0, 6)).toEqual(['point', 'replications', 'throughput', 'latencyNs', 'utilisation', 'locks']);
