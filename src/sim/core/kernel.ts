@@ -5,30 +5,15 @@ import type { Lock } from './lock';
 import type { Simulator } from './simulator';
 import { QueueStats } from './stats/queueStats';
 import { Histogram } from './stats/histogram';
+import { StateClock } from './stateClock';
+import type { Cpu, KernelOptions, StateListener } from './machine';
 import {
   BLOCKED, IDLE, NEXT_COMPUTE, NEXT_SPIN, NEXT_STEP, OP_ACQUIRE, OP_COMPUTE, OP_SLEEP, OP_WAIT, OP_YIELD,
   PH_COMPUTE, PH_DISPATCH, PH_GRANTED, PH_NONE, PH_SPIN, PH_TIMER, PH_WAKE, RUNNABLE, RUNNING, SPINNING,
   SimThread, type ThreadBody,
 } from './thread';
 
-export interface Cpu {
-  readonly index: number;
-  thread: SimThread | null;
-  last: SimThread | null;
-}
-
-export interface KernelOptions {
-  cpus: number;
-  /** Context switch: CPU time paid when a CPU starts running a different thread. */
-  switchNs: number;
-  /** Wake-up latency: from wake_up() to the sleeper being runnable. */
-  wakeupNs: number;
-  /** Scheduler time slice; a preemptible thread yields its CPU after it if others wait. 0 = never. */
-  sliceNs: number;
-}
-
-/** Receives every thread state change, for timelines (the worker turns these into frames). */
-export type StateListener = (timeNs: number, thread: SimThread, state: number, label: number) => void;
+export type { Cpu, KernelOptions, StateListener };
 
 export class Kernel {
   readonly cpus: Cpu[] = [];
@@ -45,7 +30,7 @@ export class Kernel {
   private readonly labelIds = new Map<string, number>([['', 0]]);
   listener: StateListener | null = null;
   private readonly evThread: number;
-  private measureStart = 0;
+  private readonly clock = new StateClock();
 
   constructor(readonly sim: Simulator, readonly opts: KernelOptions) {
     if (!(opts.cpus >= 1)) throw new Error(`cpus must be >= 1, got ${opts.cpus}`);
@@ -72,7 +57,7 @@ export class Kernel {
     const t = new SimThread(this.threads.length, name, role);
     // A thread created inside the measured window was idle (did not exist) since the window began,
     // so its state fractions still sum to 1 over the window.
-    t.stateSince = this.measureStart;
+    t.stateSince = this.clock.measureStart;
     this.threads.push(t);
     return t;
   }
@@ -137,34 +122,18 @@ export class Kernel {
 
   /** Starts a new measurement window for every thread and the run queue. */
   resetStats(): void {
-    const now = this.now;
-    this.measureStart = now;
-    for (const t of this.threads) {
-      t.stateNs.fill(0);
-      t.stateSince = now;
-    }
-    this.runQueueStats.reset(now);
+    this.clock.reset(this.threads, this.now);
+    this.runQueueStats.reset(this.now);
     this.runQueueLatency.reset();
   }
 
-  /** Fractions of the measured window per state, closing the current interval without mutating. */
+  /** Fractions of the measured window per state (see StateClock). */
   stateFractions(t: SimThread): Float64Array {
-    const now = this.now;
-    const span = now - this.measureStart;
-    const out = new Float64Array(5);
-    for (let s = 0; s < 5; s++) out[s] = t.stateNs[s] + (s === t.state ? now - t.stateSince : 0);
-    if (span <= 0) {
-      out.fill(0);
-      out[t.state] = 1;
-      return out;
-    }
-    for (let s = 0; s < 5; s++) out[s] /= span;
-    return out;
+    return this.clock.fractions(t, this.now);
   }
 
   busyNs(t: SimThread): number {
-    const f = this.stateFractions(t);
-    return (f[RUNNING] + f[SPINNING]) * (this.now - this.measureStart);
+    return this.clock.busyNs(t, this.now);
   }
 
   // ---- scheduling ----
