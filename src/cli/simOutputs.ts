@@ -6,7 +6,7 @@ import { ParamError } from '../scenarios/paramSpec';
 import { createModel, runScenario } from '../sim/run';
 import type { SimResult } from '../sim/core/result';
 import { parseTime } from '../lib/units';
-import { attachTraceTap } from './traceTap';
+import { attachTraceTap } from '../sim/traceTap';
 import { traceFile } from '../export/trace';
 import { lockStatText } from '../export/lockStat';
 import { fioJson } from '../export/fioJson';

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkTrace } from './traceCheck';
 import { traceFile, type TraceCapture, type TraceEvent } from './trace';
-import { attachTraceTap } from '../cli/traceTap';
+import { attachTraceTap } from '../sim/traceTap';
 import { resolveScenario } from '../scenarios/scenarioFile';
 import { createModel, runScenario } from '../sim/run';
 

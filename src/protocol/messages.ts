@@ -3,10 +3,10 @@
 import type { LockView, Snapshot } from '../sim/core/model';
 import type { LockRow, QueueRow, DeviceRow, SimResult } from '../sim/core/result';
 
-export type { LockView, Snapshot, LockRow, QueueRow, DeviceRow };
+export type { LockView, Snapshot, LockRow, QueueRow, DeviceRow, SimResult };
 
 /** Bumped on any incompatible change; the handshake refuses a mismatch instead of misreading frames. */
-export const PROTOCOL_VERSION = 2;
+export const PROTOCOL_VERSION = 3;
 
 /** Thread states by the number frames carry; mirrors STATE_NAMES in sim/core/thread.ts (a test keeps them equal). */
 export const THREAD_STATES = ['running', 'spinning', 'runnable', 'blocked', 'idle'] as const;
@@ -65,7 +65,11 @@ export type ToWorker =
   /** Starts the current scenario again from time 0 under this new runId (same seed, same params). */
   | { type: 'reset'; runId: number }
   /** The UI has taken frames up to `seq`; the worker stops stepping when too many are unacked. */
-  | { type: 'ack'; runId: number; seq: number };
+  | { type: 'ack'; runId: number; seq: number }
+  /** A Chrome / Perfetto trace of the last `windowNs` up to now, by an exact replay of the run; answered by `trace`. */
+  | { type: 'exportTrace'; runId: number; requestId: number; windowNs: number }
+  /** The contract result (design.md 6) of the run so far; answered by `result`. */
+  | { type: 'exportResult'; runId: number; requestId: number };
 
 export type FromWorker =
   /** Handshake reply. */
@@ -88,6 +92,11 @@ export type FromWorker =
       figures: Figures | null;
     }
   | { type: 'liveApplied'; runId: number; key: string; value: ParamValue }
+  /** Trace-event JSON text of [fromNs, toNs] in simulated time; `replayedEvents` is the replay's length. */
+  | { type: 'trace'; runId: number; requestId: number; fromNs: number; toNs: number; replayedEvents: number; json: string }
+  | { type: 'result'; runId: number; requestId: number; result: SimResult }
+  /** An export request could not be answered (bad window, a run that stopped with an error...). */
+  | { type: 'exportError'; runId: number; requestId: number; message: string }
   /** `where`: start (bad scenario), setLive (bad knob; `key` names it), model (the run threw and stopped), protocol. */
   | { type: 'error'; runId: number; where: 'start' | 'setLive' | 'model' | 'protocol'; key?: string; message: string };
 

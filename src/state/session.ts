@@ -3,6 +3,7 @@
 import { SimBridge } from '../bridge/simBridge';
 import type { FramesMsg, FromWorker } from '../protocol/messages';
 import { assertNever } from '../lib/assertNever';
+import { dropExportRequests, onExportReply } from './exportRequests';
 import { frameRing } from './frameRing';
 import { onRaid5Frame, resetRaid5Live } from './raid5Live';
 import { useSim, type SimState } from './store';
@@ -45,6 +46,7 @@ function noteRates(m: FramesMsg): number | null {
 /** Forgets everything about the previous run (called when a new runId begins). */
 export function clearRun(runId: number): void {
   frameRing.reset(runId);
+  dropExportRequests('a new run started before the export was ready; ask again');
   resetRaid5Live();
   history.length = 0;
   pending = null;
@@ -80,6 +82,11 @@ function onMessage(m: FromWorker): void {
       } else useSim.setState({ runError: m.message, playing: false });
       return;
     }
+    case 'trace':
+    case 'result':
+    case 'exportError':
+      onExportReply(m);
+      return;
     default:
       assertNever(m, 'worker message');
   }

@@ -11,6 +11,7 @@ import { resolveScenario, type ResolvedScenario } from '../scenarios/scenarioFil
 import { FrameRecorder } from './frameRecorder';
 import { HOST_LIMITS, realClock, type HostClock, type HostLimits } from './hostClock';
 import { checkLive } from './liveKnob';
+import { resultReply, RunLog, traceReply } from './exports';
 
 export interface Endpoint {
   post(msg: FromWorker, transfer: Transferable[]): void;
@@ -25,6 +26,8 @@ export class SimHost {
   private run: ModelRun | null = null;
   private recorder: FrameRecorder | null = null;
   private scenario: ResolvedScenario | null = null;
+  /** Starting parameters and live changes, so exports can replay the run exactly. */
+  private log: RunLog | null = null;
   private lastInput: ScenarioMsg | null = null;
   private runId = 0;
   private playing = false;
@@ -77,13 +80,19 @@ export class SimHost {
       case 'ack':
         this.acked = Math.max(this.acked, msg.seq);
         return;
+      case 'exportTrace':
+      case 'exportResult': {
+        const ids = { runId: this.runId, requestId: msg.requestId };
+        if (!this.run || !this.log) return this.endpoint.post({ type: 'exportError', ...ids, message: 'no run to export yet' }, []);
+        return this.endpoint.post(msg.type === 'exportTrace' ? traceReply(this.log, this.run, ids, msg.windowNs) : resultReply(this.log, this.run, ids), []);
+      }
       default: assertNever(msg, 'message');
     }
   }
 
   private begin(playing: boolean): void {
     this.recorder?.detach();
-    this.run = this.recorder = this.scenario = null;
+    this.run = this.recorder = this.scenario = this.log = null;
     this.seq = this.acked = 0;
     this.carryNs = 0;
     this.lastFigures = -Infinity;
@@ -95,6 +104,7 @@ export class SimHost {
       const sc = resolveScenario({ model: input.model, preset: input.preset, seed: input.seed, params: input.params });
       this.run = createModel(sc.model, sc.params, sc.seed);
       this.scenario = sc;
+      this.log = new RunLog(sc);
       this.recorder = new FrameRecorder(this.run.kernel);
     } catch (e) {
       this.run = null;
@@ -220,6 +230,7 @@ export class SimHost {
     }
     if (err) return this.fail('setLive', err, key);
     sc.params[key] = v;
+    this.log?.noteLive(run, key, v);
     this.endpoint.post({ type: 'liveApplied', runId: this.runId, key, value: v }, []);
   }
 

@@ -1,10 +1,10 @@
 // Captures a window of a run for the trace export, wired from outside the model: the Kernel's state
 // listener, per-instance wrappers on every Lock found in the run, and counters read from its QueueStats.
 // It observes only: it schedules no events and changes no state, so the result is the same with or without it.
-import type { ModelRun } from '../sim/core/model';
-import { Lock } from '../sim/core/lock';
-import { QueueStats } from '../sim/core/stats/queueStats';
-import { SimThread, STATE_NAMES } from '../sim/core/thread';
+import type { ModelRun } from './core/model';
+import { Lock } from './core/lock';
+import { QueueStats } from './core/stats/queueStats';
+import { SimThread, STATE_NAMES } from './core/thread';
 import type { TraceCapture, TraceState } from '../export/trace';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] extends readonly (infer U)[] ? U[] : T[K] };
