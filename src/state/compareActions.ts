@@ -3,7 +3,7 @@
 import { BatchCancelled, runBatch, type BatchJob } from '../bridge/batchPool';
 import type { BatchTask, SimResult } from '../protocol/batch';
 import { parseTime } from '../lib/units';
-import { paramDiff, resolvePin, writePin, type Pin } from './comparePin';
+import { describePin, paramDiff, resolvePin, writePin, type Pin } from './comparePin';
 import { browserStorage, useCompare, type CompareRunInfo } from './compareStore';
 import { useSim } from './store';
 
@@ -21,7 +21,15 @@ export function currentScenario(): Pin {
 export function pinCurrentAsA(): void {
   const pin = currentScenario();
   if (!pin.model) return; // nothing has started yet
-  useCompare.setState({ pin, pinNote: writePin(browserStorage(), pin) });
+  const note = writePin(browserStorage(), pin);
+  useCompare.setState({ pin, pinNote: note });
+  let words: string;
+  try {
+    words = describePin(pin);
+  } catch (e) {
+    words = (e as Error).message;
+  }
+  useSim.setState({ notice: `Pinned as A: ${words}${note ? ` (${note})` : ''}. Change anything, then open A/B` });
 }
 
 let job: BatchJob | null = null;
