@@ -1,6 +1,7 @@
 // Playback: play / pause, one event, restart, speed (simulated time per wall second), and the line
 // saying what the last change did. Buttons call actions; the keyboard equivalents live in useKeyboard.
 import { restart, setSpeed, step, togglePlay } from '../state/actions';
+import { pinCurrentAsA } from '../state/compareActions';
 import { stepPass, stepTime } from '../state/raid5Actions';
 import { SPEEDS, useSim } from '../state/store';
 
@@ -26,6 +27,7 @@ export function PlaybackBar() {
             className={speed === s.speed ? 'on' : ''} onClick={() => setSpeed(s.speed)}>{s.label}</button>
         ))}
       </span>
+      <button type="button" data-testid="pin-a" onClick={pinCurrentAsA} title="Pin this scenario (preset, overrides, seed) as baseline A for the A/B page">Pin as A</button>
       <span className="notice" role="status" data-testid="notice">{notice}</span>
     </div>
   );
