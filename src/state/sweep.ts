@@ -9,6 +9,7 @@ import { planTasks, type SweepPlan } from '../scenarios/sweep/plan';
 import { checkSweepForm, defaultForm, type CurrentScenario, type FieldErrors, type SweepForm } from './sweepSetup';
 import { useSim } from './store';
 
+export type { SweepPlan };
 export type SweepStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'failed';
 
 export interface SweepState {

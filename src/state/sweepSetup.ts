@@ -123,3 +123,18 @@ export function checkSweepForm(form: SweepForm, cur: CurrentScenario): { ok: Che
   if (!plan || timesBad) return { errors };
   return { ok: { plan, workers } };
 }
+
+/** Points and runs the form would make, for the form's summary line; null while a field is refused. */
+export function sweepSize(form: SweepForm, specs: readonly ParamSpec[]): { points: number; runs: number } | null {
+  try {
+    const count = (key: string, text: string) => {
+      const spec = specs.find((s) => s.key === key);
+      return spec ? expandValues(spec, text).length : NaN;
+    };
+    const points = count(form.param1, form.values1) * (form.param2 ? count(form.param2, form.values2) : 1);
+    const R = Number(form.replications);
+    return Number.isInteger(points) && Number.isInteger(R) && R > 0 ? { points, runs: points * R } : null;
+  } catch {
+    return null;
+  }
+}

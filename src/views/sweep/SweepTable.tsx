@@ -1,0 +1,64 @@
+// The sweep's results as a table (point, mean and 95% interval of throughput and latency, the lock with
+// most wait) and "Download CSV" of every figure (export/csv.ts, the same columns as npm run sweep --csv).
+import type { Estimate } from '../../analysis/studentT';
+import type { PointLine } from '../../analysis/sweep/aggregate';
+import { sweepCsv } from '../../export/csv';
+import { fmtNsShort, fmtRate } from '../format';
+
+const ci = (e: Estimate, f: (x: number) => string) => (e.ci95 ? `${f(e.ci95[0])} … ${f(e.ci95[1])}` : 'one replication');
+
+function download(text: string, name: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+function topLock(l: PointLine): string {
+  const [name, e] = Object.entries(l.locks).sort((a, b) => b[1].waitTimeTotalNs.mean - a[1].waitTimeTotalNs.mean)[0] ?? [];
+  return name && e && e.waitTimeTotalNs.mean > 0 ? `${name} ${(e.waitTimeTotalNs.mean / l.durationNs).toFixed(3)}` : '—';
+}
+
+export function SweepTable({ lines, keys, label, formatKey }: { lines: readonly PointLine[]; keys: readonly string[]; label: string; formatKey: (k: string, v: string | number | boolean) => string }) {
+  const fileName = `sweep-${label.replace(/^(preset|model) /, '')}-${keys.join('-')}.csv`.replace(/[^A-Za-z0-9._-]+/g, '_');
+  return (
+    <section className="panel sw-table" aria-label="sweep results table">
+      <div className="panel-head">
+        <h2>Results</h2><span className="muted">mean and Student-t 95% interval over replications</span>
+        <button type="button" className="sw-csv" data-testid="sweep-csv" disabled={lines.length === 0} onClick={() => download(sweepCsv(lines), fileName)}>Download CSV</button>
+      </div>
+      <div className="scroll">
+        <table>
+          <thead>
+            <tr>
+              <th className="num">#</th>
+              {keys.map((k) => <th key={k}>{k}</th>)}
+              <th className="num">ops/s</th><th className="num">ops/s 95% CI</th>
+              <th className="num">p50</th><th className="num">p99</th><th className="num">p99 95% CI</th>
+              <th title="lock_stat waittime-total over the measured time: the mean number of waiters">most lock wait (s/s)</th>
+            </tr>
+          </thead>
+          <tbody>
+            {lines.map((l) => {
+              const t = l.throughput.opsPerSec;
+              return (
+                <tr key={l.index} data-testid="sweep-row">
+                  <td className="num">{l.index}</td>
+                  {keys.map((k) => <td key={k}>{formatKey(k, l.point[k])}</td>)}
+                  <td className="num" data-testid="sweep-ops" data-mean={t.mean} data-lo={t.ci95?.[0] ?? ''} data-hi={t.ci95?.[1] ?? ''}>{fmtRate(t.mean)}</td>
+                  <td className="num">{ci(t, fmtRate)}</td>
+                  <td className="num">{fmtNsShort(l.latencyNs.p50?.mean ?? NaN)}</td>
+                  <td className="num">{fmtNsShort(l.latencyNs.p99.mean)}</td>
+                  <td className="num">{ci(l.latencyNs.p99, fmtNsShort)}</td>
+                  <td>{topLock(l)}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
