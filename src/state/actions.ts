@@ -6,7 +6,10 @@ import { ParamError, parseParam } from '../scenarios/paramSpec';
 import { resolveScenario } from '../scenarios/scenarioFile';
 import { clearRun, getBridge } from './session';
 import { DEFAULT_PRESET, useSim, type Page } from './store';
-import { urlScenario } from './urlScenario';
+import { checkLink } from './linkCheck';
+import { readAddress } from './permalink';
+import { follow } from './raid5Actions';
+import { useShare } from './shareStore';
 
 const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
@@ -30,23 +33,35 @@ function launch(model: string, preset: string | null, seed: number, overrides: R
 }
 
 /**
- * Connects to the worker and starts (once) what the address asks (?preset=, parameters, speed; see
- * urlScenario), or else the default preset from its baseline side (e.g. group_thread_cnt 0), so the
- * first change shows what the preset shows.
+ * Connects to the worker and starts (once) what the address asks: a permalink (#s=, permalink.ts) or the
+ * readable ?preset=ID&disks=16&speed=max, each field checked (linkCheck.ts: a bad one is named in the Share
+ * menu's notice and falls back alone); or else the default preset from its baseline side (e.g.
+ * group_thread_cnt 0), so the first change shows what the preset shows.
  */
 export function boot(): void {
   if (useSim.getState().runId !== 0) return;
-  const url = urlScenario(typeof location === 'undefined' ? '' : location.search);
-  if (url.speed !== null) useSim.setState({ speed: url.speed });
-  const p = (url.preset ? findPreset(url.preset) : undefined) ?? findPreset(DEFAULT_PRESET) ?? PRESETS[0];
-  const asked = url.preset !== null || Object.keys(url.overrides).length > 0;
-  const base = !asked && p.baseline ? p.baseline : {};
-  const said = Object.entries(base).map(([k, v]) => `${k} ${String(v)}`).join(', ');
-  const err = launch(p.model, p.id, useSim.getState().seed, { ...base, ...url.overrides }, said ? `Started from the preset's baseline (${said}): change them live to compare` : null);
-  if (err) {
-    launch(p.model, p.id, useSim.getState().seed, {}, null);
-    useSim.setState({ runError: `address: ${err.message}; started ${p.id} as it is` });
+  const ask = typeof location === 'undefined' ? null : readAddress(location.search, location.hash);
+  const link = ask && ask.kind !== 'none' ? checkLink(ask.wire) : null;
+  if (ask && ask.kind !== 'none' && link) {
+    const l = link.state;
+    useSim.setState({ speed: l.speed, seed: l.seed, page: l.page, timelineWindow: l.timelineWindow });
+    useShare.setState({ linkProblems: [...ask.problems, ...link.problems] });
+    const err = link.scenarioGiven ? launch(l.model, l.preset, l.seed, l.overrides, null) : undefined;
+    if (err === null && l.follow !== null) follow(l.follow);
+    if (err === null) return;
+    // checkLink resolved the scenario already; this only guards a catalog that changed under it.
+    if (err) useShare.setState((x) => ({ linkProblems: [...x.linkProblems, `link: ${err.message}; opened the default preset`] }));
   }
+  const p = findPreset(DEFAULT_PRESET) ?? PRESETS[0];
+  const base = p.baseline ?? {};
+  const said = Object.entries(base).map(([k, v]) => `${k} ${String(v)}`).join(', ');
+  launch(p.model, p.id, useSim.getState().seed, base, said ? `Started from the preset's baseline (${said}): change them live to compare` : null);
+  if (link && link.state.follow !== null) follow(link.state.follow);
+}
+
+/** Opens a whole scenario at once (a saved one or an imported file): model, preset, seed and parameters. Returns a refusal. */
+export function openScenario(model: string, preset: string | null, seed: number, overrides: Record<string, ParamValue>, notice: string): string | null {
+  return launch(model, preset, seed, overrides, notice)?.message ?? null;
 }
 
 /** `value` is 'preset:<id>' or 'model:<name>' (the picker's option values). */
