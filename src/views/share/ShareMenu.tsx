@@ -1,4 +1,61 @@
-// ShareMenu: being built this session (owned by one helper); replaced before the session ends.
+// The header's Share button: a popover with the permalink (Copy link) and the saved scenarios, plus the
+// notice about a damaged link and the address-bar sync. Layout and focus only; the work is in state/shareActions.
+import { useEffect, useId, useRef, useState } from 'react';
+import { loadSaved, startAddressSync } from '../../state/shareActions';
+import { useShare } from '../../state/shareStore';
+import { LinkNotice } from './LinkNotice';
+import { LinkSection } from './LinkSection';
+import { SavedSection } from './SavedSection';
+import './share.css';
+
+function Message() {
+  const m = useShare((s) => s.message);
+  if (!m) return <p className="share-message" role="status" data-testid="share-message" />;
+  return (
+    <p className={`share-message ${m.tone}`} role={m.tone === 'error' ? 'alert' : 'status'} data-testid="share-message">
+      {m.tone === 'error' ? '✗ ' : '✓ '}{m.text}
+    </p>
+  );
+}
+
 export function ShareMenu() {
-  return null;
+  const [open, setOpen] = useState(false);
+  const button = useRef<HTMLButtonElement>(null);
+  const panel = useRef<HTMLDivElement>(null);
+  const id = useId();
+  useEffect(startAddressSync, []);
+  useEffect(() => {
+    if (!open) return;
+    loadSaved(); // another tab may have saved since
+    panel.current?.querySelector<HTMLElement>('input, button')?.focus();
+    const close = (e: Event) => {
+      const t = e.target as Node;
+      if (e instanceof KeyboardEvent ? e.key === 'Escape' : !panel.current?.contains(t) && !button.current?.contains(t)) {
+        setOpen(false);
+        if (e instanceof KeyboardEvent) button.current?.focus();
+      }
+    };
+    document.addEventListener('keydown', close);
+    document.addEventListener('pointerdown', close);
+    return () => {
+      document.removeEventListener('keydown', close);
+      document.removeEventListener('pointerdown', close);
+    };
+  }, [open]);
+  return (
+    <div className="share-menu">
+      <button ref={button} type="button" className="header-button" aria-expanded={open} aria-controls={id} onClick={() => setOpen(!open)}
+        data-testid="share-button" title="Copy a link to this screen, save scenarios, import and export scenario files">
+        Share ▾
+      </button>
+      {open && (
+        <div ref={panel} id={id} className="share-panel" role="dialog" aria-label="share" data-testid="share-panel">
+          <LinkSection />
+          <SavedSection />
+          <Message />
+        </div>
+      )}
+      <LinkNotice />
+    </div>
+  );
 }
