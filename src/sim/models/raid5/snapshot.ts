@@ -103,6 +103,11 @@ export function snapshotExtra(m: Raid5): Record<string, unknown> {
     handling,
     threadNs,
     passesDone: m.counters.passesDone,
+    // Cumulative since the last stats reset (the UI never resets): lessons difference them for reads per write.
+    memberReadBytes: m.io.readBytes,
+    memberWriteBytes: m.io.writeBytes,
+    rmwWrites: m.counters.rmw,
+    rcwWrites: m.counters.rcw,
     lastPassStripe: m.counters.lastPassStripe,
     lockHistograms: stats.map((s) => ({ name: s.name, wait: s.waitHist.log2Buckets(), hold: s.holdHist.log2Buckets() })),
     latencyWindow: latencyWindow(m),
