@@ -10,6 +10,7 @@ export const SEED_000: Story = {
   id: '000',
   seedFile: '000_389ee7efa278439a.txt',
   title: 'One raid5 thread cannot keep up with fast disks',
+  gist: 'On fast disks one raid5d thread saturates; device_lock had to be tamed before more threads could help.',
   author: 'Shaohua Li',
   list: 'linux-raid',
   date: '2012 (v3 of the series)',

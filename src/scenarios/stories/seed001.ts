@@ -10,6 +10,7 @@ export const SEED_001: Story = {
   id: '001',
   seedFile: '001_e9228dd3ef85830a.txt',
   title: 'Parity work outside the lock, and a handler that never waits',
+  gist: 'Move xor and copies out of the stripe lock and never let handle_stripe wait: it pays when parity is costly.',
   author: 'Neil Brown (reviewing Dan Williams\'s RFC)',
   list: 'linux-kernel, linux-raid',
   date: '18 May 2006',

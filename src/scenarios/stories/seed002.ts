@@ -11,6 +11,7 @@ export const SEED_002: Story = {
   id: '002',
   seedFile: '002_b74a501827ec92ae.txt',
   title: 'A loop device that reads one request at a time',
+  gist: 'blk-mq let loop serve reads concurrently; AIO with O_DIRECT then did it with one thread and no double copy.',
   author: 'Ming Lei (answering Jens Axboe)',
   list: 'linux-kernel, linux-fsdevel',
   date: '15 August 2014',

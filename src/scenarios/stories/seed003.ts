@@ -10,6 +10,7 @@ export const SEED_003: Story = {
   id: '003',
   seedFile: '003_25efd3887200d801.txt',
   title: 'ext4 writeback in 512K bios instead of 4K buffers',
+  gist: 'Build 512K bios instead of submitting 4K buffers: 128x fewer trips through the request queue\'s lock.',
   author: 'Theodore Ts\'o',
   list: 'linux-ext4',
   date: '2010 (for 2.6.37)',

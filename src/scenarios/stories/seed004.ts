@@ -44,6 +44,7 @@ export const SEED_004: Story = {
   id: '004',
   seedFile: '004_efed1093a104abd8.txt',
   title: 'A write-intent bitmap without a lock on the IO path',
+  gist: 'llbitmap takes no lock on the IO path and skips the initial resync; the classic bitmap costs 30-50% on mirrors.',
   author: 'Yu Kuai',
   list: 'linux-raid',
   date: '24 May 2025',

@@ -60,6 +60,8 @@ export interface Story {
   /** The seed file in shared/seeds. */
   seedFile: string;
   title: string;
+  /** One sentence for the list of stories. */
+  gist: string;
   author: string;
   list: string;
   date: string;

@@ -1,0 +1,105 @@
+// The Stories page's state: which story is open (its sub-page) and each claim's measurement, run on the
+// batch pool. A run shared by several claims (e.g. one baseline) is measured once and cached by scenario.
+import { create } from 'zustand';
+import { runBatch } from '../bridge/batchPool';
+import type { BatchTask, SimResult } from '../protocol/batch';
+import { findClaim, findStory, STORIES } from '../scenarios/stories';
+import { claimRuns, type NamedRun } from '../scenarios/stories/runs';
+
+export { STORIES, findStory, judge, ruleText, type Claim, type Story, type Verdict } from '../scenarios/stories';
+
+export type ClaimStatus =
+  | { state: 'running'; done: number; total: number }
+  | { state: 'done'; value: number; wallMs: number }
+  | { state: 'error'; message: string };
+
+interface StoryState {
+  /** The open story's id ('000'..'004'), or null for the list. */
+  storyId: string | null;
+  /** By claimKey(story, claim). */
+  claims: Record<string, ClaimStatus>;
+}
+
+export const useStories = create<StoryState>()(() => ({ storyId: null, claims: {} }));
+
+export const claimKey = (storyId: string, claimId: string) => `${storyId}/${claimId}`;
+
+/** Opens a story's sub-page (null: the list). An unknown id is refused with the accepted ones. */
+export function openStory(id: string | null): string | null {
+  if (id !== null && !findStory(id)) return `story=${id}: accepted ${STORIES.map((s) => s.id).join(', ')}`;
+  useStories.setState({ storyId: id });
+  return null;
+}
+
+/** Finished runs by scenario key, and runs in flight (so a second claim waits for the same run). */
+const results = new Map<string, SimResult>();
+const inFlight = new Map<string, Promise<SimResult>>();
+
+const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
+const setClaim = (key: string, status: ClaimStatus) => useStories.setState((s) => ({ claims: { ...s.claims, [key]: status } }));
+
+/** Starts one pool job for every run not finished or in flight; returns a promise per key it started. */
+function startRuns(runs: NamedRun[]): void {
+  const fresh = runs.filter((r, i) => !results.has(r.key) && !inFlight.has(r.key) && runs.findIndex((x) => x.key === r.key) === i);
+  if (fresh.length === 0) return;
+  const waiting = new Map<string, { resolve: (r: SimResult) => void; reject: (e: Error) => void }>();
+  for (const r of fresh) {
+    inFlight.set(r.key, new Promise<SimResult>((resolve, reject) => waiting.set(r.key, { resolve, reject })));
+  }
+  const tasks: BatchTask[] = fresh.map((r) => ({ ...r.scenario }));
+  const job = runBatch(tasks, (i, result) => {
+    const key = fresh[i].key;
+    results.set(key, result);
+    inFlight.delete(key);
+    waiting.get(key)?.resolve(result);
+  });
+  job.done.catch((e: Error) => {
+    for (const r of fresh) {
+      if (!inFlight.has(r.key)) continue;
+      inFlight.delete(r.key);
+      waiting.get(r.key)?.reject(e);
+    }
+  });
+}
+
+/** Runs a claim's presets (those not yet measured) on the batch pool and computes its figure. */
+export async function runClaim(storyId: string, claimId: string): Promise<void> {
+  const key = claimKey(storyId, claimId);
+  const claim = findClaim(storyId, claimId);
+  if (!claim) return setClaim(key, { state: 'error', message: `claim ${key}: not in the stories` });
+  const current = useStories.getState().claims[key];
+  if (current?.state === 'running') return;
+  let runs: NamedRun[];
+  try {
+    runs = claimRuns(claim);
+  } catch (e) {
+    return setClaim(key, { state: 'error', message: errorText(e) });
+  }
+  const started = performance.now();
+  const total = runs.length;
+  const count = () => runs.filter((r) => results.has(r.key)).length;
+  setClaim(key, { state: 'running', done: count(), total });
+  startRuns(runs);
+  try {
+    const got: Record<string, SimResult> = {};
+    await Promise.all(runs.map(async (r) => {
+      got[r.name] = results.get(r.key) ?? await inFlight.get(r.key)!;
+      setClaim(key, { state: 'running', done: count(), total });
+    }));
+    setClaim(key, { state: 'done', value: claim.figure(got), wallMs: Math.round(performance.now() - started) });
+  } catch (e) {
+    setClaim(key, { state: 'error', message: `the runs failed: ${errorText(e)}` });
+  }
+}
+
+/** Every claim of a story, sharing runs: the pool gets all of them at once. */
+export function runStory(storyId: string): void {
+  const story = findStory(storyId);
+  if (!story) return;
+  try {
+    startRuns(story.claims.flatMap((c) => claimRuns(c)));
+  } catch {
+    // a claim that cannot resolve reports itself below
+  }
+  for (const c of story.claims) void runClaim(storyId, c.id);
+}
