@@ -10,7 +10,7 @@ import { ComparePage } from './compare/ComparePage';
 import { ExportMenu } from './export/ExportMenu';
 import { fmtNs } from './format';
 import { LessonLauncher } from './lessons/LessonLauncher';
-import { ModelStage } from './models/ModelStage';
+import { StageFor } from './models/StageFor';
 import { NavTabs } from './NavTabs';
 import { ParamPanel } from './ParamPanel';
 import { PlaybackBar } from './PlaybackBar';
@@ -48,7 +48,7 @@ function LabPage() {
       {raid5 && <BottleneckLine />}
       <main>
         <ParamPanel />
-        {raid5 ? <Raid5Stage /> : <ModelStage />}
+        {raid5 ? <Raid5Stage /> : <StageFor />}
       </main>
     </>
   );
