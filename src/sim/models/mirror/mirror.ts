@@ -18,13 +18,13 @@ import type { FioJobs } from '../../core/fioJobs';
 import { mirrorWorkload } from './workload';
 import { readRequest, writeRequest, type MirrorCtx } from './write';
 
-export class Mirror<B extends Bitmap = Bitmap> implements ModelRun {
+export class Mirror implements ModelRun {
   readonly sim = new Simulator();
   readonly kernel: Kernel;
   readonly p: MirrorParams;
   readonly conf: MirrorConf;
   readonly io: MirrorIo;
-  readonly bitmap: B | null;
+  readonly bitmap: Bitmap | null;
   readonly sync: MdSync | null;
   readonly md: MdParams;
   readonly workload: FioJobs;
@@ -35,7 +35,7 @@ export class Mirror<B extends Bitmap = Bitmap> implements ModelRun {
   private measureStart = 0;
   private measured = { completions: 0, bytes: 0 };
 
-  constructor(level: 1 | 10, readonly params: Params, readonly seed: number, libs: MdLibs<B>) {
+  constructor(level: 1 | 10, readonly params: Params, readonly seed: number, libs: MdLibs) {
     const p = (this.p = unpackMirror(level, params));
     this.model = `raid${level}`;
     this.kernel = new Kernel(this.sim, { cpus: p.cpus, switchNs: p.switchNs, wakeupNs: p.wakeupNs, sliceNs: 3_000_000 });
@@ -161,6 +161,6 @@ export class Mirror<B extends Bitmap = Bitmap> implements ModelRun {
   }
 }
 
-export function mirrorFactory<B extends Bitmap>(level: 1 | 10, libs: MdLibs<B>): ModelFactory {
+export function mirrorFactory(level: 1 | 10, libs: MdLibs): ModelFactory {
   return { name: `raid${level}`, create: (params, seed) => new Mirror(level, params, seed, libs) };
 }

@@ -1,63 +1,13 @@
 // raid5's side of md's write-intent bitmap: a write's bitmap range, start/end write, raid5d's BITMAP UNPLUGGING
 // and when a write must reconstruct. md core comes from the composition root; never import models/bitmap.
-import type { Kernel } from '../../core/kernel';
-import type { LockClass } from '../../core/lock';
-import type { Op, SimThread } from '../../core/thread';
+import type { Gen } from '../../core/mdContract';
+import type { SimThread } from '../../core/thread';
 import type { Bio } from './bio';
 import type { R5Conf } from './conf';
 import { releaseLocked } from './release';
 import type { StripeHead } from './stripeHead';
 
-type Gen<T = void> = Generator<Op, T, void>;
-
-export interface MdParams {
-  bitmap: 'none' | 'bitmap' | 'llbitmap';
-  assumeClean: boolean;
-  bitmapChunkBytes: number;
-  daemonSleepNs: number;
-  barrierIdleNs: number;
-  syncSpeedMinKiB: number;
-  syncSpeedMaxKiB: number;
-  syncIoDepth: number;
-}
-
-export interface MdHost {
-  readonly kernel: Kernel;
-  readonly spanPages: number;
-  readonly members: number;
-  readonly level456: boolean;
-  readonly costs: { bitmapCounterNs: number; llbitmapStateNs: number; unplugCheckNs: number; submitNs: number; syncStepNs: number; handoffNs: number; bounceNs: number };
-  writeMetadata(disk: number, bytes: number, done: () => void): void;
-  wakeupMdThread(): void;
-}
-
-export interface Bitmap {
-  startWrite(t: SimThread, page: number, pages: number): Gen;
-  endWrite(t: SimThread, page: number, pages: number): Gen;
-  unplug(t: SimThread): Gen;
-  daemonWork(t: SimThread): Gen;
-  blocksSynced(page: number): boolean;
-  lockClasses(): LockClass[];
-  resetStats(): void;
-  figures(): Record<string, unknown>;
-}
-
-export interface SyncPersonality {
-  syncRequest(t: SimThread, page: number, done: (pages: number) => void): Gen<number>;
-  nonSyncBytes(): number;
-}
-
-export interface MdSync {
-  readonly recoveryCp: number;
-  readonly running: boolean;
-  resetStats(): void;
-  figures(): Record<string, unknown>;
-}
-
-export interface MdLibs<B extends Bitmap = Bitmap> {
-  createBitmap(host: MdHost, p: MdParams): B | null;
-  createSync(host: MdHost, p: MdParams, pers: SyncPersonality, bitmap: B | null): MdSync;
-}
+export type { MdParams, MdHost, SyncPersonality, MdSync, MdLibs, BitmapOps as Bitmap } from '../../core/mdContract';
 
 /** raid5_bitmap_sector: a write's bitmap range is its whole row of chunks, in member pages. */
 function bitmapRange(conf: R5Conf, bio: Bio): [number, number] {
