@@ -1,0 +1,56 @@
+// The Stories page in Debian's Chromium: the list opens a story's sub-page, Run it measures a published
+// figure on the batch pool and shows it beside the published value, Open in Lab starts that preset live.
+import { expect, test, type Page } from '@playwright/test';
+
+function watchProblems(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  return problems;
+}
+
+const simNs = async (page: Page) => Number(await page.getByTestId('simtime').getAttribute('data-ns'));
+
+test('seed 003: read it, run a figure, open its preset in the lab', async ({ page }) => {
+  test.setTimeout(180_000);
+  const problems = watchProblems(page);
+  await page.goto('/');
+  await page.getByTestId('page-stories').click();
+  await expect(page.getByRole('heading', { name: 'Stories', level: 2 })).toBeVisible();
+  await expect(page.getByTestId('story-open-000')).toBeVisible();
+  await expect(page.getByTestId('story-open-004')).toBeVisible();
+
+  await page.getByTestId('story-open-003').click();
+  const story = page.getByTestId('story-003');
+  await expect(story.getByRole('heading', { level: 2 })).toContainText('ext4');
+  await expect(story.getByRole('heading', { name: 'What the model does' })).toBeVisible();
+  await expect(story).toContainText('ext4_bio_write_page');
+
+  // The 128x claim: published 128x, measured from a run of the preset and its baseline on the pool.
+  const row = page.getByTestId('claim-submissions');
+  await expect(row).toContainText('128x fewer');
+  await expect(row.getByTestId('claim-measured')).toHaveCount(0); // nothing measured before Run it
+  await row.getByTestId('claim-run').click();
+  const measured = row.getByTestId('claim-measured');
+  await expect(measured).toBeVisible({ timeout: 150_000 });
+  const value = Number((await measured.textContent())?.replace(/,/g, ''));
+  expect(value).toBeGreaterThan(100);
+  expect(value).toBeLessThan(160);
+  await expect(row.getByTestId('claim-vs-published')).toContainText('×');
+  await expect(row.getByTestId('claim-verdict')).toContainText('within the check');
+
+  // Open in Lab: the lab tab, the preset chosen in the picker, and simulated time moving.
+  await row.getByTestId('claim-lab').click();
+  await expect(page.getByTestId('page-lab')).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByTestId('scenario')).toHaveValue('preset:ext4-one-writer');
+  await expect.poll(() => simNs(page), { timeout: 30_000 }).toBeGreaterThan(0);
+  const t0 = await simNs(page);
+  await expect.poll(() => simNs(page), { timeout: 30_000 }).toBeGreaterThan(t0);
+
+  // Back on Stories the story is still open and its measurement kept.
+  await page.getByTestId('page-stories').click();
+  await expect(page.getByTestId('claim-submissions').getByTestId('claim-measured')).toBeVisible();
+  await page.getByRole('button', { name: '← All stories' }).click();
+  await expect(page.getByTestId('story-open-001')).toBeVisible();
+  expect(problems).toEqual([]);
+});
