@@ -10,7 +10,7 @@ export function FiguresPanel() {
   const lat = figures?.latencyNs;
   const extras = Object.entries(snap?.extra ?? {}).filter(([, v]) => typeof v === 'number' || typeof v === 'boolean' || typeof v === 'string');
   return (
-    <section className="panel figures" aria-label="throughput and latency">
+    <section className="panel figures" data-lesson-target="figures" aria-label="throughput and latency">
       <div className="panel-head"><h2>Throughput and latency</h2></div>
       <div className="scroll">
         <h3>Throughput <span className="muted">operations per simulated second</span></h3>

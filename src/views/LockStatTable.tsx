@@ -31,7 +31,7 @@ export function LockStatTable() {
   const rows = useSim((s) => s.snapshot?.lockStats);
   const [hist, setHist] = useState(false);
   return (
-    <section className="panel lockstat" aria-label="lock_stat">
+    <section className="panel lockstat" aria-label="lock_stat" data-lesson-target="lockstat">
       <div className="panel-head"><h2>lock_stat</h2>
         <span className="tabs" role="tablist">
           <button type="button" role="tab" aria-selected={!hist} onClick={() => setHist(false)}>table</button>

@@ -51,7 +51,7 @@ export function ThreadTimeline() {
     return () => cancelAnimationFrame(raf);
   }, []);
   return (
-    <section className="panel timeline" aria-label="thread timeline">
+    <section className="panel timeline" aria-label="thread timeline" data-lesson-target="timeline">
       <div className="panel-head">
         <h2>Thread timeline</h2>
         <span className="legend">{STATE_STYLES.map((_, s) => <StateChip key={s} state={s} />)}</span>

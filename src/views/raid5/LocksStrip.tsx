@@ -18,7 +18,7 @@ export function LocksStrip({ locks, threads, recent }: { locks: LockView[]; thre
   return (
     <div className="m-locks" data-testid="raid5-locks">
       {dl && (
-        <div className="m-lock" data-testid="lock-device_lock" data-waiters={dl.waiters.length}>
+        <div className="m-lock" data-testid="lock-device_lock" data-lesson-target="device-lock" data-waiters={dl.waiters.length}>
           <b className="lock-name" title="Array-wide spinlock for the work lists">device_lock</b>
           {dlRecent && <span className="muted" title="Recent share of time held; contended share of acquisitions"> held {fmtPct(dlRecent.held)}, {fmtPct(dlRecent.contended)} contended</span>}
           <span className="holder">{dl.holder ? <StateChip state={stateOf.get(dl.holder) ?? 0} text={`held by ${short(dl.holder)}`} /> : <span className="muted">free</span>}</span>

@@ -19,7 +19,7 @@ function Submitters({ subs, x }: { subs: Thread[]; x: Raid5Extra }) {
   const stripe = new Set(x.waitingForStripe);
   const overlap = new Set(x.waitingForOverlap);
   return (
-    <div className="m-col subs" data-testid="submitters">
+    <div className="m-col subs" data-testid="submitters" data-lesson-target="submitters">
       <h3 title="fio jobs: the submitting threads">fio jobs</h3>
       <ul>
         {subs.map((t) => {
@@ -41,7 +41,7 @@ function Cache({ x, followed }: { x: Raid5Extra; followed: number | null }) {
   const live = WHERE_NAMES.reduce((s, w) => s + counts[w], 0);
   const sampled = x.cellsSampled ? `; ${x.cells.length} of ${live} shown, sampled evenly` : '';
   return (
-    <div className="m-col cache">
+    <div className="m-col cache" data-lesson-target="stripe-cache">
       <h3 title="stripe_cache_active of stripe_cache_size">stripe cache <span className="muted">{x.stripeCacheActive}/{x.stripeCacheSize} active{sampled}</span></h3>
       <StripeGrid cells={x.cells} ids={x.cellIds} followed={followed} onPick={follow}
         label={`${live} stripe_heads: ${WHERE_NAMES.map((w) => `${counts[w]} ${w}`).join(', ')}`} />
@@ -58,7 +58,7 @@ function Cache({ x, followed }: { x: Raid5Extra; followed: number | null }) {
 
 function Handlers({ handlers, x, shares }: { handlers: Thread[]; x: Raid5Extra; shares: Map<string, ThreadShare> }) {
   return (
-    <div className={`m-col handlers${handlers.length > 6 ? ' many' : ''}`}>
+    <div className={`m-col handlers${handlers.length > 6 ? ' many' : ''}`} data-lesson-target="handlers">
       <h3 title="raid5d (md0_raid5) and the worker group's threads (group_thread_cnt); recent share of time running / spinning">handlers <span className="muted">run / spin</span></h3>
       <ul>
         {handlers.map((t) => {
@@ -81,7 +81,7 @@ function Handlers({ handlers, x, shares }: { handlers: Thread[]; x: Raid5Extra; 
 
 function Members({ x, util }: { x: Raid5Extra; util: Map<string, number> }) {
   return (
-    <div className="m-col members">
+    <div className="m-col members" data-lesson-target="members">
       <h3 title="Member disks: requests in service of the device's parallelism, + queued; recent utilisation">members <span className="muted">busy</span></h3>
       <ul>
         {x.memberQueues.map((m) => (

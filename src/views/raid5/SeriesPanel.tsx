@@ -72,7 +72,7 @@ export function SeriesPanel() {
     };
   }, []);
   return (
-    <section className="panel series" aria-label="numbers over time">
+    <section className="panel series" aria-label="numbers over time" data-lesson-target="series">
       <div className="panel-head"><h2>Over time</h2><span className="muted">simulated ms on x</span></div>
       <Kpis />
       {CHARTS.map((c, i) => (
