@@ -18,7 +18,7 @@ test('pin A, change group_thread_cnt, run A and B on the same seeds: both column
   const knob = page.getByTestId('param-group_thread_cnt');
   await expect(knob).toHaveValue('0'); // the default preset opens on its baseline side
   await page.getByTestId('pin-a').click();
-  await expect(page.getByTestId('notice')).toContainText('Pinned as A: preset raid5-3disk-threads');
+  await expect(page.getByTestId('notice')).toContainText('Pinned as A: raid5-3disk-threads with group_thread_cnt 0');
   await knob.fill('2');
   await knob.press('Enter');
   await expect(page.getByTestId('notice')).toContainText('group_thread_cnt = 2');
@@ -58,6 +58,28 @@ test('pin A, change group_thread_cnt, run A and B on the same seeds: both column
   await page.reload();
   await page.getByTestId('page-compare').click();
   await expect(page.getByTestId('ab-a-words')).toContainText('group_thread_cnt 0');
+});
+
+test('a long comparison shows progress and stops on Cancel', async ({ page }) => {
+  const problems = watch(page);
+  await page.goto('/');
+  await expect(page.getByTestId('param-group_thread_cnt')).toHaveValue('0');
+  await page.getByTestId('page-compare').click();
+  await page.getByTestId('ab-pin').click();
+  await expect(page.getByTestId('ab-no-diff')).toBeVisible(); // B is A until the Lab changes
+  await page.getByTestId('ab-r').fill('20');
+  await page.getByTestId('ab-duration').fill('10s');
+  await page.getByTestId('ab-run').click();
+  await expect(page.getByTestId('ab-progress')).toContainText('/ 40 runs');
+  await page.getByTestId('ab-cancel').click();
+  await expect(page.getByTestId('ab-run-message')).toHaveText(/^cancelled after \d+ of 40 runs$/);
+  await expect(page.getByTestId('ab-progress')).toHaveCount(0);
+  await expect(page.getByTestId('ab-run')).toBeEnabled();
+  // a refused field names the value and what is accepted
+  await page.getByTestId('ab-r').fill('0');
+  await page.getByTestId('ab-run').click();
+  await expect(page.getByTestId('ab-error-replications')).toHaveText('R=0: accepted an integer 1..20');
+  expect(problems).toEqual([]);
 });
 
 test('an unreadable saved pin is reported at the page and left in storage', async ({ page }) => {

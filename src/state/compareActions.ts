@@ -3,7 +3,7 @@
 import { BatchCancelled, runBatch, type BatchJob } from '../bridge/batchPool';
 import type { BatchTask, SimResult } from '../protocol/batch';
 import { parseTime } from '../lib/units';
-import { describePin, paramDiff, resolvePin, writePin, type Pin } from './comparePin';
+import { changedOverrides, paramDiff, resolvePin, writePin, type Pin } from './comparePin';
 import { browserStorage, useCompare, type CompareRunInfo } from './compareStore';
 import { useSim } from './store';
 
@@ -25,7 +25,8 @@ export function pinCurrentAsA(): void {
   useCompare.setState({ pin, pinNote: note });
   let words: string;
   try {
-    words = describePin(pin);
+    const changed = changedOverrides(pin);
+    words = `${pin.preset ?? pin.model}${changed.length ? ` with ${changed.join(', ')}` : ''}, seed ${pin.seed}`;
   } catch (e) {
     words = (e as Error).message;
   }

@@ -1,8 +1,10 @@
 // The A/B run form: replications R (seeds A.seed..A.seed+R−1, the same for both sides), an optional measured
 // duration for both, Run and Cancel, and progress. Refusals show at the field that caused them.
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { cancelCompare, runCompare } from '../../state/compareActions';
+import { resolvePin } from '../../state/comparePin';
 import { useCompare } from '../../state/compareStore';
+import { fmtNsShort } from '../format';
 
 export function RunForm() {
   const [r, setR] = useState('3');
@@ -14,6 +16,13 @@ export function RunForm() {
   const message = useCompare((s) => s.message);
   const errors = useCompare((s) => s.fieldErrors);
   const running = phase === 'running';
+  const own = useMemo(() => {
+    try {
+      return pin ? `${fmtNsShort(resolvePin(pin).durationNs)} for A` : '';
+    } catch {
+      return '';
+    }
+  }, [pin]);
   const n = Number(r);
   const seeds = pin && Number.isInteger(n) && n >= 1 ? (n === 1 ? `seed ${pin.seed}` : `seeds ${pin.seed}..${pin.seed + n - 1}`) : '';
   return (
@@ -26,6 +35,7 @@ export function RunForm() {
         duration <input data-testid="ab-duration" value={duration} size={7} placeholder="preset's" onChange={(e) => setDuration(e.target.value)}
           aria-invalid={!!errors.duration} title="Measured simulated time per run (e.g. 5ms); empty: each side's own (preset or model default)" />
       </label>
+      <span className="muted">{duration.trim() ? 'simulated, both sides' : `each side's own${own ? ` (${own})` : ''}`}</span>
       <button type="submit" className="primary" data-testid="ab-run" disabled={!pin || running}>▶ Run A and B</button>
       <button type="button" data-testid="ab-cancel" onClick={cancelCompare} disabled={!running}>✕ Cancel</button>
       {running && <span className="ab-progress" data-testid="ab-progress"><progress max={total} value={done} /> {done} / {total} runs</span>}
