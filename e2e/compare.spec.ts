@@ -18,13 +18,13 @@ test('pin A, change group_thread_cnt, run A and B on the same seeds: both column
   const knob = page.getByTestId('param-group_thread_cnt');
   await expect(knob).toHaveValue('0'); // the default preset opens on its baseline side
   await page.getByTestId('pin-a').click();
-  await expect(page.getByTestId('notice')).toContainText('Pinned as A: raid5-3disk-threads with group_thread_cnt 0');
+  await expect(page.getByTestId('notice')).toContainText('Pinned as A: raid5-3disk-threads with group_thread_cnt=0');
   await knob.fill('2');
   await knob.press('Enter');
   await expect(page.getByTestId('notice')).toContainText('group_thread_cnt = 2');
 
   await page.getByTestId('page-compare').click();
-  await expect(page.getByTestId('ab-a-words')).toContainText('group_thread_cnt 0');
+  await expect(page.getByTestId('ab-a-words')).toContainText('group_thread_cnt=0');
   const diff = page.getByTestId('ab-diff').locator('tbody tr');
   await expect(diff).toHaveCount(1);
   await expect(diff.first()).toHaveText(/group_thread_cnt\s*0\s*→\s*2/);
@@ -57,7 +57,7 @@ test('pin A, change group_thread_cnt, run A and B on the same seeds: both column
   // A survives a reload
   await page.reload();
   await page.getByTestId('page-compare').click();
-  await expect(page.getByTestId('ab-a-words')).toContainText('group_thread_cnt 0');
+  await expect(page.getByTestId('ab-a-words')).toContainText('group_thread_cnt=0');
 });
 
 test('a long comparison shows progress and stops on Cancel', async ({ page }) => {

@@ -59,7 +59,7 @@ describe('baseline A in storage', () => {
 
 describe('A in words and the A -> B diff', () => {
   it('names the preset and only the overrides that change something', () => {
-    expect(describePin(A)).toBe('preset raid5-3disk-threads (3 disks: +2 threads, cache doubled) with group_thread_cnt 0, stripe_cache_size 256; seed 1');
+    expect(describePin(A)).toBe('preset raid5-3disk-threads (3 disks: +2 threads, cache doubled) with group_thread_cnt=0, stripe_cache_size=256; seed 1');
     // group_thread_cnt 2 is the preset's own value: not a difference worth naming
     expect(describePin({ ...A, overrides: { group_thread_cnt: 2 } })).toBe('preset raid5-3disk-threads (3 disks: +2 threads, cache doubled), as it is; seed 1');
   });

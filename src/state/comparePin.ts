@@ -81,14 +81,14 @@ const show = (model: string, key: string, v: ParamValue | undefined) => {
   return spec ? displayValue(spec, v) : String(v);
 };
 
-/** The overrides that change something against the preset (or model defaults) alone, as "key value". */
+/** The overrides that change something against the preset (or model defaults) alone, as "key=value". */
 export function changedOverrides(pin: Pin): string[] {
   const base = resolvePin({ ...pin, overrides: {} }).params;
   const mine = resolvePin(pin).params;
-  return Object.keys(pin.overrides).filter((k) => mine[k] !== base[k]).map((k) => `${k} ${show(pin.model, k, mine[k])}`);
+  return Object.keys(pin.overrides).filter((k) => mine[k] !== base[k]).map((k) => `${k}=${show(pin.model, k, mine[k])}`);
 }
 
-/** A in words: the preset (or model) and what differs from it, e.g. "raid5-3disk-threads with group_thread_cnt 0". */
+/** A in words: the preset (or model) and what differs from it, e.g. "raid5-3disk-threads with group_thread_cnt=0". */
 export function describePin(pin: Pin): string {
   const title = pin.preset ? `preset ${pin.preset} (${findPreset(pin.preset)?.title ?? '?'})` : `model ${pin.model} with its defaults`;
   const changed = changedOverrides(pin);
