@@ -29,29 +29,33 @@ export function pointXs(lines: readonly PointLine[], key: string): { xs: number[
   return { xs: vals.map((_, i) => i), categories: vals.map(String) };
 }
 
-function band(label: string, es: (Estimate | undefined)[], scale: number, style: number): BandSeries {
-  const f = (x: number | undefined) => (x === undefined ? null : x * scale);
+function band(label: string, es: (Estimate | undefined)[], unit: (x: number) => number, style: number): BandSeries {
+  const f = (x: number | undefined) => (x === undefined ? null : unit(x));
   return {
     label, ...SERIES_STYLE[style % SERIES_STYLE.length],
     mean: es.map((e) => f(e?.mean)), lo: es.map((e) => f(e?.ci95?.[0])), hi: es.map((e) => f(e?.ci95?.[1])),
   } as BandSeries;
 }
 
+const same = (x: number) => x;
+const toUs = (ns: number) => ns / 1e3;
+const toPct = (f: number) => f * 100;
+
 function columns(lines: readonly PointLine[], key: string, bands: BandSeries[]): ChartColumns {
   return { ...pointXs(lines, key), bands, curve: null };
 }
 
 export const throughputColumns = (lines: readonly PointLine[], key: string) =>
-  columns(lines, key, [band('ops/s', lines.map((l) => l.throughput.opsPerSec), 1, 0)]);
+  columns(lines, key, [band('ops/s', lines.map((l) => l.throughput.opsPerSec), same, 0)]);
 
 /** p50 and p99 in µs. */
 export const latencyColumns = (lines: readonly PointLine[], key: string) =>
-  columns(lines, key, [band('p50', lines.map((l) => l.latencyNs.p50), 1e-3, 0), band('p99', lines.map((l) => l.latencyNs.p99), 1e-3, 1)]);
+  columns(lines, key, [band('p50', lines.map((l) => l.latencyNs.p50), toUs, 0), band('p99', lines.map((l) => l.latencyNs.p99), toUs, 1)]);
 
 /** Per handler role (raid5d, worker, offload), the mean utilisation of its threads, in %. */
 export function utilisationColumns(lines: readonly PointLine[], key: string): ChartColumns {
   const roles = [...new Set(lines.flatMap((l) => Object.keys(l.roleUtilisation ?? {})))];
-  return columns(lines, key, roles.map((r, i) => band(r === 'worker' ? 'workers (mean per thread)' : r, lines.map((l) => l.roleUtilisation?.[r]), 100, i)));
+  return columns(lines, key, roles.map((r, i) => band(r === 'worker' ? 'workers (mean per thread)' : r, lines.map((l) => l.roleUtilisation?.[r]), toPct, i)));
 }
 
 /** The locks with the most wait, as wait time per measured second (lock_stat's waittime-total over the
@@ -60,8 +64,8 @@ export function lockWaitColumns(lines: readonly PointLine[], key: string, top = 
   const names = [...new Set(lines.flatMap((l) => Object.keys(l.locks)))];
   const peak = (n: string) => Math.max(...lines.map((l) => l.locks[n]?.waitTimeTotalNs.mean ?? 0));
   const chosen = names.filter((n) => peak(n) > 0).sort((a, b) => peak(b) - peak(a)).slice(0, top);
-  const perMeasuredNs = 1 / (lines.length > 0 ? lines[0].durationNs : 1);
-  return columns(lines, key, chosen.map((n, i) => band(n, lines.map((l) => l.locks[n]?.waitTimeTotalNs), perMeasuredNs, i)));
+  const measuredNs = lines.length > 0 ? lines[0].durationNs : 1;
+  return columns(lines, key, chosen.map((n, i) => band(n, lines.map((l) => l.locks[n]?.waitTimeTotalNs), (x) => x / measuredNs, i)));
 }
 
 /** Adds the fitted USL throughput X(N) = gamma N / (1 + alpha (N-1) + beta N (N-1)) between and at the
