@@ -8,6 +8,7 @@ import { useSim, WINDOWS } from '../state/store';
 import { STATE_STYLES } from './palette';
 import { StateChip } from './StateChip';
 import { TimelinePainter } from './timelinePainter';
+import { ChartImageButtons } from './export/ChartImageButtons';
 
 /** 'auto' shows about this many wall seconds of history at the current speed. */
 const AUTO_WALL_S = 3;
@@ -60,6 +61,8 @@ export function ThreadTimeline() {
             {WINDOWS.map((w) => <option key={w.label} value={String(w.ns)}>{w.label}</option>)}
           </select>
         </label>
+        <ChartImageButtons name="thread timeline" target={() => (canvasRef.current
+          ? { element: canvasRef.current, title: 'thread timeline', keys: STATE_STYLES.map((st) => ({ label: `${st.name} (${st.pattern})`, colour: st.colour })) } : null)} />
       </div>
       <canvas ref={canvasRef} data-testid="timeline" role="img"
         aria-label="One track per thread over recent simulated time; each stretch is coloured and patterned by the thread's state." />

@@ -7,6 +7,7 @@ import type { SeriesKey } from '../../state/seriesRing';
 import { useSim } from '../../state/store';
 import { fmtNsShort, fmtRate } from '../format';
 import { createSeriesChart, type LineSpec, type SeriesChart } from './seriesChart';
+import { ChartImageButtons } from '../export/ChartImageButtons';
 
 /** Charts redraw at most this often: enough to read, cheap for the main thread. */
 const REDRAW_MS = 200;
@@ -38,8 +39,10 @@ function Kpis() {
 
 export function SeriesPanel() {
   const boxes = useRef<(HTMLDivElement | null)[]>([]);
+  const made = useRef<(SeriesChart | null)[]>([]);
   useEffect(() => {
     const charts: (SeriesChart | null)[] = CHARTS.map(() => null);
+    made.current = charts;
     const sizes = CHARTS.map(() => '');
     let raf = 0;
     let lastDraw = 0;
@@ -77,7 +80,13 @@ export function SeriesPanel() {
       <Kpis />
       {CHARTS.map((c, i) => (
         <div key={c.title} className="s-chart">
-          <div className="s-title"><b>{c.title}</b> <Legend lines={c.lines} /></div>
+          <div className="s-title"><b>{c.title}</b> <Legend lines={c.lines} />
+            <ChartImageButtons name={c.title} target={() => {
+              const ch = made.current[i];
+              const el = boxes.current[i];
+              return ch && el ? { element: el, title: c.title, plot: ch.plot, keys: c.lines.map((l) => ({ label: l.label, colour: l.colour, dash: l.dash })) } : null;
+            }} />
+          </div>
           <div className="s-plot" data-testid={`chart-${i}`} ref={(el) => { boxes.current[i] = el; }} />
         </div>
       ))}

@@ -6,6 +6,8 @@ import 'uplot/dist/uPlot.min.css';
 export interface LineSpec { label: string; colour: string; dash?: number[]; scale?: 'y' | 'y2' }
 
 export interface SeriesChart {
+  /** The uPlot instance, for picture exports (views/export/chartImage.ts redraws it as SVG). */
+  readonly plot: uPlot;
   update(data: uPlot.AlignedData): void;
   resize(width: number, height: number): void;
   destroy(): void;
@@ -34,6 +36,7 @@ export function createSeriesChart(el: HTMLElement, lines: LineSpec[], width: num
   const empty: uPlot.AlignedData = [[], ...lines.map(() => [])];
   const plot = new uPlot(opts, empty, el);
   return {
+    plot,
     update: (data) => plot.setData(data),
     resize: (w, h) => plot.setSize({ width: w, height: h }),
     destroy: () => plot.destroy(),
