@@ -10,6 +10,7 @@ import { checkLink } from './linkCheck';
 import { readAddress } from './permalink';
 import { follow } from './raid5Actions';
 import { useShare } from './shareStore';
+import { openStory } from './storyRuns';
 
 const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
@@ -45,6 +46,7 @@ export function boot(): void {
   if (ask && ask.kind !== 'none' && link) {
     const l = link.state;
     useSim.setState({ speed: l.speed, seed: l.seed, page: l.page, timelineWindow: l.timelineWindow });
+    if (l.story) openStory(l.story);
     useShare.setState({ linkProblems: [...ask.problems, ...link.problems] });
     const err = link.scenarioGiven ? launch(l.model, l.preset, l.seed, l.overrides, null) : undefined;
     if (err === null && l.follow !== null) follow(l.follow);

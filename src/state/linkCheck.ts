@@ -5,6 +5,7 @@ import type { ParamValue, Speed } from '../protocol/messages';
 import { findPreset, modelInfo, MODELS, PRESETS } from '../scenarios/catalog';
 import { ParamError, parseParam } from '../scenarios/paramSpec';
 import { resolveScenario } from '../scenarios/scenarioFile';
+import { STORIES } from '../scenarios/stories';
 import { fieldName, LINK_VERSION, type LinkState } from './permalink';
 import { DEFAULT_PRESET, initialState, PAGES, WINDOWS, type Page } from './store';
 
@@ -19,12 +20,13 @@ export function shownValue(x: unknown): string {
   return s.length > 60 ? `${s.slice(0, 60)}…` : s;
 }
 
-const FIELDS = ['v', 'model', 'preset', 'seed', 'speed', 'params', 'page', 'window', 'follow'];
+const FIELDS = ['v', 'model', 'preset', 'seed', 'speed', 'params', 'page', 'window', 'follow', 'story'];
 const SeedSchema = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(2 ** 31 - 1));
 const SpeedSchema = v.union([v.literal('max'), v.pipe(v.number(), v.finite(), v.gtValue(0))]);
 const PageSchema = v.picklist(PAGES.map((p) => p.id));
 const WindowSchema = v.picklist(WINDOWS.map((w) => w.ns));
 const FollowSchema = v.pipe(v.number(), v.integer(), v.minValue(0));
+const StorySchema = v.picklist(STORIES.map((s) => s.id));
 
 export interface CheckedLink {
   state: LinkState;
@@ -57,10 +59,13 @@ export function checkLink(wire: unknown): CheckedLink {
   const page: Page = field('page', PageSchema, PAGES.map((p) => p.id).join(' | '), initialState.page);
   const timelineWindow = field('window', WindowSchema, `one of the timeline spans in ns (${WINDOWS.map((x) => x.ns).join(' | ')})`, initialState.timelineWindow);
   const follow = field('follow', FollowSchema, 'a stripe_head index (an integer 0 or more)', null);
+  const storyOk = !('story' in w) || v.is(StorySchema, w.story);
+  if (!storyOk) bad('story', w.story, `a story id (${STORIES.map((s) => s.id).join(' | ')})`, 'opened the list of stories');
+  const story = storyOk && typeof w.story === 'string' ? w.story : null;
 
   const { model, preset } = pickScenario(w, bad);
   const overrides = pickOverrides(model, preset, w.params, bad);
-  const state: LinkState = { model, preset, seed, speed, overrides, page, timelineWindow, follow };
+  const state: LinkState = { model, preset, seed, speed, overrides, page, timelineWindow, follow, ...(story !== null ? { story } : {}) };
   if (follow !== null) {
     const size = resolveScenario({ model, ...(preset ? { preset } : {}), params: overrides }).params.stripe_cache_size;
     if (typeof size !== 'number') {

@@ -17,10 +17,12 @@ export interface LinkState {
   timelineWindow: number | 'auto';
   /** The followed stripe_head (raid5), or null. */
   follow: number | null;
+  /** The story open on the Stories page ('000'..'004'); absent or null for the list. */
+  story?: string | null;
 }
 
 /** The readable form's names that are not model parameters (no model has a parameter by these names). */
-export const VIEW_KEYS = ['model', 'preset', 'seed', 'speed', 'page', 'window', 'follow'] as const;
+export const VIEW_KEYS = ['model', 'preset', 'seed', 'speed', 'page', 'window', 'follow', 'story'] as const;
 
 /** The JSON a link carries; fields at their default are left out to keep links short. */
 export function linkWire(s: LinkState): Record<string, unknown> {
@@ -32,6 +34,7 @@ export function linkWire(s: LinkState): Record<string, unknown> {
   if (s.page !== 'lab') wire.page = s.page;
   if (s.timelineWindow !== 'auto') wire.window = s.timelineWindow;
   if (s.follow !== null) wire.follow = s.follow;
+  if (s.page === 'stories' && s.story) wire.story = s.story;
   return wire;
 }
 
@@ -100,7 +103,7 @@ export function readAddress(search: string, hash: string): AddressAsk {
     const view = (VIEW_KEYS as readonly string[]).includes(k);
     if (view ? k in wire : k in params) problems.push(`link: ${fieldName(k)}=${shown(raw)}: accepted each name once; kept the first`);
     else if (!view) params[k] = raw;
-    else wire[k] = k === 'model' || k === 'preset' || k === 'page' ? raw : numberish(raw);
+    else wire[k] = k === 'model' || k === 'preset' || k === 'page' || k === 'story' ? raw : numberish(raw);
   }
   if (Object.keys(params).length > 0) wire.params = params;
   return { kind: 'readable', wire, problems };

@@ -8,6 +8,7 @@ import { raid5Extra } from './raid5Extra';
 import { addEntries, checkName, emptyList, readSaved, reason, removeEntry, writeSaved, type SavedList, type StorageLike } from './savedScenarios';
 import { exportAll, exportOne, parseImport, type FileOut } from './scenarioFiles';
 import { useShare } from './shareStore';
+import { useStories } from './storyRuns';
 import { useSim, type SimState } from './store';
 
 /** The address bar follows changes at most this often (never per frame). */
@@ -19,6 +20,7 @@ export function linkStateOf(s: SimState): LinkState {
   return {
     model: s.model, preset: s.preset, seed: s.seed, speed: s.speed, overrides: s.overrides,
     page: s.page, timelineWindow: s.timelineWindow, follow: raid5Extra(s.snapshot)?.followed?.idx ?? null,
+    story: useStories.getState().storyId,
   };
 }
 
@@ -48,8 +50,13 @@ export function startAddressSync(): () => void {
     seen = now;
     timer ??= setTimeout(write, ADDRESS_EVERY_MS);
   });
+  // The open story lives in the Stories page's own store; opening one is a change of view too.
+  const stopStories = useStories.subscribe(() => {
+    timer ??= setTimeout(write, ADDRESS_EVERY_MS);
+  });
   return () => {
     stop();
+    stopStories();
     if (timer) clearTimeout(timer);
   };
 }
