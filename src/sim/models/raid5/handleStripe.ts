@@ -89,7 +89,9 @@ function scheduleReconstruction(conf: R5Conf, sh: StripeHead, rmw: boolean, c: H
     // The op holds a reference until its callback; handle_stripe goes on without waiting.
     sh.count++;
     sh.opState = rmw ? 'prexor+biodrain+reconstruct' : 'biodrain+reconstruct';
-    conf.offload.ops.set(sh, { cpuNs: drainNs + xorNs, bytes: (written + xorSources * parities) * PAGE });
+    // The phase split is for the UI only (ops_run_prexor5, ops_run_biodrain, ops_run_reconstruct5 in order).
+    const phaseNs: [number, number, number] = rmw ? [xorNs / 2, drainNs, xorNs / 2] : [0, drainNs, xorNs];
+    conf.offload.ops.set(sh, { cpuNs: drainNs + xorNs, bytes: (written + xorSources * parities) * PAGE, phaseNs, queuedNs: -1, startedNs: -1, serviceNs: 0 });
     return 0;
   }
   return drainNs + xorNs;

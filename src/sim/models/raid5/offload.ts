@@ -16,6 +16,12 @@ import { R5_LOCKED, R5_WANTWRITE, STRIPE_HANDLE, type StripeHead } from './strip
 export interface PendingOp {
   cpuNs: number;
   bytes: number;
+  /** For the UI only: prexor, biodrain, reconstruct shares of the work; when it was queued and when an
+   * engine took it (-1: not yet), and how long the engine's service takes (ns). */
+  phaseNs: [number, number, number];
+  queuedNs: number;
+  startedNs: number;
+  serviceNs: number;
 }
 
 export class Offload {
@@ -43,9 +49,16 @@ export class Offload {
     this.lXor = kernel.label(dma ? 'dma xor/copy' : 'async_xor');
     this.lQueue = kernel.label(dma ? 'dma prep' : 'queue_work');
     if (dma) {
-      this.engine = new BlockDevice(kernel.sim, 'dma0', { latencyNs: 1000, bandwidthBytesPerSec: p.dmaBytesPerSec, parallelism: p.offloadThreads }, (tag) => {
+      const dmaParams = { latencyNs: 1000, bandwidthBytesPerSec: p.dmaBytesPerSec, parallelism: p.offloadThreads };
+      this.engine = new BlockDevice(kernel.sim, 'dma0', dmaParams, (tag) => {
         this.done.push(this.conf.stripes[tag]);
         if (this.irq) this.irqWq.wakeThread(this.irq);
+      }, (bytes, idx) => {
+        // The device's own formula; the "sector" is the stripe index, so the UI knows when its op started.
+        const ns = dmaParams.latencyNs + (bytes * 1e9) / dmaParams.bandwidthBytesPerSec;
+        const op = this.ops.get(this.conf.stripes[idx]);
+        if (op) [op.startedNs, op.serviceNs] = [kernel.now, ns];
+        return ns;
       });
       this.irq = kernel.spawn('irq/dma0', 'interrupt', (t) => this.dmaIrq(t));
     } else {
@@ -57,11 +70,31 @@ export class Offload {
     return this.ops.size;
   }
 
+  /** Offload threads in an op's xor/copy now (threads); the DMA engine's channels busy otherwise. */
+  private busy = 0;
+
+  /** For the live view: the engine, its queue and busy channels or threads, the hand-off lock, and each op's
+   * phase now (OP_PHASES codes), read from the ops' recorded times. Read-only. */
+  live(): { mode: string; engines: number; busy: number; queued: number; inFlight: number; completed: number; lock: { name: string; holder: string | null; waiters: string[] }; phaseOf: (sh: StripeHead) => number } {
+    const now = this.kernel.now;
+    const l = this.lock;
+    return {
+      mode: this.engine ? 'dma' : 'threads', engines: this.conf.p.offloadThreads,
+      busy: this.engine ? this.engine.inService : this.busy,
+      queued: this.engine ? this.engine.queue.length : this.queue.length,
+      inFlight: this.ops.size, completed: this.completed,
+      lock: { name: this.lockClass.name, holder: l.owner?.name ?? null, waiters: l.waiters.toArray().map((w) => w.name) },
+      phaseOf: (sh) => opPhase(this.ops.get(sh), now),
+    };
+  }
+
   /** raid_run_ops handing the ops over: called by the handler after its pass; never waits for the op. */
   *submit(t: SimThread, sh: StripeHead): Generator<Op, void, void> {
     yield t.acquire(this.lock);
     yield t.compute(this.conf.p.costs.offloadQueueNs, this.lQueue);
-    if (this.engine) this.engine.submit(sh.idx, (this.ops.get(sh) as PendingOp).bytes);
+    const op = this.ops.get(sh) as PendingOp;
+    op.queuedNs = this.kernel.now;
+    if (this.engine) this.engine.submit(sh.idx, op.bytes, sh.idx);
     else {
       this.queue.push(sh);
       this.wq.wakeOne();
@@ -77,7 +110,11 @@ export class Offload {
       const sh = this.queue.shift();
       this.lock.release(t);
       if (!sh) continue; // another worker took it while this one waited for the lock
-      yield t.compute((this.ops.get(sh) as PendingOp).cpuNs, this.lXor);
+      const op = this.ops.get(sh) as PendingOp;
+      [op.startedNs, op.serviceNs] = [this.kernel.now, op.cpuNs];
+      this.busy++;
+      yield t.compute(op.cpuNs, this.lXor);
+      this.busy--;
       yield* this.complete(t, sh);
     }
   }
@@ -103,4 +140,18 @@ export class Offload {
     sh.history?.push(`${(this.kernel.now / 1e6).toFixed(6)} ms: reconstruct done on ${t.name}`);
     yield* raid5ReleaseStripe(this.conf, t, sh);
   }
+}
+
+/** The op states the UI names, by code: 0 no op; 1 queued for the engine; then the phases in kernel order. */
+export const OP_PHASES = ['none', 'queued', 'prexor', 'biodrain', 'reconstruct'] as const;
+
+/** Which phase an op is in at `now`: by the share of its engine time elapsed against the phases' shares. */
+export function opPhase(op: PendingOp | undefined, now: number): number {
+  if (!op) return 0;
+  if (op.startedNs < 0) return 1;
+  const total = op.phaseNs[0] + op.phaseNs[1] + op.phaseNs[2];
+  const done = total > 0 && op.serviceNs > 0 ? ((now - op.startedNs) / op.serviceNs) * total : 0;
+  if (done < op.phaseNs[0]) return 2;
+  if (done < op.phaseNs[0] + op.phaseNs[1]) return 3;
+  return 4;
 }

@@ -3,6 +3,7 @@
 // followed stripe. Read-only over the model except the UI-only state it owns (latency window, history).
 import type { Raid5 } from './raid5';
 import type { StripeHead, Where } from './stripeHead';
+import { OP_PHASES } from './offload';
 
 export const WHERE_CODES: readonly Where[] = ['free', 'handle_list', 'hold_list', 'delayed_list', 'bitmap_list', 'handling', 'member_io', 'in_use'];
 /** Above this many stripe_heads the UI gets counts plus a sampled grid, not every cell. */
@@ -58,6 +59,16 @@ function followedView(m: Raid5): FollowedStripe | null {
   return { idx: sh.idx, sector: sh.sector, where: sh.where(), count: sh.count, handler: sh.handler, history: sh.history.slice(-HISTORY_SENT) };
 }
 
+/** ops=async: the offload engine now and each shown stripe's op phase (OP_PHASES codes), counted over all. */
+function offloadView(m: Raid5, live: StripeHead[], cellIds: Uint32Array): Record<string, unknown> | null {
+  const off = m.conf.offload?.live();
+  if (!off) return null;
+  const { phaseOf, ...engine } = off;
+  const phaseCounts = OP_PHASES.map(() => 0);
+  for (const s of live) phaseCounts[phaseOf(s)]++;
+  return { ...engine, phases: OP_PHASES, phaseCounts, opCells: Uint8Array.from(cellIds, (id) => phaseOf(m.conf.stripes[id])) };
+}
+
 export function snapshotExtra(m: Raid5): Record<string, unknown> {
   const c = m.conf;
   const k = m.kernel;
@@ -86,6 +97,7 @@ export function snapshotExtra(m: Raid5): Record<string, unknown> {
   });
   const stats = m.lockClasses().map((cls) => cls.stats);
   return {
+    offload: offloadView(m, live, cellIds),
     stripeCounts: counts,
     cells,
     cellIds,
