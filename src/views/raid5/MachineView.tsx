@@ -9,6 +9,7 @@ import { fmtPct } from '../format';
 import { StateChip } from '../StateChip';
 import { CELL_STYLES, cellSwatch } from './cellPalette';
 import { LocksStrip } from './LocksStrip';
+import { OffloadStrip } from './OffloadStrip';
 import { StripeGrid } from './StripeGrid';
 
 type Thread = { name: string; role: string; state: number; label: string; utilisation: number };
@@ -119,6 +120,7 @@ export function MachineView() {
         <span className="m-arrow" aria-hidden="true">→</span>
         <Members x={x} util={util} />
       </div>
+      <OffloadStrip />
       <LocksStrip locks={snap.locks} threads={snap.threads} recent={recent} />
     </section>
   );

@@ -1,0 +1,33 @@
+// The async offload strip's reading of a raid5 snapshot: engine, hand-off lock, stripes by op phase, and the
+// kernel ops this model never runs marked as such (not as zero).
+import { describe, expect, it } from 'vitest';
+import type { Snapshot } from '../../protocol/messages';
+import { offloadPicture } from './offloadPicture';
+
+const snap = (offload: unknown): Snapshot => ({
+  timeNs: 1, events: 1, completions: 0, bytes: 0, threads: [], locks: [], lockStats: [], queues: [], devices: [],
+  extra: { cellIds: Uint32Array.from([7, 8, 9, 10]), offload },
+});
+
+describe('offloadPicture', () => {
+  const offload = {
+    mode: 'threads', engines: 4, busy: 2, queued: 5, inFlight: 7, completed: 120,
+    lock: { name: 'wq_pool_lock', holder: 'md0_raid5', waiters: ['kworker/async-1'] },
+    phases: ['none', 'queued', 'prexor', 'biodrain', 'reconstruct'], phaseCounts: [240, 5, 1, 0, 2],
+    opCells: Uint8Array.from([0, 4, 1, 2]),
+  };
+
+  it('lists the shown stripes with an op by phase, in grid order, and counts each kernel op', () => {
+    const p = offloadPicture(snap(offload));
+    expect(p?.stripes).toEqual([{ idx: 8, code: 4, phase: 'reconstruct' }, { idx: 9, code: 1, phase: 'queued' }, { idx: 10, code: 2, phase: 'prexor' }]);
+    expect(p?.byOp).toEqual({ biofill: null, compute: null, prexor: 1, biodrain: 0, reconstruct: 2, check: null });
+    expect(p).toMatchObject({ mode: 'threads', engines: 4, busy: 2, queued: 5, queuedStripes: 5, completed: 120 });
+    expect(p?.lock).toEqual({ name: 'wq_pool_lock', holder: 'md0_raid5', waiters: ['kworker/async-1'] });
+  });
+
+  it('is null with ops=inline (no offload in the snapshot) and for other models', () => {
+    expect(offloadPicture(snap(null))).toBeNull();
+    expect(offloadPicture(snap({ ...offload, opCells: [0, 1] }))).toBeNull();
+    expect(offloadPicture(null)).toBeNull();
+  });
+});
