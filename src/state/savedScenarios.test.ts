@@ -76,15 +76,17 @@ describe('damaged storage is reported and kept', () => {
   it('a bad entry is named, not listed, and written back as it was', () => {
     const s = new FakeStorage();
     const bad = { name: 'broken', savedAt: T, scenario: { preset: 'x', params: { disks: [1] } } };
-    s.setItem(SAVED_KEY, JSON.stringify({ format: 'stripe-lab-saved', version: 1, scenarios: [{ name: 'ok', savedAt: T, scenario }, bad, 42] }));
+    const extra = { name: 'newer', savedAt: T, scenario: { ...scenario, speed: 'max' } };
+    s.setItem(SAVED_KEY, JSON.stringify({ format: 'stripe-lab-saved', version: 1, scenarios: [{ name: 'ok', savedAt: T, scenario }, bad, 42, extra] }));
     const list = readSaved(s);
     expect(list.entries.map((e) => e.name)).toEqual(['ok']);
     expect(list.problems).toEqual([
       expect.stringMatching(/^saved scenario #2 "broken": scenario\.params\.disks=\[1\]: accepted .*; kept as it is, not listed$/),
       expect.stringMatching(/^saved scenario #3: \(entry\)=42: accepted Object/),
+      'saved scenario #4 "newer": scenario.speed=max: accepted a scenario field: model, preset, seed, duration, warmup, params; kept as it is, not listed',
     ]);
     writeSaved(s, removeEntry(list, 'ok'));
-    expect(JSON.parse(s.data.get(SAVED_KEY) ?? '').scenarios).toEqual([bad, 42]);
+    expect(JSON.parse(s.data.get(SAVED_KEY) ?? '').scenarios).toEqual([bad, 42, extra]);
   });
 
   it('a newer version is kept whole, not half-read', () => {

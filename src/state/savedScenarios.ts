@@ -2,8 +2,9 @@
 // under a free name, delete, write. Text it cannot read is reported and kept, never deleted or overwritten.
 import * as v from 'valibot';
 import { ParamError } from '../scenarios/paramSpec';
-import { checkScenario, type ScenarioInput } from '../scenarios/scenarioFile';
+import { checkScenario, ScenarioSchema, type ScenarioInput } from '../scenarios/scenarioFile';
 import { shownValue } from './linkCheck';
+import { fieldName } from './permalink';
 
 export const SAVED_KEY = 'stripe-lab.saved-scenarios';
 const FORMAT = 'stripe-lab-saved';
@@ -52,10 +53,24 @@ function checkEntry(raw: unknown): SavedEntry {
     const issue = r.issues[0];
     throw new ParamError(v.getDotPath(issue) ?? '(entry)', issue.input, issueAccepted(issue));
   }
+  return { name: r.output.name, savedAt: r.output.savedAt, scenario: checkScenarioAt(r.output.scenario, 'scenario.') };
+}
+
+/**
+ * checkScenario with the field's path prefixed by `at`, and an unknown field named with its value
+ * (checkScenario's strict object reports only the key, as "accepted never").
+ */
+export function checkScenarioAt(raw: unknown, at: string): ScenarioInput {
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+    throw new ParamError(at === '' ? '(file)' : at.replace(/\.$/, ''), raw, 'an object {"preset":"...","seed":1,"params":{...}} (npm run sim --scenario format)');
+  }
+  const fields = Object.keys(ScenarioSchema.entries);
+  const unknown = Object.keys(raw).find((k) => !fields.includes(k));
+  if (unknown !== undefined) throw new ParamError(`${at}${fieldName(unknown)}`, (raw as Record<string, unknown>)[unknown], `a scenario field: ${fields.join(', ')}`);
   try {
-    return { name: r.output.name, savedAt: r.output.savedAt, scenario: checkScenario(r.output.scenario) };
+    return checkScenario(raw);
   } catch (e) {
-    if (e instanceof ParamError) throw new ParamError(`scenario.${e.key}`, e.value, e.accepted);
+    if (e instanceof ParamError) throw new ParamError(`${at}${e.key}`, e.value, e.accepted);
     throw e;
   }
 }

@@ -2,10 +2,10 @@
 // Imports are checked with the same schema and resolver as the CLI; a bad file is refused whole, with the field.
 import * as v from 'valibot';
 import { ParamError } from '../scenarios/paramSpec';
-import { checkScenario, resolveScenario, ScenarioSchema, type ScenarioInput } from '../scenarios/scenarioFile';
+import { resolveScenario, type ScenarioInput } from '../scenarios/scenarioFile';
 import { fieldName } from './permalink';
 import { shownValue } from './linkCheck';
-import { issueText, reason, type SavedEntry } from './savedScenarios';
+import { checkScenarioAt, issueText, reason, type SavedEntry } from './savedScenarios';
 
 export const COLLECTION_FORMAT = 'stripe-lab-scenarios';
 const Collection = v.strictObject({
@@ -34,20 +34,14 @@ export function exportAll(entries: readonly SavedEntry[]): FileOut {
 
 /** Schema and catalog: the scenario must open as it is (known preset, every parameter in range). */
 function checkOne(raw: unknown, at: string): ScenarioInput {
-  const where = at === '' ? '(file)' : at.replace(/\.$/, '');
-  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) throw new ParamError(where, raw, 'an object {"preset":"...","seed":1,"params":{...}} (npm run sim --scenario format)');
-  // Named here with its value (checkScenario's strict object reports only the key, as "accepted never").
-  const unknown = Object.keys(raw).find((k) => !(k in ScenarioSchema.entries));
-  if (unknown !== undefined) throw new ParamError(`${at}${fieldName(unknown)}`, (raw as Record<string, unknown>)[unknown], `a scenario field: ${Object.keys(ScenarioSchema.entries).join(', ')}`);
+  const s = checkScenarioAt(raw, at);
   try {
-    const s = checkScenario(raw);
     resolveScenario(s);
     return s;
   } catch (e) {
     if (!(e instanceof ParamError)) throw e;
-    const p = raw as { params?: Record<string, unknown> };
-    const key = p && typeof p === 'object' && p.params && typeof p.params === 'object' && e.key in p.params ? `params.${e.key}` : e.key;
-    throw new ParamError(`${at}${fieldName(key)}`, e.value, e.accepted);
+    const key = s.params && e.key in s.params ? `params.${fieldName(e.key)}` : e.key;
+    throw new ParamError(`${at}${key}`, e.value, e.accepted);
   }
 }
 
