@@ -52,6 +52,9 @@ test('pin A, change group_thread_cnt, run A and B on the same seeds: both column
 
   await expect(page.getByTestId('ab-thread-md0_raid5').getByText('A', { exact: true })).toBeVisible();
   await expect(page.getByTestId('ab-thread-kworker/u:raid5wq-0')).toContainText('new');
+  await page.getByText('Plain text').click();
+  await expect(page.getByTestId('ab-report')).toContainText('A -> B: group_thread_cnt 0 -> 2');
+  await expect(page.getByTestId('ab-report')).toContainText(/throughput .* \+\d+(\.\d)?% .* better/);
   expect(problems).toEqual([]);
 
   // A survives a reload

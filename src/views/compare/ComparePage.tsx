@@ -7,6 +7,7 @@ import { useSim } from '../../state/store';
 import { fmtNsShort } from '../format';
 import { HeadlineTable } from './HeadlineTable';
 import { LockCompareTable } from './LockCompareTable';
+import { ReportText } from './ReportText';
 import { RunForm } from './RunForm';
 import { ScenarioPair } from './ScenarioPair';
 import { ThreadPairs } from './ThreadPairs';
@@ -38,6 +39,7 @@ function Results() {
       <div className="ab-scroll-x"><LockCompareTable rows={rows.locks} r={r} /></div>
       <h3>Threads</h3>
       <ThreadPairs a={results.a} b={results.b} />
+      <ReportText info={info} head={rows.head} locks={rows.locks} />
     </section>
   );
 }

@@ -2,7 +2,7 @@
 // and a word (better / worse / no significant change). Colour doubles the word and the arrow, never replaces them.
 import type { HeadlineRow } from '../../analysis/compareTables';
 import { fmtBytesRate, fmtNsShort } from '../format';
-import { deltaView } from './deltaText';
+import { deltaView } from '../../export/deltaText';
 
 const opsFmt = (x: number) => (x >= 1e6 ? `${(x / 1e6).toFixed(3)}M` : x >= 1e4 ? `${(x / 1e3).toFixed(1)}k` : x.toFixed(0));
 

@@ -3,7 +3,7 @@
 import type { Delta } from '../../analysis/compare';
 import { LOCK_COLUMNS, type LockCompareRow } from '../../analysis/compareTables';
 import { fmtUs } from '../format';
-import { deltaLine, deltaView } from './deltaText';
+import { deltaLine, deltaView } from '../../export/deltaText';
 
 const value = (unit: string, x: number, r: number) => (unit === 'ns' ? fmtUs(x) : r > 1 ? x.toFixed(1) : x.toFixed(0));
 

@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { threadPairs, type RunFigures, type Utilisation } from '../../analysis/compareTables';
 import { STATE_STYLES, swatchBackground } from '../palette';
-import { signed } from './deltaText';
+import { signed } from '../../export/deltaText';
 
 const PARTS: { key: keyof Utilisation; state: number }[] = [
   { key: 'running', state: 0 }, { key: 'spinning', state: 1 }, { key: 'runnable', state: 2 }, { key: 'blocked', state: 3 },

@@ -1,6 +1,6 @@
 // Words and signs for one A/B delta: "▲ +12.3%", "(95% CI +9.0..+15.1)", "better" / "worse" / "no significant
 // change". Text only (the colour is a class the CSS maps); the statistics come from analysis/compare.
-import type { Delta } from '../../analysis/compare';
+import type { Delta } from '../analysis/compare';
 
 const MINUS = '\u2212';
 

@@ -1,6 +1,6 @@
 // The A/B delta in words: signs always shown (true minus), CIs in percent, arrows only on marked changes.
 import { describe, expect, it } from 'vitest';
-import { compareFigure } from '../../analysis/compare';
+import { compareFigure } from '../analysis/compare';
 import { deltaLine, deltaView, signed } from './deltaText';
 
 const us = (ns: number) => `${(ns / 1000).toFixed(2)} µs`;
