@@ -85,6 +85,12 @@ test('the address bar follows a change, and Copy link gives that same link', asy
   const copied = await page.evaluate(() => navigator.clipboard.readText());
   expect(copied).toBe(await page.getByTestId('share-link').inputValue());
   expect(new URL(copied).hash).toBe(new URL(page.url()).hash);
+  // Space presses the focused button in the menu; it is not the page's play/pause shortcut there
+  await page.evaluate(() => navigator.clipboard.writeText(''));
+  await page.getByTestId('copy-link').focus();
+  await page.keyboard.press(' ');
+  await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(copied);
+  await expect(page.getByTestId('play')).toHaveAttribute('aria-pressed', 'true');
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('share-panel')).toHaveCount(0);
   await expect(page.getByTestId('share-button')).toBeFocused();

@@ -1,6 +1,7 @@
 // The header's Share button: a popover with the permalink (Copy link) and the saved scenarios, plus the
 // notice about a damaged link and the address-bar sync. Layout and focus only; the work is in state/shareActions.
 import { useEffect, useId, useRef, useState } from 'react';
+import { SAVED_KEY } from '../../state/savedScenarios';
 import { loadSaved, startAddressSync } from '../../state/shareActions';
 import { useShare } from '../../state/shareStore';
 import { LinkNotice } from './LinkNotice';
@@ -24,6 +25,12 @@ export function ShareMenu() {
   const panel = useRef<HTMLDivElement>(null);
   const id = useId();
   useEffect(startAddressSync, []);
+  useEffect(() => {
+    // Another tab saved or deleted: show the list as it is now.
+    const onStorage = (e: StorageEvent) => { if (e.key === SAVED_KEY) loadSaved(); };
+    window.addEventListener('storage', onStorage);
+    return () => window.removeEventListener('storage', onStorage);
+  }, []);
   useEffect(() => {
     if (!open) return;
     loadSaved(); // another tab may have saved since
@@ -49,7 +56,9 @@ export function ShareMenu() {
         Share ▾
       </button>
       {open && (
-        <div ref={panel} id={id} className="share-panel" role="dialog" aria-label="share" data-testid="share-panel">
+        // Space and the right arrow act on the focused control here, not as the page's play / step shortcuts.
+        <div ref={panel} id={id} className="share-panel" role="dialog" aria-label="share" data-testid="share-panel"
+          onKeyDown={(e) => { if (e.key === ' ' || e.key === 'ArrowRight') e.stopPropagation(); }}>
           <LinkSection />
           <SavedSection />
           <Message />
