@@ -70,6 +70,7 @@ function Device({ p }: { p: LoopPicture }) {
       note={`${d.inService}/${d.parallelism} busy`}>
       <Slots used={d.inService} waiting={d.queued} capacity={d.parallelism} label={`${d.inService} in service of ${d.parallelism}, ${d.queued} queued`} testId="device-slots" />
       <Figure name="queued" value={d.queued} about="Requests waiting for a free slot of the device" />
+      <Figure name="requests" value={d.requests.toLocaleString('en')} about="Backing requests the device has started since the run began" testId="backing-requests" />
       <Figure name="util" value={fmtPct(d.utilisation)} about="Share of slot time busy since the run began" />
       {d.seqFraction !== null && <Figure name="readahead hits" value={fmtPct(d.seqFraction)} about="Backing requests that continued the previous one" />}
       {p.irq && <div className="tline"><StateChip state={p.irq.state} text={p.irq.name} /></div>}

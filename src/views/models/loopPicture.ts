@@ -24,7 +24,7 @@ export interface LoopPicture {
   doubleCopy: boolean;
   dirtyPages: number;
   writebackPages: number;
-  device: { name: string; inService: number; queued: number; parallelism: number; utilisation: number; seqFraction: number | null };
+  device: { name: string; inService: number; queued: number; parallelism: number; utilisation: number; requests: number; seqFraction: number | null };
   irq: ThreadNow | null;
   flusher: ThreadNow | null;
 }
@@ -64,7 +64,7 @@ export function loopPicture(s: Snapshot | null | undefined): LoopPicture | null 
     writebackPages: num(x.writebackPages),
     device: {
       name: dev?.name ?? 'backing', inService: num(x.backingInService), queued: num(x.backingQueued),
-      parallelism: Math.max(1, num(x.backingParallelism)), utilisation: dev?.utilisation ?? 0,
+      parallelism: Math.max(1, num(x.backingParallelism)), utilisation: dev?.utilisation ?? 0, requests,
       seqFraction: requests > 0 ? num(x.backingSeqRequests) / requests : null,
     },
     irq: irq ? thread(irq) : null,
