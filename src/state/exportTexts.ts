@@ -51,7 +51,7 @@ export function fioText(result: SimResult): string {
 
 /** The raid5 setup commands for the current run, or why there are none. */
 export function commandsNow(s: Pick<SimState, 'model' | 'preset' | 'params'> & { timeNs: number }): { text: string } | { none: string } {
-  const text = setupCommands({ model: s.model, preset: s.preset, params: s.params, durationNs: s.timeNs, warmupNs: 0 });
+  const text = setupCommands({ model: s.model, preset: s.preset, params: s.params, durationNs: Math.round(s.timeNs / 1000) * 1000, warmupNs: 0 }); // whole us: it is read, not replayed
   if (text !== null) return { text };
   return { none: `${s.model} is not md RAID: there is no mdadm array to create. The commands cover the raid5 model (its presets or --model raid5).` };
 }

@@ -3,7 +3,7 @@
 // with styles inline; a chart with nothing to draw from is refused by name. Also the export file names.
 import { describe, expect, it } from 'vitest';
 import type uPlot from 'uplot';
-import { chartSvg } from './chartImage';
+import { chartSvg, headLayout } from './chartImage';
 import { exportBaseName, msText } from '../../export/fileName';
 
 /** The parts of a uPlot instance chartSvg reads, over a 100x50 CSS-pixel plot area at pixel ratio 2. */
@@ -49,6 +49,15 @@ describe('chartSvg', () => {
     expect(out).toContain('a &lt; b');
     expect(box.querySelector('rect')?.getAttribute('style')).toBe('fill: rgb(0, 114, 178)');
     box.remove();
+  });
+
+  it('wraps the header keys onto more lines when the chart is narrow, so none is cut off', () => {
+    const keys = [{ label: 'stripe_cache_active', colour: '#CC79A7' }, { label: 'handle_list', colour: '#E69F00' }, { label: 'member queues', colour: '#0072B2' }];
+    expect(headLayout({ element: document.createElement('div'), title: 'lengths', keys }, 1000).height).toBe(20);
+    const narrow = headLayout({ element: document.createElement('div'), title: 'lengths', keys }, 200);
+    expect(narrow.height).toBe(56);
+    expect(narrow.keys.map((k) => k.y)).toEqual([14, 32, 50]);
+    expect(Math.max(...narrow.keys.map((k) => k.x + 28 + k.key.label.length * 6.2))).toBeLessThanOrEqual(200);
   });
 
   it('refuses an element with no chart in it, naming the chart', () => {

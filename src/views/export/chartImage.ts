@@ -18,27 +18,47 @@ export interface ChartTarget {
 
 const NS = 'http://www.w3.org/2000/svg';
 const FONT = '11px system-ui, sans-serif';
-const HEAD_PX = 20;
+/** Height of one header line (title and keys wrap onto more lines when the chart is narrow). */
+const LINE_PX = 18;
+/** A PNG is drawn at least at this scale, so a small on-screen chart still prints legibly. */
+const MIN_PNG_SCALE = 2;
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const fmt = (x: number) => String(Math.round(x * 100) / 100);
 
-/** The header (title, then each key as a short stroked line and its label) as SVG elements. */
-function headSvg(t: ChartTarget): string {
-  const parts = [`<text x="4" y="14" font-weight="bold">${esc(t.title)}</text>`];
+/** Where the header's title and keys go: left to right, onto a new line when the next would pass `width`. */
+export function headLayout(t: ChartTarget, width: number): { keys: { key: ChartKey; x: number; y: number }[]; height: number } {
   let x = 8 + t.title.length * 6.5;
-  for (const k of t.keys ?? []) {
-    parts.push(`<line x1="${fmt(x)}" y1="10" x2="${fmt(x + 16)}" y2="10" stroke="${esc(k.colour)}" stroke-width="2"${k.dash?.length ? ` stroke-dasharray="${k.dash.join(' ')}"` : ''}/>`);
-    parts.push(`<text x="${fmt(x + 20)}" y="14">${esc(k.label)}</text>`);
-    x += 28 + k.label.length * 6.2;
+  let y = 14;
+  const keys = (t.keys ?? []).map((key) => {
+    const w = 28 + key.label.length * 6.2;
+    if (x + w > width && x > 8) {
+      x = 8;
+      y += LINE_PX;
+    }
+    const at = { key, x, y };
+    x += w;
+    return at;
+  });
+  return { keys, height: y + 6 };
+}
+
+/** The header (title, then each key as a short stroked line and its label) as SVG elements. */
+function headSvg(t: ChartTarget, width: number): { svg: string; height: number } {
+  const lay = headLayout(t, width);
+  const parts = [`<text x="4" y="14" font-weight="bold">${esc(t.title)}</text>`];
+  for (const { key: k, x, y } of lay.keys) {
+    parts.push(`<line x1="${fmt(x)}" y1="${y - 4}" x2="${fmt(x + 16)}" y2="${y - 4}" stroke="${esc(k.colour)}" stroke-width="2"${k.dash?.length ? ` stroke-dasharray="${k.dash.join(' ')}"` : ''}/>`);
+    parts.push(`<text x="${fmt(x + 20)}" y="${y}">${esc(k.label)}</text>`);
   }
-  return parts.join('');
+  return { svg: parts.join(''), height: lay.height };
 }
 
 function wrap(width: number, height: number, body: string, t: ChartTarget): string {
-  const h = height + HEAD_PX;
+  const head = headSvg(t, width);
+  const h = height + head.height;
   return `<svg xmlns="${NS}" width="${fmt(width)}" height="${fmt(h)}" viewBox="0 0 ${fmt(width)} ${fmt(h)}" font-family="system-ui, sans-serif" font-size="11">`
-    + `<rect width="100%" height="100%" fill="#fff"/>${headSvg(t)}<g transform="translate(0 ${HEAD_PX})">${body}</g></svg>\n`;
+    + `<rect width="100%" height="100%" fill="#fff"/>${head.svg}<g transform="translate(0 ${head.height})">${body}</g></svg>\n`;
 }
 
 type Internal = uPlot & { axes: (uPlot.Axis & { _show?: boolean })[] };
@@ -152,15 +172,18 @@ function loadImage(url: string): Promise<HTMLImageElement> {
   });
 }
 
-/** The chart as a PNG at the screen's pixel density: header, then the canvas as drawn (or the SVG rasterised). */
+/**
+ * The chart as a PNG: a uPlot or SVG chart is its SVG rasterised at twice the size or more (the same picture as
+ * the SVG download, crisp when printed); a plain canvas is copied as drawn, under the header.
+ */
 export async function chartPng(t: ChartTarget): Promise<Blob> {
   const canvas = canvasOf(t);
-  const svgEl = t.plot ? null : t.element instanceof SVGSVGElement ? t.element : t.element.querySelector('svg');
-  if (svgEl || !canvas) {
+  const svgEl = t.element instanceof SVGSVGElement ? t.element : t.element.querySelector('svg');
+  if (t.plot || svgEl || !canvas) {
     const url = URL.createObjectURL(new Blob([chartSvg(t)], { type: 'image/svg+xml' }));
     try {
       const img = await loadImage(url);
-      const r = window.devicePixelRatio || 1;
+      const r = Math.max(MIN_PNG_SCALE, window.devicePixelRatio || 1);
       const out = document.createElement('canvas');
       out.width = Math.ceil(img.width * r);
       out.height = Math.ceil(img.height * r);
@@ -175,37 +198,36 @@ export async function chartPng(t: ChartTarget): Promise<Blob> {
   }
   const cssW = canvas.clientWidth || canvas.width;
   const r = canvas.width / cssW;
+  const headPx = Math.round(headLayout(t, cssW).height * r);
   const out = document.createElement('canvas');
   out.width = canvas.width;
-  out.height = canvas.height + Math.round(HEAD_PX * r);
+  out.height = canvas.height + headPx;
   const g = out.getContext('2d');
   if (!g) throw new Error('no 2D canvas context');
   g.fillStyle = '#fff';
   g.fillRect(0, 0, out.width, out.height);
   g.scale(r, r);
-  drawHead(g, t);
+  drawHead(g, t, cssW);
   g.setTransform(1, 0, 0, 1, 0, 0);
-  g.drawImage(canvas, 0, Math.round(HEAD_PX * r));
+  g.drawImage(canvas, 0, headPx);
   return toBlob(out);
 }
 
-/** The SVG header's twin on a canvas (title, keys with their dashes). */
-function drawHead(g: CanvasRenderingContext2D, t: ChartTarget): void {
+/** The SVG header's twin on a canvas (title, keys with their dashes, the same layout). */
+function drawHead(g: CanvasRenderingContext2D, t: ChartTarget, width: number): void {
   g.font = `bold ${FONT}`;
   g.fillStyle = '#222';
   g.fillText(t.title, 4, 14);
-  let x = 8 + t.title.length * 6.5;
   g.font = FONT;
-  for (const k of t.keys ?? []) {
+  for (const { key: k, x, y } of headLayout(t, width).keys) {
     g.strokeStyle = k.colour;
     g.lineWidth = 2;
     g.setLineDash([...(k.dash ?? [])]);
     g.beginPath();
-    g.moveTo(x, 10);
-    g.lineTo(x + 16, 10);
+    g.moveTo(x, y - 4);
+    g.lineTo(x + 16, y - 4);
     g.stroke();
-    g.fillText(k.label, x + 20, 14);
-    x += 28 + k.label.length * 6.2;
+    g.fillText(k.label, x + 20, y);
   }
   g.setLineDash([]);
 }
