@@ -45,7 +45,9 @@ export function CiChartPanel({ title, columns, axes, testId, note }: { title: st
       <figcaption className="panel-head">
         <h2>{title}</h2>{note && <span className="muted">{note}</span>}
         <ChartImageButtons name={`sweep ${title}`} target={() => (canvasHost.current && chart.current?.plot()
-          ? { element: canvasHost.current, title, plot: chart.current.plot(), keys: [...columns.bands.map((b) => ({ label: b.label, colour: b.colour, dash: b.dash })), ...(columns.curve ? [{ label: columns.curve.label, colour: '#000', dash: [6, 4] }] : [])] }
+          // The canvas as drawn, not chartImage's vector redraw: that one drops the 95% bands, the markers and
+          // series with gaps (the means have gaps between points where only the USL curve has values).
+          ? { element: canvasHost.current, title, plot: null, keys: [...columns.bands.map((b) => ({ label: b.label, colour: b.colour, dash: b.dash })), ...(columns.curve ? [{ label: columns.curve.label, colour: '#000', dash: [6, 4] }] : [])] }
           : null)} />
       </figcaption>
       <div ref={box} className="sw-canvas"><div ref={canvasHost} data-testid={testId} /></div>

@@ -24,7 +24,7 @@ export function HeatMap(p: HeatMapProps) {
   const box = useRef<HTMLDivElement>(null);
   const { width } = useSize(box);
   const rows = p.yValues.length;
-  const height = Math.min(420, Math.max(140, rows * 26 + M.top + M.bottom));
+  const height = Math.min(420, Math.max(170, rows * 26 + M.top + M.bottom));
   const x = scaleBand<string>().domain(p.xValues.map(String)).range([M.left, Math.max(M.left + 1, width - M.right)]).padding(0.04);
   // Smallest value on the bottom row, like a chart's y axis.
   const y = scaleBand<string>().domain(p.yValues.map(String).reverse()).range([M.top, height - M.bottom]).padding(0.04);

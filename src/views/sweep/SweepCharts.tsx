@@ -1,6 +1,7 @@
 // Which charts a sweep gets: one parameter, four figures against it (throughput with the USL fit for a
 // thread count, latency p50/p99, handler utilisation, lock wait); two parameters, a throughput heat map.
-import { useMemo } from 'react';
+import { useMemo, useRef } from 'react';
+import { ChartImageButtons } from '../export/ChartImageButtons';
 import { THREAD_PARAMS, uslLines, type PointLine } from '../../analysis/sweep/aggregate';
 import type { SweepPlan } from '../../state/sweep';
 import { displayValue, modelInfo, type ParamSpec } from '../../state/catalog';
@@ -26,6 +27,7 @@ export function SweepCharts({ plan, lines }: { plan: SweepPlan; lines: readonly 
   const [k1, k2] = plan.keys;
   const spec1 = specs.find((s) => s.key === k1);
   const fmt1 = formatterOf(spec1);
+  const heat = useRef<HTMLDivElement>(null);
   const usl = useMemo(() => (lines.length >= 3 ? uslLines(lines, plan.keys) : { fits: [], skipped: [] }), [lines, plan.keys]);
   const cols = useMemo(() => {
     const tp = throughputColumns(lines, k1);
@@ -44,14 +46,17 @@ export function SweepCharts({ plan, lines }: { plan: SweepPlan; lines: readonly 
     return (
       <>
         <section className="panel sw-heatpanel" aria-label="throughput heat map">
-          <div className="panel-head"><h2>Throughput</h2><span className="muted">mean ops/s per point; each cell is labelled with its value</span></div>
-          <HeatMap lines={lines} xKey={k1} yKey={k2} xValues={uniq(k1)} yValues={uniq(k2)} formatX={fmt1} formatY={formatterOf(spec2)} formatValue={compact} valueLabel="ops/s" />
+          <div className="panel-head">
+            <h2>Throughput</h2><span className="muted">mean ops/s per point; each cell is labelled with its value</span>
+            <ChartImageButtons name="sweep heat map" target={() => (heat.current?.querySelector('svg') ? { element: heat.current, title: `ops/s by ${k1} and ${k2}` } : null)} />
+          </div>
+          <div ref={heat}><HeatMap lines={lines} xKey={k1} yKey={k2} xValues={uniq(k1)} yValues={uniq(k2)} formatX={fmt1} formatY={formatterOf(spec2)} formatValue={compact} valueLabel="ops/s" /></div>
         </section>
         <UslSummary fits={usl.fits} skipped={lines.length === plan.points.length ? usl.skipped : []} />
       </>
     );
   }
-  const x = { xLabel: axisLabel(spec1, k1), formatX: (v: number) => fmt1(v) };
+  const x = { xLabel: axisLabel(spec1, k1), formatX: (v: number) => fmt1(v), integerX: spec1?.kind === 'int' };
   return (
     <>
       <div className="sw-charts">

@@ -11,6 +11,8 @@ export interface CiChartAxes {
   /** Tick text of a numeric x (e.g. 64k, 2us). */
   formatX: (x: number) => string;
   formatY: (y: number) => string;
+  /** An integer parameter: ticks only at whole values. */
+  integerX?: boolean;
 }
 
 export interface CiChart {
@@ -22,6 +24,7 @@ export interface CiChart {
 }
 
 const CURVE = { colour: '#000000', dash: [6, 4] };
+const INT_INCRS = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1e3, 2e3, 5e3, 1e4, 2e4, 5e4, 1e5, 1e6, 1e7, 1e8, 1e9];
 const AXIS_FONT = '10px system-ui';
 const LABEL_FONT = '600 11px system-ui';
 
@@ -61,7 +64,7 @@ function options(c: ChartColumns, ax: CiChartAxes, width: number, height: number
     grid: { show: false },
     ...(cats
       ? { splits: () => cats.map((_, i) => i), values: (_u: uPlot, vs: number[]) => vs.map((v) => cats[v] ?? '') }
-      : { values: (_u: uPlot, vs: number[]) => vs.map(ax.formatX) }),
+      : { values: (_u: uPlot, vs: number[]) => vs.map(ax.formatX), ...(ax.integerX ? { incrs: INT_INCRS } : {}) }),
   };
   return {
     width, height,
