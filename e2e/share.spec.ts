@@ -1,5 +1,6 @@
 // Sharing in Debian's Chromium: a permalink opens the screen it describes; a damaged one names the bad
 // field and the app still runs; the address bar follows changes; saved scenarios survive a reload; a bad import is refused.
+import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import LZString from 'lz-string'; // CommonJS: named imports do not resolve under Playwright's loader
 
@@ -113,6 +114,11 @@ test('a saved scenario is listed after a reload; a bad import is refused with th
   await expect(items).toHaveCount(2);
   await expect(items.first()).toContainText('lock lab seed five');
   await expect(items.first()).toContainText('lock-lab-basic · seed 5');
+
+  // Export writes the CLI's scenario file (npm run sim -- --scenario FILE.json)
+  const [download] = await Promise.all([page.waitForEvent('download'), items.first().getByRole('button', { name: /^export/ }).click()]);
+  expect(download.suggestedFilename()).toBe('lock-lab-seed-five.json');
+  expect(JSON.parse(readFileSync(await download.path(), 'utf8'))).toEqual({ model: 'lock-lab', preset: 'lock-lab-basic', seed: 5, params: {} });
 
   await page.getByTestId('import-file').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"preset":"lock-lab-basic","params":{"threads":0}}') });
   await expect(page.getByTestId('share-message')).toContainText('bad.json: params.threads=0: accepted');
