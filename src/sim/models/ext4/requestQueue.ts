@@ -2,11 +2,10 @@
 // dispatch up to the tag depth, and completion (blk_end_request, then the queue is run). No filesystem here.
 import { BlockDevice } from '../../core/device';
 import { Fifo } from '../../core/fifo';
+import { IrqThread } from '../../core/irqThread';
 import { Lock, LockClass } from '../../core/lock';
 import { QueueStats } from '../../core/stats/queueStats';
-import type { Op, SimThread, ThreadBody } from '../../core/thread';
-import { IDLE } from '../../core/thread';
-import { WaitQueue } from '../../core/waitQueue';
+import type { Op, SimThread } from '../../core/thread';
 import type { Ext4Ctx } from './ctx';
 
 /** A bio: `pages` 4K blocks from device block `page`. */
@@ -29,9 +28,7 @@ export class RequestQueue {
   private readonly byEnd = new Map<number, Request>();
   private readonly tags: (Request | null)[] = [];
   private readonly freeTags: number[] = [];
-  private readonly irqPending = new Fifo<number>();
-  private readonly irqWq: WaitQueue;
-  private readonly irqThread: SimThread;
+  private readonly irq: IrqThread<number>;
   /** When the device's one transfer path is next free: latencies overlap, transfers take turns. */
   private channelFreeAt = 0;
   /** generic_make_request calls and the pages they carried, and requests sent to the device. */
@@ -50,12 +47,8 @@ export class RequestQueue {
     }
     this.device = new BlockDevice(ctx.kernel.sim, 'sda', {
       latencyNs: p.deviceLatencyNs, bandwidthBytesPerSec: p.deviceBandwidth, parallelism: p.deviceParallelism,
-    }, (tag) => {
-      this.irqPending.push(tag);
-      this.irqWq.wakeThread(this.irqThread);
-    }, (bytes) => this.serviceTime(bytes));
-    this.irqWq = new WaitQueue(ctx.kernel, 'irq/sda', IDLE);
-    this.irqThread = ctx.kernel.spawn('irq/sda', 'interrupt', (t) => this.irq(t));
+    }, (tag) => this.irq.raise(tag), (bytes) => this.serviceTime(bytes));
+    this.irq = new IrqThread<number>(ctx.kernel, 'irq/sda', (t, tag) => this.endRequest(t, tag));
   }
 
   /** Latency overlaps across the tags; the transfer waits for the shared path, so the device's bandwidth is
@@ -144,24 +137,22 @@ export class RequestQueue {
 
   /** The interrupt: driver completion, blk_update_request (bio_endio per bio, end_page_writeback per
    * page), blk_finish_request under queue_lock, then the driver runs the queue (scsi_run_queue). */
-  private *irq(t: SimThread): ThreadBody {
+  /** The request's completion on irq/sda: end_bio and the pages' writeback end, blk_finish_request
+   * under the queue_lock, then run the queue again for the freed tag. */
+  private *endRequest(t: SimThread, tag: number): Generator<Op, void, void> {
     const c = this.ctx.p.costs;
     const L = this.ctx.labels;
-    for (;;) {
-      while (this.irqPending.length === 0) yield t.wait(this.irqWq);
-      const tag = this.irqPending.shift() as number;
-      const rq = this.tags[tag] as Request;
-      this.tags[tag] = null;
-      yield this.ctx.cpu(t, c.completionNs + rq.bios * c.bioEndNs + rq.pages * c.endPageNs, L.endio);
-      this.onPagesWritten(rq.pages);
-      yield t.acquire(this.queueLock);
-      yield this.ctx.cpu(t, c.endRequestNs, L.endRequest);
-      this.freeTags.push(tag);
-      this.queueLock.release(t);
-      yield t.acquire(this.queueLock);
-      yield* this.runQueue(t);
-      this.queueLock.release(t);
-    }
+    const rq = this.tags[tag] as Request;
+    this.tags[tag] = null;
+    yield this.ctx.cpu(t, c.completionNs + rq.bios * c.bioEndNs + rq.pages * c.endPageNs, L.endio);
+    this.onPagesWritten(rq.pages);
+    yield t.acquire(this.queueLock);
+    yield this.ctx.cpu(t, c.endRequestNs, L.endRequest);
+    this.freeTags.push(tag);
+    this.queueLock.release(t);
+    yield t.acquire(this.queueLock);
+    yield* this.runQueue(t);
+    this.queueLock.release(t);
   }
 
   resetStats(now: number): void {

@@ -1,9 +1,8 @@
 // The backing file and its device: a readahead-sensitive BlockDevice (vda), its interrupt thread, and the
 // two ways loop reads and writes the file: buffered through the page cache, or async O_DIRECT. No loop queueing.
 import { BlockDevice } from '../../core/device';
-import { Fifo } from '../../core/fifo';
-import type { Op, SimThread, ThreadBody } from '../../core/thread';
-import { IDLE } from '../../core/thread';
+import { IrqThread } from '../../core/irqThread';
+import type { Op, SimThread } from '../../core/thread';
 import { WaitQueue } from '../../core/waitQueue';
 import type { LoopCtx, LoopIo } from './ctx';
 import { Writeback } from './writeback';
@@ -13,9 +12,7 @@ type Done = (t: SimThread) => Generator<Op, void, void>;
 export class Backing {
   readonly device: BlockDevice;
   readonly writeback: Writeback;
-  private readonly irqThread: SimThread;
-  private readonly irqWq: WaitQueue;
-  private readonly irqPending = new Fifo<number>();
+  private readonly irq: IrqThread<number>;
   private readonly done: (Done | null)[] = [];
   private readonly freeTags: number[] = [];
   /** Sector just past the last request the device started: the next one there is a readahead hit. */
@@ -27,12 +24,8 @@ export class Backing {
     const p = ctx.p;
     this.device = new BlockDevice(ctx.kernel.sim, 'vda', {
       latencyNs: p.deviceLatencyNs, bandwidthBytesPerSec: p.deviceBandwidth, parallelism: p.deviceParallelism,
-    }, (tag) => {
-      this.irqPending.push(tag);
-      this.irqWq.wakeThread(this.irqThread);
-    }, (bytes, sector) => this.serviceTime(bytes, sector));
-    this.irqWq = new WaitQueue(ctx.kernel, 'irq/vda', IDLE);
-    this.irqThread = ctx.kernel.spawn('irq/vda', 'interrupt', (t) => this.irq(t));
+    }, (tag) => this.irq.raise(tag), (bytes, sector) => this.serviceTime(bytes, sector));
+    this.irq = new IrqThread<number>(ctx.kernel, 'irq/vda', (t, tag) => this.endRequest(t, tag));
     this.writeback = new Writeback(ctx, this, p.mode !== 'dio-aio');
   }
 
@@ -60,16 +53,13 @@ export class Backing {
   }
 
   /** The device interrupt and end_io of each backing request (one irq thread, like a threaded handler). */
-  private *irq(t: SimThread): ThreadBody {
-    for (;;) {
-      while (this.irqPending.length === 0) yield t.wait(this.irqWq);
-      const tag = this.irqPending.shift() as number;
-      const done = this.done[tag];
-      this.done[tag] = null;
-      this.freeTags.push(tag);
-      yield this.ctx.cpu(t, this.ctx.p.costs.completionNs, this.ctx.labels.irq);
-      if (done) yield* done(t);
-    }
+  /** The backing request's completion on irq/vda: free its tag, pay the completion, run what waits on it. */
+  private *endRequest(t: SimThread, tag: number): Generator<Op, void, void> {
+    const done = this.done[tag];
+    this.done[tag] = null;
+    this.freeTags.push(tag);
+    yield this.ctx.cpu(t, this.ctx.p.costs.completionNs, this.ctx.labels.irq);
+    if (done) yield* done(t);
   }
 
   /** Buffered read of the backing file (do_lo_receive / lo_read_simple): each page misses the page cache

@@ -1,25 +1,17 @@
 // Member disks of a mirror and their completion path: submit_bio on the caller's CPU, an irq thread per member
 // running the request's end_io work. Knows no raid layout and never chooses where a copy goes.
 import { BlockDevice } from '../../core/device';
-import { Fifo } from '../../core/fifo';
+import { IrqThread } from '../../core/irqThread';
 import type { Kernel } from '../../core/kernel';
-import { IDLE, type Op, type SimThread, type ThreadBody } from '../../core/thread';
-import { WaitQueue } from '../../core/waitQueue';
+import type { Op, SimThread } from '../../core/thread';
 import type { MirrorConf } from './conf';
 
 type Gen = Generator<Op, void, void>;
 /** What runs in interrupt context when the member request completes. */
 export type EndIo = (t: SimThread) => Gen | null;
 
-interface Irq {
-  thread: SimThread;
-  wq: WaitQueue;
-  pending: Fifo<number>;
-}
-
 export class MirrorIo {
   readonly members: BlockDevice[] = [];
-  private readonly irqs: Irq[] = [];
   private readonly ends: (EndIo | null)[] = [];
   private readonly freeTags: number[] = [];
   readBytes = 0;
@@ -33,15 +25,10 @@ export class MirrorIo {
     const p = conf.p;
     for (let d = 0; d < p.disks; d++) {
       const name = `sd${String.fromCharCode(97 + d)}`;
-      const irq: Irq = { thread: null as unknown as SimThread, wq: new WaitQueue(kernel, `irq/${name}`, IDLE), pending: new Fifo<number>() };
+      const irq = new IrqThread<number>(kernel, `irq/${name}`, (t, tag) => this.endRequest(t, tag));
       this.members.push(new BlockDevice(kernel.sim, name, {
         latencyNs: p.deviceLatencyNs, bandwidthBytesPerSec: p.deviceBandwidth, parallelism: p.deviceParallelism,
-      }, (tag) => {
-        irq.pending.push(tag);
-        irq.wq.wakeThread(irq.thread);
-      }));
-      irq.thread = kernel.spawn(`irq/${name}`, 'interrupt', (t) => this.irqBody(t, irq));
-      this.irqs.push(irq);
+      }, (tag) => irq.raise(tag)));
     }
   }
 
@@ -63,17 +50,14 @@ export class MirrorIo {
     this.start(disk, page, bytes, write, kind, end);
   }
 
-  private *irqBody(t: SimThread, irq: Irq): ThreadBody {
-    for (;;) {
-      while (irq.pending.length === 0) yield t.wait(irq.wq);
-      const tag = irq.pending.shift() as number;
-      const end = this.ends[tag] as EndIo;
-      this.ends[tag] = null;
-      this.freeTags.push(tag);
-      yield t.compute(this.conf.p.costs.completionNs, this.conf.labels.endRequest);
-      const g = end(t);
-      if (g) yield* g;
-    }
+  /** The member request's completion in interrupt context: free its tag, pay the completion, run its end_io. */
+  private *endRequest(t: SimThread, tag: number): Gen {
+    const end = this.ends[tag] as EndIo;
+    this.ends[tag] = null;
+    this.freeTags.push(tag);
+    yield t.compute(this.conf.p.costs.completionNs, this.conf.labels.endRequest);
+    const g = end(t);
+    if (g) yield* g;
   }
 
   inFlight(): number {

@@ -1,12 +1,10 @@
 // Member disks and their completion path: submit_bio to a member, the interrupt context that runs
 // raid5_end_read_request / raid5_end_write_request (one irq thread per member), and bio_endio.
 import { BlockDevice, type ServiceTime } from '../../core/device';
-import { Fifo } from '../../core/fifo';
+import { IrqThread } from '../../core/irqThread';
 import type { Kernel } from '../../core/kernel';
 import type { RandomStream } from '../../core/random';
-import type { Op, SimThread, ThreadBody } from '../../core/thread';
-import { IDLE } from '../../core/thread';
-import { WaitQueue } from '../../core/waitQueue';
+import type { Op, SimThread } from '../../core/thread';
 import { Lock, LockClass } from '../../core/lock';
 import type { Bio } from './bio';
 import type { R5Conf } from './conf';
@@ -23,15 +21,9 @@ interface Req {
   done?: () => void;
 }
 
-interface Irq {
-  thread: SimThread;
-  wq: WaitQueue;
-  pending: Fifo<number>;
-}
-
 export class MemberIo {
   readonly members: BlockDevice[] = [];
-  readonly irqs: Irq[] = [];
+  readonly irqs: IrqThread<number>[] = [];
   private readonly reqs: (Req | null)[] = [];
   private readonly freeTags: number[] = [];
   readBytes = 0;
@@ -55,14 +47,10 @@ export class MemberIo {
     for (let d = 0; d < p.disks; d++) {
       this.queueLocks.push(new Lock(kernel, this.queueLockClass, { preemptOff: true, handoffNs: p.costs.handoffNs, bounceNs: p.costs.bounceNs }));
       const name = `sd${String.fromCharCode(97 + d)}`;
-      const irq: Irq = { thread: null as unknown as SimThread, wq: new WaitQueue(kernel, `irq/${name}`, IDLE), pending: new Fifo<number>() };
+      const irq = new IrqThread<number>(kernel, `irq/${name}`, (t, tag) => this.irqHandler(t, d, tag));
       this.members.push(new BlockDevice(kernel.sim, name, {
         latencyNs: p.deviceLatencyNs, bandwidthBytesPerSec: p.deviceBandwidth, parallelism: p.deviceParallelism,
-      }, (tag) => {
-        irq.pending.push(tag);
-        irq.wq.wakeThread(irq.thread);
-      }, serviceTime(d)));
-      irq.thread = kernel.spawn(`irq/${name}`, 'interrupt', (t) => this.irqBody(t, irq));
+      }, (tag) => irq.raise(tag), serviceTime(d)));
       this.irqs.push(irq);
     }
   }
@@ -103,20 +91,16 @@ export class MemberIo {
     if (sh.history) sh.history.push(`${(this.conf.kernel.now / 1e6).toFixed(6)} ms: ${write ? 'write to' : 'read from'} ${this.members[dev].name} submitted by ${t.name}`);
   }
 
-  private *irqBody(t: SimThread, irq: Irq): ThreadBody {
-    for (;;) {
-      while (irq.pending.length === 0) yield t.wait(irq.wq);
-      const tag = irq.pending.shift() as number;
-      yield t.compute(this.conf.p.costs.completionNs, this.conf.labels.endRequest);
-      if (this.conf.p.blk === 'sq') {
-        // blk_end_request: request accounting and freeing under the queue_lock
-        const q = this.queueLocks[this.irqs.indexOf(irq)];
-        yield t.acquire(q);
-        yield t.compute(this.conf.p.costs.queueLockNs / 2, this.lSubmit);
-        q.release(t);
-      }
-      yield* this.endRequest(t, tag);
+  private *irqHandler(t: SimThread, disk: number, tag: number): Generator<Op, void, void> {
+    yield t.compute(this.conf.p.costs.completionNs, this.conf.labels.endRequest);
+    if (this.conf.p.blk === 'sq') {
+      // blk_end_request: request accounting and freeing under the queue_lock
+      const q = this.queueLocks[disk];
+      yield t.acquire(q);
+      yield t.compute(this.conf.p.costs.queueLockNs / 2, this.lSubmit);
+      q.release(t);
     }
+    yield* this.endRequest(t, tag);
   }
 
   /** raid5_end_read_request / raid5_end_write_request, or the chunk-aligned read's endio. */
