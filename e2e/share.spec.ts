@@ -79,7 +79,7 @@ test('the address bar follows a change, and Copy link gives that same link', asy
   await seed.fill('31');
   await seed.press('Enter');
   await expect.poll(() => addressWire(page)?.seed, { timeout: 10_000 }).toBe(31);
-  expect(addressWire(page)).toMatchObject({ v: 1, model: 'lock-lab', preset: 'lock-lab-basic' });
+  expect(addressWire(page)).toMatchObject({ v: 1, preset: 'lock-lab-basic' });
   await page.getByTestId('share-button').click();
   await page.getByTestId('copy-link').click();
   await expect(page.getByTestId('share-message')).toContainText('Link copied');

@@ -2,7 +2,7 @@
 // and reading what an address asks (that, `?s=`, or the readable ?preset=..&disks=..). No checks here: linkCheck.ts.
 import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from 'lz-string';
 import type { ParamValue, Speed } from '../protocol/messages';
-import type { Page } from './store';
+import { initialState, type Page } from './store';
 
 export const LINK_VERSION = 1;
 
@@ -24,12 +24,13 @@ export interface LinkState {
 /** The readable form's names that are not model parameters (no model has a parameter by these names). */
 export const VIEW_KEYS = ['model', 'preset', 'seed', 'speed', 'page', 'window', 'follow', 'story'] as const;
 
-/** The JSON a link carries; fields at their default are left out to keep links short. */
+/** The JSON a link carries; fields at their default (linkCheck's fallbacks) are left out to keep links short. */
 export function linkWire(s: LinkState): Record<string, unknown> {
-  const wire: Record<string, unknown> = { v: LINK_VERSION, model: s.model };
+  const wire: Record<string, unknown> = { v: LINK_VERSION };
   if (s.preset !== null) wire.preset = s.preset;
-  wire.seed = s.seed;
-  wire.speed = s.speed;
+  else wire.model = s.model; // a preset names its model
+  if (s.seed !== initialState.seed) wire.seed = s.seed;
+  if (s.speed !== initialState.speed) wire.speed = s.speed;
   if (Object.keys(s.overrides).length > 0) wire.params = s.overrides;
   if (s.page !== 'lab') wire.page = s.page;
   if (s.timelineWindow !== 'auto') wire.window = s.timelineWindow;
