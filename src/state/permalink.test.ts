@@ -29,6 +29,11 @@ describe('permalink round trip', () => {
     expect(h).toMatch(/^#s=[A-Za-z0-9+\-$]+$/);
   });
 
+  it('a model without a preset round-trips too', () => {
+    const s: LinkState = { ...base, model: 'loop', preset: null, overrides: { numjobs: 2 } };
+    expect(open('', linkHash(s))).toMatchObject({ problems: [], state: s });
+  });
+
   it('reads ?s= as well as #s=', () => {
     const h = linkHash({ ...base, seed: 9 });
     expect(open(`?${h.slice(1)}`, '').state.seed).toBe(9);
