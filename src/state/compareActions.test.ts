@@ -19,7 +19,7 @@ vi.mock('../bridge/batchPool', () => {
   };
 });
 
-const { cancelCompare, pinCurrentAsA, runCompare } = await import('./compareActions');
+const { cancelCompare, pinCurrentAsA, restorePreviousPin, runCompare } = await import('./compareActions');
 const { useCompare } = await import('./compareStore');
 const { useSim } = await import('./store');
 
@@ -59,6 +59,15 @@ describe('runCompare', () => {
     pool.finish!(new Error('seed 7: boom'));
     await flush();
     expect(useCompare.getState()).toMatchObject({ phase: 'failed', message: 'seed 7: boom' });
+  });
+
+  it('a new pin can be taken back: the A it replaced comes back', () => {
+    const first = useCompare.getState().pin;
+    pinCurrentAsA();
+    expect(useCompare.getState().pin!.overrides).toEqual({ group_thread_cnt: 2 });
+    restorePreviousPin();
+    expect(useCompare.getState().pin).toEqual(first);
+    expect(useCompare.getState().previousPin).toBeNull();
   });
 
   it('refuses a bad R at its field and starts nothing', () => {

@@ -21,8 +21,9 @@ export function currentScenario(): Pin {
 export function pinCurrentAsA(): void {
   const pin = currentScenario();
   if (!pin.model) return; // nothing has started yet
+  const previousPin = useCompare.getState().pin;
   const note = writePin(browserStorage(), pin);
-  useCompare.setState({ pin, pinNote: note });
+  useCompare.setState({ pin, previousPin, pinNote: note });
   let words: string;
   try {
     const changed = changedOverrides(pin);
@@ -31,6 +32,13 @@ export function pinCurrentAsA(): void {
     words = (e as Error).message;
   }
   useSim.setState({ notice: `Pinned as A: ${words}${note ? ` (${note})` : ''}. Change anything, then open A/B` });
+}
+
+/** Takes back the last pin: the A it replaced becomes A again (and is saved). */
+export function restorePreviousPin(): void {
+  const { previousPin } = useCompare.getState();
+  if (!previousPin) return;
+  useCompare.setState({ pin: previousPin, previousPin: null, pinNote: writePin(browserStorage(), previousPin) });
 }
 
 let job: BatchJob | null = null;

@@ -18,6 +18,8 @@ export type ComparePhase = 'idle' | 'running' | 'done' | 'cancelled' | 'failed';
 
 export interface CompareState {
   pin: Pin | null;
+  /** The A that the last pin replaced, so a pin by mistake can be taken back. */
+  previousPin: Pin | null;
   /** Trouble with storage (unreadable or unsaved pin), shown on the page; the pin itself may still be set. */
   pinNote: string | null;
   /** Refusals at the Run form's fields, by field ('replications', 'duration'). */
@@ -43,5 +45,5 @@ export function browserStorage(): StorageLike | null {
 const stored = readPin(browserStorage());
 
 export const useCompare = create<CompareState>()(() => ({
-  pin: stored.pin, pinNote: stored.error, fieldErrors: {}, phase: 'idle', done: 0, total: 0, message: null, results: null,
+  pin: stored.pin, previousPin: null, pinNote: stored.error, fieldErrors: {}, phase: 'idle', done: 0, total: 0, message: null, results: null,
 }));

@@ -1,7 +1,7 @@
 // A and B in words (A: the pinned baseline; B: the Lab's scenario now) and every parameter that differs,
 // as key: A value -> B value. Reads the stores; pinning goes through compareActions.
 import { useMemo } from 'react';
-import { pinCurrentAsA } from '../../state/compareActions';
+import { pinCurrentAsA, restorePreviousPin } from '../../state/compareActions';
 import { describePin, paramDiff, type ParamChange, type Pin } from '../../state/comparePin';
 import { useCompare } from '../../state/compareStore';
 import { useSim } from '../../state/store';
@@ -13,6 +13,11 @@ function safe<T>(f: () => T): T | Error {
     return e as Error;
   }
 }
+
+const safeWords = (p: Pin) => {
+  const w = safe(() => describePin(p));
+  return w instanceof Error ? w.message : w;
+};
 
 function DiffTable({ changes }: { changes: ParamChange[] }) {
   if (changes.length === 0) return <p className="muted" data-testid="ab-no-diff">A and B have the same parameters: the comparison would show identical figures.</p>;
@@ -31,6 +36,7 @@ function DiffTable({ changes }: { changes: ParamChange[] }) {
 export function ScenarioPair() {
   const pin = useCompare((s) => s.pin);
   const note = useCompare((s) => s.pinNote);
+  const previous = useCompare((s) => s.previousPin);
   // B follows the Lab: re-read it whenever the Lab's scenario changes.
   const model = useSim((s) => s.model);
   const preset = useSim((s) => s.preset);
@@ -49,6 +55,8 @@ export function ScenarioPair() {
             : <p data-testid="ab-a-words">{aWords ?? 'Nothing pinned yet: pin the scenario you want to compare against.'}</p>}
           <button type="button" data-testid="ab-pin" onClick={pinCurrentAsA} disabled={!model}
             title="Make the Lab's current scenario (preset, overrides, seed) baseline A; kept across reloads">Pin current as A</button>
+          {previous && <button type="button" className="link" data-testid="ab-unpin" onClick={restorePreviousPin}
+            title={safeWords(previous)}>↶ back to the previous A</button>}
           {note && <p className="run-error" role="alert" data-testid="ab-pin-note">{note}</p>}
         </div>
         <div className="ab-side" data-testid="ab-b">
