@@ -86,6 +86,29 @@ test('a 5-point thread sweep runs on the pool, charts means with 95% bands and t
   expect(problems).toEqual([]);
 });
 
+test('Cancel stops a long sweep and keeps the points already complete', async ({ page }) => {
+  test.setTimeout(120_000);
+  const problems = await open(page);
+  await page.getByTestId('sweep-values1').fill('0..15');
+  await page.getByTestId('sweep-replications').fill('3');
+  await page.getByTestId('sweep-duration').fill('20ms');
+  await page.getByTestId('sweep-warmup').fill('1ms');
+  await page.getByTestId('sweep-start').click();
+  const done = async () => Number(await page.getByTestId('sweep-progress').getAttribute('data-done'));
+  await expect.poll(done, { timeout: 90_000 }).toBeGreaterThan(0);
+  await page.getByTestId('sweep-cancel').click();
+  await expect(page.getByTestId('sweep-status')).toHaveAttribute('data-status', 'cancelled');
+  await expect(page.getByTestId('sweep-cancel')).toBeDisabled();
+  const stopped = await done();
+  expect(stopped).toBeLessThan(48);
+  // Only whole points are shown: each row stands for its 3 finished runs.
+  expect((await page.getByTestId('sweep-row').count()) * 3).toBeLessThanOrEqual(stopped);
+  // The workers are gone: nothing more arrives (an absence, so it takes a wait).
+  await page.waitForTimeout(2000);
+  expect(await done()).toBe(stopped);
+  expect(problems).toEqual([]);
+});
+
 test('bad input is refused at its field with the value and what is accepted; nothing runs', async ({ page }) => {
   const problems = await open(page);
   await page.getByTestId('sweep-values1').fill('4..1');

@@ -1,6 +1,6 @@
 // The USL fit of a thread-count sweep in words and numbers: alpha (contention), beta (coherency), gamma
 // (one thread's throughput), the N of peak throughput, r², and the lock classes whose wait grows with N.
-import type { UslLine } from '../../analysis/sweep/aggregate';
+import { THREAD_PARAMS, type UslLine } from '../../analysis/sweep/aggregate';
 import { fmtRate } from '../format';
 
 export function UslSummary({ fits, skipped }: { fits: readonly UslLine[]; skipped: readonly string[] }) {
@@ -16,7 +16,7 @@ export function UslSummary({ fits, skipped }: { fits: readonly UslLine[]; skippe
           <tr>
             {fits.some((f) => Object.keys(f.usl.for).length > 0) && <th>at</th>}
             <th className="num" title="contention (serialised fraction)">α</th><th className="num" title="coherency (crosstalk) cost">β</th>
-            <th className="num" title="throughput of one thread">γ (ops/s per thread)</th><th className="num">peak N</th><th className="num">r²</th>
+            <th className="num" title="throughput of one thread">γ (ops/s per thread)</th><th className="num" title="sqrt((1 − α) / β): the N of highest throughput, and the parameter value it means">peak N</th><th className="num">r²</th>
             <th>lock wait growing with N (most first)</th>
           </tr>
         </thead>
@@ -30,7 +30,7 @@ export function UslSummary({ fits, skipped }: { fits: readonly UslLine[]; skippe
                 <td className="num">{u.alpha.toPrecision(3)}</td>
                 <td className="num">{u.beta.toPrecision(3)}</td>
                 <td className="num">{fmtRate(u.gamma)}</td>
-                <td className="num">{u.peakN === null ? 'none (β = 0)' : u.peakN}</td>
+                <td className="num" data-testid="usl-peak">{u.peakN === null ? 'none (β = 0)' : `${u.peakN} (${u.param} ≈ ${+(u.peakN - THREAD_PARAMS[u.param].n(0)).toFixed(1)})`}</td>
                 <td className="num">{u.r2}</td>
                 <td data-testid="usl-locks">{u.contention.length ? u.contention.join(', ') : 'none'}</td>
               </tr>
