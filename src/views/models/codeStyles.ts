@@ -26,13 +26,14 @@ export const LLBITMAP_STYLES: readonly CodeStyle[] = [
   { label: 'syncing', colour: '#CC79A7', ink: '#6B2A52', pattern: 'stripes', about: 'BitSyncing: md_do_sync is on it' },
 ];
 
-/** raid5 ops=async: OP_PHASES codes (none, queued, then the phases in ops_run order). */
+/** raid5 ops=async: OP_PHASES codes (none, queued, the phases in ops_run order, then awaiting the callback). */
 export const OP_STYLES: readonly CodeStyle[] = [
   { label: 'no op', colour: '#E6E6E6', ink: '#E6E6E6', pattern: 'none', about: 'no async op in flight' },
   { label: 'queued', colour: '#F0E442', ink: '#7A6F00', pattern: 'hatch', about: 'handed to the offload engine, waiting for a thread or channel' },
   { label: 'prexor', colour: '#CC79A7', ink: '#6B2A52', pattern: 'stripes', about: 'ops_run_prexor5: old data xor-ed out of parity (read-modify-write)' },
   { label: 'biodrain', colour: '#56B4E9', ink: '#0B4F8A', pattern: 'dots', about: 'ops_run_biodrain: new data copied from the bios into the stripe pages' },
   { label: 'reconstruct', colour: '#D55E00', ink: '#FBD3B8', pattern: 'cross', about: 'ops_run_reconstruct5/6: the new parity computed' },
+  { label: 'callback', colour: '#009E73', ink: '#009E73', pattern: 'none', about: 'the engine is done; ops_complete_reconstruct (which hands the stripe back) has not run yet' },
 ];
 
 /** A CSS background for a legend swatch. */

@@ -9,7 +9,7 @@ import '../models/models.css';
 
 /** Stripes drawn in the strip; more are counted, not drawn (the counts cover the whole cache). */
 const MAX_DRAWN = 96;
-const LETTER = ['', 'q', 'P', 'D', 'R'];
+const LETTER = ['', 'q', 'P', 'D', 'R', 'c'];
 
 function OpCells({ p }: { p: OffloadPicture }) {
   const size = 11;
@@ -22,7 +22,7 @@ function OpCells({ p }: { p: OffloadPicture }) {
         return (
           <g key={s.idx} data-phase={s.phase}>
             <rect x={i * size} y={0} width={size - 1} height={size - 1} fill={st.colour} rx={1} />
-            <text x={i * size + (size - 1) / 2} y={size - 3} textAnchor="middle" fontSize={8} fill={s.code === 2 || s.code === 4 ? '#fff' : '#222'}>{LETTER[s.code]}</text>
+            <text x={i * size + (size - 1) / 2} y={size - 3} textAnchor="middle" fontSize={8} fill={s.code === 2 || s.code === 4 || s.code === 5 ? '#fff' : '#222'}>{LETTER[s.code]}</text>
             <title>{`stripe_head ${s.idx}: ${s.phase}`}</title>
           </g>
         );
@@ -60,6 +60,9 @@ export function OffloadStrip() {
             </li>
           );
         })}
+        <li title={OP_STYLES[5].about} data-testid="op-callback" data-count={p.callbackStripes}>
+          <i className="swatch" style={{ background: codeSwatch(OP_STYLES[5]) }} aria-hidden="true" />callback <b>{p.callbackStripes}</b>
+        </li>
       </ul>
       <OpCells p={p} />
     </div>

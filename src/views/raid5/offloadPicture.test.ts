@@ -13,7 +13,7 @@ describe('offloadPicture', () => {
   const offload = {
     mode: 'threads', engines: 4, busy: 2, queued: 5, inFlight: 7, completed: 120,
     lock: { name: 'wq_pool_lock', holder: 'md0_raid5', waiters: ['kworker/async-1'] },
-    phases: ['none', 'queued', 'prexor', 'biodrain', 'reconstruct'], phaseCounts: [240, 5, 1, 0, 2],
+    phases: ['none', 'queued', 'prexor', 'biodrain', 'reconstruct', 'callback'], phaseCounts: [240, 5, 1, 0, 2, 3],
     opCells: Uint8Array.from([0, 4, 1, 2]),
   };
 
@@ -21,7 +21,7 @@ describe('offloadPicture', () => {
     const p = offloadPicture(snap(offload));
     expect(p?.stripes).toEqual([{ idx: 8, code: 4, phase: 'reconstruct' }, { idx: 9, code: 1, phase: 'queued' }, { idx: 10, code: 2, phase: 'prexor' }]);
     expect(p?.byOp).toEqual({ biofill: null, compute: null, prexor: 1, biodrain: 0, reconstruct: 2, check: null });
-    expect(p).toMatchObject({ mode: 'threads', engines: 4, busy: 2, queued: 5, queuedStripes: 5, completed: 120 });
+    expect(p).toMatchObject({ mode: 'threads', engines: 4, busy: 2, queued: 5, queuedStripes: 5, callbackStripes: 3, completed: 120 });
     expect(p?.lock).toEqual({ name: 'wq_pool_lock', holder: 'md0_raid5', waiters: ['kworker/async-1'] });
   });
 

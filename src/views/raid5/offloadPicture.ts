@@ -21,6 +21,8 @@ export interface OffloadPicture {
   /** How many stripes are in each kernel op now; null for ops this model never runs. */
   byOp: Record<KernelOp, number | null>;
   queuedStripes: number;
+  /** Ops the engine finished whose completion callback has not run yet. */
+  callbackStripes: number;
 }
 
 const num = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
@@ -42,5 +44,6 @@ export function offloadPicture(s: Snapshot | null | undefined): OffloadPicture |
     stripes,
     byOp: Object.fromEntries(KERNEL_OPS.map((k) => [k, count(k)])) as Record<KernelOp, number | null>,
     queuedStripes: count('queued') ?? 0,
+    callbackStripes: count('callback') ?? 0,
   };
 }

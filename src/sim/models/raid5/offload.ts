@@ -142,13 +142,15 @@ export class Offload {
   }
 }
 
-/** The op states the UI names, by code: 0 no op; 1 queued for the engine; then the phases in kernel order. */
-export const OP_PHASES = ['none', 'queued', 'prexor', 'biodrain', 'reconstruct'] as const;
+/** The op states the UI names, by code: 0 no op; 1 queued for the engine; then the phases in kernel order;
+ * last, the engine's work done and its completion callback (ops_complete_reconstruct) not yet run. */
+export const OP_PHASES = ['none', 'queued', 'prexor', 'biodrain', 'reconstruct', 'callback'] as const;
 
 /** Which phase an op is in at `now`: by the share of its engine time elapsed against the phases' shares. */
 export function opPhase(op: PendingOp | undefined, now: number): number {
   if (!op) return 0;
   if (op.startedNs < 0) return 1;
+  if (now - op.startedNs >= op.serviceNs) return 5;
   const total = op.phaseNs[0] + op.phaseNs[1] + op.phaseNs[2];
   const done = total > 0 && op.serviceNs > 0 ? ((now - op.startedNs) / op.serviceNs) * total : 0;
   if (done < op.phaseNs[0]) return 2;

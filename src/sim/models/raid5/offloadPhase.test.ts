@@ -1,4 +1,5 @@
-// opPhase: which async op phase a stripe's op is in, from when its engine took it and the phases' shares.
+// opPhase: which async op phase a stripe's op is in, from when its engine took it and the phases' shares,
+// and 'callback' once the engine is done but the completion has not run.
 import { describe, expect, it } from 'vitest';
 import { opPhase, type PendingOp } from './offload';
 
@@ -17,7 +18,9 @@ describe('opPhase', () => {
     expect(opPhase(o, 1100)).toBe(3);
     expect(opPhase(o, 1149)).toBe(3);
     expect(opPhase(o, 1150)).toBe(4);
-    expect(opPhase(o, 5000)).toBe(4); // preempted past its time: still reconstruct until the callback
+    expect(opPhase(o, 1299)).toBe(4);
+    expect(opPhase(o, 1300)).toBe(5); // the engine is done; ops_complete_reconstruct has not run yet
+    expect(opPhase(o, 5000)).toBe(5);
   });
 
   it('skips prexor for a reconstruct-write (no old data to remove), and scales to a DMA channel\'s time', () => {
@@ -25,5 +28,6 @@ describe('opPhase', () => {
     expect(opPhase(rcw, 0)).toBe(3);
     expect(opPhase(rcw, 499)).toBe(3);
     expect(opPhase(rcw, 500)).toBe(4);
+    expect(opPhase(rcw, 2000)).toBe(5);
   });
 });
