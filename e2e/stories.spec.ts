@@ -1,6 +1,7 @@
 // The Stories page in Debian's Chromium: the list opens a story's sub-page, Run it measures a published
 // figure on the batch pool and shows it beside the published value, Open in Lab starts that preset live.
 import { expect, test, type Page } from '@playwright/test';
+import LZString from 'lz-string';
 
 function watchProblems(page: Page): string[] {
   const problems: string[] = [];
@@ -51,6 +52,25 @@ test('seed 003: read it, run a figure, open its preset in the lab', async ({ pag
   await page.getByTestId('page-stories').click();
   await expect(page.getByTestId('claim-submissions').getByTestId('claim-measured')).toBeVisible();
   await page.getByRole('button', { name: '← All stories' }).click();
+  await expect(page.getByTestId('story-open-003')).toBeFocused();
   await expect(page.getByTestId('story-open-001')).toBeVisible();
+  expect(problems).toEqual([]);
+});
+
+test('an address opens a story directly, and opening one puts it in the address', async ({ page }) => {
+  const problems = watchProblems(page);
+  await page.goto('/?page=stories&story=004');
+  await expect(page.getByTestId('story-004')).toBeVisible();
+  await expect(page.getByTestId('claim-bitmap-raid1-bitmap')).toContainText('9696 KiB/s');
+  await page.getByRole('button', { name: '← All stories' }).click();
+  await page.getByTestId('story-open-001').click();
+  const storyInAddress = () => {
+    const code = new URL(page.url()).hash.replace(/^#s=/, '');
+    return code ? (JSON.parse(LZString.decompressFromEncodedURIComponent(code) ?? '{}') as { story?: string }).story : undefined;
+  };
+  await expect.poll(storyInAddress, { timeout: 10_000 }).toBe('001');
+  const again = await page.context().newPage();
+  await again.goto(page.url());
+  await expect(again.getByTestId('story-001')).toBeVisible();
   expect(problems).toEqual([]);
 });

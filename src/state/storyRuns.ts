@@ -16,18 +16,20 @@ export type ClaimStatus =
 interface StoryState {
   /** The open story's id ('000'..'004'), or null for the list. */
   storyId: string | null;
+  /** The story last closed, so the list can put focus back on its card. */
+  lastStoryId: string | null;
   /** By claimKey(story, claim). */
   claims: Record<string, ClaimStatus>;
 }
 
-export const useStories = create<StoryState>()(() => ({ storyId: null, claims: {} }));
+export const useStories = create<StoryState>()(() => ({ storyId: null, lastStoryId: null, claims: {} }));
 
 export const claimKey = (storyId: string, claimId: string) => `${storyId}/${claimId}`;
 
 /** Opens a story's sub-page (null: the list). An unknown id is refused with the accepted ones. */
 export function openStory(id: string | null): string | null {
   if (id !== null && !findStory(id)) return `story=${id}: accepted ${STORIES.map((s) => s.id).join(', ')}`;
-  useStories.setState({ storyId: id });
+  useStories.setState((s) => ({ storyId: id, lastStoryId: s.storyId ?? s.lastStoryId }));
   return null;
 }
 

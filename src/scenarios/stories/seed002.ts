@@ -24,7 +24,7 @@ export const SEED_002: Story = {
     + 'flight, the device under the file sees one request at a time, and every page is copied through two page caches.',
     'Ming Lei\'s series converted loop to blk-mq: each request becomes a work item on a workqueue, so reads run '
     + 'concurrently while writes to the file stay serial. On a backing device that serves many requests at once, random '
-    + 'reads scale with the work items in flight: his table shows 1,740 -> 25,318 IOPS for 4K random reads at queue depth '
+    + 'reads scale with the work items in flight: his table shows 1,740 → 25,318 IOPS for 4K random reads at queue depth '
     + '64, and in this reply he reports close to 10x on another machine, thanks to the workqueue\'s concurrency '
     + 'management. A further patch submits to the backing file with kernel AIO and O_DIRECT: one thread keeps every IO '
     + 'in flight without the page-cache copy, which doubled single-job random reads.',
@@ -45,7 +45,7 @@ export const SEED_002: Story = {
   },
   claims: [
     {
-      id: 'blk-mq', what: '4K random reads, libaio QD64, one job: blk-mq vs one thread', published: '1,740 -> 25,318 IOPS (14.5x)', publishedValue: 14.55,
+      id: 'blk-mq', what: '4K random reads, libaio QD64, one job: blk-mq vs one thread', published: '1,740 → 25,318 IOPS (14.5x)', publishedValue: 14.55,
       unit: '× IOPS (blk-mq / single-thread)', source: 'the series\' table (ext4 file on SSD); the post\'s "close to 10 times" was another box',
       runs: pair('loop-blk-mq-randread'), lab: 'loop-blk-mq-randread',
       how: 'IOPS of the preset (loop_mode blk-mq) over its baseline (single-thread).',
@@ -65,7 +65,7 @@ export const SEED_002: Story = {
       figure: (r) => iops(r.oneCpu) / iops(r.fourCpus), digits: 2, check: { kind: 'above', bound: 2 }, test: TEST,
     },
     {
-      id: 'randwrite', what: '4K random writes: blk-mq vs one thread', published: '35,709 -> 34,624 IOPS (about equal)', publishedValue: 34_624 / 35_709,
+      id: 'randwrite', what: '4K random writes: blk-mq vs one thread', published: '35,709 → 34,624 IOPS (about equal)', publishedValue: 34_624 / 35_709,
       unit: '× IOPS (blk-mq / single-thread)', source: 'the series\' table',
       runs: {
         mq: { preset: 'loop-blk-mq-randread', params: RANDWRITE, duration: '30ms', warmup: '10ms' },

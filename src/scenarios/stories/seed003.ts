@@ -48,7 +48,7 @@ export const SEED_003: Story = {
   },
   claims: [
     {
-      id: 'submissions', what: 'One streaming writer: block I/O submissions per MiB written', published: '4K -> up to 512K per submission (128x fewer)', publishedValue: 128,
+      id: 'submissions', what: 'One streaming writer: block I/O submissions per MiB written', published: '4K → up to 512K per submission (128x fewer)', publishedValue: 128,
       unit: '× fewer submissions per MiB (buffer / bio)', runs: pair('ext4-one-writer'), lab: 'ext4-one-writer',
       how: 'extra.submissionsPerMiB of the baseline (submit buffer) over the preset (submit bio).',
       figure: (r) => extra(r.without, 'submissionsPerMiB') / extra(r.with, 'submissionsPerMiB'), digits: 1,

@@ -1,10 +1,15 @@
 // The Stories page: the five seed posts as a list, each opening to its own sub-page (StoryView) with the
 // claim in plain words and its published figures measured on demand. Layout only; state in storyRuns.
+import { useEffect, useRef } from 'react';
 import { openStory, STORIES, useStories } from '../../state/storyRuns';
 import { StoryView } from './StoryView';
 import './stories.css';
 
 function StoryList() {
+  const last = useRef<HTMLButtonElement>(null);
+  const lastId = useStories.getState().lastStoryId;
+  // Back from a story, focus returns to its card (keyboard users keep their place in the list).
+  useEffect(() => last.current?.focus(), []);
   return (
     <div className="story-index">
       <h2>Stories</h2>
@@ -15,7 +20,7 @@ function StoryList() {
       <ol className="story-list">
         {STORIES.map((s) => (
           <li key={s.id}>
-            <button type="button" className="story-card" data-testid={`story-open-${s.id}`} onClick={() => openStory(s.id)}>
+            <button type="button" className="story-card" ref={s.id === lastId ? last : undefined} data-testid={`story-open-${s.id}`} onClick={() => openStory(s.id)}>
               <span className="story-seed">Seed {s.id}</span>
               <span className="story-card-title">{s.title}</span>
               <span className="story-byline">{s.author} · {s.list} · {s.date}</span>
