@@ -64,13 +64,12 @@ function Writeback({ p }: { p: Ext4Picture }) {
 function Queue({ p }: { p: Ext4Picture }) {
   const l = p.queueLock;
   return (
-    <Col title="request_queue" about="The legacy request queue: every insert and dispatch under the one queue_lock" testId="ext4-queue"
-      note={`${p.elevator} queued`}>
+    <Col title="request_queue" about="The legacy request queue: every insert and dispatch under the one queue_lock" testId="ext4-queue">
       <LockLine lock={l} about="queue_lock: the holder, and how many spin for it now" />
       {l && l.waiters.length > 0 && (
         <div className="chips" aria-label="queue_lock spinners in order">{l.waiters.map((w, i) => <span key={w} className="muted">{i + 1}. {w}</span>)}</div>
       )}
-      <div className="qname">elevator</div>
+      <div className="qname">elevator <span className="muted">{p.elevator}</span></div>
       <Slots used={0} waiting={p.elevator} capacity={16} label={`${p.elevator} requests in the elevator`} testId="ext4-elevator" />
       <Figure name="submissions" value={p.submissions.toLocaleString('en')} about="generic_make_request calls since the run began" testId="ext4-submissions" />
     </Col>
