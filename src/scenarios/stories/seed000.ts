@@ -36,8 +36,8 @@ export const SEED_000: Story = {
   ],
   model: {
     summary: 'The raid5 model runs fio jobs, the stripe cache and its handler threads on simulated CPUs, with every '
-      + 'lock keeping lock_stat\'s figures. The series\' presets set hash_locks 1 and blk sq: the 2012 kernel had all '
-      + 'of the cache under device_lock and the legacy request queue under each member.',
+      + 'lock keeping lock_stat\'s figures. The presets measured against the 2012 kernel set hash_locks 1 and blk sq: '
+      + 'then all of the cache was under device_lock, and each member had the legacy request queue.',
     names: [
       { name: 'raid5d / raid5_do_work', what: 'md0_raid5 and the worker-group threads (group_thread_cnt) that handle stripes' },
       { name: 'handle_active_stripes', what: 'takes up to MAX_STRIPE_BATCH (8) stripes under device_lock, handles them with no global lock held' },

@@ -21,7 +21,7 @@ export const SEED_001: Story = {
     + 'handle_stripe, on the CPU, with the stripe locked. Dan Williams proposed moving those operations out of the lock '
     + 'so that a dedicated engine (Intel\'s I/OAT DMA and xor hardware) could run them while the CPU got on with other '
     + 'stripes. This post is Neil Brown\'s review of the second revision.',
-    'Three of his points shaped what was merged as async_tx and raid_run_ops in 2.6.23. Keep the operation\'s progress '
+    'Three of his points can be seen in what was merged as async_tx and raid5_run_ops (today raid_run_ops) in 2.6.23. Keep the operation\'s progress '
     + 'per stripe, not per block, because an xor spans every block of the stripe. Never wait in handle_stripe: take a '
     + 'reference on the stripe (sh->count) while an operation runs, and let its completion drop the reference so the '
     + 'stripe comes back for another pass. And never allocate with GFP_KERNEL in the IO path, since that can deadlock '

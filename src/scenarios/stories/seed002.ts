@@ -26,11 +26,11 @@ export const SEED_002: Story = {
     + 'concurrently while writes to the file stay serial. On a backing device that serves many requests at once, random '
     + 'reads scale with the work items in flight: his table shows 1,740 → 25,318 IOPS for 4K random reads at queue depth '
     + '64, and in this reply he reports close to 10x on another machine, thanks to the workqueue\'s concurrency '
-    + 'management. A further patch submits to the backing file with kernel AIO and O_DIRECT: one thread keeps every IO '
-    + 'in flight without the page-cache copy, which doubled single-job random reads.',
+    + 'management. A further patch submits to the backing file with kernel AIO and O_DIRECT, so IOs stay in flight '
+    + 'without a thread waiting on each one and without the page-cache copy: that doubled single-job random reads.',
     'What happened next is part of the story: the 4.0 concurrency scattered sequential reads over several workers and '
     + 'made a Fedora live-CD boot more than twice as slow on 4 CPUs as on 1, so 4.4 went back to one kthread_worker per '
-    + 'device plus AIO and O_DIRECT (use_dio). Random writes never gained, because writes to the file stay serial.',
+    + 'device plus AIO and O_DIRECT (use_dio). Random writes did not gain, because writes to the file stay serial.',
   ],
   model: {
     summary: 'The loop model runs fio on /dev/loop0 over a backing file on a readahead-sensitive device, in one of '

@@ -26,7 +26,7 @@ export const SEED_003: Story = {
     + 'takes the request queue\'s lock, queue_lock, to find a request to merge into.',
     'Ted Ts\'o\'s series (a new file, fs/ext4/page-io.c) builds bios directly. ext4_bio_write_page appends each page '
     + 'to an open bio carried in struct ext4_io_submit while the blocks are contiguous, and ext4_io_submit sends the bio '
-    + 'when it is full, up to 512 KiB, the device\'s limit. That is one submission where there were 128: 128x fewer '
+    + 'when it is full, typically at 512 KiB, the device\'s limit. That is one submission where there were 128: 128x fewer '
     + 'trips through queue_lock (the letter also speaks of a factor of 1024 in the ideal case), and less CPU per MiB '
     + 'written.',
     'Why it matters: Eric Whitney\'s lockstat runs on 2.6.35 found queue_lock the top contended lock when many threads '

@@ -57,7 +57,7 @@ export const SEED_004: Story = {
     'A write-intent bitmap remembers which regions of a mirror or parity array might be inconsistent, so that after a '
     + 'crash md resyncs only those regions instead of the whole array. The price is paid on writes: before data goes to '
     + 'the members, the bit covering it must be on disk. The classic md-bitmap keeps a counter per chunk, all under one '
-    + 'global spinlock (bitmap_lock), writes dirty bitmap pages before the data (unplug), and a daemon clears bits every '
+    + 'global spinlock (counts.lock, shown here as bitmap_lock), writes dirty bitmap pages before the data (unplug), and a daemon clears bits every '
     + 'daemon_sleep (5 s).',
     'llbitmap keeps one state byte per chunk (Unwritten, Clean, Dirty, NeedSync, Syncing) driven by a table, with no '
     + 'lock on the IO path: a writer takes a per-page reference and pushes the page\'s expiry (barrier_idle, 5 s) forward. '
