@@ -77,9 +77,11 @@ export function startSweep(deps: SweepDeps = {}): boolean {
   useSweep.setState({ fieldErrors: {}, plan, status: 'running', progress: { done: 0, total: tasks.length }, lines: [], error: null, workers, wallMs: null });
   const job = runBatch(tasks, (id, result) => {
     if (gen !== generation) return;
+    const before = lines.length;
     collector.add(id, result);
     done++;
-    useSweep.setState({ progress: { done, total: tasks.length }, lines: [...lines] });
+    // A new array only when a point completed, so the charts redraw per point, not per run.
+    useSweep.setState({ progress: { done, total: tasks.length }, ...(lines.length !== before ? { lines: [...lines] } : {}) });
   }, workers, deps.createWorker);
   running = job;
   job.done.then(

@@ -5,7 +5,9 @@ import type { PointLine } from '../../analysis/sweep/aggregate';
 import { sweepCsv } from '../../export/csv';
 import { fmtNsShort, fmtRate } from '../format';
 
-const ci = (e: Estimate, f: (x: number) => string) => (e.ci95 ? `${f(e.ci95[0])} … ${f(e.ci95[1])}` : 'one replication');
+/** A t interval over few, spread replications can reach below zero; it is shown as computed, with its sign. */
+const signed = (f: (x: number) => string) => (x: number) => (x < 0 ? `−${f(-x)}` : f(x));
+const ci = (e: Estimate, f: (x: number) => string) => (e.ci95 ? `${signed(f)(e.ci95[0])} … ${signed(f)(e.ci95[1])}` : 'one replication');
 
 function download(text: string, name: string): void {
   const url = URL.createObjectURL(new Blob([text], { type: 'text/csv' }));
