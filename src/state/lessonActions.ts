@@ -71,6 +71,12 @@ function reach(target: LessonScenario, runSettleNs: number, liveSettleNs: number
       for (const k of diff) setParam(k, typeof want[k] === 'boolean' ? (want[k] as boolean) : String(want[k]));
       if (diff.length) useSim.setState({ notice: `${why}: ${diff.map((k) => `${k} = ${String(want[k])}`).join(', ')}, applied live` });
       play();
+      if (diff.length === 0) {
+        // nothing changed: the figure the student was watching (after the last reveal, or before it) goes on
+        const { after, before } = useLesson.getState();
+        const going = [after, before].find((w) => w && w.runId === s.runId && !w.frozen);
+        if (going) return going;
+      }
       return openWindow(s.runId, diff.length ? liveSettleNs : 0);
     }
   }
@@ -92,6 +98,12 @@ function enterStep(step: number): void {
   const before = reach(target, runSettle, st.setup ? settleNsOf(st.setup) : LIVE_SETTLE_NS, `Lesson step ${step + 1}`);
   useLesson.setState({ step, before, after: null, hint: null });
   updateProgress(lesson.id, (p) => ({ ...p, step }));
+}
+
+/** Reads saved progress without opening (the header button offers to resume). */
+export function loadLessonProgress(): void {
+  const { progress, error } = readProgress(storage());
+  useLesson.setState({ progress, readError: error });
 }
 
 export function openLessons(): void {

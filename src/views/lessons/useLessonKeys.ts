@@ -1,0 +1,43 @@
+// The lesson player's keys on the whole page: L opens or closes; while open, n / p step, 1-4 answer,
+// Enter reveals, Esc closes. Space and the arrows stay the lab's (play, step one event) except inside
+// the drawer, where the drawer's own handler takes the arrows. Typing in a field is never hijacked.
+import { useEffect } from 'react';
+import { answer, closeLessons, moveStep, reveal, startLesson, toggleLessons } from '../../state/lessonActions';
+import { findLesson, LESSONS } from '../../state/lessonCatalog';
+import { useLesson } from '../../state/lessonStore';
+
+const typing = (el: EventTarget | null) =>
+  el instanceof HTMLElement && (el.isContentEditable || ['INPUT', 'SELECT', 'TEXTAREA'].includes(el.tagName));
+
+/** Handles one key for the player; true when it was the player's. */
+export function lessonKey(key: string): boolean {
+  const s = useLesson.getState();
+  if (key === 'l' || key === 'L') return toggleLessons(), true;
+  if (!s.open) return false;
+  if (key === 'Escape') return closeLessons(), true;
+  if (!s.lessonId) {
+    const n = Number(key);
+    if (Number.isInteger(n) && n >= 1 && n <= LESSONS.length) return startLesson(LESSONS[n - 1].id), true;
+    return false;
+  }
+  if (key === 'n' || key === 'N') return moveStep(1), true;
+  if (key === 'p' || key === 'P') return moveStep(-1), true;
+  const st = findLesson(s.lessonId)?.steps[s.step];
+  if (!st?.predict) return false;
+  if (/^[1-4]$/.test(key)) return answer(Number(key) - 1), true;
+  if (key === 'Enter' && !s.after) return reveal(), true;
+  return false;
+}
+
+export function useLessonKeys(): void {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.altKey || e.ctrlKey || e.metaKey || typing(e.target)) return;
+      // Enter on a focused button other than the drawer's own is that button's click, not a reveal
+      if (e.key === 'Enter' && e.target instanceof HTMLButtonElement && !e.target.closest('.lesson-drawer')) return;
+      if (lessonKey(e.key)) e.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+}
