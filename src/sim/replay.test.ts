@@ -8,6 +8,8 @@ import { resolveScenario } from '../scenarios/scenarioFile';
 import type { ModelRun } from './core/model';
 import { traceFile } from '../export/trace';
 import { checkTrace } from '../export/traceCheck';
+import { attachTraceTap, findInRun } from './traceTap';
+import { Lock } from './core/lock';
 
 const sc = resolveScenario({ preset: 'raid5-3disk-threads', seed: 3, params: { group_thread_cnt: 0 } });
 
@@ -76,6 +78,19 @@ describe('replayTraced', () => {
     expect(evs.some((e) => e.ph === 's')).toBe(true);
     expect(evs.some((e) => e.ph === 'C' && e.name === 'stripe_cache_active')).toBe(true);
     expect(Math.min(...evs.filter((e) => e.ts !== undefined).map((e) => e.ts as number))).toBeGreaterThanOrEqual(capture.fromNs / 1000);
+  });
+
+  it('the tap leaves single-holder locks and the state listener alone until the window begins (full speed before)', () => {
+    const run = createModel(sc.model, { ...sc.params }, sc.seed);
+    const tap = attachTraceTap(run);
+    const { locks } = findInRun(run);
+    expect(locks.length).toBeGreaterThan(0);
+    expect(locks.every((l) => l.capacity > 1 || l.tryAcquire === Lock.prototype.tryAcquire)).toBe(true);
+    expect(run.kernel.listener).toBeNull();
+    run.sim.runUntil(200_000);
+    tap.begin();
+    expect(locks.every((l) => l.tryAcquire !== Lock.prototype.tryAcquire)).toBe(true);
+    expect(run.kernel.listener).not.toBeNull();
   });
 
   it('advanceTo stands still at a point already reached and refuses one in the past', () => {

@@ -35,22 +35,17 @@ export interface TraceTap {
   capture(title: string, toNs: number): TraceCapture;
 }
 
-/** Attach right after the model is created, so hold tracking sees every take. */
+/**
+ * Attach right after the model is created. Before begin() it costs nothing but for locks with several holders
+ * (semaphores), whose holders only a wrapper can know; a single-holder lock names its owner, so its wrapper and
+ * the state listener go in at begin(), and a replay runs at full speed up to the window.
+ */
 export function attachTraceTap(run: ModelRun): TraceTap {
   const k = run.kernel;
   const cap: Mutable<TraceCapture> = { title: '', fromNs: 0, toNs: 0, threads: [], states: [], locks: [], handoffs: [], counters: [] };
   let on = false;
   const holders = new Map<Lock, Set<SimThread>>();
-  const { locks, queues } = findInRun(run);
-  // Counter names: a queue's own name, numbered when several share it.
-  const seenNames = new Map<string, number>();
-  const probes: { name: string; read: () => number; last: number }[] = queues.map((q) => {
-    const n = (seenNames.get(q.name) ?? 0) + 1;
-    seenNames.set(q.name, n);
-    return { name: n === 1 ? q.name : `${q.name} #${n}`, read: () => q.length, last: NaN };
-  });
-  const conf = (run as unknown as { conf?: { activeStripes?: unknown } }).conf;
-  if (typeof conf?.activeStripes === 'number') probes.push({ name: 'stripe_cache_active', read: () => conf.activeStripes as number, last: NaN });
+  const wrapped = new Set<Lock>();
   const sample = (t: number) => {
     for (const p of probes) {
       const v = p.read();
@@ -60,13 +55,15 @@ export function attachTraceTap(run: ModelRun): TraceTap {
       }
     }
   };
+  let probes: { name: string; read: () => number; last: number }[] = [];
   const taken = (lock: Lock, t: SimThread) => {
     let s = holders.get(lock);
     if (!s) holders.set(lock, (s = new Set()));
     s.add(t);
     if (on) cap.locks.push({ t: k.now, thread: t.id, lock: lock.cls.name, op: 'take' });
   };
-  for (const lock of locks) {
+  const wrap = (lock: Lock) => {
+    wrapped.add(lock);
     const tryAcquire = lock.tryAcquire.bind(lock);
     const release = lock.release.bind(lock);
     lock.tryAcquire = (t) => {
@@ -87,20 +84,40 @@ export function attachTraceTap(run: ModelRun): TraceTap {
       }
       if (on) sample(k.now);
     };
-  }
-  const prev = k.listener;
-  k.listener = (time, thread, state, label) => {
-    prev?.(time, thread, state, label);
-    if (!on) return;
-    cap.states.push({ t: time, thread: thread.id, state: STATE_NAMES[state] as TraceState, label: k.labels[label] ?? '' });
-    sample(time);
   };
+  for (const lock of findInRun(run).locks) if (lock.capacity > 1) wrap(lock);
   return {
     begin() {
+      // Locks and queues as they are now (a live stripe_cache_size change can have added stripe locks).
+      const { locks, queues } = findInRun(run);
+      for (const lock of locks) {
+        if (wrapped.has(lock)) continue;
+        if (lock.owner) holders.set(lock, new Set([lock.owner]));
+        wrap(lock);
+      }
+      // Counter names: a queue's own name, numbered when several share it.
+      const seenNames = new Map<string, number>();
+      probes = queues.map((q) => {
+        const n = (seenNames.get(q.name) ?? 0) + 1;
+        seenNames.set(q.name, n);
+        return { name: n === 1 ? q.name : `${q.name} #${n}`, read: () => q.length, last: NaN };
+      });
+      const conf = (run as unknown as { conf?: { activeStripes?: unknown } }).conf;
+      if (typeof conf?.activeStripes === 'number') probes.push({ name: 'stripe_cache_active', read: () => conf.activeStripes as number, last: NaN });
+      const prev = k.listener;
+      k.listener = (time, thread, state, label) => {
+        prev?.(time, thread, state, label);
+        cap.states.push({ t: time, thread: thread.id, state: STATE_NAMES[state] as TraceState, label: k.labels[label] ?? '' });
+        sample(time);
+      };
       on = true;
       cap.fromNs = k.now;
       for (const t of k.threads) cap.states.push({ t: k.now, thread: t.id, state: STATE_NAMES[t.state] as TraceState, label: k.labels[t.label] ?? '' });
-      for (const [lock, ts] of holders) for (const t of ts) cap.locks.push({ t: k.now, thread: t.id, lock: lock.cls.name, op: 'take' });
+      // Held locks open in the order they were taken (Lock keeps ownerSince for its lock_stat hold time), so a
+      // lock taken inside another nests inside it from the window's first instant.
+      const since = (l: Lock) => (l as unknown as { ownerSince?: number }).ownerSince ?? 0;
+      const held = [...holders].filter(([, ts]) => ts.size > 0).sort((a, b) => since(a[0]) - since(b[0]));
+      for (const [lock, ts] of held) for (const t of ts) cap.locks.push({ t: k.now, thread: t.id, lock: lock.cls.name, op: 'take' });
       sample(k.now);
     },
     capture(title, toNs) {
