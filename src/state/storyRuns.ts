@@ -1,7 +1,7 @@
 // The Stories page's state: which story is open (its sub-page) and each claim's measurement, run on the
 // batch pool. A run shared by several claims (e.g. one baseline) is measured once and cached by scenario.
 import { create } from 'zustand';
-import { runBatch } from '../bridge/batchPool';
+import { defaultPoolSize, runBatch, type BatchWorkerLike } from '../bridge/batchPool';
 import type { BatchTask, SimResult } from '../protocol/batch';
 import { findClaim, findStory, STORIES } from '../scenarios/stories';
 import { claimRuns, type NamedRun } from '../scenarios/stories/runs';
@@ -33,6 +33,12 @@ export function openStory(id: string | null): string | null {
   return null;
 }
 
+/** The pool's size and worker factory: the browser's by default; tests hand in workers that run in Node. */
+let pool: { size: () => number; create?: () => BatchWorkerLike } = { size: defaultPoolSize };
+export function setStoryPool(size: number, create: () => BatchWorkerLike): void {
+  pool = { size: () => size, create };
+}
+
 /** Finished runs by scenario key, and runs in flight (so a second claim waits for the same run). */
 const results = new Map<string, SimResult>();
 const inFlight = new Map<string, Promise<SimResult>>();
@@ -54,7 +60,7 @@ function startRuns(runs: NamedRun[]): void {
     results.set(key, result);
     inFlight.delete(key);
     waiting.get(key)?.resolve(result);
-  });
+  }, pool.size(), pool.create);
   job.done.catch((e: Error) => {
     for (const r of fresh) {
       if (!inFlight.has(r.key)) continue;
