@@ -12,7 +12,7 @@ import { useSim } from './store';
 /** Fake workers: each answers with the real run, on a later macrotask, unless held (for cancel). */
 function fakePool(opts: { hold?: boolean; failSeed?: number } = {}) {
   const made: { terminated: boolean; got: number }[] = [];
-  const pending: (() => void)[] = [];
+  const pending: { id: number; answer: () => void }[] = [];
   const create = (): BatchWorkerLike => {
     const rec = { terminated: false, got: 0 };
     made.push(rec);
@@ -28,13 +28,20 @@ function fakePool(opts: { hold?: boolean; failSeed?: number } = {}) {
             : { type: 'result', id: m.id, result: runScenario(m.task).result };
           w.onmessage?.({ data: reply } as MessageEvent<FromBatchWorker>);
         };
-        if (opts.hold) pending.push(answer);
+        if (opts.hold) pending.push({ id: m.id, answer });
         else setTimeout(answer, 0);
       },
     };
     return w;
   };
-  return { made, create, release: () => pending.splice(0).forEach((f) => f()) };
+  /** Answers every held task, or only task `id`. */
+  const release = (id?: number) => {
+    for (const p of pending.filter((q) => id === undefined || q.id === id)) {
+      pending.splice(pending.indexOf(p), 1);
+      p.answer();
+    }
+  };
+  return { made, create, release };
 }
 
 const settled = () => new Promise<void>((resolve) => {
@@ -115,6 +122,16 @@ describe('sweep state', () => {
     await settled();
     expect(useSweep.getState().lines.map((l) => l.point)).toEqual([
       { threads: 1, lock: 'spinlock' }, { threads: 1, lock: 'mutex' }, { threads: 2, lock: 'spinlock' }, { threads: 2, lock: 'mutex' }]);
+  });
+
+  it('shows a point as soon as its own replications are in, ahead of a slower earlier point, in point order', () => {
+    const pool = fakePool({ hold: true });
+    startSweep({ createWorker: pool.create });
+    for (const id of [1, 2, 3]) pool.release(id); // point 0 waits on its first run; point 1 (tasks 2, 3) is whole
+    expect(useSweep.getState().lines.map((l) => l.point)).toEqual([{ threads: 2 }]);
+    pool.release(0);
+    expect(useSweep.getState().lines.map((l) => l.point)).toEqual([{ threads: 1 }, { threads: 2 }]);
+    cancelSweep();
   });
 
   it('cancel stops every worker, keeps the points already whole and says cancelled, not failed', async () => {

@@ -4,7 +4,7 @@ import { create } from 'zustand';
 import { BatchCancelled, defaultPoolSize, runBatch, type BatchWorkerLike } from '../bridge/batchPool';
 import type { SimResult } from '../protocol/batch';
 import { aggregatePoint, type PointLine } from '../analysis/sweep/aggregate';
-import { OrderedCollector } from '../analysis/sweep/collect';
+import { PointCollector } from '../analysis/sweep/collect';
 import { planTasks, type SweepPlan } from '../scenarios/sweep/plan';
 import { checkSweepForm, defaultForm, type CurrentScenario, type FieldErrors, type SweepForm } from './sweepSetup';
 import { useSim } from './store';
@@ -20,7 +20,7 @@ export interface SweepState {
   status: SweepStatus;
   /** Runs (point x replication) finished, of all the plan's runs. */
   progress: { done: number; total: number };
-  /** Whole points, in point order, each once all its replications are in. */
+  /** Whole points, each as soon as all its replications are in, kept in point order. */
   lines: PointLine[];
   /** Why the last sweep stopped early (a run failed); cancellations are not errors. */
   error: string | null;
@@ -70,9 +70,12 @@ export function startSweep(deps: SweepDeps = {}): boolean {
   const tasks = planTasks(plan);
   const lines: PointLine[] = [];
   let done = 0;
-  const collector = new OrderedCollector<SimResult>(plan.points.length, plan.replications, (pos, results) => {
+  // Each point as soon as its own replications are in (a slow point does not hold back the rest), kept in
+  // point order for the table and the charts' x.
+  const collector = new PointCollector<SimResult>(plan.points.length, plan.replications, (pos, results) => {
     const p = plan.points[pos];
-    lines.push(aggregatePoint(p.index, p.point, results));
+    const at = lines.findIndex((l) => l.index > p.index);
+    lines.splice(at < 0 ? lines.length : at, 0, aggregatePoint(p.index, p.point, results));
   });
   useSweep.setState({ fieldErrors: {}, plan, status: 'running', progress: { done: 0, total: tasks.length }, lines: [], error: null, workers, wallMs: null });
   const job = runBatch(tasks, (id, result) => {

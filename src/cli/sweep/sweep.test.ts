@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { RAID5_PARAMS } from '../../scenarios/raid5Spec';
 import type { SimResult } from '../../sim/core/result';
 import { expandPoints, expandValues, parseParamFlag, parseShard, shardIndices } from '../../scenarios/sweep/points';
-import { OrderedCollector } from '../../analysis/sweep/collect';
+import { OrderedCollector, PointCollector } from '../../analysis/sweep/collect';
 import { aggregatePoint, uslLines, type PointLine } from '../../analysis/sweep/aggregate';
 import { runPool, type WorkerLike } from './pool';
 import { parseSweepLines } from './fit';
@@ -75,6 +75,22 @@ describe('collection and aggregation', () => {
     expect(out).toEqual([[0, ['t0', 't1']], [1, ['t2', 't3']], [2, ['t4', 't5']]]);
     expect(c.complete).toBe(true);
     expect(() => c.add(0, 'again')).toThrow();
+  });
+
+  it('PointCollector releases each point as soon as it is whole, in any order, and refuses repeats', () => {
+    const out: [number, string[]][] = [];
+    const c = new PointCollector<string>(3, 2, (pos, rs) => out.push([pos, rs]));
+    for (const id of [5, 2, 4]) c.add(id, `t${id}`);
+    expect(out).toEqual([[2, ['t4', 't5']]]);
+    c.add(3, 't3');
+    expect(out).toEqual([[2, ['t4', 't5']], [1, ['t2', 't3']]]);
+    expect(c.complete).toBe(false);
+    c.add(0, 't0');
+    c.add(1, 't1');
+    expect(out[2]).toEqual([0, ['t0', 't1']]);
+    expect(c.complete).toBe(true);
+    expect(() => c.add(4, 'again')).toThrow();
+    expect(() => c.add(6, 'beyond')).toThrow();
   });
 
   it('gives means and Student-t intervals per figure, handler threads only', () => {
