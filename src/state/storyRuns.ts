@@ -3,7 +3,7 @@
 import { create } from 'zustand';
 import { defaultPoolSize, runBatch, type BatchWorkerLike } from '../bridge/batchPool';
 import type { BatchTask, SimResult } from '../protocol/batch';
-import { findClaim, findStory, STORIES } from '../scenarios/stories';
+import { findClaim, findStory, judge, STORIES } from '../scenarios/stories';
 import { claimRuns, type NamedRun } from '../scenarios/stories/runs';
 
 export { STORIES, findStory, judge, ruleText, type Claim, type Story, type Verdict } from '../scenarios/stories';
@@ -20,9 +20,11 @@ interface StoryState {
   lastStoryId: string | null;
   /** By claimKey(story, claim). */
   claims: Record<string, ClaimStatus>;
+  /** The last measurement in words, for a polite live region (screen readers hear results arrive). */
+  announcement: string;
 }
 
-export const useStories = create<StoryState>()(() => ({ storyId: null, lastStoryId: null, claims: {} }));
+export const useStories = create<StoryState>()(() => ({ storyId: null, lastStoryId: null, claims: {}, announcement: '' }));
 
 export const claimKey = (storyId: string, claimId: string) => `${storyId}/${claimId}`;
 
@@ -94,7 +96,10 @@ export async function runClaim(storyId: string, claimId: string): Promise<void> 
       got[r.name] = results.get(r.key) ?? await inFlight.get(r.key)!;
       setClaim(key, { state: 'running', done: count(), total });
     }));
-    setClaim(key, { state: 'done', value: claim.figure(got), wallMs: Math.round(performance.now() - started) });
+    const value = claim.figure(got);
+    setClaim(key, { state: 'done', value, wallMs: Math.round(performance.now() - started) });
+    const verdict = judge(claim.check, value);
+    useStories.setState({ announcement: `${claim.what}: measured ${value.toFixed(claim.digits)}, ${verdict.ok ? 'within' : 'outside'} the check ${verdict.rule}` });
   } catch (e) {
     setClaim(key, { state: 'error', message: `the runs failed: ${errorText(e)}` });
   }

@@ -1,11 +1,12 @@
 // One story's sub-page: who said it and when, the claim in plain words, what the model mirrors, and the
 // table of published figures (ClaimTable). Text comes from the story data; numbers only from runs.
 import { useEffect, useRef } from 'react';
-import { openStory, runStory, type Story } from '../../state/storyRuns';
+import { openStory, runStory, useStories, type Story } from '../../state/storyRuns';
 import { ClaimTable } from './ClaimTable';
 
 export function StoryView({ story }: { story: Story }) {
   const heading = useRef<HTMLHeadingElement>(null);
+  const announcement = useStories((s) => s.announcement);
   // Opening a story moves focus to its title, so keyboard and screen-reader users land on the new page.
   useEffect(() => heading.current?.focus(), [story.id]);
   return (
@@ -52,6 +53,7 @@ export function StoryView({ story }: { story: Story }) {
           and computes the figure from the results. The check is the one the model’s calibration test asserts.
         </p>
         <ClaimTable story={story} />
+        <p className="sr-only" aria-live="polite">{announcement}</p>
       </section>
     </article>
   );
