@@ -92,8 +92,9 @@ export const FIGURES = {
     compute: (a, b) => per(per(delta(a, b, 'memberReadBytes'), 4096), b.completions - a.completions),
   },
   submissionsPerMiB: {
-    label: 'submissions per MiB', digits: 1, about: 'Buffers or bios handed to the block layer per MiB written',
-    compute: (a, b) => per(delta(a, b, 'submissions'), (b.bytes - a.bytes) / MiB),
+    label: 'submissions per MiB', digits: 1, about: 'Buffers or bios handed to the block layer per MiB they carried',
+    // per MiB submitted, not written: in a short window writeback lags or catches up with the writers
+    compute: (a, b) => per(delta(a, b, 'submissions'), ((delta(a, b, 'submittedPages') ?? 0) * 4096) / MiB),
   },
   queueLockContentionsPerMiB: {
     label: 'queue_lock contentions per MiB', digits: 1, about: 'Times a thread found the request queue lock taken, per MiB written',

@@ -8,6 +8,12 @@ import { useLesson } from '../../state/lessonStore';
 
 const ms = (ns: number) => `${(ns / 1e6).toFixed(1)} ms`;
 
+/** After / before as a factor: ×2.40 when it grew, ÷128 when it shrank (a reader compares "128x fewer"). */
+function Ratio({ r }: { r: number }) {
+  const text = r >= 1 ? `×${r.toFixed(2)}` : `÷${(1 / r).toFixed(1 / r >= 10 ? 0 : 2)}`;
+  return <span className="lesson-ratio" data-testid="lesson-ratio" data-value={r} title={`after / before = ${r.toPrecision(3)}`}>{text}</span>;
+}
+
 function Figure({ figure, revealed }: { figure: FigureId; revealed: boolean }) {
   const before = useLesson((s) => s.before);
   const after = useLesson((s) => s.after);
@@ -27,7 +33,7 @@ function Figure({ figure, revealed }: { figure: FigureId; revealed: boolean }) {
           <span className="lesson-figure-side">after</span>
           <b data-testid="lesson-after" data-value={a ?? ''}>{formatFigure(figure, a)}</b>
           <span className="lesson-muted">{measuring(windowSpanNs(after))}</span>
-          {a !== null && b !== null && b !== 0 && !f.percent && <span className="lesson-ratio" data-testid="lesson-ratio">×{(a / b).toFixed(2)}</span>}
+          {a !== null && b !== null && a > 0 && b > 0 && !f.percent && <Ratio r={a / b} />}
         </div>
       )}
     </div>
