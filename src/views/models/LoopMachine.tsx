@@ -8,6 +8,11 @@ import { loopPicture, type LoopPicture } from './loopPicture';
 import { Arrow, Col, Figure, LockLine, Slots, ThreadList } from './parts';
 
 const short = (n: string) => n.replace('kworker/u16:', 'kworker ');
+const LOCK_ABOUT: Record<string, string> = {
+  lo_lock: 'lo->lo_lock: every bio added to or taken from lo_bio_list (blk-mq: write_cmd_head)',
+  'pool->lock': 'worker_pool->lock: every queue_work and every work item a kworker takes',
+  'worker->lock': 'kthread_worker->lock: every kthread_queue_work and every take by loop0',
+};
 
 function Queue({ p }: { p: LoopPicture }) {
   const waiting = p.queues.reduce((s, q) => s + q.length, 0);
@@ -20,7 +25,7 @@ function Queue({ p }: { p: LoopPicture }) {
           <Slots used={0} waiting={q.length} capacity={Math.min(36, Math.max(12, p.iodepth))} label={`${q.name}: ${q.length} waiting`} />
         </div>
       ))}
-      <LockLine lock={p.lock} about="The lock every submission and every take from the queue goes through" />
+      {p.locks.map((l) => <LockLine key={l.name} lock={l} about={LOCK_ABOUT[l.name] ?? 'A lock of the loop queue'} />)}
       <p className="design muted">{p.design}</p>
     </Col>
   );

@@ -14,7 +14,8 @@ export interface LoopPicture {
   inFlight: number;
   iodepth: number;
   queues: QueueNow[];
-  lock: LockView | null;
+  /** The driver's locks: lo_lock, and blk-mq's pool->lock or dio-aio's worker->lock. */
+  locks: LockView[];
   handlers: ThreadNow[];
   /** Handlers not idle now (working, spinning, waiting for a CPU or for their backing read). */
   handlersBusy: number;
@@ -55,7 +56,7 @@ export function loopPicture(s: Snapshot | null | undefined): LoopPicture | null 
     inFlight: num(x.inFlight),
     iodepth: num(x.iodepth),
     queues: (x.loopQueues as QueueNow[]).map((q) => ({ name: q.name, length: num(q.length) })),
-    lock: s.locks[0] ?? null,
+    locks: s.locks,
     handlers,
     handlersBusy: handlers.filter((t) => t.state !== IDLE).length,
     aioInFlight: mode === 'dio-aio' ? num(x.backingOutstanding) : null,

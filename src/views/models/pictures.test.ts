@@ -22,7 +22,8 @@ const loopExtra = (mode: string) => ({
 
 describe('loopPicture', () => {
   it('reads the queue, the busy handlers, the device and the readahead share', () => {
-    const p = loopPicture(base(loopExtra('blk-mq'), [['fio/0', 'submitter', 3, 'io_getevents'], ['kworker/u16:0', 'kworker', 3, 'page_cache_read'], ['kworker/u16:1', 'kworker', 4, ''], ['irq/vda', 'interrupt', 4, '']]));
+    const p = loopPicture(base(loopExtra('blk-mq'), [['fio/0', 'submitter', 3, 'io_getevents'], ['kworker/u16:0', 'kworker', 3, 'page_cache_read'], ['kworker/u16:1', 'kworker', 4, ''], ['irq/vda', 'interrupt', 4, '']],
+      { locks: [{ name: 'lo_lock', holder: null, waiters: [], spinning: true }, { name: 'pool->lock', holder: 'fio/0', waiters: ['kworker/u16:1'], spinning: true }] }));
     expect(p).not.toBeNull();
     expect(p?.queues).toEqual([{ name: 'kloopd0 worklist', length: 40 }]);
     expect(p?.handlers.map((h) => h.name)).toEqual(['kworker/u16:0', 'kworker/u16:1']);
@@ -32,6 +33,7 @@ describe('loopPicture', () => {
     expect(p?.doubleCopy).toBe(true);
     expect(p?.aioInFlight).toBeNull();
     expect(p?.irq?.name).toBe('irq/vda');
+    expect(p?.locks.map((l) => `${l.name}:${l.holder ?? 'free'}:${l.waiters.length}`)).toEqual(['lo_lock:free:0', 'pool->lock:fio/0:1']);
   });
 
   it('dio-aio has no double copy and shows the AIOs in flight', () => {
