@@ -73,7 +73,7 @@ export function SweepSetup() {
         </Field>
         <Field id="param1" label="Parameter (x)" error={errors.param1}>
           <select {...inputProps('param1', errors.param1)} value={form.param1} onChange={(e) => setSweepForm({ param1: e.target.value })}>
-            {!spec1 && <option value={form.param1}>{form.param1 || '(choose)'}</option>}
+            {!spec1 && <option value={form.param1}>{form.param1 ? `${form.param1} (not a parameter of ${'error' in b ? 'this base' : b.model}: choose one)` : '(choose)'}</option>}
             {specs.map((s) => <option key={s.key} value={s.key} title={`${s.help} Unit: ${unitOf(s)}.`}>{specLabel(s)}</option>)}
           </select>
         </Field>
