@@ -210,7 +210,9 @@ export class MdBitmap implements BitmapOps {
   live(): Record<string, unknown> {
     const { cells, chunksPerCell } = foldCells(this.chunks, (c) => {
       const v = this.counters[c];
-      if ((v & 0x3fff) > 2) return 4;
+      // Writes in flight: the low bits, less the 2 that stand for a set bit when no resync flag is up.
+      const low = v & ~(NEEDED | RESYNC);
+      if ((v & (NEEDED | RESYNC) ? low : low - 2) > 0) return 4;
       if (v & RESYNC) return 3;
       if (v & NEEDED) return 2;
       return this.bits[c] ? 1 : 0;
