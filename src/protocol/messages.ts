@@ -94,6 +94,8 @@ export type FromWorker =
   | { type: 'liveApplied'; runId: number; key: string; value: ParamValue }
   /** Trace-event JSON text of [fromNs, toNs] in simulated time; `replayedEvents` is the replay's length. */
   | { type: 'trace'; runId: number; requestId: number; fromNs: number; toNs: number; replayedEvents: number; json: string }
+  /** A long trace replay's progress (events replayed of `of`), a few times a second until its `trace` reply. */
+  | { type: 'exportProgress'; runId: number; requestId: number; events: number; of: number }
   | { type: 'result'; runId: number; requestId: number; result: SimResult }
   /** An export request could not be answered (bad window, a run that stopped with an error...). */
   | { type: 'exportError'; runId: number; requestId: number; message: string }

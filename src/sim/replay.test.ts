@@ -3,7 +3,7 @@
 // lock_stat; without the recorded changes they do not. The tap's window passes the trace-event checks.
 import { describe, expect, it } from 'vitest';
 import { createModel } from './run';
-import { advanceTo, replayTraced, type LiveChange } from './replay';
+import { advanceTo, ReplayJob, replayTraced, type LiveChange } from './replay';
 import { resolveScenario } from '../scenarios/scenarioFile';
 import type { ModelRun } from './core/model';
 import { traceFile } from '../export/trace';
@@ -57,6 +57,17 @@ describe('replayTraced', () => {
     expect(picture(replay.run)).toEqual(picture(run));
     expect(replay.capture.fromNs).toBe(end.timeNs - 1e6);
     expect(replay.capture.toNs).toBe(end.timeNs);
+  });
+
+  it('in slices reaches the same capture as in one go', () => {
+    const { run, changes } = liveRun();
+    const spec = { model: sc.model, seed: sc.seed, params: sc.params, changes, end: { events: run.sim.events, timeNs: run.sim.now }, windowNs: 1e6, title: 't' };
+    const job = new ReplayJob(spec);
+    expect(() => job.capture()).toThrow('before the replay reached the live point');
+    let slices = 0;
+    while (!job.work(997)) slices++;
+    expect(slices).toBeGreaterThan(10);
+    expect(JSON.stringify(traceFile(job.capture()))).toBe(JSON.stringify(traceFile(replayTraced(spec).capture)));
   });
 
   it('refuses, by name, a replay that cannot reach the live point (changes missing)', () => {

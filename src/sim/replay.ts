@@ -4,7 +4,7 @@
 import type { ModelRun, ParamValue, Params } from './core/model';
 import type { TraceCapture } from '../export/trace';
 import { createModel } from './run';
-import { attachTraceTap } from './traceTap';
+import { attachTraceTap, type TraceTap } from './traceTap';
 
 /** A point of a run: events executed and the clock (the clock can stand past the last event's time). */
 export interface RunPoint { events: number; timeNs: number }
@@ -37,27 +37,83 @@ export function advanceTo(run: ModelRun, p: RunPoint): void {
   }
 }
 
-/** The replayed run (at `end`) and the capture of [end - windowNs, end] for traceFile. */
-export function replayTraced(spec: ReplaySpec): { run: ModelRun; capture: TraceCapture } {
-  const run = createModel(spec.model, { ...spec.params }, spec.seed);
-  const tap = attachTraceTap(run);
-  const from = Math.max(0, spec.end.timeNs - spec.windowNs);
-  let begun = false;
-  // Every event at or before `from` ran before any later point, so runUntil(from) takes no event early.
-  const beginBefore = (t: number) => {
-    if (begun || from >= t) return;
-    run.sim.runUntil(from);
-    tap.begin();
-    begun = true;
-  };
-  for (const c of spec.changes) {
-    beginBefore(c.timeNs);
-    advanceTo(run, c);
-    const err = run.setLive(c.key, c.value);
-    if (err) throw new Error(`replay: ${c.key} = ${String(c.value)} at ${c.timeNs} ns was refused: ${err}`);
+type Stop = { kind: 'begin'; timeNs: number } | { kind: 'change'; change: LiveChange } | { kind: 'end'; point: RunPoint };
+
+/**
+ * A replay done in slices, so a worker can keep its live run going and report progress between them.
+ * The stops, in order: each live change, the window's start before the first point later than it, the end.
+ */
+export class ReplayJob {
+  readonly run: ModelRun;
+  private readonly tap: TraceTap;
+  private readonly stops: Stop[] = [];
+  private next = 0;
+
+  constructor(private readonly spec: ReplaySpec) {
+    this.run = createModel(spec.model, { ...spec.params }, spec.seed);
+    this.tap = attachTraceTap(this.run);
+    const from = Math.max(0, spec.end.timeNs - spec.windowNs);
+    let begun = false;
+    // Every event at or before `from` ran before any later point, so running to `from` takes no event early.
+    const beginBefore = (t: number) => {
+      if (begun || from >= t) return;
+      this.stops.push({ kind: 'begin', timeNs: from });
+      begun = true;
+    };
+    for (const change of spec.changes) {
+      beginBefore(change.timeNs);
+      this.stops.push({ kind: 'change', change });
+    }
+    beginBefore(spec.end.timeNs);
+    if (!begun) this.stops.push({ kind: 'begin', timeNs: from }); // an empty window: the run stands at `from`
+    this.stops.push({ kind: 'end', point: spec.end });
   }
-  beginBefore(spec.end.timeNs);
-  if (!begun) tap.begin(); // an empty window: the run stands at time `from`
-  advanceTo(run, spec.end);
-  return { run, capture: tap.capture(spec.title, spec.end.timeNs) };
+
+  get done(): boolean {
+    return this.next >= this.stops.length;
+  }
+
+  /** Runs at most about `budgetEvents` events toward the next stops; returns true when the replay is complete. */
+  work(budgetEvents: number): boolean {
+    const sim = this.run.sim;
+    const limit = sim.events + budgetEvents;
+    while (!this.done) {
+      const stop = this.stops[this.next];
+      if (stop.kind === 'begin') {
+        while (sim.peek() <= stop.timeNs) {
+          if (sim.events >= limit) return false;
+          sim.step();
+        }
+        sim.runUntil(stop.timeNs);
+        this.tap.begin();
+      } else {
+        const p = stop.kind === 'change' ? stop.change : stop.point;
+        while (sim.events < p.events) {
+          if (sim.events >= limit) return false;
+          if (!sim.step()) break;
+        }
+        advanceTo(this.run, p);
+        if (stop.kind === 'change') {
+          const c = stop.change;
+          const err = this.run.setLive(c.key, c.value);
+          if (err) throw new Error(`replay: ${c.key} = ${String(c.value)} at ${c.timeNs} ns was refused: ${err}`);
+        }
+      }
+      this.next++;
+    }
+    return true;
+  }
+
+  /** The capture of [end - windowNs, end] for traceFile (once done). */
+  capture(): TraceCapture {
+    if (!this.done) throw new Error('replay: the capture was asked for before the replay reached the live point');
+    return this.tap.capture(this.spec.title, this.spec.end.timeNs);
+  }
+}
+
+/** The whole replay at once: the replayed run (at `end`) and the capture of [end - windowNs, end]. */
+export function replayTraced(spec: ReplaySpec): { run: ModelRun; capture: TraceCapture } {
+  const job = new ReplayJob(spec);
+  job.work(Infinity);
+  return { run: job.run, capture: job.capture() };
 }

@@ -6,21 +6,23 @@ import { getBridge } from './session';
 export interface TraceReply { fromNs: number; toNs: number; replayedEvents: number; json: string }
 
 type Reply = Extract<FromWorker, { type: 'trace' | 'result' | 'exportError' }>;
-interface Waiting { resolve(m: Reply): void; reject(e: Error): void }
+type Progress = Extract<FromWorker, { type: 'exportProgress' }>;
+interface Waiting { resolve(m: Reply): void; reject(e: Error): void; progress?: (events: number, of: number) => void }
 
 let nextId = 0;
 const waiting = new Map<number, Waiting>();
 
-function ask(send: (requestId: number) => void): Promise<Reply> {
+function ask(send: (requestId: number) => void, progress?: Waiting['progress']): Promise<Reply> {
   const requestId = ++nextId;
   return new Promise<Reply>((resolve, reject) => {
-    waiting.set(requestId, { resolve, reject });
+    waiting.set(requestId, { resolve, reject, progress });
     send(requestId);
   });
 }
 
-export async function requestTrace(windowNs: number): Promise<TraceReply> {
-  const m = await ask((requestId) => getBridge().send({ type: 'exportTrace', requestId, windowNs }));
+/** `progress` hears how far a long replay has got (events replayed of the live run's count). */
+export async function requestTrace(windowNs: number, progress?: (events: number, of: number) => void): Promise<TraceReply> {
+  const m = await ask((requestId) => getBridge().send({ type: 'exportTrace', requestId, windowNs }), progress);
   if (m.type === 'exportError') throw new Error(m.message);
   if (m.type !== 'trace') throw new Error(`the worker answered a trace request with '${m.type}'`);
   return { fromNs: m.fromNs, toNs: m.toNs, replayedEvents: m.replayedEvents, json: m.json };
@@ -33,9 +35,13 @@ export async function requestResult(): Promise<SimResult> {
   return m.result;
 }
 
-/** A reply of the current run (session.ts routes them here). */
-export function onExportReply(m: Reply): void {
+/** A reply or progress report of the current run (session.ts routes them here). */
+export function onExportReply(m: Reply | Progress): void {
   const w = waiting.get(m.requestId);
+  if (m.type === 'exportProgress') {
+    w?.progress?.(m.events, m.of);
+    return;
+  }
   waiting.delete(m.requestId);
   w?.resolve(m);
 }

@@ -83,6 +83,7 @@ function onMessage(m: FromWorker): void {
       return;
     }
     case 'trace':
+    case 'exportProgress':
     case 'result':
     case 'exportError':
       onExportReply(m);

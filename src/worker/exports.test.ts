@@ -6,13 +6,28 @@ import type { HostClock } from './hostClock';
 import { SimHost } from './simHost';
 import { checkTrace } from '../export/traceCheck';
 
-function host() {
+/** A host whose wall clock moves `msPerRead` on every read (0: frozen, so a replay finishes in one slice). */
+function host(msPerRead = 0) {
   const out: FromWorker[] = [];
-  const clock: HostClock = { now: () => 0, setTimer: () => 0, clearTimer: () => undefined };
+  let t = 0;
+  let timers: { fn: () => void; id: number }[] = [];
+  let nextId = 1;
+  const clock: HostClock = {
+    now: () => (t += msPerRead),
+    setTimer: (fn) => { timers.push({ fn, id: nextId }); return nextId++; },
+    clearTimer: (id) => { timers = timers.filter((x) => x.id !== id); },
+  };
   const h = new SimHost({ post: (msg) => out.push(msg) }, clock);
   const send = (m: ToWorker) => h.handle(m);
-  const reply = (requestId: number) => out.find((m) => 'requestId' in m && m.requestId === requestId);
-  return { h, out, send, reply };
+  const reply = (requestId: number) => out.find((m) => 'requestId' in m && m.requestId === requestId && m.type !== 'exportProgress');
+  /** Fires the pending timers once (the replay's next slice). */
+  const fire = () => {
+    const due = timers;
+    timers = [];
+    due.forEach((x) => x.fn());
+    return due.length;
+  };
+  return { h, out, send, reply, fire };
 }
 
 describe('SimHost exports', () => {
@@ -35,6 +50,35 @@ describe('SimHost exports', () => {
     expect(file.otherData.toNs).toBe(nowNs);
     expect(file.traceEvents.find((e) => e.name === 'process_name')).toMatchObject({ args: { name: 'raid5 (preset raid5-3disk-threads), seed 1: simulated time' } });
     expect(live.sim.now).toBe(nowNs); // the live run was not stepped
+  });
+
+  it('replays a long run in slices with progress, to the same trace as in one go; a new run drops the work', () => {
+    const traces: string[] = [];
+    for (const msPerRead of [0, 100]) {
+      const { send, out, reply, fire } = host(msPerRead);
+      send({ type: 'start', runId: 1, scenario: { preset: 'raid5-3disk-threads', seed: 2, params: {} }, speed: 1e6, playing: false });
+      send({ type: 'stepTime', runId: 1, ns: 6e6 });
+      send({ type: 'exportTrace', runId: 1, requestId: 9, windowNs: 5e5 });
+      let slices = 1;
+      while (!reply(9) && fire()) slices++;
+      const progress = out.filter((m) => m.type === 'exportProgress');
+      if (msPerRead === 0) expect(progress).toHaveLength(0);
+      else {
+        expect(slices).toBeGreaterThan(2);
+        expect(progress.length).toBe(slices - 1);
+        const p = progress.map((m) => (m.type === 'exportProgress' ? m.events / m.of : NaN));
+        expect(p.every((x, i) => x > 0 && x < 1 && (i === 0 || x > p[i - 1]))).toBe(true);
+      }
+      const m = reply(9);
+      if (m?.type !== 'trace') throw new Error(`expected a trace, got ${JSON.stringify(m)}`);
+      traces.push(m.json);
+      // A trace asked for, then a reset: no reply comes for the old run.
+      send({ type: 'exportTrace', runId: 1, requestId: 10, windowNs: 5e5 });
+      send({ type: 'reset', runId: 2 });
+      while (fire());
+      if (msPerRead > 0) expect(reply(10)).toBeUndefined();
+    }
+    expect(traces[1]).toBe(traces[0]);
   });
 
   it('answers exportResult with the contract result of the run so far', () => {

@@ -1,13 +1,19 @@
 // Answers the UI's export requests for the live run: a trace of its last window by an exact replay (from the
-// starting parameters and the live changes this log keeps), and the contract result. It never steps the live run.
+// starting parameters and the live changes this log keeps), run in slices between the live run's ticks with
+// progress reports, and the contract result. It never steps the live run.
 import type { FromWorker } from '../protocol/messages';
 import type { ModelRun, ParamValue, Params } from '../sim/core/model';
-import { replayTraced, type LiveChange } from '../sim/replay';
+import { ReplayJob, type LiveChange } from '../sim/replay';
 import type { ResolvedScenario } from '../scenarios/scenarioFile';
 import { traceFile } from '../export/trace';
+import type { HostClock } from './hostClock';
 
 /** Longest trace window: past this a trace of a storage model runs to hundreds of MB. */
 export const MAX_TRACE_WINDOW_NS = 100e6;
+/** Wall time one replay slice may take before the live run and the message loop get a turn. */
+export const REPLAY_SLICE_MS = 40;
+/** Events between wall-clock checks inside a slice. */
+const EVENTS_PER_CHECK = 20_000;
 
 /** The run's starting parameters and its live knob changes, in order, with where the run stood at each. */
 export class RunLog {
@@ -23,24 +29,74 @@ export class RunLog {
   }
 }
 
+type Ids = { runId: number; requestId: number };
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
-export function traceReply(log: RunLog, run: ModelRun, ids: { runId: number; requestId: number }, windowNs: number): FromWorker {
-  if (!(Number.isFinite(windowNs) && windowNs >= 1 && windowNs <= MAX_TRACE_WINDOW_NS)) {
-    return { type: 'exportError', ...ids, message: `trace window=${windowNs} ns: accepted 1..${MAX_TRACE_WINDOW_NS} simulated ns (up to 100 ms)` };
+/** Trace requests, replayed one after another in slices; the first slice runs at once (a short replay answers at once). */
+export class TraceJobs {
+  private jobs: { job: ReplayJob; ids: Ids; of: number }[] = [];
+  private timer: unknown = null;
+
+  constructor(private readonly post: (m: FromWorker) => void, private readonly clock: HostClock) {}
+
+  add(log: RunLog, run: ModelRun, ids: Ids, windowNs: number): void {
+    if (!(Number.isFinite(windowNs) && windowNs >= 1 && windowNs <= MAX_TRACE_WINDOW_NS)) {
+      return this.post({ type: 'exportError', ...ids, message: `trace window=${windowNs} ns: accepted 1..${MAX_TRACE_WINDOW_NS} simulated ns (up to 100 ms)` });
+    }
+    const sc = log.scenario;
+    const end = { events: run.sim.events, timeNs: run.sim.now };
+    const title = `${sc.model}${sc.preset ? ` (preset ${sc.preset})` : ''}, seed ${sc.seed}: simulated time`;
+    try {
+      const job = new ReplayJob({ model: sc.model, seed: sc.seed, params: log.startParams, changes: log.changes, end, windowNs: Math.round(windowNs), title });
+      this.jobs.push({ job, ids, of: end.events });
+    } catch (e) {
+      return this.post({ type: 'exportError', ...ids, message: `trace: ${message(e)}` });
+    }
+    if (this.jobs.length === 1) this.slice();
   }
-  const sc = log.scenario;
-  const end = { events: run.sim.events, timeNs: run.sim.now };
-  const title = `${sc.model}${sc.preset ? ` (preset ${sc.preset})` : ''}, seed ${sc.seed}: simulated time`;
-  try {
-    const { capture } = replayTraced({ model: sc.model, seed: sc.seed, params: log.startParams, changes: log.changes, end, windowNs: Math.round(windowNs), title });
-    return { type: 'trace', ...ids, fromNs: capture.fromNs, toNs: capture.toNs, replayedEvents: end.events, json: JSON.stringify(traceFile(capture)) };
-  } catch (e) {
-    return { type: 'exportError', ...ids, message: `trace: ${message(e)}` };
+
+  /** A new run: the replies would be stale, so the work stops. */
+  clear(): void {
+    this.jobs = [];
+    if (this.timer !== null) this.clock.clearTimer(this.timer);
+    this.timer = null;
+  }
+
+  private readonly slice = (): void => {
+    this.timer = null;
+    const start = this.clock.now();
+    while (this.jobs.length) {
+      const { job, ids, of } = this.jobs[0];
+      let done: boolean;
+      try {
+        done = job.work(EVENTS_PER_CHECK);
+      } catch (e) {
+        this.jobs.shift();
+        this.post({ type: 'exportError', ...ids, message: `trace: ${message(e)}` });
+        continue;
+      }
+      if (done) {
+        this.jobs.shift();
+        this.post(this.reply(job, ids, of));
+      } else if (this.clock.now() - start >= REPLAY_SLICE_MS) {
+        this.post({ type: 'exportProgress', ...ids, events: job.run.sim.events, of });
+        this.timer = this.clock.setTimer(this.slice, 0);
+        return;
+      }
+    }
+  };
+
+  private reply(job: ReplayJob, ids: Ids, of: number): FromWorker {
+    try {
+      const capture = job.capture();
+      return { type: 'trace', ...ids, fromNs: capture.fromNs, toNs: capture.toNs, replayedEvents: of, json: JSON.stringify(traceFile(capture)) };
+    } catch (e) {
+      return { type: 'exportError', ...ids, message: `trace: ${message(e)}` };
+    }
   }
 }
 
-export function resultReply(log: RunLog, run: ModelRun, ids: { runId: number; requestId: number }): FromWorker {
+export function resultReply(log: RunLog, run: ModelRun, ids: Ids): FromWorker {
   try {
     return { type: 'result', ...ids, result: run.result({ preset: log.scenario.preset, warmupNs: 0 }) };
   } catch (e) {

@@ -11,7 +11,7 @@ import { resolveScenario, type ResolvedScenario } from '../scenarios/scenarioFil
 import { FrameRecorder } from './frameRecorder';
 import { HOST_LIMITS, realClock, type HostClock, type HostLimits } from './hostClock';
 import { checkLive } from './liveKnob';
-import { resultReply, RunLog, traceReply } from './exports';
+import { resultReply, RunLog, TraceJobs } from './exports';
 
 export interface Endpoint {
   post(msg: FromWorker, transfer: Transferable[]): void;
@@ -28,6 +28,7 @@ export class SimHost {
   private scenario: ResolvedScenario | null = null;
   /** Starting parameters and live changes, so exports can replay the run exactly. */
   private log: RunLog | null = null;
+  private readonly traces: TraceJobs;
   private lastInput: ScenarioMsg | null = null;
   private runId = 0;
   private playing = false;
@@ -42,7 +43,9 @@ export class SimHost {
   /** Set when the model threw: the run is kept for its last picture but never stepped again. */
   private broken = false;
 
-  constructor(private readonly endpoint: Endpoint, private readonly clock: HostClock = realClock, private readonly limits: HostLimits = HOST_LIMITS) {}
+  constructor(private readonly endpoint: Endpoint, private readonly clock: HostClock = realClock, private readonly limits: HostLimits = HOST_LIMITS) {
+    this.traces = new TraceJobs((m) => this.endpoint.post(m, []), clock);
+  }
 
   get current(): ModelRun | null {
     return this.run;
@@ -84,7 +87,8 @@ export class SimHost {
       case 'exportResult': {
         const ids = { runId: this.runId, requestId: msg.requestId };
         if (!this.run || !this.log) return this.endpoint.post({ type: 'exportError', ...ids, message: 'no run to export yet' }, []);
-        return this.endpoint.post(msg.type === 'exportTrace' ? traceReply(this.log, this.run, ids, msg.windowNs) : resultReply(this.log, this.run, ids), []);
+        if (msg.type === 'exportTrace') return this.traces.add(this.log, this.run, ids, msg.windowNs);
+        return this.endpoint.post(resultReply(this.log, this.run, ids), []);
       }
       default: assertNever(msg, 'message');
     }
@@ -92,6 +96,7 @@ export class SimHost {
 
   private begin(playing: boolean): void {
     this.recorder?.detach();
+    this.traces.clear();
     this.run = this.recorder = this.scenario = this.log = null;
     this.seq = this.acked = 0;
     this.carryNs = 0;
@@ -271,6 +276,7 @@ export class SimHost {
 
   dispose(): void {
     this.setPlaying(false);
+    this.traces.clear();
     this.recorder?.detach();
   }
 }

@@ -63,7 +63,7 @@ export function ExportMenu() {
     setBusy(true);
     setStatus({ text: `Replaying ${events.toLocaleString('en')} events to cut the last ${win.ms} ms…`, bad: false });
     const s = useSim.getState();
-    requestTrace(win.ms * 1e6)
+    requestTrace(win.ms * 1e6, (n, of) => setStatus({ text: `Replaying: ${n.toLocaleString('en')} of ${of.toLocaleString('en')} events…`, bad: false }))
       .then((r) => {
         const file = `${exportBaseName({ model: s.model, preset: s.preset, seed: s.seed, timeNs: r.toNs })}.trace.json`;
         save(r.json, 'application/json', file);
