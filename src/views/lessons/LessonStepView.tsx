@@ -8,9 +8,9 @@ import { useLesson } from '../../state/lessonStore';
 
 const ms = (ns: number) => `${(ns / 1e6).toFixed(1)} ms`;
 
-/** After / before as a factor: ×2.40 when it grew, ÷128 when it shrank (a reader compares "128x fewer"). */
+/** After / before as a factor: ×2.40 or ×0.82, and ÷128 when it shrank tenfold or more (read as "128x fewer"). */
 function Ratio({ r }: { r: number }) {
-  const text = r >= 1 ? `×${r.toFixed(2)}` : `÷${(1 / r).toFixed(1 / r >= 10 ? 0 : 2)}`;
+  const text = r >= 0.1 ? `×${r.toFixed(2)}` : `÷${(1 / r).toFixed(0)}`;
   return <span className="lesson-ratio" data-testid="lesson-ratio" data-value={r} title={`after / before = ${r.toPrecision(3)}`}>{text}</span>;
 }
 

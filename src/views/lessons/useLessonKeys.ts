@@ -33,8 +33,8 @@ export function useLessonKeys(): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.altKey || e.ctrlKey || e.metaKey || typing(e.target)) return;
-      // Enter on a focused button other than the drawer's own is that button's click, not a reveal
-      if (e.key === 'Enter' && e.target instanceof HTMLButtonElement && !e.target.closest('.lesson-drawer')) return;
+      // Enter on a focused button is that button's click, except on an answer, where it reveals
+      if (e.key === 'Enter' && e.target instanceof HTMLButtonElement && !e.target.matches('.lesson-choice, .lesson-reveal')) return;
       if (lessonKey(e.key)) e.preventDefault();
     };
     window.addEventListener('keydown', onKey);
