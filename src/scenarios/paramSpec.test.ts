@@ -92,8 +92,16 @@ describe('resolveParams and resolveScenario', () => {
     expect(msg(() => resolveScenario({ preset: 'lock-lab-basic', model: 'raid5' }))).toMatch(/^model=raid5: accepted lock-lab/);
     expect(msg(() => resolveScenario({ model: 'lock-lab', duration: 'soon' }))).toMatch(/^duration=soon: accepted a time/);
     expect(msg(() => resolveScenario({ model: 'lock-lab', params: { threads: 0 } }))).toMatch(/^threads=0: accepted an integer 1\.\./);
-    expect(msg(() => checkScenario({ model: 'lock-lab', colour: 'red' }))).toMatch(/^colour=/);
+    expect(msg(() => checkScenario({ model: 'lock-lab', colour: 'red' }))).toBe('colour=red: accepted a scenario field: model, preset, seed, duration, warmup, params');
     expect(msg(() => checkScenario({ model: 'lock-lab', seed: -1 }))).toMatch(/^seed=-1: accepted/);
     expect(msg(() => checkScenario('text'))).toMatch(/^\(top level\)=text: accepted/);
+  });
+});
+
+describe('checkScenario names an unknown field with its value, however odd the key', () => {
+  const msg = (f: () => unknown) => { try { f(); } catch (e) { return (e as Error).message; } return 'no error'; };
+  it('quotes an empty or spaced key', () => {
+    expect(msg(() => checkScenario({ '': false }))).toBe('[""]=false: accepted a scenario field: model, preset, seed, duration, warmup, params');
+    expect(msg(() => checkScenario({ 'a b': 1 }))).toMatch(/^\["a\\u0020b"\]=1: accepted a scenario field/);
   });
 });

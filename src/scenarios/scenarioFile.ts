@@ -3,6 +3,7 @@
 import * as v from 'valibot';
 import { findPreset, modelInfo, MODELS } from './catalog';
 import { ParamError, resolveParams, type Resolved } from './paramSpec';
+import { fieldName } from '../lib/fieldName';
 import { parseTime } from '../lib/units';
 
 const Value = v.union([v.string(), v.number(), v.boolean()]);
@@ -31,6 +32,12 @@ export function checkScenario(json: unknown): ScenarioInput {
   if (r.success) return r.output;
   const issue = r.issues[0];
   const path = v.getDotPath(issue) ?? '(top level)';
+  // A key the schema does not know: valibot's expectation for it is "never"; say which keys are known.
+  if (issue.type === 'strict_object' && issue.expected === 'never') {
+    const key = String(issue.input);
+    const given = (json as Record<string, unknown>)[key];
+    throw new ParamError(fieldName(key), given, `a scenario field: ${Object.keys(ScenarioSchema.entries).join(', ')}`);
+  }
   throw new ParamError(path, issue.input, issue.expected ?? issue.message);
 }
 

@@ -6,7 +6,8 @@ import { findPreset, modelInfo, MODELS, PRESETS } from '../scenarios/catalog';
 import { ParamError, parseParam } from '../scenarios/paramSpec';
 import { resolveScenario } from '../scenarios/scenarioFile';
 import { STORIES } from '../scenarios/stories';
-import { fieldName, LINK_VERSION, type LinkState } from './permalink';
+import { fieldName } from '../lib/fieldName';
+import { LINK_VERSION, type LinkState } from './permalink';
 import { DEFAULT_PRESET, initialState, PAGES, WINDOWS, type Page } from './store';
 
 /** A value as the message shows it: JSON, cut short. */

@@ -1,6 +1,7 @@
 // Permalinks: the scenario and the view as one compact `#s=` value (lz-string of a small versioned JSON),
 // and reading what an address asks (that, `?s=`, or the readable ?preset=..&disks=..). No checks here: linkCheck.ts.
 import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from 'lz-string';
+import { fieldName } from '../lib/fieldName';
 import type { ParamValue, Speed } from '../protocol/messages';
 import { initialState, type Page } from './store';
 
@@ -56,10 +57,6 @@ export type AddressAsk =
   | { kind: 'readable'; wire: Record<string, unknown>; problems: string[] };
 
 /** A field name as messages show it: as it is when plain, else quoted with spaces and '=' escaped (never ambiguous). */
-export function fieldName(k: string): string {
-  if (/^[\w.$-]+$/.test(k)) return k;
-  return `[${JSON.stringify(k).replace(/[\s=]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}]`;
-}
 
 const shown = (x: string) => JSON.stringify(x.length > 40 ? `${x.slice(0, 40)}…` : x);
 

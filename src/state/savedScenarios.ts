@@ -2,9 +2,8 @@
 // under a free name, delete, write. Text it cannot read is reported and kept, never deleted or overwritten.
 import * as v from 'valibot';
 import { ParamError } from '../scenarios/paramSpec';
-import { checkScenario, ScenarioSchema, type ScenarioInput } from '../scenarios/scenarioFile';
+import { checkScenario, type ScenarioInput } from '../scenarios/scenarioFile';
 import { shownValue } from './linkCheck';
-import { fieldName } from './permalink';
 
 export const SAVED_KEY = 'stripe-lab.saved-scenarios';
 const FORMAT = 'stripe-lab-saved';
@@ -56,17 +55,11 @@ function checkEntry(raw: unknown): SavedEntry {
   return { name: r.output.name, savedAt: r.output.savedAt, scenario: checkScenarioAt(r.output.scenario, 'scenario.') };
 }
 
-/**
- * checkScenario with the field's path prefixed by `at`, and an unknown field named with its value
- * (checkScenario's strict object reports only the key, as "accepted never").
- */
+/** checkScenario with the field's path prefixed by `at` (where the scenario sits in a saved entry or file). */
 export function checkScenarioAt(raw: unknown, at: string): ScenarioInput {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     throw new ParamError(at === '' ? '(file)' : at.replace(/\.$/, ''), raw, 'an object {"preset":"...","seed":1,"params":{...}} (npm run sim --scenario format)');
   }
-  const fields = Object.keys(ScenarioSchema.entries);
-  const unknown = Object.keys(raw).find((k) => !fields.includes(k));
-  if (unknown !== undefined) throw new ParamError(`${at}${fieldName(unknown)}`, (raw as Record<string, unknown>)[unknown], `a scenario field: ${fields.join(', ')}`);
   try {
     return checkScenario(raw);
   } catch (e) {

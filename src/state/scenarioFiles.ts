@@ -3,7 +3,7 @@
 import * as v from 'valibot';
 import { ParamError } from '../scenarios/paramSpec';
 import { resolveScenario, type ScenarioInput } from '../scenarios/scenarioFile';
-import { fieldName } from './permalink';
+import { fieldName } from '../lib/fieldName';
 import { shownValue } from './linkCheck';
 import { checkScenarioAt, issueText, reason, type SavedEntry } from './savedScenarios';
 
