@@ -19,21 +19,22 @@ function Figure({ figure, revealed }: { figure: FigureId; revealed: boolean }) {
   const after = useLesson((s) => s.after);
   const f: FigureDef = FIGURES[figure];
   const b = windowValue(before, figure), a = windowValue(after, figure);
-  const measuring = (span: number) => (span > 0 ? `over ${ms(span)} simulated` : 'settling…');
+  const measuring = (span: number) => (span > 0 ? ms(span) : 'settling…');
   return (
     <div className="lesson-figure" data-testid="lesson-figure" data-figure={figure} title={f.about}>
       <div className="lesson-figure-name">{f.label}</div>
       <div className="lesson-figure-row">
         <span className="lesson-figure-side">{revealed ? 'before' : 'now'}</span>
         <b data-testid="lesson-before" data-value={b ?? ''}>{formatFigure(figure, b)}</b>
-        <span className="lesson-muted">{measuring(windowSpanNs(before))}</span>
+        <span className="lesson-muted" title="simulated time measured, after the change settled">{measuring(windowSpanNs(before))}</span>
       </div>
       {revealed && (
         <div className="lesson-figure-row">
           <span className="lesson-figure-side">after</span>
           <b data-testid="lesson-after" data-value={a ?? ''}>{formatFigure(figure, a)}</b>
-          <span className="lesson-muted">{measuring(windowSpanNs(after))}</span>
-          {a !== null && b !== null && a > 0 && b > 0 && !f.percent && <Ratio r={a / b} />}
+          <span className="lesson-muted" title="simulated time measured, after the change settled">{measuring(windowSpanNs(after))}</span>
+          {/* always there, so the drawer does not grow under the student when the figure arrives */}
+          {a !== null && b !== null && a > 0 && b > 0 && !f.percent ? <Ratio r={a / b} /> : <span className="lesson-ratio" aria-hidden="true" />}
         </div>
       )}
     </div>
