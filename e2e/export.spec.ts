@@ -89,3 +89,33 @@ test('the Export menu downloads a checked trace, CSV, lock_stat, fio JSON, chart
 
   expect(problems).toEqual([]);
 });
+
+test('a model other than raid5: a checked trace, thread state CSV, and the setup commands say why there are none', async ({ page }) => {
+  test.setTimeout(120_000);
+  const problems: string[] = [];
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  await page.goto('/');
+  await expect(page.getByTestId('stripe-grid')).toBeVisible();
+  await page.getByTestId('scenario').selectOption('preset:lock-lab-basic');
+  await expect.poll(() => simNs(page), { timeout: 60_000 }).toBeGreaterThan(1e6);
+  await page.getByTestId('export-toggle').click();
+  await expect(page.getByTestId('export-series-csv')).toBeDisabled();
+  await expect(page.getByTestId('export-pop')).toContainText('only the raid5 view keeps series');
+
+  const trace = await download(page, () => page.getByTestId('export-trace').click());
+  expect(trace.d.suggestedFilename()).toMatch(/^stripe-lab-lock-lab-basic-seed1-[\d.]+ms\.trace\.json$/);
+  const file = JSON.parse(trace.text) as { traceEvents: { ph: string; name: string }[] };
+  expect(checkTrace(file)).toEqual([]);
+  expect(file.traceEvents.some((e) => e.ph === 'X')).toBe(true);
+
+  const csv = await download(page, () => page.getByTestId('export-threads-csv').click());
+  const rows = csv.text.split('\r\n');
+  expect(rows[0]).toBe('time_ns,thread,role,state,label');
+  expect(rows[1]).toMatch(/^\d+(\.\d+)?,thread-\d+,[^,]*,(running|spinning|runnable|blocked|idle),/);
+
+  await page.getByTestId('export-commands').click(); // the menu stays open after a download
+  await expect(page.getByTestId('commands-none')).toContainText('lock-lab is not md RAID: there is no mdadm array to create');
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('commands-dialog')).toBeHidden();
+  expect(problems).toEqual([]);
+});
