@@ -69,6 +69,16 @@ export class ReplayJob {
     this.stops.push({ kind: 'end', point: spec.end });
   }
 
+  /** Trace records captured so far (0 before the window). */
+  get records(): number {
+    return this.tap.records();
+  }
+
+  /** Simulated ns of the window replayed so far. */
+  get windowDoneNs(): number {
+    return Math.max(0, this.run.sim.now - (this.spec.end.timeNs - this.spec.windowNs));
+  }
+
   get done(): boolean {
     return this.next >= this.stops.length;
   }

@@ -33,6 +33,8 @@ export interface TraceTap {
   /** Starts recording now (call at the window's start); snapshots states, holders and counters. */
   begin(): void;
   capture(title: string, toNs: number): TraceCapture;
+  /** Records captured so far (states, lock events, hand-offs, counter samples): what the file's size follows. */
+  records(): number;
 }
 
 /**
@@ -120,6 +122,7 @@ export function attachTraceTap(run: ModelRun): TraceTap {
       for (const [lock, ts] of held) for (const t of ts) cap.locks.push({ t: k.now, thread: t.id, lock: lock.cls.name, op: 'take' });
       sample(k.now);
     },
+    records: () => cap.states.length + cap.locks.length + cap.handoffs.length + cap.counters.length,
     capture(title, toNs) {
       cap.title = title;
       cap.toNs = toNs;

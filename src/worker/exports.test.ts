@@ -5,6 +5,9 @@ import type { FromWorker, ToWorker } from '../protocol/messages';
 import type { HostClock } from './hostClock';
 import { SimHost } from './simHost';
 import { checkTrace } from '../export/traceCheck';
+import { RunLog, TraceJobs } from './exports';
+import { createModel } from '../sim/run';
+import { resolveScenario } from '../scenarios/scenarioFile';
 
 /** A host whose wall clock moves `msPerRead` on every read (0: frozen, so a replay finishes in one slice). */
 function host(msPerRead = 0) {
@@ -79,6 +82,23 @@ describe('SimHost exports', () => {
       if (msPerRead > 0) expect(reply(10)).toBeUndefined();
     }
     expect(traces[1]).toBe(traces[0]);
+  });
+
+  it('refuses a window with more records than a file can carry, saying how long a window would fit', () => {
+    const sc = resolveScenario({ preset: 'raid5-3disk-threads', seed: 1, params: {} });
+    const run = createModel(sc.model, { ...sc.params }, sc.seed);
+    run.sim.runUntil(3e6);
+    const out: FromWorker[] = [];
+    const jobs = new TraceJobs((m) => out.push(m), { now: () => 0, setTimer: () => 0, clearTimer: () => undefined }, 20_000);
+    jobs.add(new RunLog(sc), run, { runId: 1, requestId: 1 }, 2e6);
+    expect(out).toHaveLength(1);
+    const m = out[0];
+    if (m.type !== 'exportError') throw new Error(`expected a refusal, got ${m.type}`);
+    const [, within, atMost] = /within its first ([\d.]+) ms, too big to open; choose at most about ([\d.]+) ms/.exec(m.message) ?? [];
+    expect(m.message).toMatch(/^trace window: more than 20,000 records/);
+    expect(Number(within)).toBeGreaterThan(0);
+    expect(Number(within)).toBeLessThanOrEqual(2);
+    expect(Number(atMost)).toBeCloseTo(Number(within) * 0.8, 3);
   });
 
   it('answers exportResult with the contract result of the run so far', () => {

@@ -10,6 +10,8 @@ import type { HostClock } from './hostClock';
 
 /** Longest trace window: past this a trace of a storage model runs to hundreds of MB. */
 export const MAX_TRACE_WINDOW_NS = 100e6;
+/** A window holding more records than this is refused (about 60 bytes each in the file: ~90 MB of JSON). */
+export const MAX_TRACE_RECORDS = 1_500_000;
 /** Wall time one replay slice may take before the live run and the message loop get a turn. */
 export const REPLAY_SLICE_MS = 40;
 /** Events between wall-clock checks inside a slice. */
@@ -37,7 +39,7 @@ export class TraceJobs {
   private jobs: { job: ReplayJob; ids: Ids; of: number }[] = [];
   private timer: unknown = null;
 
-  constructor(private readonly post: (m: FromWorker) => void, private readonly clock: HostClock) {}
+  constructor(private readonly post: (m: FromWorker) => void, private readonly clock: HostClock, private readonly maxRecords = MAX_TRACE_RECORDS) {}
 
   add(log: RunLog, run: ModelRun, ids: Ids, windowNs: number): void {
     if (!(Number.isFinite(windowNs) && windowNs >= 1 && windowNs <= MAX_TRACE_WINDOW_NS)) {
@@ -73,6 +75,12 @@ export class TraceJobs {
       } catch (e) {
         this.jobs.shift();
         this.post({ type: 'exportError', ...ids, message: `trace: ${message(e)}` });
+        continue;
+      }
+      if (job.records > this.maxRecords) {
+        this.jobs.shift();
+        const ms = job.windowDoneNs / 1e6;
+        this.post({ type: 'exportError', ...ids, message: `trace window: more than ${this.maxRecords.toLocaleString('en')} records (state changes, lock takes, counter samples) within its first ${ms.toFixed(3)} ms, too big to open; choose at most about ${Math.max(0.001, ms * 0.8).toFixed(3)} ms` });
         continue;
       }
       if (done) {
