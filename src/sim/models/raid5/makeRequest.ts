@@ -42,12 +42,14 @@ export function* getActiveStripe(conf: R5Conf, t: SimThread, sector: number, plu
         // find_get_stripe: taking a count-0 stripe off its list needs device_lock.
         const nested = lock !== conf.deviceLock;
         if (nested) yield t.acquire(conf.deviceLock);
+        // A count-0 stripe is on a list or on a releaser's temp inactive list (not yet spliced back): the
+        // kernel's list_del_init takes it off either, and counts it active again unless STRIPE_HANDLE.
         const list = found.list;
         if (list) {
           list.remove(found);
           if (list === conf.groupHandleList) conf.groupStripesCnt--;
-          if (list.where === 'free') conf.activeStripes++;
         }
+        if (!(found.state & STRIPE_HANDLE)) conf.activeStripes++;
         if (nested) conf.deviceLock.release(t);
       }
       found.count++;

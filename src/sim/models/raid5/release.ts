@@ -109,6 +109,8 @@ export function* releaseInactive(conf: R5Conf, t: SimThread, freed: StripeHead[]
         continue;
       }
       freed.splice(i, 1);
+      // taken back by a lookup while it waited here (find_get_stripe's list_del_init off the temp list)
+      if (sh.count > 0 || sh.list) continue;
       if (conf.liveStripes > conf.maxNrStripes) dropStripe(conf, sh);
       else conf.pushInactive(sh);
     }
