@@ -5,6 +5,8 @@ import type { Lesson } from './types';
 const PRESET = 'raid5-stripe-cache-starved';
 /** Wide rows so RMW and RCW differ (2 reads vs 6), and a cache big enough that writers never wait for one. */
 const WIDE = { disks: 8, stripe_cache_size: 1024 };
+/** 4 disks, 64K chunks: a full stripe is 192K. */
+const ROWS_64K = { disks: 4, stripe_cache_size: 1024, chunk: '64k' };
 
 export const RMW_RCW: Lesson = {
   id: 'rmw-rcw',
@@ -53,6 +55,26 @@ export const RMW_RCW: Lesson = {
       claims: [
         { figure: 'memberReadsPerWrite', at: 'before', above: 0.9, below: 1.1 },
         { figure: 'memberReadsPerWrite', at: 'change', above: 0.9, below: 1.1 },
+      ],
+    },
+    {
+      title: 'Whole rows: no reads at all',
+      text: 'When a write covers a whole row (a full stripe: chunk x data disks), every data block of the row is new, so parity comes from the new data alone. Here 4 disks with 64K chunks: a full stripe is 3 x 64K = 192K. This run starts with 4K random writes again.',
+      target: 'members',
+      look: 'Reads per write in this panel, and the members\' queues.',
+      figure: 'memberReadsPerWrite',
+      setup: { kind: 'run', preset: PRESET, params: ROWS_64K },
+      predict: {
+        question: 'One fio job now writes 192K blocks in order, each exactly one row. Member reads per write?',
+        choices: ['None: parity comes from the new data alone', 'About 2 for every 4K page', 'One per chunk: 3'],
+        answer: 0,
+        explain: 'No reads: a full-stripe write needs neither RMW nor RCW, and the members, now only writing, carry about three times the MB/s. This is why the array tells file systems its optimal IO size (io_opt = chunk x data disks).',
+        reveal: { kind: 'run', preset: PRESET, params: { ...ROWS_64K, bs: '192k', rw: 'write', numjobs: 1, iodepth: 8 } },
+      },
+      claims: [
+        { figure: 'memberReadsPerWrite', at: 'before', above: 1.8 },
+        { figure: 'memberReadsPerWrite', at: 'after', below: 0.05 },
+        { figure: 'mbps', at: 'change', above: 2 },
       ],
     },
   ],
