@@ -101,6 +101,8 @@ test('a model other than raid5: a checked trace, thread state CSV, and the setup
   await page.getByTestId('export-toggle').click();
   await expect(page.getByTestId('export-series-csv')).toBeDisabled();
   await expect(page.getByTestId('export-pop')).toContainText('only the raid5 view keeps series');
+  await expect(page.getByTestId('export-fio')).toBeDisabled();
+  await expect(page.getByTestId('export-pop')).toContainText('fio JSON: lock-lab runs no fio workload.');
 
   const trace = await download(page, () => page.getByTestId('export-trace').click());
   expect(trace.d.suggestedFilename()).toMatch(/^stripe-lab-lock-lab-basic-seed1-[\d.]+ms\.trace\.json$/);

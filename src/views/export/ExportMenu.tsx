@@ -34,6 +34,9 @@ export function ExportMenu() {
   const button = useRef<HTMLButtonElement>(null);
   const raid5 = useSim((s) => raid5Extra(s.snapshot) !== null);
   const hasRun = useSim((s) => s.snapshot !== null);
+  const model = useSim((s) => s.model);
+  // fio's fields describe a block workload; a model without fio's bs (Lock Lab's lock rounds) gets no fio JSON.
+  const fioWorkload = useSim((s) => 'bs' in s.params);
   const events = useSim((s) => s.snapshot?.events ?? 0);
   const win = parseWindowMs(windowText);
 
@@ -118,10 +121,11 @@ export function ExportMenu() {
                 title="Every kept thread state change: what the timeline draws" data-testid="export-threads-csv">Thread states CSV</button>
               <button type="button" onClick={() => text(() => lockStatNow(useSim.getState().snapshot), 'lock_stat.txt', 'text/plain', 'lock table')} disabled={!hasRun}
                 title="The lock table as /proc/lock_stat prints it (whole run)" data-testid="export-lockstat">lock_stat text</button>
-              <button type="button" onClick={fio} disabled={busy || !hasRun} title="fio --output-format=json fields for the run so far" data-testid="export-fio">fio JSON</button>
+              <button type="button" onClick={fio} disabled={busy || !hasRun || !fioWorkload} data-testid="export-fio"
+                title={fioWorkload ? 'fio --output-format=json fields for the run so far' : `${model} runs no fio workload: its operations are not IOs`}>fio JSON</button>
               <button type="button" onClick={() => { setOpen(false); setDialog(true); }} data-testid="export-commands">Setup commands…</button>
             </div>
-            {!raid5 && hasRun && <p className="muted">Time series CSV: only the raid5 view keeps series; thread states and the trace cover every model.</p>}
+            {!raid5 && hasRun && <p className="muted">Time series CSV: only the raid5 view keeps series; thread states and the trace cover every model.{fioWorkload ? '' : ` fio JSON: ${model} runs no fio workload.`}</p>}
           </section>
           <p role="status" className={status?.bad ? 'export-bad' : 'muted'} data-testid="export-status">{status?.text ?? ''}</p>
         </div>
