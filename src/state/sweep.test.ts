@@ -6,7 +6,8 @@ import type { BatchWorkerLike } from '../bridge/batchPool';
 import type { FromBatchWorker, ToBatchWorker } from '../protocol/batch';
 import { runScenario } from '../sim/run';
 import { cancelSweep, setSweepForm, startSweep, useSweep } from './sweep';
-import { defaultForm } from './sweepSetup';
+import { defaultForm, sweepSize } from './sweepSetup';
+import { LOCK_LAB_PARAMS } from '../scenarios/lockLabSpec';
 import { useSim } from './store';
 
 /** Fake workers: each answers with the real run, on a later macrotask, unless held (for cancel). */
@@ -114,6 +115,15 @@ describe('sweep state', () => {
     setSweepForm({ param2: 'lock', values2: 'spinlock,mutex,rwsem' });
     startSweep({ createWorker: fakePool().create });
     expect(useSweep.getState().fieldErrors.values2).toBe('lock=rwsem: accepted spinlock | mutex');
+  });
+
+  it('counts points and runs for the form while it is valid, and nothing while a field is refused', () => {
+    const f = { ...defaultForm(2), param1: 'threads', values1: '1..8:2', param2: 'lock', values2: 'spinlock,mutex', replications: '3' };
+    expect(sweepSize(f, LOCK_LAB_PARAMS)).toEqual({ points: 8, runs: 24 });
+    expect(sweepSize({ ...f, param2: '' }, LOCK_LAB_PARAMS)).toEqual({ points: 4, runs: 12 });
+    expect(sweepSize({ ...f, values1: '8..1' }, LOCK_LAB_PARAMS)).toBeNull();
+    expect(sweepSize({ ...f, replications: 'x' }, LOCK_LAB_PARAMS)).toBeNull();
+    expect(sweepSize({ ...f, param1: 'group_thread_cnt' }, LOCK_LAB_PARAMS)).toBeNull();
   });
 
   it('sweeps two parameters as their product, the first slowest', async () => {

@@ -18,6 +18,8 @@ export interface HeatMapProps {
   valueLabel: string;
 }
 
+const ciText = (ci: readonly [number, number] | null, f: (v: number) => string) => (ci ? `, 95% CI ${f(ci[0])} … ${f(ci[1])}` : ', one replication');
+
 const M = { left: 64, right: 12, top: 8, bottom: 40 };
 
 export function HeatMap(p: HeatMapProps) {
@@ -46,7 +48,7 @@ export function HeatMap(p: HeatMapProps) {
             const cy = y(String(yv)) ?? 0;
             return (
               <g key={`${String(xv)}|${String(yv)}`} data-testid={l ? 'heat-cell' : 'heat-pending'}>
-                <title>{`${p.xKey}=${p.formatX(xv)}, ${p.yKey}=${p.formatY(yv)}: ${l ? `${p.formatValue(l.throughput.opsPerSec.mean)} ${p.valueLabel}` : 'pending'}`}</title>
+                <title>{`${p.xKey}=${p.formatX(xv)}, ${p.yKey}=${p.formatY(yv)}: ${l ? `${p.formatValue(l.throughput.opsPerSec.mean)} ${p.valueLabel}${ciText(l.throughput.opsPerSec.ci95, p.formatValue)}` : 'pending'}`}</title>
                 <rect x={cx} y={cy} width={x.bandwidth()} height={y.bandwidth()} fill={fill} stroke={l ? 'none' : '#c8ccd2'} strokeDasharray={l ? undefined : '3 2'} />
                 <text x={cx + x.bandwidth() / 2} y={cy + y.bandwidth() / 2} dy="0.35em" textAnchor="middle" fontSize={fontSize} fill={l ? (light ? '#fff' : '#111') : '#8a9099'}>
                   {l ? p.formatValue(l.throughput.opsPerSec.mean) : '…'}
