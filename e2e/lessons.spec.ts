@@ -67,6 +67,11 @@ test('a lesson by keyboard: open, step, predict, reveal, the run answers; a relo
   await expect(page.getByTestId('scenario')).toHaveValue('preset:raid5-3disk-threads');
   await expect(page.locator('[data-lesson-target="series"]')).toHaveCSS('outline-style', 'solid', { timeout: 20_000 });
 
+  // r runs the step again from time 0
+  const before = await simNs(page);
+  await page.keyboard.press('r');
+  await expect.poll(() => simNs(page), { timeout: 30_000 }).toBeLessThan(before);
+
   // inside the drawer the arrows step through the lesson (not the lab's single event); Esc closes
   await page.getByTestId('lesson-drawer').focus();
   await page.keyboard.press('ArrowRight');

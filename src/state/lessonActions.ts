@@ -57,11 +57,11 @@ const resolved = (preset: string, overrides: Record<string, string | number | bo
  * Brings the simulation to `target`: live knobs on the running preset when only those differ, otherwise
  * a new run. Returns the window that measures it from when it has settled.
  */
-function reach(target: LessonScenario, runSettleNs: number, liveSettleNs: number, why: string): MeasureWindow {
+function reach(target: LessonScenario, runSettleNs: number, liveSettleNs: number, why: string, fresh = false): MeasureWindow {
   const s = useSim.getState();
   const preset = findPreset(target.preset);
   if (!preset) throw new Error(`lesson preset ${target.preset} is not in the catalog`);
-  const sameRun = s.preset === preset.id && s.model === preset.model && s.seed === LESSON_SEED && s.snapshot !== null && !s.runError;
+  const sameRun = !fresh && s.preset === preset.id && s.model === preset.model && s.seed === LESSON_SEED && s.snapshot !== null && !s.runError;
   if (sameRun) {
     const want = resolved(preset.id, target.overrides);
     const have = resolved(preset.id, s.overrides);
@@ -86,8 +86,8 @@ function reach(target: LessonScenario, runSettleNs: number, liveSettleNs: number
   return openWindow(useSim.getState().runId, runSettleNs, runSettleNs);
 }
 
-/** Opens step `step` of the current lesson at its pre-reveal scenario. */
-function enterStep(step: number): void {
+/** Opens step `step` of the current lesson at its pre-reveal scenario (`fresh`: as a new run from time 0). */
+function enterStep(step: number, fresh = false): void {
   const { lessonId } = useLesson.getState();
   const lesson = lessonId ? findLesson(lessonId) : undefined;
   if (!lesson) return;
@@ -95,7 +95,7 @@ function enterStep(step: number): void {
   const target = scenarioAt(lesson, step);
   if (!target) return;
   const runSettle = settleNsOf(runActionAt(lesson, step)) || RUN_SETTLE_NS;
-  const before = reach(target, runSettle, st.setup ? settleNsOf(st.setup) : LIVE_SETTLE_NS, `Lesson step ${step + 1}`);
+  const before = reach(target, runSettle, st.setup ? settleNsOf(st.setup) : LIVE_SETTLE_NS, `Lesson step ${step + 1}`, fresh);
   useLesson.setState({ step, before, after: null, hint: null });
   updateProgress(lesson.id, (p) => ({ ...p, step }));
 }
@@ -151,6 +151,11 @@ export function moveStep(delta: 1 | -1): void {
     return;
   }
   enterStep(next);
+}
+
+/** The current step again from time 0: to watch it once more, or after the lab was switched to something else. */
+export function replayStep(): void {
+  if (useLesson.getState().lessonId) enterStep(useLesson.getState().step, true);
 }
 
 /** Records the prediction (0-based choice) of the current step; refused once revealed in this visit. */

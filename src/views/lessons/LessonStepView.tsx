@@ -1,7 +1,7 @@
 // One lesson step: text, what to look at, the figure measured from the live run, and the prediction with
 // its reveal and explanation. Reads the player's state; every change goes through state/lessonActions.
 import { useEffect, useRef } from 'react';
-import { answer, moveStep, reveal, showLessonList } from '../../state/lessonActions';
+import { answer, moveStep, replayStep, reveal, showLessonList } from '../../state/lessonActions';
 import { findLesson, FIGURES, formatFigure, type FigureDef, type FigureId } from '../../state/lessonCatalog';
 import { windowSpanNs, windowValue } from '../../state/lessonMeasure';
 import { useLesson } from '../../state/lessonStore';
@@ -97,9 +97,10 @@ export function LessonStepView() {
       {hint && <p className="lesson-hint" role="status" data-testid="lesson-hint">{hint}</p>}
       <nav className="lesson-nav" aria-label="lesson steps">
         <button type="button" onClick={() => moveStep(-1)} disabled={step === 0} data-testid="lesson-prev"><kbd>p</kbd> ← back</button>
-        <span className="lesson-muted">keys: n/p or ←/→ here, 1-{p ? p.choices.length : 4} answer, Enter reveal, Esc close</span>
+        <button type="button" onClick={replayStep} data-testid="lesson-replay" title="This step again as a new run from time 0 (key r)"><kbd>r</kbd> again</button>
         <button type="button" onClick={() => moveStep(1)} disabled={step === lesson.steps.length - 1} data-testid="lesson-next">next → <kbd>n</kbd></button>
       </nav>
+      <p className="lesson-muted lesson-keys">Keys: n / p (or → / ← in this panel) step, 1-{p ? p.choices.length : 4} answer, Enter reveal, r again, Esc close. Space still plays and pauses.</p>
     </div>
   );
 }

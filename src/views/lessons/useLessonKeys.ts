@@ -1,8 +1,8 @@
-// The lesson player's keys on the whole page: L opens or closes; while open, n / p step, 1-4 answer,
-// Enter reveals, Esc closes. Space and the arrows stay the lab's (play, step one event) except inside
-// the drawer, where the drawer's own handler takes the arrows. Typing in a field is never hijacked.
+// The lesson player's keys on the whole page: L opens or closes; while open, n / p step, r replays the step
+// from time 0, 1-4 answer, Enter reveals, Esc closes. Space and the arrows stay the lab's (play, step one
+// event) except inside the drawer, whose own handler takes the arrows. Typing in a field is never hijacked.
 import { useEffect } from 'react';
-import { answer, closeLessons, moveStep, reveal, startLesson, toggleLessons } from '../../state/lessonActions';
+import { answer, closeLessons, moveStep, replayStep, reveal, startLesson, toggleLessons } from '../../state/lessonActions';
 import { findLesson, LESSONS } from '../../state/lessonCatalog';
 import { useLesson } from '../../state/lessonStore';
 
@@ -22,6 +22,7 @@ export function lessonKey(key: string): boolean {
   }
   if (key === 'n' || key === 'N') return moveStep(1), true;
   if (key === 'p' || key === 'P') return moveStep(-1), true;
+  if (key === 'r' || key === 'R') return replayStep(), true;
   const st = findLesson(s.lessonId)?.steps[s.step];
   if (!st?.predict) return false;
   if (/^[1-4]$/.test(key)) return answer(Number(key) - 1), true;
