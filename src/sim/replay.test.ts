@@ -70,6 +70,21 @@ describe('replayTraced', () => {
     expect(JSON.stringify(traceFile(job.capture()))).toBe(JSON.stringify(traceFile(replayTraced(spec).capture)));
   });
 
+  it.each(['lock-lab-basic', 'loop-blk-mq-randread', 'ext4-one-writer', 'bitmap-raid1', 'bitmap-raid10'])('is exact for %s too, whose snapshots and results the UI reads on the way', (preset) => {
+    const s = resolveScenario({ preset, seed: 5, params: {} });
+    const run = createModel(s.model, { ...s.params }, s.seed);
+    for (let t = 100_000; t <= 1_500_000; t += 100_000) {
+      run.sim.runUntil(t);
+      run.snapshot();
+      if (t % 500_000 === 0) run.result({ preset, warmupNs: 0 });
+    }
+    const end = { events: run.sim.events, timeNs: run.sim.now };
+    expect(end.events).toBeGreaterThan(100);
+    const replay = replayTraced({ model: s.model, seed: s.seed, params: s.params, changes: [], end, windowNs: 200_000, title: preset });
+    expect(picture(replay.run)).toEqual(picture(run));
+    expect(checkTrace(traceFile(replay.capture))).toEqual([]);
+  });
+
   it('refuses, by name, a replay that cannot reach the live point (changes missing)', () => {
     const { run, changes } = liveRun();
     const end = { events: run.sim.events, timeNs: run.sim.now };
