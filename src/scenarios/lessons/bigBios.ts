@@ -46,7 +46,7 @@ export const BIG_BIOS: Lesson = {
         question: 'The same 16 writers with 512K bios. Throughput...',
         choices: ['rises well: queue_lock stops being the limit', 'stays the same: the device is the limit', 'falls: big bios take longer'],
         answer: 0,
-        explain: 'queue_lock traffic drops about 128x, its contentions almost vanish, and MB/s more than double here.',
+        explain: 'queue_lock traffic drops about 128x, its contentions almost vanish, and MB/s more than double here. The top of lock_stat is now j_state_lock, the journal lock every written page takes: the next lock to look at.',
         reveal: { kind: 'run', preset: 'ext4-many-writers', settleNs: SETTLE },
       },
       claims: [
