@@ -72,6 +72,15 @@ describe('trace export', () => {
     expect(checkTrace({})).toEqual(['traceEvents is not an array']);
   });
 
+  it('draws a free lock\'s next take by another thread as a flow from the release to the take', () => {
+    const c: TraceCapture = { ...base, handoffs: [...base.handoffs, { t: 7000, from: 1, to: 0, lock: 'A', takenAt: 8500 }, { t: 8800, from: 0, to: 1, lock: 'A', takenAt: 9500 }] };
+    const f = traceFile(c);
+    expect(checkTrace(f)).toEqual([]);
+    const flows = f.traceEvents.filter((e) => e.ph === 's' || e.ph === 'f').map((e) => `${e.ph} ${e.name} tid${e.tid} ${e.ts}`);
+    // The second one ends after the window and is left out whole, never half.
+    expect(flows).toEqual(['s A hand-off tid1 3', 'f A hand-off tid2 3', 's A release -> next take tid2 7', 'f A release -> next take tid1 8.5']);
+  });
+
   it('a captured raid5 window is valid, names every thread, and leaves the result unchanged', () => {
     const sc = resolveScenario({ preset: 'raid5-3disk-threads', duration: '2ms', warmup: '1ms' });
     const run = createModel(sc.model, sc.params, sc.seed);
@@ -91,7 +100,8 @@ describe('trace export', () => {
     for (const n of ['handle_stripe', 'holding device_lock', 'spin device_lock']) expect(names).toContain(n);
     const counters = new Set(f.traceEvents.filter((e) => e.ph === 'C').map((e) => e.name));
     for (const n of ['stripe_cache_active', 'handle_list', 'device_lock waiters']) expect(counters).toContain(n);
-    expect(f.traceEvents.some((e) => e.ph === 'f')).toBe(true);
+    expect(f.traceEvents.some((e) => e.ph === 'f' && e.name === 'device_lock hand-off')).toBe(true);
+    expect(f.traceEvents.some((e) => e.ph === 'f' && e.name.endsWith(' release -> next take'))).toBe(true);
     expect(run.result({ preset: sc.preset, warmupNs: sc.warmupNs })).toEqual(runScenario(sc).result);
   });
 });

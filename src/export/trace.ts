@@ -13,8 +13,11 @@ export interface TraceCapture {
   states: readonly { t: number; thread: number; state: TraceState; label: string }[];
   /** Lock takes and releases in time order (locks held at fromNs appear as takes at fromNs). */
   locks: readonly { t: number; thread: number; lock: string; op: 'take' | 'release' }[];
-  /** A release that handed the lock straight to a waiter. */
-  handoffs: readonly { t: number; from: number; to: number; lock: string }[];
+  /**
+   * A lock passing from one thread to the next: a release that handed it straight to a waiter, or (with
+   * `takenAt`) a free lock's next take by another thread, where its cache line moves between CPUs.
+   */
+  handoffs: readonly { t: number; from: number; to: number; lock: string; takenAt?: number }[];
   /** Counter samples (queue lengths, stripe_cache_active), first value at fromNs. */
   counters: readonly { t: number; name: string; value: number }[];
 }
@@ -108,9 +111,10 @@ export function traceFile(c: TraceCapture): { traceEvents: TraceEvent[]; display
   slices.sort((a, b) => (a.ev.tid as number) - (b.ev.tid as number) || a.from - b.from || b.to - a.to || a.depth - b.depth);
   const flows: TraceEvent[] = [];
   c.handoffs.forEach((h, id) => {
-    if (h.t < c.fromNs || h.t > c.toNs) return;
-    const common = { name: `${h.lock} hand-off`, cat: 'lock', pid: PID, id: id + 1, ts: us(h.t) };
-    flows.push({ ...common, ph: 's', tid: h.from + 1 }, { ...common, ph: 'f', bp: 'e', tid: h.to + 1 });
+    const end = h.takenAt ?? h.t;
+    if (h.t < c.fromNs || end > c.toNs) return;
+    const common = { name: h.takenAt === undefined ? `${h.lock} hand-off` : `${h.lock} release -> next take`, cat: 'lock', pid: PID, id: id + 1 };
+    flows.push({ ...common, ph: 's', ts: us(h.t), tid: h.from + 1 }, { ...common, ph: 'f', bp: 'e', ts: us(end), tid: h.to + 1 });
   });
   const counters: TraceEvent[] = c.counters
     .filter((k) => k.t >= c.fromNs && k.t <= c.toNs)

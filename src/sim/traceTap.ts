@@ -58,11 +58,18 @@ export function attachTraceTap(run: ModelRun): TraceTap {
     }
   };
   let probes: { name: string; read: () => number; last: number }[] = [];
+  /** A single-holder lock's last release with nobody waiting, until its next take (in the window only). */
+  const freedBy = new Map<Lock, { t: number; thread: number }>();
   const taken = (lock: Lock, t: SimThread) => {
     let s = holders.get(lock);
     if (!s) holders.set(lock, (s = new Set()));
     s.add(t);
-    if (on) cap.locks.push({ t: k.now, thread: t.id, lock: lock.cls.name, op: 'take' });
+    if (!on) return;
+    cap.locks.push({ t: k.now, thread: t.id, lock: lock.cls.name, op: 'take' });
+    const freed = freedBy.get(lock);
+    if (!freed) return;
+    freedBy.delete(lock);
+    if (freed.thread !== t.id) cap.handoffs.push({ t: freed.t, from: freed.thread, to: t.id, lock: lock.cls.name, takenAt: k.now });
   };
   const wrap = (lock: Lock) => {
     wrapped.add(lock);
@@ -83,7 +90,7 @@ export function attachTraceTap(run: ModelRun): TraceTap {
       if (next) {
         taken(lock, next);
         if (on) cap.handoffs.push({ t: k.now, from: t.id, to: next.id, lock: lock.cls.name });
-      }
+      } else if (on && lock.capacity === 1) freedBy.set(lock, { t: k.now, thread: t.id });
       if (on) sample(k.now);
     };
   };
