@@ -1,6 +1,7 @@
 // The header's Export button: a popover with the trace of the last N ms (Perfetto / Chrome JSON, by an exact
 // replay in the worker), CSV of the time series, lock_stat text, fio JSON and the raid5 setup commands.
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
+import { useDismiss } from '../useDismiss';
 import { requestResult, requestTrace } from '../../state/exportRequests';
 import { baseNameNow, fioText, lockStatNow, seriesCsv, threadStatesCsv } from '../../state/exportTexts';
 import { exportBaseName } from '../../export/fileName';
@@ -8,7 +9,7 @@ import { frameRing } from '../../state/frameRing';
 import { seriesRing } from '../../state/raid5Live';
 import { raid5Extra } from '../../state/raid5Extra';
 import { useSim } from '../../state/store';
-import { downloadBlob } from './chartImage';
+import { downloadBlob } from '../download';
 import { CommandsDialog } from './CommandsDialog';
 import './export.css';
 
@@ -27,6 +28,7 @@ const save = (text: string, type: string, file: string) => downloadBlob(new Blob
 export function ExportMenu() {
   const [open, setOpen] = useState(false);
   const [dialog, setDialog] = useState(false);
+  const closeMenu = useCallback(() => setOpen(false), []);
   const [windowText, setWindowText] = useState('2');
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState<{ text: string; bad: boolean } | null>(null);
@@ -40,23 +42,7 @@ export function ExportMenu() {
   const events = useSim((s) => s.snapshot?.events ?? 0);
   const win = parseWindowMs(windowText);
 
-  useEffect(() => {
-    if (!open) return;
-    const away = (e: PointerEvent) => {
-      if (box.current && !box.current.contains(e.target as Node)) setOpen(false);
-    };
-    const key = (e: KeyboardEvent) => {
-      if (e.key !== 'Escape') return;
-      setOpen(false);
-      button.current?.focus();
-    };
-    document.addEventListener('pointerdown', away);
-    document.addEventListener('keydown', key);
-    return () => {
-      document.removeEventListener('pointerdown', away);
-      document.removeEventListener('keydown', key);
-    };
-  }, [open]);
+  useDismiss(open, closeMenu, box, button);
 
   const done = (text: string) => setStatus({ text, bad: false });
   const fail = (e: unknown) => setStatus({ text: e instanceof Error ? e.message : String(e), bad: true });

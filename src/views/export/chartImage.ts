@@ -3,6 +3,7 @@
 // It reads the chart as drawn; it never changes it and never reads the store.
 import { scaleLinear } from 'd3';
 import type uPlot from 'uplot';
+import { downloadBlob } from '../download';
 
 /** A legend line written under the title, so the picture says what each line is (dash, not colour alone). */
 export interface ChartKey { label: string; colour: string; dash?: readonly number[] }
@@ -230,18 +231,6 @@ function drawHead(g: CanvasRenderingContext2D, t: ChartTarget, width: number): v
     g.fillText(k.label, x + 20, y);
   }
   g.setLineDash([]);
-}
-
-/** Saves a blob under a file name through a temporary link (the browser's own download). */
-export function downloadBlob(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000); // after the browser has taken it
 }
 
 export async function downloadChart(t: ChartTarget, format: 'png' | 'svg', fileBase: string): Promise<void> {

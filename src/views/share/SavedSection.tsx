@@ -5,7 +5,7 @@ import { findPreset } from '../../state/catalog';
 import { currentScenario, deleteSaved, exportSaved, importText, openSaved, saveCurrent } from '../../state/shareActions';
 import { useShare } from '../../state/shareStore';
 import { useSim } from '../../state/store';
-import { downloadText } from './download';
+import { downloadText } from '../download';
 
 /** A name to offer: the preset's title (or model) and the seed. */
 function suggestedName(): string {

@@ -1,6 +1,7 @@
 // The header's Share button: a popover with the permalink (Copy link) and the saved scenarios, plus the
 // notice about a damaged link and the address-bar sync. Layout and focus only; the work is in state/shareActions.
-import { useEffect, useId, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useDismiss } from '../useDismiss';
 import { SAVED_KEY } from '../../state/savedScenarios';
 import { loadSaved, startAddressSync } from '../../state/shareActions';
 import { useShare } from '../../state/shareStore';
@@ -21,6 +22,7 @@ function Message() {
 
 export function ShareMenu() {
   const [open, setOpen] = useState(false);
+  const closeMenu = useCallback(() => setOpen(false), []);
   const button = useRef<HTMLButtonElement>(null);
   const panel = useRef<HTMLDivElement>(null);
   const id = useId();
@@ -35,20 +37,8 @@ export function ShareMenu() {
     if (!open) return;
     loadSaved(); // another tab may have saved since
     panel.current?.querySelector<HTMLElement>('input, button')?.focus();
-    const close = (e: Event) => {
-      const t = e.target as Node;
-      if (e instanceof KeyboardEvent ? e.key === 'Escape' : !panel.current?.contains(t) && !button.current?.contains(t)) {
-        setOpen(false);
-        if (e instanceof KeyboardEvent) button.current?.focus();
-      }
-    };
-    document.addEventListener('keydown', close);
-    document.addEventListener('pointerdown', close);
-    return () => {
-      document.removeEventListener('keydown', close);
-      document.removeEventListener('pointerdown', close);
-    };
   }, [open]);
+  useDismiss(open, closeMenu, panel, button);
   return (
     <div className="share-menu">
       <button ref={button} type="button" className="header-button" aria-expanded={open} aria-controls={id} onClick={() => setOpen(!open)}

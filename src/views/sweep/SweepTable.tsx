@@ -3,20 +3,12 @@
 import type { Estimate } from '../../analysis/studentT';
 import type { PointLine } from '../../analysis/sweep/aggregate';
 import { sweepCsv } from '../../export/csv';
+import { downloadText } from '../download';
 import { fmtNsShort, fmtRate } from '../format';
 
 /** A t interval over few, spread replications can reach below zero; it is shown as computed, with its sign. */
 const signed = (f: (x: number) => string) => (x: number) => (x < 0 ? `−${f(-x)}` : f(x));
 const ci = (e: Estimate, f: (x: number) => string) => (e.ci95 ? `${signed(f)(e.ci95[0])} … ${signed(f)(e.ci95[1])}` : 'one replication');
-
-function download(text: string, name: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
 
 function topLock(l: PointLine): string {
   const [name, e] = Object.entries(l.locks).sort((a, b) => b[1].waitTimeTotalNs.mean - a[1].waitTimeTotalNs.mean)[0] ?? [];
@@ -29,7 +21,7 @@ export function SweepTable({ lines, keys, label, formatKey }: { lines: readonly 
     <section className="panel sw-table" aria-label="sweep results table">
       <div className="panel-head">
         <h2>Results</h2><span className="muted">mean and Student-t 95% interval over replications</span>
-        <button type="button" className="sw-csv" data-testid="sweep-csv" disabled={lines.length === 0} onClick={() => download(sweepCsv(lines), fileName)}>Download CSV</button>
+        <button type="button" className="sw-csv" data-testid="sweep-csv" disabled={lines.length === 0} onClick={() => downloadText(fileName, sweepCsv(lines), 'text/csv')}>Download CSV</button>
       </div>
       <div className="scroll">
         <table>
