@@ -2,7 +2,7 @@
 // personalities (raid5, raid1/raid10), as struct bitmap_operations and md's sync hooks give it. Types only:
 // it sits in core so each side imports one definition while neither imports the other's model.
 import type { Kernel } from './kernel';
-import type { LockClass } from './lock';
+import type { Lock, LockClass } from './lock';
 import type { Op, SimThread } from './thread';
 
 export type Gen<T = void> = Generator<Op, T, void>;
@@ -77,6 +77,8 @@ export interface BitmapOps {
   figures(): Record<string, unknown>;
   /** Optional: the state the live view draws (snapshots only, never results). */
   live?(): Record<string, unknown>;
+  /** Optional: md core's lock instances, for the snapshot's locks (the Locks now panel). */
+  liveLocks?(): { name: string; lock: Lock }[];
 }
 
 /** A personality's sync_request, as md_do_sync drives it. */

@@ -5,7 +5,7 @@ import { patternPath } from '../raid5/cellPalette';
 import { gridLayout } from '../raid5/StripeGrid';
 import { useSize } from '../useSize';
 import { codeSwatch, type CodeStyle } from './codeStyles';
-import { codeCounts } from './mirrorPicture';
+import { codeCounts } from './mdPicture';
 
 /** Cells fill the box they are given (square, at most MAX_CELL px), like the stripe cache grid. */
 const MAX_CELL = 12;

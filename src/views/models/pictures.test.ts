@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import type { Snapshot } from '../../protocol/messages';
 import { ext4Picture, writerPhase } from './ext4Picture';
 import { loopPicture } from './loopPicture';
-import { codeCounts, mirrorPicture } from './mirrorPicture';
+import { codeCounts } from './mdPicture';
+import { mirrorPicture } from './mirrorPicture';
 import { machineFor } from './StageFor';
 
 const base = (extra: Record<string, unknown>, threads: [string, string, number, string][] = [], over: Partial<Snapshot> = {}): Snapshot => ({
@@ -85,12 +86,12 @@ describe('mirrorPicture', () => {
     level: 'raid1', pendingWrites: 5, memberIosInFlight: 6, bitmap: 'bitmap', bitmapChunkBytes: 65536, resyncRunning: true, resyncKiBPerSec: 2048,
     resyncThrottleWaits: 2, memberQueues: [{ name: 'sda', queued: 2, inService: 1, parallelism: 1 }, { name: 'sdb', queued: 0, inService: 1, parallelism: 1 }],
     bitmapCells: Uint8Array.from([0, 1, 4, 4, 2]), bitmapChunksPerCell: 8, bitmapPagesToWrite: 1, bitmapPagesPending: 2, bitmapWritesInFlight: 3,
-    bitmapLock: { name: 'bitmap_lock', holder: 'fio/0', waiters: ['fio/1'], spinning: true },
     syncPosPages: 640, syncActivePages: 512, syncWindowPages: 32, syncSpanPages: 6400, syncIoLimitPages: 512,
   };
   it('reads members with utilisation, the classic bitmap with its lock, and the resync window', () => {
     const p = mirrorPicture(base(extra, [['md0_raid1', 'raid1d', 0, 'submit_bio'], ['md0_resync', 'resync', 3, 'md_do_sync'], ['fio/0', 'submitter', 1, 'bitmap_lock']],
-      { devices: [{ name: 'sda', utilisation: 0.9, opsPerSec: 1, bytesPerSec: 1, meanQueueDepth: 1 }] }));
+      { devices: [{ name: 'sda', utilisation: 0.9, opsPerSec: 1, bytesPerSec: 1, meanQueueDepth: 1 }],
+        locks: [{ name: 'device_lock', holder: null, waiters: [], spinning: true }, { name: 'bitmap_lock', holder: 'fio/0', waiters: ['fio/1'], spinning: true }] }));
     expect(p?.members).toEqual([
       { name: 'sda', inService: 1, queued: 2, parallelism: 1, utilisation: 0.9 },
       { name: 'sdb', inService: 1, queued: 0, parallelism: 1, utilisation: 0 },
@@ -103,7 +104,7 @@ describe('mirrorPicture', () => {
   });
 
   it('llbitmap: no lock, page references and the daemon workers; no bitmap and no resync when absent', () => {
-    const ll = mirrorPicture(base({ ...extra, bitmap: 'llbitmap', bitmapLock: undefined, bitmapPagesDying: 1, bitmapPageRefs: 9 },
+    const ll = mirrorPicture(base({ ...extra, bitmap: 'llbitmap', bitmapPagesDying: 1, bitmapPageRefs: 9 },
       [['kworker/u:md_llbitmap_io', 'workqueue', 4, '']]));
     expect(ll?.bitmap).toMatchObject({ kind: 'llbitmap', pagesLater: 1, pageRefs: 9, lock: null });
     expect(ll?.bitmap?.styles[2].label).toBe('dirty');

@@ -206,7 +206,7 @@ export class MdBitmap implements BitmapOps {
   }
 
   /** For the live view: counters folded into cells (0 clean, 1 bit set and idle, 2 NEEDED, 3 RESYNC, 4 writes
-   * counted), file pages waiting to be written, bitmap_lock now. Read-only. */
+   * counted), file pages waiting to be written. Read-only. */
   live(): Record<string, unknown> {
     const { cells, chunksPerCell } = foldCells(this.chunks, (c) => {
       const v = this.counters[c];
@@ -223,12 +223,15 @@ export class MdBitmap implements BitmapOps {
       if (this.pageAttr[i] & (PAGE_DIRTY | PAGE_NEEDWRITE)) dirty++;
       else if (this.pageAttr[i] & PAGE_PENDING) pending++;
     }
-    const l = this.lock;
     return {
       bitmapCells: cells, bitmapChunksPerCell: chunksPerCell, bitmapPagesToWrite: dirty, bitmapPagesPending: pending,
       bitmapWritesInFlight: this.writer.inFlight,
-      bitmapLock: { name: 'bitmap_lock', holder: l.owner?.name ?? null, waiters: l.waiters.toArray().map((w) => w.name), spinning: true },
     };
+  }
+
+  /** bitmap_lock now, for the snapshot's locks (the array model draws it beside its own). */
+  liveLocks(): { name: string; lock: Lock }[] {
+    return [{ name: 'bitmap_lock', lock: this.lock }];
   }
 
   figures(): Record<string, unknown> {

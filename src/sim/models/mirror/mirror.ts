@@ -1,6 +1,7 @@
 // The md raid1 and raid10 models: wires conf, members, md thread, fio jobs, and md core's bitmap and resync
 // (handed in by the composition root); reports results, snapshots, live knobs. Holds no kernel function.
 import { Kernel } from '../../core/kernel';
+import { lockView, mdLiveExtra, mdLiveLocks } from '../../core/mdLive';
 import type { LockClass } from '../../core/lock';
 import type { ModelFactory, ModelRun, ParamValue, Params, Snapshot } from '../../core/model';
 import { RandomStreams } from '../../core/random';
@@ -128,23 +129,21 @@ export class Mirror implements ModelRun {
   snapshot(): Snapshot {
     const k = this.kernel;
     const now = this.sim.now;
-    const dl = this.conf.deviceLock;
     return {
       timeNs: now, events: this.sim.events, completions: this.completions, bytes: this.bytes,
       threads: k.threads.map((t) => {
         const f = k.stateFractions(t);
         return { name: t.name, role: t.role, state: t.state, label: k.labels[t.label] ?? '', utilisation: f[0] + f[1] };
       }),
-      locks: [{ name: 'device_lock', holder: dl.owner?.name ?? null, waiters: dl.waiters.toArray().map((w) => w.name), spinning: true }],
+      locks: [lockView('device_lock', this.conf.deviceLock), ...mdLiveLocks(this.bitmap)],
       lockStats: this.lockClasses().map(lockRow),
       queues: [queueRow(this.conf.pendingStats, now), queueRow(this.conf.retryStats, now)],
       devices: this.io.members.map((d) => deviceRow(d, Math.max(1, now - this.measureStart))),
       extra: {
-        pendingWrites: this.conf.pending.length, memberIosInFlight: this.io.inFlight(), ...(this.bitmap?.figures() ?? {}), ...(this.sync?.figures() ?? {}),
+        pendingWrites: this.conf.pending.length, memberIosInFlight: this.io.inFlight(), ...mdLiveExtra(this.bitmap, this.sync),
         // For the mirror machine view (observation only): members now, the bitmap grid, the resync window.
         level: this.model, assumeClean: this.p.assumeClean, bitmap: this.p.bitmap,
         memberQueues: this.io.members.map((d) => ({ name: d.name, queued: d.queue.length, inService: d.inService, parallelism: d.params.parallelism })),
-        ...(this.bitmap?.live?.() ?? {}), ...(this.sync?.live?.() ?? {}),
       },
     };
   }

@@ -2,6 +2,7 @@
 // and fio jobs onto one simulated machine; reports the contract result, live snapshots and sysfs knobs.
 import { Kernel } from '../../core/kernel';
 import type { LockClass } from '../../core/lock';
+import { lockView, mdLiveLocks } from '../../core/mdLive';
 import type { ModelFactory, ModelRun, ParamValue, Params, Snapshot } from '../../core/model';
 import { RandomStreams } from '../../core/random';
 import { deviceRow, latencyFigures, lockRow, queueRow, threadRows, type SimResult } from '../../core/result';
@@ -196,16 +197,13 @@ export class Raid5 implements ModelRun {
     const k = this.kernel;
     const now = this.sim.now;
     const c = this.conf;
-    const lockView = (name: string, l: typeof c.deviceLock) => ({
-      name, holder: l.owner?.name ?? null, waiters: l.waiters.toArray().map((w) => w.name), spinning: true,
-    });
     return {
       timeNs: now, events: this.sim.events, completions: this.completions, bytes: this.bytes,
       threads: k.threads.map((t) => {
         const f = k.stateFractions(t);
         return { name: t.name, role: t.role, state: t.state, label: k.labels[t.label] ?? '', utilisation: f[0] + f[1] };
       }),
-      locks: [lockView('device_lock', c.deviceLock), ...c.hashLocks.map((l, i) => lockView(`hash_lock[${i}]`, l))],
+      locks: [lockView('device_lock', c.deviceLock), ...c.hashLocks.map((l, i) => lockView(`hash_lock[${i}]`, l)), ...mdLiveLocks(c.bitmap)],
       lockStats: this.lockClasses().map(lockRow),
       queues: Object.values(c.listStats).map((q) => queueRow(q, now)),
       devices: this.io.members.map((d) => deviceRow(d, Math.max(1, now - this.measureStart))),

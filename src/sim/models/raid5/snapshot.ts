@@ -4,6 +4,7 @@
 import type { Raid5 } from './raid5';
 import type { StripeHead, Where } from './stripeHead';
 import { OP_PHASES } from './offload';
+import { mdLiveExtra } from '../../core/mdLive';
 
 export const WHERE_CODES: readonly Where[] = ['free', 'handle_list', 'hold_list', 'delayed_list', 'bitmap_list', 'handling', 'member_io', 'in_use'];
 /** Above this many stripe_heads the UI gets counts plus a sampled grid, not every cell. */
@@ -57,6 +58,18 @@ function followedView(m: Raid5): FollowedStripe | null {
   if (!sh || !sh.history) return null;
   if (sh.history.length > HISTORY_KEEP) sh.history.splice(1, sh.history.length - HISTORY_KEEP);
   return { idx: sh.idx, sector: sh.sector, where: sh.where(), count: sh.count, handler: sh.handler, history: sh.history.slice(-HISTORY_SENT) };
+}
+
+/** md core when the run has a bitmap or a resync: its figures and live state (as the mirror's snapshot gives
+ * them), and raid5's bitmap batch: stripes parked on bitmap_list, seq_flush past seq_write while raid5d waits
+ * for the bitmap write (BITMAP UNPLUGGING). */
+function mdView(m: Raid5): Record<string, unknown> {
+  const c = m.conf;
+  if (!c.bitmap && !c.sync) return {};
+  return {
+    ...mdLiveExtra(c.bitmap, c.sync), bitmap: m.p.md.bitmap, assumeClean: m.p.md.assumeClean,
+    bitmapListStripes: c.bitmapList.length, seqFlush: c.seqFlush, seqWrite: c.seqWrite,
+  };
 }
 
 /** ops=async: the offload engine now and each shown stripe's op phase (OP_PHASES codes), counted over all. */
@@ -124,5 +137,6 @@ export function snapshotExtra(m: Raid5): Record<string, unknown> {
     lockHistograms: stats.map((s) => ({ name: s.name, wait: s.waitHist.log2Buckets(), hold: s.holdHist.log2Buckets() })),
     latencyWindow: latencyWindow(m),
     followed: followedView(m),
+    ...mdView(m),
   };
 }
