@@ -158,4 +158,27 @@ describe('Kernel', () => {
     }
     expect(STATE_NAMES).toEqual(['running', 'spinning', 'runnable', 'blocked', 'idle']);
   });
+  it('exit() ends a run like returning (idle, onExit), and restart() resumes the same body where it stopped', () => {
+    const { sim, kernel } = machine();
+    const ran: string[] = [];
+    const exited: number[] = [];
+    const t = kernel.createThread('task', 'test');
+    t.onExit = () => exited.push(sim.now);
+    kernel.start(t, (function* (): ThreadBody {
+      for (let job = 0; ; job++) {
+        yield t.compute(1_000);
+        ran.push(`job ${job} done at ${sim.now}`);
+        yield t.exit();
+      }
+    })());
+    sim.runUntil(5_000);
+    expect([t.alive, STATE_NAMES[t.state], exited]).toEqual([false, 'idle', [1_000]]);
+    const body = t.body;
+    kernel.restart(t);
+    sim.runUntil(10_000);
+    expect(t.body).toBe(body);
+    expect(ran).toEqual(['job 0 done at 1000', 'job 1 done at 6000']);
+    expect(exited).toEqual([1_000, 6_000]);
+    expect(kernel.busyNs(t)).toBe(2_000);
+  });
 });

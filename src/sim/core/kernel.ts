@@ -8,7 +8,7 @@ import { Histogram } from './stats/histogram';
 import { StateClock } from './stateClock';
 import type { Cpu, KernelOptions, StateListener } from './machine';
 import {
-  BLOCKED, IDLE, NEXT_COMPUTE, NEXT_SPIN, NEXT_STEP, OP_ACQUIRE, OP_COMPUTE, OP_SLEEP, OP_WAIT, OP_YIELD,
+  BLOCKED, IDLE, NEXT_COMPUTE, NEXT_SPIN, NEXT_STEP, OP_ACQUIRE, OP_COMPUTE, OP_EXIT, OP_SLEEP, OP_WAIT, OP_YIELD,
   PH_COMPUTE, PH_DISPATCH, PH_GRANTED, PH_NONE, PH_SPIN, PH_TIMER, PH_WAKE, RUNNABLE, RUNNING, SPINNING,
   SimThread, type ThreadBody,
 } from './thread';
@@ -71,6 +71,12 @@ export class Kernel {
     this.starting = !fromEvent;
     this.makeReady(t, NEXT_STEP);
     this.starting = false;
+  }
+
+  /** Starts again a thread whose body ended its last run with `yield t.exit()`. */
+  restart(t: SimThread): void {
+    if (!t.body) throw new Error(`${t.name} has no body to restart`);
+    this.start(t, t.body, true);
   }
 
   spawn(name: string, role: string, body: (t: SimThread) => ThreadBody): SimThread {
@@ -331,11 +337,8 @@ export class Kernel {
     for (;;) {
       const r = body.next();
       if (r.done) {
-        t.alive = false;
         t.body = null;
-        t.phase = PH_NONE;
-        this.goToSleep(t, IDLE);
-        t.onExit?.(t);
+        this.exit(t);
         return;
       }
       switch (r.value) {
@@ -379,7 +382,18 @@ export class Kernel {
             return;
           }
           continue;
+        case OP_EXIT:
+          this.exit(t); // the body stays, suspended, for restart()
+          return;
       }
     }
+  }
+
+  /** The body's run is over: the thread goes idle and its owner hears of it. */
+  private exit(t: SimThread): void {
+    t.alive = false;
+    t.phase = PH_NONE;
+    this.goToSleep(t, IDLE);
+    t.onExit?.(t);
   }
 }

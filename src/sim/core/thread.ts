@@ -19,7 +19,8 @@ export const OP_ACQUIRE = 2;
 export const OP_WAIT = 3;
 export const OP_SLEEP = 4;
 export const OP_YIELD = 5;
-export type Op = typeof OP_COMPUTE | typeof OP_ACQUIRE | typeof OP_WAIT | typeof OP_SLEEP | typeof OP_YIELD;
+export const OP_EXIT = 6;
+export type Op = typeof OP_COMPUTE | typeof OP_ACQUIRE | typeof OP_WAIT | typeof OP_SLEEP | typeof OP_YIELD | typeof OP_EXIT;
 
 export type ThreadBody = Generator<Op, void, void>;
 
@@ -100,6 +101,12 @@ export class SimThread {
   /** cond_resched(): give the CPU up if someone else is waiting for one. */
   yieldCpu(): Op {
     return OP_YIELD;
+  }
+
+  /** Ends this run exactly as returning from the body would, but keeps the body suspended here, so
+   * Kernel.restart runs it on from this point: a pooled task reuses one generator for every job. */
+  exit(): Op {
+    return OP_EXIT;
   }
 
   cpuNs(): number {

@@ -51,15 +51,22 @@ export class LockLab implements ModelRun {
     }
   }
 
-  /** One round: ask for a lock, hold it, release it. Latency runs from asking to releasing. */
-  private *round(t: SimThread, rng: RandomStream): ThreadBody {
-    const lock = this.locks.length === 1 ? this.locks[0] : this.locks[rng.below(this.locks.length)];
-    const asked = this.sim.now;
-    yield t.acquire(lock);
-    yield t.compute(this.hold.sample(rng), this.lHold);
-    lock.release(t);
-    this.completions++;
-    this.latency.record(this.sim.now - asked);
+  /** An open-arrival task: one round per job (ask for a lock, hold it, release it; latency runs from
+   * asking to releasing), then exit() to the idle pool. One generator per task, not per arrival. */
+  private *task(t: SimThread): ThreadBody {
+    // Tasks share one stream so the arrival sequence, not task reuse, decides the draws.
+    const rng = this.streams.get('tasks');
+    const locks = this.locks;
+    for (;;) {
+      const lock = locks.length === 1 ? locks[0] : locks[rng.below(locks.length)];
+      const asked = this.sim.now;
+      yield t.acquire(lock);
+      yield t.compute(this.hold.sample(rng), this.lHold);
+      lock.release(t);
+      this.completions++;
+      this.latency.record(this.sim.now - asked);
+      yield t.exit();
+    }
   }
 
   /** The closed loop, with the round written out: a nested generator per round would cost more than
@@ -92,9 +99,8 @@ export class LockLab implements ModelRun {
       }
       t = this.kernel.createThread(`task-${this.kernel.threads.length}`, 'task');
       t.onExit = (done) => this.idleTasks.push(done);
-    }
-    // Tasks share one stream so the arrival sequence, not task reuse, decides the draws.
-    this.kernel.start(t, this.round(t, this.streams.get('tasks')), true);
+      this.kernel.start(t, this.task(t), true);
+    } else this.kernel.restart(t);
     this.scheduleArrival();
   }
 
