@@ -53,6 +53,13 @@ export class Kernel {
     return id;
   }
 
+  /** The lock's class name as a label, cached on the lock: spins and bounces look it up per event.
+   * Assigned on first use, as label() would, so label ids keep their order. */
+  private lockLabel(lock: Lock): number {
+    if (lock.labelId < 0) lock.labelId = this.label(lock.cls.name);
+    return lock.labelId;
+  }
+
   createThread(name: string, role: string): SimThread {
     const t = new SimThread(this.threads.length, name, role);
     // A thread created inside the measured window was idle (did not exist) since the window began,
@@ -289,7 +296,7 @@ export class Kernel {
     if (lock.bounceNs <= 0 || !lock.lastTakeBounced) return false;
     lock.lastTakeBounced = false;
     t.computeLeft = lock.bounceNs;
-    t.opLabel = this.label(lock.cls.name);
+    t.opLabel = this.lockLabel(lock);
     this.runCompute(t);
     return true;
   }
@@ -319,7 +326,7 @@ export class Kernel {
     if (this.sliceOverrun(t, NEXT_SPIN)) return;
     t.phase = PH_SPIN;
     const lock = t.opLock as Lock;
-    this.setState(t, SPINNING, this.label(lock.cls.name));
+    this.setState(t, SPINNING, this.lockLabel(lock));
     if (this.runQueue.length > 0 && t.spinTimer !== t.token && this.preemptible(t)) {
       t.spinTimer = t.token;
       this.sim.schedule(Math.max(0, t.sliceEnd - this.now), this.evThread, t.id, t.token);

@@ -39,6 +39,8 @@ export class Lock {
   private lastCpu = -1;
   lastTakeBounced = false;
   holders = 0;
+  /** The Kernel's label id for this lock's class name (-1 until first needed); only the Kernel sets it. */
+  labelId = -1;
   /** The holder when capacity is 1 (what the UI draws and what the invariant checks). */
   owner: SimThread | null = null;
   private ownerSince = 0;
