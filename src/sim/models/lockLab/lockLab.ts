@@ -29,6 +29,8 @@ export class LockLab implements ModelRun {
   private readonly lThink: number;
   private readonly arrivalRng: RandomStream;
   private readonly evArrival: number;
+  /** Mean gap between open arrivals (ns), computed once rather than per arrival. */
+  private readonly meanGapNs: number;
 
   constructor(readonly params: Params, readonly seed: number) {
     const p = params;
@@ -44,6 +46,7 @@ export class LockLab implements ModelRun {
     this.lThink = this.kernel.label('think');
     this.arrivalRng = this.streams.get('arrivals');
     this.evArrival = this.sim.register('arrival', () => this.arrive());
+    this.meanGapNs = 1e9 / (p.rate as number);
     if (p.arrival === 'closed') {
       for (let i = 0; i < (p.threads as number); i++) this.kernel.spawn(`thread-${i}`, 'worker', (t) => this.loop(t));
     } else {
@@ -87,8 +90,7 @@ export class LockLab implements ModelRun {
   }
 
   private scheduleArrival(): void {
-    const mean = 1e9 / (this.params.rate as number);
-    this.sim.schedule(-mean * Math.log(this.arrivalRng.uniform()), this.evArrival);
+    this.sim.schedule(-this.meanGapNs * Math.log(this.arrivalRng.uniform()), this.evArrival);
   }
 
   private arrive(): void {
