@@ -91,3 +91,19 @@ test('raid5 ops=async: the offload strip shows the engine, its lock and stripes 
   await expect.poll(async () => Number(await page.getByTestId('offload-completed').getAttribute('data-value')), { timeout: 45_000 }).toBeGreaterThan(done);
   expect(problems).toEqual([]);
 });
+
+test('raid5, new array with the classic bitmap: the md strip shows the bitmap grid, bitmap_list, bitmap_lock and a resync that moves', async ({ page }) => {
+  const problems = watchProblems(page);
+  await page.goto('/?preset=bitmap-raid5');
+  await expect(page.getByTestId('md-strip')).toHaveAttribute('data-bitmap', 'bitmap', { timeout: 30_000 });
+  await expect(page.getByTestId('bitmap-grid')).toHaveAttribute('data-cells', /\d+/);
+  await expect(page.getByTestId('md-seq')).toBeVisible();
+  await expect(page.getByTestId('lock-bitmap_lock')).toBeVisible();
+  await expectGrows(page, 'resync-pos');
+  // no bitmap and --assume-clean: no strip
+  await page.goto('/?preset=raid5-3disk-threads');
+  await expect(page.getByTestId('raid5-locks')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('md-strip')).toHaveCount(0);
+  await expect(page.getByTestId('lock-bitmap_lock')).toHaveCount(0);
+  expect(problems).toEqual([]);
+});

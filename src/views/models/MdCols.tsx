@@ -7,10 +7,13 @@ import type { BitmapNow, ResyncNow } from './mdPicture';
 import { Col, Figure, LockLine } from './parts';
 
 const pct = (a: number, b: number) => `${Math.min(100, b > 0 ? (100 * a) / b : 0)}%`;
-const mib = (pages: number) => (pages >= 262144 ? `${(pages / 262144).toFixed(1)} GiB` : `${((pages * 4096) / (1 << 20)).toFixed(0)} MiB`);
+/** GiB with one decimal, MiB whole, and tenths of a MiB below 10 MiB so an early pass is seen to move. */
+const mib = (pages: number) => (pages >= 262144 ? `${(pages / 262144).toFixed(1)} GiB` : `${(pages / 256).toFixed(pages < 2560 ? 1 : 0)} MiB`);
 const size = (bytes: number) => (bytes >= 1 << 20 ? `${bytes / (1 << 20)}M` : `${bytes / 1024}K`);
 
-export function BitmapCol({ b }: { b: BitmapNow | null }) {
+/** `compact` (raid5's strip, where a locks strip below shows bitmap_lock and the timeline llbitmap's daemons):
+ * leaves out bitmap_lock, pages written later and the daemons. */
+export function BitmapCol({ b, compact = false }: { b: BitmapNow | null; compact?: boolean }) {
   if (!b) return <Col title="bitmap" about="No write-intent bitmap: writes go straight to the members" className="bm"><p className="muted">none (bitmap=none)</p></Col>;
   const classic = b.kind === 'bitmap';
   return (
@@ -19,12 +22,12 @@ export function BitmapCol({ b }: { b: BitmapNow | null }) {
       note={`${size(b.chunkBytes)} chunks, ${b.chunksPerCell} per cell`}>
       <CodeGrid cells={b.cells} styles={b.styles} id={`bm-${b.kind}`} label={`${b.kind} chunks, ${b.chunksPerCell} per cell, each showing its most active chunk`} testId="bitmap-grid" />
       <Figure name="pages to write" value={b.pagesToWrite} about="Bitmap pages (classic) or pages with dirty blocks (llbitmap) the next unplug writes before data may go" testId="bitmap-pages-to-write" />
-      <Figure name={classic ? 'pages pending' : 'pages suspending'} value={b.pagesLater}
-        about={classic ? 'Pages with bits the daemon cleared: written on its next pass' : 'Pages the daemon is suspending to clean'} />
+      {!compact && <Figure name={classic ? 'pages pending' : 'pages suspending'} value={b.pagesLater}
+        about={classic ? 'Pages with bits the daemon cleared: written on its next pass' : 'Pages the daemon is suspending to clean'} />}
       <Figure name="metadata writes" value={b.writesInFlight} about="md_super_write bios in flight now" />
       {b.pageRefs !== null && <Figure name="page refs" value={b.pageRefs} about="Writes in flight holding a page's percpu reference (its barrier)" />}
-      {classic && <LockLine lock={b.lock} about="bitmap_lock (counts.lock): every counter update in start_write / end_write and the daemon's scan" />}
-      {b.daemons.length > 0 && <div className="chips">{b.daemons.map((t) => <span key={t.name} title={t.label}><StateChip state={t.state} text={t.name.replace('kworker/u:', '')} /></span>)}</div>}
+      {classic && !compact && <LockLine lock={b.lock} about="bitmap_lock (counts.lock): every counter update in start_write / end_write and the daemon's scan" />}
+      {!compact && b.daemons.length > 0 && <div className="chips">{b.daemons.map((t) => <span key={t.name} title={t.label}><StateChip state={t.state} text={t.name.replace('kworker/u:', '')} /></span>)}</div>}
     </Col>
   );
 }

@@ -9,6 +9,7 @@ import { fmtPct } from '../format';
 import { StateChip } from '../StateChip';
 import { CELL_STYLES, cellSwatch } from './cellPalette';
 import { LocksStrip } from './LocksStrip';
+import { MdStrip } from './MdStrip';
 import { OffloadStrip } from './OffloadStrip';
 import { StripeGrid } from './StripeGrid';
 
@@ -120,6 +121,7 @@ export function MachineView() {
         <span className="m-arrow" aria-hidden="true">→</span>
         <Members x={x} util={util} />
       </div>
+      <MdStrip />
       <OffloadStrip />
       <LocksStrip locks={snap.locks} threads={snap.threads} recent={recent} />
     </section>
