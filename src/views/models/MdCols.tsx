@@ -42,7 +42,7 @@ export function ResyncCol({ r }: { r: ResyncNow | null }) {
         <span className="win" style={{ left: pct(r.posPages - r.activePages, r.spanPages), width: `max(2px, ${pct(r.activePages, r.spanPages)})` }} />
       </span>
       <Figure name="at" value={`${mib(r.posPages)} / ${mib(r.spanPages)}`} about="md_do_sync's position (j) of resync_max_sectors" testId="resync-pos" />
-      <Figure name="IO" value={`${r.activePages}/${r.limitPages} pages`} about="Resync IO in flight against sync_io_depth's limit" />
+      <Figure name="IO" value={`${r.activePages}/${r.limitPages} pages`} about="Resync IO in flight against sync_io_depth's limit, which md_do_sync applies only above sync_speed_min on a busy array (below it, resync IO may pile up past the limit)" />
       <Figure name="speed" value={`${(r.kibPerSec / 1024).toFixed(0)} MiB/s`} about="Resync rate since the run began" />
       <Figure name="throttled" value={r.throttleWaits} about="Times md_do_sync drained its IO to let other IO through" />
       {r.thread && <div className="tline"><StateChip state={r.thread.state} text={r.thread.name} /></div>}
