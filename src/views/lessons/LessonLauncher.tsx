@@ -15,6 +15,7 @@ export function LessonLauncher() {
   const resume = useLesson((s) => (s.progress.current ? findLesson(s.progress.current) : undefined));
   const resumeStep = useLesson((s) => (s.progress.current ? s.progress.lessons[s.progress.current]?.step ?? 0 : 0));
   const button = useRef<HTMLButtonElement>(null);
+  const wasOpen = useRef(false);
   useLessonKeys();
   useEffect(loadLessonProgress, []);
   useEffect(() => {
@@ -22,7 +23,9 @@ export function LessonLauncher() {
     // the drawer starts below the header, whatever height the header wrapped to
     const header = button.current?.closest('header');
     if (header) document.documentElement.style.setProperty('--lesson-top', `${header.getBoundingClientRect().bottom}px`);
-    if (!open && document.activeElement === document.body) button.current?.focus({ preventScroll: true });
+    // Focus comes back to the button when the drawer closes, not on first load (no ring on a fresh page).
+    if (!open && wasOpen.current && document.activeElement === document.body) button.current?.focus({ preventScroll: true });
+    wasOpen.current = open;
   }, [open]);
   return (
     <>
