@@ -1,15 +1,9 @@
 // Command-line parsing for `npm run sim`: flags into a ScenarioInput plus output options.
 // Refuses unknown flags and malformed values by name; reads no files and runs nothing.
 import { ParamError } from '../scenarios/paramSpec';
+import { flagsOf, SCENARIO_FLAGS, takeScenarioFlag, type ScenarioFlags } from './scenarioFlags';
 
-export interface SimArgs {
-  model?: string;
-  preset?: string;
-  scenarioFile?: string;
-  sets: Record<string, string>;
-  seed?: number;
-  duration?: string;
-  warmup?: string;
+export interface SimArgs extends ScenarioFlags {
   json: boolean;
   describe?: string;
   listPresets: boolean;
@@ -21,41 +15,13 @@ export interface SimArgs {
   help: boolean;
 }
 
-const VALUE_FLAGS = new Set(['--model', '--preset', '--scenario', '--set', '--seed', '--duration', '--warmup', '--describe', '--trace', '--trace-window', '--lockstat', '--fio-json']);
+const VALUE_FLAGS = new Set<string>([...SCENARIO_FLAGS, '--describe', '--trace', '--trace-window', '--lockstat', '--fio-json']);
 
 export function parseSimArgs(argv: readonly string[]): SimArgs {
   const out: SimArgs = { sets: {}, json: false, listPresets: false, commands: false, help: false };
-  for (let i = 0; i < argv.length; i++) {
-    let flag = argv[i];
-    let value: string | undefined;
-    const eq = flag.indexOf('=');
-    if (flag.startsWith('--') && eq > 0 && VALUE_FLAGS.has(flag.slice(0, eq))) {
-      value = flag.slice(eq + 1);
-      flag = flag.slice(0, eq);
-    }
-    if (VALUE_FLAGS.has(flag) && value === undefined) {
-      value = argv[++i];
-      if (value === undefined) throw new ParamError(flag, '', 'a value after the flag');
-    }
+  for (const { flag, value } of flagsOf(argv, VALUE_FLAGS)) {
+    if (value !== undefined && takeScenarioFlag(out, flag, value)) continue;
     switch (flag) {
-      case '--model': out.model = value; break;
-      case '--preset': out.preset = value; break;
-      case '--scenario': out.scenarioFile = value; break;
-      case '--set': {
-        const v = value as string;
-        const k = v.indexOf('=');
-        if (k <= 0) throw new ParamError('--set', v, 'KEY=VALUE');
-        out.sets[v.slice(0, k)] = v.slice(k + 1);
-        break;
-      }
-      case '--seed': {
-        const v = value as string;
-        if (!/^\d+$/.test(v) || Number(v) > 2 ** 31 - 1) throw new ParamError('seed', v, 'an integer 0..2147483647');
-        out.seed = Number(v);
-        break;
-      }
-      case '--duration': out.duration = value; break;
-      case '--warmup': out.warmup = value; break;
       case '--describe': out.describe = value; break;
       case '--trace': out.trace = value; break;
       case '--trace-window': out.traceWindow = value; break;

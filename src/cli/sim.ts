@@ -1,10 +1,10 @@
 // `npm run sim`: one simulation in Node, printed as the JSON contract (--json) or a human summary.
 // Bad input exits 2 with one line naming the key, the value and what is accepted.
-import { readFileSync } from 'node:fs';
 import { parseSimArgs, USAGE } from './args';
 import { humanSummary } from './summary';
 import { describeModel, listPresets } from './describe';
-import { checkScenario, resolveScenario } from '../scenarios/scenarioFile';
+import { resolveScenario } from '../scenarios/scenarioFile';
+import { scenarioInput } from './scenarioFlags';
 import { ParamError } from '../scenarios/paramSpec';
 import { commandsFor, runWithOutputs } from './simOutputs';
 
@@ -27,29 +27,7 @@ function main(argv: string[]): void {
     process.stdout.write(`${describeModel(a.describe)}\n`);
     return;
   }
-  let fromFile: Record<string, unknown> = {};
-  if (a.scenarioFile) {
-    let text: string;
-    try {
-      text = readFileSync(a.scenarioFile, 'utf8');
-    } catch {
-      throw new ParamError('scenario', a.scenarioFile, 'a readable JSON file');
-    }
-    try {
-      fromFile = JSON.parse(text) as Record<string, unknown>;
-    } catch (e) {
-      throw new ParamError('scenario', a.scenarioFile, `well-formed JSON (${(e as Error).message})`);
-    }
-  }
-  const input = checkScenario({
-    ...fromFile,
-    ...(a.model !== undefined ? { model: a.model } : {}),
-    ...(a.preset !== undefined ? { preset: a.preset } : {}),
-    ...(a.seed !== undefined ? { seed: a.seed } : {}),
-    ...(a.duration !== undefined ? { duration: a.duration } : {}),
-    ...(a.warmup !== undefined ? { warmup: a.warmup } : {}),
-    params: { ...((fromFile.params as Record<string, string>) ?? {}), ...a.sets },
-  });
+  const input = scenarioInput(a);
   const sc = resolveScenario(input);
   if (a.commands) {
     process.stdout.write(commandsFor(sc));

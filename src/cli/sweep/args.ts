@@ -1,17 +1,10 @@
 // Command-line parsing for `npm run sweep`: the scenario flags of `npm run sim` plus --param, --replications,
 // --jobs, --shard and the output choice. Refuses unknown flags and malformed values by name; runs nothing.
 import { ParamError } from '../../scenarios/paramSpec';
-import { MAX_SEED } from '../../scenarios/sweep/plan';
+import { flagsOf, SCENARIO_FLAGS, takeScenarioFlag, type ScenarioFlags } from '../scenarioFlags';
 
-export interface SweepArgs {
-  model?: string;
-  preset?: string;
-  scenarioFile?: string;
-  sets: Record<string, string>;
+export interface SweepArgs extends ScenarioFlags {
   params: string[];
-  seed?: number;
-  duration?: string;
-  warmup?: string;
   replications: number;
   jobs?: number;
   shard?: string;
@@ -21,7 +14,7 @@ export interface SweepArgs {
   help: boolean;
 }
 
-const VALUE_FLAGS = new Set(['--model', '--preset', '--scenario', '--set', '--param', '--seed', '--duration', '--warmup', '--replications', '--jobs', '--shard', '--fit']);
+const VALUE_FLAGS = new Set<string>([...SCENARIO_FLAGS, '--param', '--replications', '--jobs', '--shard', '--fit']);
 const ALL_FLAGS = [...VALUE_FLAGS, '--json', '--csv', '--help'].join(', ');
 
 function int(key: string, v: string, min: number, max: number): number {
@@ -31,33 +24,11 @@ function int(key: string, v: string, min: number, max: number): number {
 
 export function parseSweepArgs(argv: readonly string[]): SweepArgs {
   const out: SweepArgs = { sets: {}, params: [], fit: [], replications: 1, output: 'table', help: false };
-  for (let i = 0; i < argv.length; i++) {
-    let flag = argv[i];
-    let value: string | undefined;
-    const eq = flag.indexOf('=');
-    if (flag.startsWith('--') && eq > 0 && VALUE_FLAGS.has(flag.slice(0, eq))) {
-      value = flag.slice(eq + 1);
-      flag = flag.slice(0, eq);
-    }
-    if (VALUE_FLAGS.has(flag) && value === undefined) {
-      value = argv[++i];
-      if (value === undefined) throw new ParamError(flag, '', 'a value after the flag');
-    }
+  for (const { flag, value } of flagsOf(argv, VALUE_FLAGS)) {
+    if (value !== undefined && takeScenarioFlag(out, flag, value)) continue;
     const v = value as string;
     switch (flag) {
-      case '--model': out.model = v; break;
-      case '--preset': out.preset = v; break;
-      case '--scenario': out.scenarioFile = v; break;
-      case '--set': {
-        const k = v.indexOf('=');
-        if (k <= 0) throw new ParamError('--set', v, 'KEY=VALUE');
-        out.sets[v.slice(0, k)] = v.slice(k + 1);
-        break;
-      }
       case '--param': out.params.push(v); break;
-      case '--seed': out.seed = int('seed', v, 0, MAX_SEED); break;
-      case '--duration': out.duration = v; break;
-      case '--warmup': out.warmup = v; break;
       case '--replications': out.replications = int('replications', v, 1, 1000); break;
       case '--jobs': out.jobs = int('jobs', v, 1, 1024); break;
       case '--shard': out.shard = v; break;
