@@ -1,12 +1,14 @@
 // A growable FIFO ring: O(1) push/shift without Array.prototype.shift's copying.
-// Generic container only; no simulation semantics.
+// Generic container only; no simulation semantics. Capacity is a power of two, so wrapping is a mask.
 export class Fifo<T> {
   private items: (T | undefined)[];
   private head = 0;
   private n = 0;
 
   constructor(capacity = 16) {
-    this.items = new Array<T | undefined>(capacity);
+    let cap = 1;
+    while (cap < capacity) cap *= 2;
+    this.items = new Array<T | undefined>(cap);
   }
 
   get length(): number {
@@ -15,7 +17,7 @@ export class Fifo<T> {
 
   push(x: T): void {
     if (this.n === this.items.length) this.grow();
-    this.items[(this.head + this.n) % this.items.length] = x;
+    this.items[(this.head + this.n) & (this.items.length - 1)] = x;
     this.n++;
   }
 
@@ -23,7 +25,7 @@ export class Fifo<T> {
     if (this.n === 0) return undefined;
     const x = this.items[this.head];
     this.items[this.head] = undefined;
-    this.head = (this.head + 1) % this.items.length;
+    this.head = (this.head + 1) & (this.items.length - 1);
     this.n--;
     return x;
   }
@@ -33,15 +35,15 @@ export class Fifo<T> {
   }
 
   at(i: number): T | undefined {
-    return i < this.n ? this.items[(this.head + i) % this.items.length] : undefined;
+    return i < this.n ? this.items[(this.head + i) & (this.items.length - 1)] : undefined;
   }
 
   /** Removes the first item equal to x; returns whether one was found. */
   remove(x: T): boolean {
     for (let i = 0; i < this.n; i++) {
       if (this.at(i) === x) {
-        for (let j = i; j < this.n - 1; j++) this.items[(this.head + j) % this.items.length] = this.at(j + 1);
-        this.items[(this.head + this.n - 1) % this.items.length] = undefined;
+        for (let j = i; j < this.n - 1; j++) this.items[(this.head + j) & (this.items.length - 1)] = this.at(j + 1);
+        this.items[(this.head + this.n - 1) & (this.items.length - 1)] = undefined;
         this.n--;
         return true;
       }
