@@ -66,6 +66,8 @@ export class SimThread {
   /** Set when a lock was handed to this thread while it was off its CPU. */
   granted = false;
   waitStart = 0;
+  /** When it went to sleep on its current wait queue (WaitQueue's own bookkeeping). */
+  sleepSince = 0;
   /** Label id of what the thread is doing now (for timelines and "what is it doing"). */
   label = 0;
   alive = false;

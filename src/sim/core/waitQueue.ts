@@ -8,7 +8,6 @@ import { BLOCKED, IDLE, type SimThread } from './thread';
 export class WaitQueue {
   readonly sleepers = new Fifo<SimThread>();
   readonly stats: QueueStats;
-  private readonly since = new Map<SimThread, number>();
 
   constructor(private readonly kernel: Kernel, readonly name: string, readonly sleepState: typeof IDLE | typeof BLOCKED = BLOCKED) {
     this.stats = new QueueStats(name);
@@ -16,7 +15,8 @@ export class WaitQueue {
 
   add(t: SimThread): void {
     this.sleepers.push(t);
-    this.since.set(t, this.kernel.now);
+    // On the thread, not in a Map: a sleeping thread sleeps on one queue at a time.
+    t.sleepSince = this.kernel.now;
     this.stats.enter(this.kernel.now);
   }
 
@@ -50,7 +50,6 @@ export class WaitQueue {
 
   private leave(t: SimThread): void {
     const now = this.kernel.now;
-    this.stats.leave(now, now - (this.since.get(t) ?? now));
-    this.since.delete(t);
+    this.stats.leave(now, now - t.sleepSince);
   }
 }
