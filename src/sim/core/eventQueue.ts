@@ -27,19 +27,23 @@ export class EventQueue {
     const s = this.nextSeq++;
     // sift up with a hole, moving parents down until the slot fits
     let i = this.n++;
-    const { time, seq } = this;
+    const { time, seq, kind: kinds, argA, argB } = this;
     while (i > 0) {
       const p = (i - 1) >> 1;
       const pt = time[p];
       if (pt < t || (pt === t && seq[p] < s)) break;
-      this.move(p, i);
+      time[i] = pt;
+      seq[i] = seq[p];
+      kinds[i] = kinds[p];
+      argA[i] = argA[p];
+      argB[i] = argB[p];
       i = p;
     }
     time[i] = t;
     seq[i] = s;
-    this.kind[i] = kind;
-    this.argA[i] = a;
-    this.argB[i] = b;
+    kinds[i] = kind;
+    argA[i] = a;
+    argB[i] = b;
   }
 
   peekTime(): number {
@@ -54,46 +58,43 @@ export class EventQueue {
 
   pop(): boolean {
     if (this.n === 0) return false;
-    this.outTime = this.time[0];
-    this.outKind = this.kind[0];
-    this.outA = this.argA[0];
-    this.outB = this.argB[0];
+    const { time, seq, kind, argA, argB } = this;
+    this.outTime = time[0];
+    this.outKind = kind[0];
+    this.outA = argA[0];
+    this.outB = argB[0];
     const last = --this.n;
     if (last === 0) return true;
-    const { time, seq } = this;
     const t = time[last];
     const s = seq[last];
-    const k = this.kind[last];
-    const a = this.argA[last];
-    const b = this.argB[last];
+    const k = kind[last];
+    const a = argA[last];
+    const b = argB[last];
     let i = 0;
     const half = last >> 1;
     while (i < half) {
       let c = 2 * i + 1;
       const r = c + 1;
       if (r < last && (time[r] < time[c] || (time[r] === time[c] && seq[r] < seq[c]))) c = r;
-      if (t < time[c] || (t === time[c] && s < seq[c])) break;
-      this.move(c, i);
+      const ct = time[c];
+      if (t < ct || (t === ct && s < seq[c])) break;
+      time[i] = ct;
+      seq[i] = seq[c];
+      kind[i] = kind[c];
+      argA[i] = argA[c];
+      argB[i] = argB[c];
       i = c;
     }
     time[i] = t;
     seq[i] = s;
-    this.kind[i] = k;
-    this.argA[i] = a;
-    this.argB[i] = b;
+    kind[i] = k;
+    argA[i] = a;
+    argB[i] = b;
     return true;
   }
 
   clear(): void {
     this.n = 0;
-  }
-
-  private move(from: number, to: number): void {
-    this.time[to] = this.time[from];
-    this.seq[to] = this.seq[from];
-    this.kind[to] = this.kind[from];
-    this.argA[to] = this.argA[from];
-    this.argB[to] = this.argB[from];
   }
 
   private grow(): void {

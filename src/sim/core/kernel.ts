@@ -272,8 +272,12 @@ export class Kernel {
         this.makeReady(t, NEXT_STEP);
         return;
       default:
-        throw new Error(`thread ${t.name} got an event in phase ${t.phase}`);
+        this.badPhase(t);
     }
+  }
+
+  private badPhase(t: SimThread): never {
+    throw new Error(`thread ${t.name} got an event in phase ${t.phase}`);
   }
 
   private afterDispatch(t: SimThread): void {
@@ -370,30 +374,42 @@ export class Kernel {
           }
           return;
         }
-        case OP_WAIT: {
-          const q = t.opQueue!;
-          t.phase = PH_NONE;
-          q.add(t);
-          this.goToSleep(t, q.sleepState);
-          return;
-        }
-        case OP_SLEEP:
-          t.token++;
-          t.phase = PH_TIMER;
-          this.sim.schedule(t.opNs, this.evThread, t.id, t.token);
-          this.goToSleep(t, t.opSleepState);
-          return;
-        case OP_YIELD:
-          if (this.runQueue.length > 0 && t.preemptCount === 0) {
-            this.preempt(t, NEXT_STEP);
-            return;
-          }
-          continue;
         case OP_EXIT:
           this.exit(t); // the body stays, suspended, for restart()
           return;
+        default:
+          if (this.offCpuOp(t, r.value)) continue;
+          return;
       }
     }
+  }
+
+  /** The operations that leave the CPU (wait, sleep, yield): apart from
+   * advance() so its compute/acquire path stays small enough for the JIT to inline. Returns
+   * whether the body goes on at once. */
+  private offCpuOp(t: SimThread, op: number): boolean {
+    switch (op) {
+      case OP_WAIT: {
+        const q = t.opQueue!;
+        t.phase = PH_NONE;
+        q.add(t);
+        this.goToSleep(t, q.sleepState);
+        return false;
+      }
+      case OP_SLEEP:
+        t.token++;
+        t.phase = PH_TIMER;
+        this.sim.schedule(t.opNs, this.evThread, t.id, t.token);
+        this.goToSleep(t, t.opSleepState);
+        return false;
+      case OP_YIELD:
+        if (this.runQueue.length > 0 && t.preemptCount === 0) {
+          this.preempt(t, NEXT_STEP);
+          return false;
+        }
+        return true;
+    }
+    return true;
   }
 
   /** The body's run is over: the thread goes idle and its owner hears of it. */

@@ -28,6 +28,11 @@ export class Histogram {
       const e32 = 31 - Math.clz32(v);
       return LINEAR + (e32 - SUB_BITS - 1) * SUB + (v >>> (e32 - SUB_BITS)) - SUB;
     }
+    return Histogram.indexLarge(v);
+  }
+
+  /** index() for v >= 2^32, apart so the hot path stays small enough for the JIT to inline. */
+  private static indexLarge(v: number): number {
     const e = Math.floor(Math.log2(v)); // >= 32
     const sub = Math.floor(v / 2 ** (e - SUB_BITS)) - SUB; // 0..63
     return LINEAR + (e - SUB_BITS - 1) * SUB + sub;
