@@ -242,27 +242,13 @@ export class Kernel {
       case PH_DISPATCH:
         this.afterDispatch(t);
         return;
-      case PH_COMPUTE: {
+      case PH_COMPUTE:
         t.computeLeft -= this.now - t.runStart;
-        if (t.computeLeft <= 0) {
-          this.advance(t);
-          return;
-        }
-        // Slice ended with work left.
-        if (this.runQueue.length > 0 && this.preemptible(t)) this.preempt(t, NEXT_COMPUTE);
-        else {
-          t.sliceEnd = this.now + this.opts.sliceNs;
-          this.runCompute(t);
-        }
+        if (t.computeLeft <= 0) this.advance(t);
+        else this.computeSliceEnded(t);
         return;
-      }
       case PH_SPIN:
-        t.spinTimer = -1;
-        if (this.runQueue.length > 0 && this.preemptible(t)) this.preempt(t, NEXT_SPIN);
-        else {
-          t.sliceEnd = this.now + this.opts.sliceNs;
-          this.spin(t);
-        }
+        this.spinSliceEnded(t);
         return;
       case PH_GRANTED:
         this.onGranted(t);
@@ -273,6 +259,26 @@ export class Kernel {
         return;
       default:
         this.badPhase(t);
+    }
+  }
+
+  // Slice ends, apart from onThreadEvent so its common path stays small enough to inline.
+
+  /** A compute's slice ended with work left. */
+  private computeSliceEnded(t: SimThread): void {
+    if (this.runQueue.length > 0 && this.preemptible(t)) this.preempt(t, NEXT_COMPUTE);
+    else {
+      t.sliceEnd = this.now + this.opts.sliceNs;
+      this.runCompute(t);
+    }
+  }
+
+  private spinSliceEnded(t: SimThread): void {
+    t.spinTimer = -1;
+    if (this.runQueue.length > 0 && this.preemptible(t)) this.preempt(t, NEXT_SPIN);
+    else {
+      t.sliceEnd = this.now + this.opts.sliceNs;
+      this.spin(t);
     }
   }
 
