@@ -94,16 +94,20 @@ export class LockLab implements ModelRun {
   }
 
   private arrive(): void {
-    let t = this.idleTasks.pop();
-    if (!t) {
-      if (this.kernel.threads.length >= MAX_OPEN_TASKS) {
-        throw new Error(`open arrivals outrun the lock: more than ${MAX_OPEN_TASKS} tasks alive (lower rate or hold)`);
-      }
-      t = this.kernel.createThread(`task-${this.kernel.threads.length}`, 'task');
-      t.onExit = (done) => this.idleTasks.push(done);
-      this.kernel.start(t, this.task(t), true);
-    } else this.kernel.restart(t);
+    const t = this.idleTasks.pop();
+    if (t) this.kernel.restart(t);
+    else this.newTask();
     this.scheduleArrival();
+  }
+
+  /** No idle task: a new one (apart from arrive(), which runs per arrival and should stay small). */
+  private newTask(): void {
+    if (this.kernel.threads.length >= MAX_OPEN_TASKS) {
+      throw new Error(`open arrivals outrun the lock: more than ${MAX_OPEN_TASKS} tasks alive (lower rate or hold)`);
+    }
+    const t = this.kernel.createThread(`task-${this.kernel.threads.length}`, 'task');
+    t.onExit = (done) => this.idleTasks.push(done);
+    this.kernel.start(t, this.task(t), true);
   }
 
   resetStats(): void {
