@@ -1,46 +1,24 @@
-// The simulated machine: CPUs, a FIFO run queue with time slices, and the thread life cycle
-// (dispatch, compute, spin, sleep, wake, preempt). It runs thread bodies; it holds no model logic.
-import { Fifo } from './fifo';
+// The simulated kernel: thread life cycles on the CPU scheduler (scheduler.ts): running bodies and the ops
+// they yield (compute, acquire, wait, sleep, yield, exit), spinning, lock grants and wake-ups. No model logic.
 import type { Lock } from './lock';
 import type { Simulator } from './simulator';
-import { QueueStats } from './stats/queueStats';
-import { Histogram } from './stats/histogram';
-import { StateClock } from './stateClock';
+import { CpuScheduler } from './scheduler';
 import type { Cpu, KernelOptions, StateListener } from './machine';
 import {
   BLOCKED, IDLE, NEXT_COMPUTE, NEXT_SPIN, NEXT_STEP, OP_ACQUIRE, OP_COMPUTE, OP_EXIT, OP_SLEEP, OP_WAIT, OP_YIELD,
-  PH_COMPUTE, PH_DISPATCH, PH_GRANTED, PH_NONE, PH_SPIN, PH_TIMER, PH_WAKE, RUNNABLE, RUNNING, SPINNING,
+  PH_COMPUTE, PH_DISPATCH, PH_GRANTED, PH_NONE, PH_SPIN, PH_TIMER, PH_WAKE, RUNNING, SPINNING,
   SimThread, type ThreadBody,
 } from './thread';
 
 export type { Cpu, KernelOptions, StateListener };
 
-export class Kernel {
-  readonly cpus: Cpu[] = [];
-  readonly threads: SimThread[] = [];
-  readonly runQueue = new Fifo<SimThread>();
-  /** CPUs running nothing, as a stack: finding one is O(1) however many CPUs there are. */
-  private readonly idleCpus: Cpu[] = [];
-  /** Set while start() runs, so a body never runs inside its creator's constructor. */
-  private starting = false;
-  readonly runQueueStats = new QueueStats('runqueue');
-  readonly runQueueLatency = new Histogram();
+export class Kernel extends CpuScheduler {
   /** Activity labels; index 0 is the empty label. */
   readonly labels: string[] = [''];
   private readonly labelIds = new Map<string, number>([['', 0]]);
-  listener: StateListener | null = null;
-  private readonly evThread: number;
-  private readonly clock = new StateClock();
 
-  constructor(readonly sim: Simulator, readonly opts: KernelOptions) {
-    if (!(opts.cpus >= 1)) throw new Error(`cpus must be >= 1, got ${opts.cpus}`);
-    for (let i = 0; i < opts.cpus; i++) this.cpus.push({ index: i, thread: null, last: null });
-    for (let i = opts.cpus - 1; i >= 0; i--) this.idleCpus.push(this.cpus[i]);
-    this.evThread = sim.register('thread', (id, token) => this.onThreadEvent(id, token));
-  }
-
-  get now(): number {
-    return this.sim.now;
+  constructor(sim: Simulator, opts: KernelOptions) {
+    super(sim, opts);
   }
 
   label(name: string): number {
@@ -122,120 +100,7 @@ export class Kernel {
     }
   }
 
-  // ---- state accounting ----
-
-  setState(t: SimThread, state: number, label = t.label): void {
-    const now = this.now;
-    t.stateNs[t.state] += now - t.stateSince;
-    t.stateSince = now;
-    t.state = state;
-    t.label = label;
-    if (this.listener) this.listener(now, t, state, label);
-  }
-
-  /** Starts a new measurement window for every thread and the run queue. */
-  resetStats(): void {
-    this.clock.reset(this.threads, this.now);
-    this.runQueueStats.reset(this.now);
-    this.runQueueLatency.reset();
-  }
-
-  /** Fractions of the measured window per state (see StateClock). */
-  stateFractions(t: SimThread): Float64Array {
-    return this.clock.fractions(t, this.now);
-  }
-
-  busyNs(t: SimThread): number {
-    return this.clock.busyNs(t, this.now);
-  }
-
-  // ---- scheduling ----
-
-  private preemptible(t: SimThread): boolean {
-    return t.preemptCount === 0 && this.opts.sliceNs > 0;
-  }
-
-  private makeReady(t: SimThread, next: number): void {
-    t.next = next;
-    const cpu = this.idleCpus.pop();
-    if (cpu) {
-      this.dispatch(cpu, t);
-      return;
-    }
-    t.readySince = this.now;
-    t.phase = PH_NONE;
-    this.setState(t, RUNNABLE);
-    this.runQueue.push(t);
-    this.runQueueStats.enter(this.now);
-    if (this.runQueue.length === 1) this.armSpinTimers();
-  }
-
-  /** Someone now waits for a CPU: spinners' slices start to matter. Each gets the slice end its
-   * renewals (every sliceNs since the last one) would have reached. */
-  private armSpinTimers(): void {
-    for (const cpu of this.cpus) {
-      const s = cpu.thread;
-      if (!s || s.phase !== PH_SPIN || s.spinTimer === s.token || !this.preemptible(s)) continue;
-      while (s.sliceEnd <= this.now) s.sliceEnd += this.opts.sliceNs;
-      s.spinTimer = s.token;
-      this.sim.schedule(s.sliceEnd - this.now, this.evThread, s.id, s.token);
-    }
-  }
-
-  private dispatch(cpu: Cpu, t: SimThread): void {
-    cpu.thread = t;
-    t.cpu = cpu;
-    const cost = cpu.last === t ? 0 : this.opts.switchNs;
-    cpu.last = t;
-    t.sliceEnd = this.now + cost + this.opts.sliceNs;
-    t.token++;
-    t.phase = PH_DISPATCH;
-    this.setState(t, RUNNING);
-    // No switch to pay: go on at once rather than through a zero-delay event.
-    if (cost === 0 && !this.starting) this.afterDispatch(t);
-    else this.sim.schedule(cost, this.evThread, t.id, t.token);
-  }
-
-  private releaseCpu(t: SimThread): void {
-    const cpu = t.cpu;
-    if (!cpu) return;
-    cpu.thread = null;
-    t.cpu = null;
-    const next = this.runQueue.shift();
-    if (next) {
-      const waited = this.now - next.readySince;
-      this.runQueueStats.leave(this.now, waited);
-      this.runQueueLatency.record(waited);
-      this.dispatch(cpu, next);
-    } else this.idleCpus.push(cpu);
-  }
-
-  private preempt(t: SimThread, next: number): void {
-    t.token++;
-    this.releaseCpuTo(t, next);
-  }
-
-  /** Puts `t` at the back of the run queue and gives its CPU to the next in line. */
-  private releaseCpuTo(t: SimThread, next: number): void {
-    const cpu = t.cpu;
-    t.next = next;
-    t.phase = PH_NONE;
-    t.readySince = this.now;
-    this.setState(t, RUNNABLE);
-    this.runQueue.push(t);
-    this.runQueueStats.enter(this.now);
-    if (cpu) {
-      cpu.thread = null;
-      t.cpu = null;
-      const n = this.runQueue.shift() as SimThread;
-      const waited = this.now - n.readySince;
-      this.runQueueStats.leave(this.now, waited);
-      this.runQueueLatency.record(waited);
-      this.dispatch(cpu, n);
-    }
-  }
-
-  private onThreadEvent(id: number, token: number): void {
+  protected onThreadEvent(id: number, token: number): void {
     const t = this.threads[id];
     if (t.token !== token) return; // stale: superseded by a preemption, grant or wake
     switch (t.phase) {
@@ -286,7 +151,7 @@ export class Kernel {
     throw new Error(`thread ${t.name} got an event in phase ${t.phase}`);
   }
 
-  private afterDispatch(t: SimThread): void {
+  protected afterDispatch(t: SimThread): void {
     if (t.next === NEXT_COMPUTE) this.runCompute(t);
     else if (t.next === NEXT_SPIN && !t.granted) this.spin(t);
     else if (t.granted) {

@@ -1,0 +1,152 @@
+// The CPU scheduler under the Kernel: CPUs, a FIFO run queue with time slices (dispatch, preemption, a CPU
+// handed to the next in line) and where each thread's time goes. What a dispatched thread does is the Kernel's.
+import { Fifo } from './fifo';
+import type { Simulator } from './simulator';
+import { QueueStats } from './stats/queueStats';
+import { Histogram } from './stats/histogram';
+import { StateClock } from './stateClock';
+import type { Cpu, KernelOptions, StateListener } from './machine';
+import { PH_DISPATCH, PH_NONE, PH_SPIN, RUNNABLE, RUNNING, type SimThread } from './thread';
+
+export abstract class CpuScheduler {
+  readonly cpus: Cpu[] = [];
+  readonly threads: SimThread[] = [];
+  readonly runQueue = new Fifo<SimThread>();
+  /** CPUs running nothing, as a stack: finding one is O(1) however many CPUs there are. */
+  private readonly idleCpus: Cpu[] = [];
+  /** Set while start() runs, so a body never runs inside its creator's constructor. */
+  protected starting = false;
+  readonly runQueueStats = new QueueStats('runqueue');
+  readonly runQueueLatency = new Histogram();
+  listener: StateListener | null = null;
+  protected readonly evThread: number;
+  protected readonly clock = new StateClock();
+
+  constructor(readonly sim: Simulator, readonly opts: KernelOptions) {
+    if (!(opts.cpus >= 1)) throw new Error(`cpus must be >= 1, got ${opts.cpus}`);
+    for (let i = 0; i < opts.cpus; i++) this.cpus.push({ index: i, thread: null, last: null });
+    for (let i = opts.cpus - 1; i >= 0; i--) this.idleCpus.push(this.cpus[i]);
+    this.evThread = sim.register('thread', (id, token) => this.onThreadEvent(id, token));
+  }
+
+  get now(): number {
+    return this.sim.now;
+  }
+
+  /** A thread's timed event (dispatch done, compute or slice end, timer, wake, grant). */
+  protected abstract onThreadEvent(id: number, token: number): void;
+  /** The thread has its CPU (and has paid any switch): it goes on with what it was doing. */
+  protected abstract afterDispatch(t: SimThread): void;
+
+  // ---- state accounting ----
+
+  setState(t: SimThread, state: number, label = t.label): void {
+    const now = this.now;
+    t.stateNs[t.state] += now - t.stateSince;
+    t.stateSince = now;
+    t.state = state;
+    t.label = label;
+    if (this.listener) this.listener(now, t, state, label);
+  }
+
+  /** Starts a new measurement window for every thread and the run queue. */
+  resetStats(): void {
+    this.clock.reset(this.threads, this.now);
+    this.runQueueStats.reset(this.now);
+    this.runQueueLatency.reset();
+  }
+
+  /** Fractions of the measured window per state (see StateClock). */
+  stateFractions(t: SimThread): Float64Array {
+    return this.clock.fractions(t, this.now);
+  }
+
+  busyNs(t: SimThread): number {
+    return this.clock.busyNs(t, this.now);
+  }
+
+  protected preemptible(t: SimThread): boolean {
+    return t.preemptCount === 0 && this.opts.sliceNs > 0;
+  }
+
+  protected makeReady(t: SimThread, next: number): void {
+    t.next = next;
+    const cpu = this.idleCpus.pop();
+    if (cpu) {
+      this.dispatch(cpu, t);
+      return;
+    }
+    t.readySince = this.now;
+    t.phase = PH_NONE;
+    this.setState(t, RUNNABLE);
+    this.runQueue.push(t);
+    this.runQueueStats.enter(this.now);
+    if (this.runQueue.length === 1) this.armSpinTimers();
+  }
+
+  /** Someone now waits for a CPU: spinners' slices start to matter. Each gets the slice end its
+   * renewals (every sliceNs since the last one) would have reached. */
+  private armSpinTimers(): void {
+    for (const cpu of this.cpus) {
+      const s = cpu.thread;
+      if (!s || s.phase !== PH_SPIN || s.spinTimer === s.token || !this.preemptible(s)) continue;
+      while (s.sliceEnd <= this.now) s.sliceEnd += this.opts.sliceNs;
+      s.spinTimer = s.token;
+      this.sim.schedule(s.sliceEnd - this.now, this.evThread, s.id, s.token);
+    }
+  }
+
+  private dispatch(cpu: Cpu, t: SimThread): void {
+    cpu.thread = t;
+    t.cpu = cpu;
+    const cost = cpu.last === t ? 0 : this.opts.switchNs;
+    cpu.last = t;
+    t.sliceEnd = this.now + cost + this.opts.sliceNs;
+    t.token++;
+    t.phase = PH_DISPATCH;
+    this.setState(t, RUNNING);
+    // No switch to pay: go on at once rather than through a zero-delay event.
+    if (cost === 0 && !this.starting) this.afterDispatch(t);
+    else this.sim.schedule(cost, this.evThread, t.id, t.token);
+  }
+
+  protected releaseCpu(t: SimThread): void {
+    const cpu = t.cpu;
+    if (!cpu) return;
+    cpu.thread = null;
+    t.cpu = null;
+    const next = this.runQueue.shift();
+    if (next) {
+      this.dispatchWaiter(cpu, next);
+    } else this.idleCpus.push(cpu);
+  }
+
+  protected preempt(t: SimThread, next: number): void {
+    t.token++;
+    this.releaseCpuTo(t, next);
+  }
+
+  /** Puts `t` at the back of the run queue and gives its CPU to the next in line. */
+  /** Gives a CPU to the thread that was first in the run queue, counting its wait. */
+  private dispatchWaiter(cpu: Cpu, t: SimThread): void {
+    const waited = this.now - t.readySince;
+    this.runQueueStats.leave(this.now, waited);
+    this.runQueueLatency.record(waited);
+    this.dispatch(cpu, t);
+  }
+
+  private releaseCpuTo(t: SimThread, next: number): void {
+    const cpu = t.cpu;
+    t.next = next;
+    t.phase = PH_NONE;
+    t.readySince = this.now;
+    this.setState(t, RUNNABLE);
+    this.runQueue.push(t);
+    this.runQueueStats.enter(this.now);
+    if (cpu) {
+      cpu.thread = null;
+      t.cpu = null;
+      this.dispatchWaiter(cpu, this.runQueue.shift() as SimThread);
+    }
+  }
+}
