@@ -15,6 +15,12 @@ export class LockClass {
     this.stats = new LockClassStats(name, kind);
     this.waiters = new QueueStats(`${name} waiters`);
   }
+
+  /** Starts a new measurement window: lock_stat's figures and the waiters' queue figures (lock_stat -c). */
+  reset(now: number): void {
+    this.stats.reset();
+    this.waiters.reset(now);
+  }
 }
 
 export interface LockOptions {

@@ -42,10 +42,7 @@ export class Ext4 implements ModelRun {
     this.measureStart = now;
     this.measured = { calls: this.writers.calls, bytes: this.writers.bytes };
     this.kernel.resetStats();
-    for (const c of this.lockClasses()) {
-      c.stats.reset();
-      c.waiters.reset(now);
-    }
+    for (const c of this.lockClasses()) c.reset(now);
     this.rq.resetStats(now);
     this.writers.latency.reset();
   }

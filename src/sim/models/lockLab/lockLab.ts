@@ -112,8 +112,7 @@ export class LockLab implements ModelRun {
 
   resetStats(): void {
     this.kernel.resetStats();
-    this.cls.stats.reset();
-    this.cls.waiters.reset(this.sim.now);
+    this.cls.reset(this.sim.now);
     this.latency.reset();
     this.measuredCompletions = this.completions;
     this.measureStart = this.sim.now;

@@ -56,10 +56,7 @@ export class Loop implements ModelRun {
     this.measureStart = now;
     this.measured = { completions: this.completions, bytes: this.bytes };
     this.kernel.resetStats();
-    for (const c of this.driver.lockClasses()) {
-      c.stats.reset();
-      c.waiters.reset(now);
-    }
+    for (const c of this.driver.lockClasses()) c.reset(now);
     for (const q of this.driver.queues()) q.reset(now);
     this.backing.resetStats();
     this.latency.reset();

@@ -84,10 +84,7 @@ export class Mirror implements ModelRun {
     this.measureStart = now;
     this.measured = { completions: this.completions, bytes: this.bytes };
     this.kernel.resetStats();
-    for (const c of this.lockClasses()) {
-      c.stats.reset();
-      c.waiters.reset(now);
-    }
+    for (const c of this.lockClasses()) c.reset(now);
     this.conf.pendingStats.reset(now);
     this.conf.retryStats.reset(now);
     this.io.resetStats();

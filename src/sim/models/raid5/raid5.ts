@@ -135,10 +135,7 @@ export class Raid5 implements ModelRun {
     this.measureStart = now;
     this.measured = { completions: this.completions, bytes: this.bytes };
     this.kernel.resetStats();
-    for (const c of this.lockClasses()) {
-      c.stats.reset();
-      c.waiters.reset(now);
-    }
+    for (const c of this.lockClasses()) c.reset(now);
     for (const q of Object.values(this.conf.listStats)) q.reset(now);
     this.io.resetStats();
     this.latency.reset();
