@@ -9,7 +9,7 @@ import { parseTime } from '../lib/units';
 import { attachTraceTap } from '../sim/traceTap';
 import { traceFile } from '../export/trace';
 import { lockStatText } from '../export/lockStat';
-import { fioJson } from '../export/fioJson';
+import { fioJson, hasFioWorkload } from '../export/fioJson';
 import { setupCommands } from '../export/commands';
 
 export interface OutputFlags {
@@ -58,6 +58,7 @@ function runTraced(sc: ResolvedScenario, windowNs: number, file: string): SimRes
 
 export function runWithOutputs(sc: ResolvedScenario, f: OutputFlags): SimResult {
   const windowNs = traceWindowNs(f.traceWindow);
+  if (f.fioJson && !hasFioWorkload(sc.params)) throw new ParamError('fio-json', f.fioJson, `a model that runs a fio workload (raid5, raid1, raid10, loop, ext4); ${sc.model}'s operations are not IOs`);
   const result = f.trace ? runTraced(sc, windowNs, f.trace) : runScenario(sc).result;
   if (f.lockstat) write('lockstat', f.lockstat, lockStatText(result.locks));
   if (f.fioJson) write('fio-json', f.fioJson, `${JSON.stringify(fioJson(result), null, 2)}\n`);

@@ -1,7 +1,7 @@
 // lock_stat text, fio JSON, CSV and the mdadm/sysfs/fio commands, on fixed inputs; and the `npm run sim`
 // flags that write them, end to end.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -97,5 +97,8 @@ describe('npm run sim file outputs (end to end)', () => {
     const bad = sim('--preset', 'lock-lab-spin-vs-mutex', '--commands');
     expect([bad.status, bad.stderr.trim().split('\n').length]).toEqual([2, 1]);
     expect(sim('--preset', 'raid5-3disk-threads', '--trace', 'x.json', '--trace-window', '0').stderr.trim()).toBe('trace-window=0: accepted a time > 0 (e.g. 5ms, 500us)');
+    const noFio = sim('--preset', 'lock-lab-basic', '--fio-json', join(dir, 'never.json'));
+    expect([noFio.status, noFio.stderr.trim()]).toEqual([2, `fio-json=${join(dir, 'never.json')}: accepted a model that runs a fio workload (raid5, raid1, raid10, loop, ext4); lock-lab's operations are not IOs`]);
+    expect(existsSync(join(dir, 'never.json'))).toBe(false);
   });
 });

@@ -37,6 +37,12 @@ function direction(share: number, r: FioSource) {
   };
 }
 
+/** Whether a run has a fio workload to describe: fio's bs among its parameters. Lock Lab's lock rounds are
+ * not IOs, so there is no fio JSON for them (the UI greys the button, the CLI refuses --fio-json). */
+export function hasFioWorkload(params: FioSource['params']): boolean {
+  return 'bs' in params;
+}
+
 /** The share of IOs that are reads, from fio's rw and rwmixread. */
 export function readShare(params: FioSource['params']): number {
   const rw = String(params.rw ?? 'randwrite');

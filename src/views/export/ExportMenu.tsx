@@ -5,6 +5,7 @@ import { useDismiss } from '../useDismiss';
 import { requestResult, requestTrace } from '../../state/exportRequests';
 import { baseNameNow, fioText, lockStatNow, seriesCsv, threadStatesCsv } from '../../state/exportTexts';
 import { exportBaseName } from '../../export/fileName';
+import { hasFioWorkload } from '../../export/fioJson';
 import { frameRing } from '../../state/frameRing';
 import { seriesRing } from '../../state/raid5Live';
 import { raid5Extra } from '../../state/raid5Extra';
@@ -38,7 +39,7 @@ export function ExportMenu() {
   const hasRun = useSim((s) => s.snapshot !== null);
   const model = useSim((s) => s.model);
   // fio's fields describe a block workload; a model without fio's bs (Lock Lab's lock rounds) gets no fio JSON.
-  const fioWorkload = useSim((s) => 'bs' in s.params);
+  const fioWorkload = useSim((s) => hasFioWorkload(s.params));
   const events = useSim((s) => s.snapshot?.events ?? 0);
   const win = parseWindowMs(windowText);
 
