@@ -44,6 +44,23 @@ describe('story runs', () => {
     expect(useStories.getState().claims[claimKey('002', 'dio-aio')]).toEqual({ state: 'error', message: 'the runs failed: worker gave up' });
   });
 
+  it('claims started together queue their pool jobs: never more live workers than the pool size', async () => {
+    let live = 0;
+    let most = 0;
+    setStoryPool(1, () => {
+      live++;
+      most = Math.max(most, live);
+      const w = nodeWorker([]);
+      w.terminate = () => { live--; };
+      return w;
+    });
+    // Two claims of different stories with no runs in common: two jobs, one after the other.
+    await Promise.all([runClaim('002', 'randwrite'), runClaim('003', 'throughput')]);
+    expect(useStories.getState().claims[claimKey('002', 'randwrite')]).toMatchObject({ state: 'done' });
+    expect(useStories.getState().claims[claimKey('003', 'throughput')]).toMatchObject({ state: 'done' });
+    expect(most).toBe(1);
+  }, 120_000);
+
   it('opens known stories and refuses others by name', () => {
     expect(openStory('004')).toBeNull();
     expect(useStories.getState().storyId).toBe('004');

@@ -48,7 +48,11 @@ const inFlight = new Map<string, Promise<SimResult>>();
 const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 const setClaim = (key: string, status: ClaimStatus) => useStories.setState((s) => ({ claims: { ...s.claims, [key]: status } }));
 
-/** Starts one pool job for every run not finished or in flight; returns a promise per key it started. */
+/** The last pool job queued: jobs run one after another, each on the whole pool, so several "Run it" clicks
+ * queue up instead of each starting a pool of its own and oversubscribing the CPUs. */
+let lastJob: Promise<void> = Promise.resolve();
+
+/** Queues one pool job for every run not finished or in flight (each gets its in-flight promise now). */
 function startRuns(runs: NamedRun[]): void {
   const fresh = runs.filter((r, i) => !results.has(r.key) && !inFlight.has(r.key) && runs.findIndex((x) => x.key === r.key) === i);
   if (fresh.length === 0) return;
@@ -57,19 +61,22 @@ function startRuns(runs: NamedRun[]): void {
     inFlight.set(r.key, new Promise<SimResult>((resolve, reject) => waiting.set(r.key, { resolve, reject })));
   }
   const tasks: BatchTask[] = fresh.map((r) => ({ ...r.scenario }));
-  const job = runBatch(tasks, (i, result) => {
-    const key = fresh[i].key;
-    results.set(key, result);
-    inFlight.delete(key);
-    waiting.get(key)?.resolve(result);
-  }, pool.size(), pool.create);
-  job.done.catch((e: Error) => {
-    for (const r of fresh) {
-      if (!inFlight.has(r.key)) continue;
-      inFlight.delete(r.key);
-      waiting.get(r.key)?.reject(e);
-    }
-  });
+  const run = () => {
+    const job = runBatch(tasks, (i, result) => {
+      const key = fresh[i].key;
+      results.set(key, result);
+      inFlight.delete(key);
+      waiting.get(key)?.resolve(result);
+    }, pool.size(), pool.create);
+    return job.done.catch((e: Error) => {
+      for (const r of fresh) {
+        if (!inFlight.has(r.key)) continue;
+        inFlight.delete(r.key);
+        waiting.get(r.key)?.reject(e);
+      }
+    });
+  };
+  lastJob = lastJob.then(run);
 }
 
 /** Runs a claim's presets (those not yet measured) on the batch pool and computes its figure. */
