@@ -46,7 +46,9 @@ export class TimelinePainter {
     this.raster.build(ring, tracks, plotW, startNs, endNs);
     const gap = trackH >= 10 ? 2 : trackH >= 7 ? 1 : 0;
 
-    ctx.font = `${Math.min(12, trackH - 1)}px system-ui, sans-serif`;
+    ctx.font = `${Math.min(12, Math.max(8, trackH - 1))}px system-ui, sans-serif`;
+    // Tracks thinner than a line of text: name every k-th so the names stay readable (never none).
+    const every = trackH >= 8 ? 1 : Math.ceil(9 / trackH);
     const barH = Math.min(trackH - gap, 26);
     ctx.textBaseline = 'middle';
     const image = this.pixels.paint(this.raster.acc, tracks, plotW, trackH, barH);
@@ -56,7 +58,7 @@ export class TimelinePainter {
     }
     for (let t = 0; t < tracks; t++) {
       const y = t * trackH;
-      if (trackH >= 8) {
+      if (t % every === 0) {
         ctx.fillStyle = '#222';
         ctx.textAlign = 'right';
         ctx.fillText(fit(ctx, ring.threadMeta[t]?.name ?? `#${t}`, GUTTER - 10), GUTTER - 6, y + barH / 2);
