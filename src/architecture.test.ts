@@ -30,7 +30,8 @@ const RULES: Record<Room, Rule> = {
   'sim/core': { runtime: ['lib'], packages: ['pure-rand'] },
   model: { runtime: ['sim/core', 'lib'] },
   // types from export: sim/traceTap.ts fills export/trace's TraceCapture shape (the tap lives in sim so the CLI and the worker share it).
-  sim: { runtime: ['sim/core', 'model', 'lib'], types: ['export'] },
+  // analysis: sim/warmup.ts applies MSER-5 (a pure function) to a run's own throughput for detected warm-up.
+  sim: { runtime: ['sim/core', 'model', 'analysis', 'lib'], types: ['export'] },
   scenarios: { runtime: ['lib'], types: ['sim', 'sim/core', 'model'], packages: ['valibot'] },
   protocol: { runtime: ['lib'], types: ['sim', 'sim/core', 'model', 'scenarios'] },
   worker: { runtime: ['sim', 'sim/core', 'scenarios', 'protocol', 'analysis', 'export', 'lib'], types: ['model'] },

@@ -23,6 +23,8 @@ export interface ResolvedScenario {
   seed: number;
   durationNs: number;
   warmupNs: number;
+  /** Present only for `warmup: "auto"`: detect the warm-up (MSER-5) over warmupNs + durationNs, warmupNs the fallback. */
+  warmupMode?: 'auto';
   params: Resolved;
 }
 
@@ -48,6 +50,15 @@ function time(key: string, raw: string | number | undefined, fallback: number): 
   return ns;
 }
 
+/** `warmup`: a time, or the word auto (detected warm-up); null for auto. */
+export function warmupTime(raw: string | number | undefined, fallback: number): number | null {
+  if (typeof raw === 'string' && raw.trim().toLowerCase() === 'auto') return null;
+  if (raw === undefined) return fallback;
+  const ns = typeof raw === 'number' ? raw : parseTime(raw);
+  if (ns === null || !(ns >= 0) || ns > 1e12) throw new ParamError('warmup', raw, 'a time 0..1000s (e.g. 200ms), or auto (detected by MSER-5)');
+  return ns;
+}
+
 /** Preset (if any), then the model's defaults, then the given params; checked key by key. */
 export function resolveScenario(input: ScenarioInput): ResolvedScenario {
   const preset = input.preset === undefined ? undefined : findPreset(input.preset);
@@ -60,12 +71,15 @@ export function resolveScenario(input: ScenarioInput): ResolvedScenario {
   const given = { ...(preset?.params ?? {}), ...(input.params ?? {}) };
   const params = resolveParams(info.params, given);
   info.derive?.(params, new Set(Object.keys(given)));
+  const fixedWarmup = preset?.warmupNs ?? info.defaultWarmupNs;
+  const warmup = warmupTime(input.warmup, fixedWarmup);
   return {
     model: modelName,
     preset: preset?.id ?? null,
     seed: input.seed ?? 1,
     durationNs: time('duration', input.duration, preset?.durationNs ?? info.defaultDurationNs),
-    warmupNs: time('warmup', input.warmup, preset?.warmupNs ?? info.defaultWarmupNs),
+    warmupNs: warmup ?? fixedWarmup,
+    ...(warmup === null ? { warmupMode: 'auto' as const } : {}),
     params,
   };
 }

@@ -1,8 +1,10 @@
 // Runs one scenario headless: build the model, run the warm-up, reset stats, run the measured part.
 // Used by the CLI, tests and benchmarks; the worker paces the same steps against the wall clock.
+// With warmupMode 'auto' the warm-up is detected (MSER-5, see warmup.ts) instead of fixed.
 import type { ModelRun, Params } from './core/model';
 import type { SimResult } from './core/result';
 import { FACTORIES } from './models';
+import { detectWarmup } from './warmup';
 
 export interface RunSpec {
   model: string;
@@ -11,6 +13,8 @@ export interface RunSpec {
   seed: number;
   durationNs: number;
   warmupNs: number;
+  /** 'auto': detect the warm-up over the horizon warmupNs + durationNs (warmupNs is the fallback). Absent: fixed. */
+  warmupMode?: 'fixed' | 'auto';
 }
 
 export function createModel(model: string, params: Params, seed: number): ModelRun {
@@ -20,9 +24,26 @@ export function createModel(model: string, params: Params, seed: number): ModelR
 }
 
 export function runScenario(spec: RunSpec): { result: SimResult; run: ModelRun } {
+  if (spec.warmupMode === 'auto') return runDetected(spec);
+  return runFixed(spec);
+}
+
+function runFixed(spec: RunSpec): { result: SimResult; run: ModelRun } {
   const run = createModel(spec.model, spec.params, spec.seed);
   run.sim.runUntil(spec.warmupNs);
   run.resetStats();
   run.sim.runUntil(spec.warmupNs + spec.durationNs);
   return { result: run.result({ preset: spec.preset, warmupNs: spec.warmupNs }), run };
+}
+
+/**
+ * Detected warm-up: a sampling run of the same seed over the horizon finds the cut, then a fixed run with
+ * that cut measures the rest. Runs are deterministic, so the result is exactly the fixed run's at the cut
+ * (the sampling run is not reused: its stats were never reset), with `warmup` saying how it was chosen.
+ */
+function runDetected(spec: RunSpec): { result: SimResult; run: ModelRun } {
+  const horizonNs = spec.warmupNs + spec.durationNs;
+  const warmup = detectWarmup(createModel(spec.model, spec.params, spec.seed), horizonNs, spec.warmupNs);
+  const { result, run } = runFixed({ ...spec, warmupMode: 'fixed', warmupNs: warmup.ns, durationNs: horizonNs - warmup.ns });
+  return { result: { ...result, warmup }, run };
 }

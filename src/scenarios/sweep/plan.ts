@@ -20,6 +20,8 @@ export interface SweepPlan {
   seed: number;
   durationNs: number;
   warmupNs: number;
+  /** 'auto': warm-up detected per run (MSER-5), warmupNs is the fallback and part of the horizon. */
+  warmupMode: 'fixed' | 'auto';
   shard: string | null;
 }
 
@@ -56,13 +58,14 @@ export function planPoints(input: ScenarioInput, flags: readonly string[], o: Pl
   return {
     label: base.preset ? `preset ${base.preset}` : `model ${base.model}`,
     keys, points, totalPoints: all.length, replications: R, seed: base.seed,
-    durationNs: base.durationNs, warmupNs: base.warmupNs, shard: o.shard ?? null,
+    durationNs: base.durationNs, warmupNs: base.warmupNs, warmupMode: base.warmupMode ?? 'fixed', shard: o.shard ?? null,
   };
 }
 
 /** The run of replication r of a point: its scenario with seed + r. */
 export function taskSpec(s: ResolvedScenario, r: number): RunSpec {
-  return { model: s.model, preset: s.preset, params: s.params, seed: s.seed + r, durationNs: s.durationNs, warmupNs: s.warmupNs };
+  const spec: RunSpec = { model: s.model, preset: s.preset, params: s.params, seed: s.seed + r, durationNs: s.durationNs, warmupNs: s.warmupNs };
+  return s.warmupMode === 'auto' ? { ...spec, warmupMode: 'auto' } : spec;
 }
 
 /** Every run of the plan, point by point, replication r of point p at index p * R + r. */

@@ -33,6 +33,24 @@ export interface SimResult {
   devices: DeviceRow[];
   /** Model-specific extra figures (welcome beyond the contract). */
   extra?: Record<string, unknown>;
+  /** Only on a run asked for detected warm-up (--warmup auto): how warmupNs was chosen. A fixed warm-up has none. */
+  warmup?: WarmupDetection;
+}
+
+/** Detected warm-up: MSER-5 on completions per interval of a sampling run over the whole horizon. When the
+ * rule finds no cut (`not-detected`), the scenario's fixed warm-up is discarded instead, and `reason` says why. */
+export interface WarmupDetection {
+  mode: 'detected' | 'not-detected';
+  rule: 'MSER-5';
+  /** Warm-up discarded (equals warmupNs); with simulatedNs it makes up the horizon. */
+  ns: number;
+  horizonNs: number;
+  samples: number;
+  intervalNs: number;
+  /** Batches of 5 samples cut, of the total. */
+  batchesCut: number;
+  batches: number;
+  reason?: string;
 }
 
 const r = (x: number, digits = 3) => (Number.isFinite(x) ? Number(x.toFixed(digits)) : 0);
