@@ -38,6 +38,8 @@ export function parseSimArgs(argv: readonly string[]): SimArgs {
 }
 
 export const USAGE = `usage: npm run sim -- (--model NAME | --preset ID | --scenario FILE.json) [--set KEY=VALUE ...]
-       [--seed N] [--duration TIME] [--warmup TIME] [--json]
+       [--seed N] [--duration TIME] [--warmup TIME | --warmup auto] [--json]
        [--trace FILE [--trace-window TIME]] [--lockstat FILE] [--fio-json FILE] | --commands
-       npm run sim -- --describe MODEL | --list-presets`;
+       npm run sim -- --describe MODEL | --list-presets
+  --warmup auto: detect the warm-up (MSER-5 on completions per interval over warm-up + duration) instead of
+  discarding a fixed one; the result's warmup field says where it cut, or why it fell back to the fixed one.`;

@@ -3,7 +3,7 @@
 import { writeFileSync } from 'node:fs';
 import type { ResolvedScenario } from '../scenarios/scenarioFile';
 import { ParamError } from '../scenarios/paramSpec';
-import { createModel, runScenario } from '../sim/run';
+import { createModel, detectedSpec, runScenario } from '../sim/run';
 import type { SimResult } from '../sim/core/result';
 import { parseTime } from '../lib/units';
 import { attachTraceTap } from '../sim/traceTap';
@@ -56,10 +56,17 @@ function runTraced(sc: ResolvedScenario, windowNs: number, file: string): SimRes
   return result;
 }
 
+/** A traced run; with warmup auto the cut is detected first and the traced run is the fixed one at it. */
+function runTracedAnyWarmup(sc: ResolvedScenario, windowNs: number, file: string): SimResult {
+  if (sc.warmupMode !== 'auto') return runTraced(sc, windowNs, file);
+  const { fixed, warmup } = detectedSpec(sc);
+  return { ...runTraced({ ...sc, warmupNs: fixed.warmupNs, durationNs: fixed.durationNs, warmupMode: undefined }, windowNs, file), warmup };
+}
+
 export function runWithOutputs(sc: ResolvedScenario, f: OutputFlags): SimResult {
   const windowNs = traceWindowNs(f.traceWindow);
   if (f.fioJson && !hasFioWorkload(sc.params)) throw new ParamError('fio-json', f.fioJson, `a model that runs a fio workload (raid5, raid1, raid10, loop, ext4); ${sc.model}'s operations are not IOs`);
-  const result = f.trace ? runTraced(sc, windowNs, f.trace) : runScenario(sc).result;
+  const result = f.trace ? runTracedAnyWarmup(sc, windowNs, f.trace) : runScenario(sc).result;
   if (f.lockstat) write('lockstat', f.lockstat, lockStatText(result.locks));
   if (f.fioJson) write('fio-json', f.fioJson, `${JSON.stringify(fioJson(result), null, 2)}\n`);
   return result;

@@ -18,9 +18,17 @@ export function lockStatTable(r: SimResult): string {
   return lines.join('\n');
 }
 
+/** Fixed, detected (where MSER-5 cut), or asked for but not detected (why, and that the fixed one was used). */
+function warmupHow(r: SimResult): string {
+  const w = r.warmup;
+  if (!w) return '(fixed)';
+  if (w.mode === 'detected') return `(detected by ${w.rule}: ${w.batchesCut} of ${w.batches} batches of 5 x ${formatNs(w.intervalNs)} cut)`;
+  return `(fixed: ${w.rule} found no cut, ${w.reason ?? ''})`;
+}
+
 export function humanSummary(r: SimResult): string {
   const out: string[] = [];
-  out.push(`${r.model}${r.preset ? ` (preset ${r.preset})` : ''}, seed ${r.seed}: ${formatNs(r.simulatedNs)} measured after ${formatNs(r.warmupNs)} warm-up, ${r.events} events`);
+  out.push(`${r.model}${r.preset ? ` (preset ${r.preset})` : ''}, seed ${r.seed}: ${formatNs(r.simulatedNs)} measured after ${formatNs(r.warmupNs)} warm-up ${warmupHow(r)}, ${r.events} events`);
   out.push(`throughput: ${formatRate(r.throughput.opsPerSec)} ops/s${r.throughput.bytesPerSec ? `, ${formatBytes(r.throughput.bytesPerSec)}B/s` : ''}`);
   const L = r.latencyNs;
   out.push(`latency: mean ${formatNs(L.mean)}  p50 ${formatNs(L.p50)}  p90 ${formatNs(L.p90)}  p99 ${formatNs(L.p99)}  p99.9 ${formatNs(L.p999)}  max ${formatNs(L.max)}`);

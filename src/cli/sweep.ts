@@ -7,7 +7,7 @@ import { planSweep, runSweep } from './sweep/plan';
 import { startSweepWorker } from './sweep/pool';
 import { uslLines, type PointLine } from '../analysis/sweep/aggregate';
 import { parseSweepLines } from './sweep/fit';
-import { noteLine, tableHeader, tableRow, uslText } from './sweep/output';
+import { noteLine, tableHeader, tableRow, uslText, warmupSummary } from './sweep/output';
 import { sweepCsv } from '../export/csv';
 import { ParamError } from '../scenarios/paramSpec';
 
@@ -33,13 +33,14 @@ async function main(argv: string[]): Promise<void> {
   const jobs = Math.min(a.jobs ?? availableParallelism(), Math.max(1, plan.points.length * plan.replications));
   const note = noteLine({ ...plan, points: plan.points.length, jobs });
   // The note goes to stderr with --json/--csv so stdout stays machine-readable (and shards concatenate).
-  if (a.output === 'table') process.stdout.write(`${note}\n\n${tableHeader(plan.keys)}\n`);
+  if (a.output === 'table') process.stdout.write(`${note}\n\n${tableHeader(plan.keys, plan.warmupMode)}\n`);
   else process.stderr.write(`${note}\n`);
   const lines = await runSweep(plan, jobs, startSweepWorker, (l) => {
     if (a.output === 'json') process.stdout.write(`${JSON.stringify(l)}\n`);
     else if (a.output === 'table') process.stdout.write(`${tableRow(plan.keys, l)}\n`);
   });
   if (a.output === 'csv') process.stdout.write(sweepCsv(lines));
+  if (a.output === 'table') process.stdout.write(`${warmupSummary(lines)}\n`);
   // A shard sees only some N values: its own fit would mislead, so only a whole sweep fits.
   if (plan.shard !== null) {
     process.stderr.write('sweep: no USL fit for a shard; fit the concatenated --json outputs with --fit FILE\n');

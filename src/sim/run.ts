@@ -2,7 +2,7 @@
 // Used by the CLI, tests and benchmarks; the worker paces the same steps against the wall clock.
 // With warmupMode 'auto' the warm-up is detected (MSER-5, see warmup.ts) instead of fixed.
 import type { ModelRun, Params } from './core/model';
-import type { SimResult } from './core/result';
+import type { SimResult, WarmupDetection } from './core/result';
 import { FACTORIES } from './models';
 import { detectWarmup } from './warmup';
 
@@ -42,8 +42,14 @@ function runFixed(spec: RunSpec): { result: SimResult; run: ModelRun } {
  * (the sampling run is not reused: its stats were never reset), with `warmup` saying how it was chosen.
  */
 function runDetected(spec: RunSpec): { result: SimResult; run: ModelRun } {
+  const { fixed, warmup } = detectedSpec(spec);
+  const { result, run } = runFixed(fixed);
+  return { result: { ...result, warmup }, run };
+}
+
+/** For an 'auto' spec: the detection (from its own sampling run) and the fixed spec that measures after the cut. */
+export function detectedSpec(spec: RunSpec): { fixed: RunSpec; warmup: WarmupDetection } {
   const horizonNs = spec.warmupNs + spec.durationNs;
   const warmup = detectWarmup(createModel(spec.model, spec.params, spec.seed), horizonNs, spec.warmupNs);
-  const { result, run } = runFixed({ ...spec, warmupMode: 'fixed', warmupNs: warmup.ns, durationNs: horizonNs - warmup.ns });
-  return { result: { ...result, warmup }, run };
+  return { fixed: { ...spec, warmupMode: 'fixed', warmupNs: warmup.ns, durationNs: horizonNs - warmup.ns }, warmup };
 }

@@ -24,9 +24,18 @@ export interface PointLine {
   /** Index of the point in the whole sweep (shards keep the global index). */
   index: number;
   seeds: number[];
+  /** Measured and discarded time; with detected warm-up they differ by run, and these are their means. */
   durationNs: number;
   warmupNs: number;
+  /** How the warm-up was chosen: fixed, or detected per run by MSER-5 (mean and interval over replications).
+   * Absent in lines written before detection existed (--fit may read those): fixed. */
+  warmup?: WarmupLine;
 }
+
+export type WarmupLine =
+  | { mode: 'fixed'; ns: number }
+  /** notDetected: replications where MSER-5 found no cut and the fixed warm-up was discarded instead. */
+  | { mode: 'detected'; rule: 'MSER-5'; ns: Estimate; horizonNs: number; notDetected: number };
 
 /** Roles whose utilisation a point reports: the threads that handle the work, not its submitters. */
 export const HANDLER_ROLES = new Set(['raid5d', 'worker', 'offload']);
@@ -52,6 +61,17 @@ function gather<K extends string>(results: readonly SimResult[], pick: (r: SimRe
   return out;
 }
 
+/** Fixed when no run detected its warm-up; else the detected cuts' mean and interval (fallbacks included). */
+export function warmupLine(results: readonly SimResult[]): WarmupLine {
+  const ws = results.map((r) => r.warmup);
+  if (ws.every((w) => w === undefined)) return { mode: 'fixed', ns: results[0].warmupNs };
+  return {
+    mode: 'detected', rule: 'MSER-5', ns: est(results.map((r) => r.warmupNs), 0),
+    horizonNs: results[0].warmupNs + results[0].simulatedNs,
+    notDetected: ws.filter((w) => w?.mode !== 'detected').length,
+  };
+}
+
 export function aggregatePoint(index: number, point: Record<string, Value>, results: readonly SimResult[]): PointLine {
   if (results.length === 0) throw new Error(`point ${index} has no results`);
   const util = gather(results, (r) => new Map(r.threads.filter((t) => HANDLER_ROLES.has(t.role)).map((t) => [t.name, t.states.running + t.states.spinning])));
@@ -60,6 +80,7 @@ export function aggregatePoint(index: number, point: Record<string, Value>, resu
     for (const t of r.threads) if (HANDLER_ROLES.has(t.role)) sums.set(t.role, [...(sums.get(t.role) ?? []), t.states.running + t.states.spinning]);
     return new Map([...sums].map(([role, us]) => [role, us.reduce((a, b) => a + b, 0) / us.length]));
   });
+  const warmup = warmupLine(results);
   const lockNames = [...new Set(results.flatMap((r) => r.locks.map((l) => l.name)))];
   const locks: Record<string, LockEstimates> = {};
   for (const name of lockNames) {
@@ -80,9 +101,10 @@ export function aggregatePoint(index: number, point: Record<string, Value>, resu
     locks,
     index,
     seeds: results.map((r) => r.seed),
-    durationNs: results[0].simulatedNs,
-    warmupNs: results[0].warmupNs,
+    durationNs: warmup.mode === 'fixed' ? results[0].simulatedNs : Math.round(meanCi(results.map((r) => r.simulatedNs)).mean),
+    warmupNs: warmup.mode === 'fixed' ? results[0].warmupNs : Math.round(warmup.ns.mean),
     roleUtilisation: Object.fromEntries([...byRole].map(([k, v]) => [k, est(v, 4)])),
+    warmup,
   };
 }
 
