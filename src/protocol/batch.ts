@@ -13,6 +13,8 @@ export interface BatchTask {
   seed: number;
   durationNs: number;
   warmupNs: number;
+  /** 'auto': the worker detects the warm-up (MSER-5) over warmupNs + durationNs; absent: warmupNs is fixed. */
+  warmupMode?: 'fixed' | 'auto';
 }
 
 export type ToBatchWorker = { type: 'run'; id: number; task: BatchTask };

@@ -124,6 +124,11 @@ export function checkSweepForm(form: SweepForm, cur: CurrentScenario): { ok: Che
   return { ok: { plan, workers } };
 }
 
+/** The warm-up the form asks for: the word auto detects it per run (MSER-5); anything else is a fixed time. */
+export function warmupModeOf(form: SweepForm): 'fixed' | 'auto' {
+  return form.warmup.trim().toLowerCase() === 'auto' ? 'auto' : 'fixed';
+}
+
 /** Points and runs the form would make, for the form's summary line; null while a field is refused. */
 export function sweepSize(form: SweepForm, specs: readonly ParamSpec[]): { points: number; runs: number } | null {
   try {

@@ -1,5 +1,5 @@
 // The running sweep in one line: a progress bar of runs done / total, points complete, the pool size,
-// the outcome (done in how long, cancelled, failed and why) and what was run (seeds, fixed warm-up).
+// the outcome (done in how long, cancelled, failed and why) and what was run (seeds, fixed or detected warm-up).
 import { useSweep } from '../../state/sweep';
 import { fmtNsShort } from '../format';
 
@@ -28,7 +28,9 @@ export function SweepProgress() {
       {error && <div className="run-error" role="alert" data-testid="sweep-error">{error}</div>}
       <div className="sw-note muted" data-testid="sweep-note">
         {plan.label}: {plan.points.length} points × {R} replication{R === 1 ? '' : 's'}, seed{R === 1 ? ` ${plan.seed}` : `s ${plan.seed}..${plan.seed + R - 1} (replication r uses seed ${plan.seed}+r at every point)`};
-        {' '}warm-up fixed: {fmtNsShort(plan.warmupNs)} discarded (not detected), {fmtNsShort(plan.durationNs)} measured; intervals are Student-t 95% over replications.
+        {' '}{plan.warmupMode === 'auto'
+          ? `warm-up detected per run (MSER-5) over ${fmtNsShort(plan.warmupNs + plan.durationNs)}, the rest measured`
+          : `warm-up fixed: ${fmtNsShort(plan.warmupNs)} discarded (not detected), ${fmtNsShort(plan.durationNs)} measured`}; intervals are Student-t 95% over replications.
       </div>
     </div>
   );

@@ -7,6 +7,7 @@ import { sweepBase, sweepSize, type SweepField } from '../../state/sweepSetup';
 import { useSim } from '../../state/store';
 import { THREAD_PARAMS } from '../../analysis/sweep/aggregate';
 import { fmtNsShort as fmtNs } from '../format';
+import { WarmupNote } from './WarmupNote';
 
 function Field({ id, label, error, hint, children }: { id: SweepField; label: string; error?: string; hint?: ReactNode; children: ReactNode }) {
   return (
@@ -104,14 +105,10 @@ export function SweepSetup() {
             <input {...inputProps('duration', errors.duration)} type="text" placeholder={'error' in b ? '' : fmtNs(b.base.durationNs)} value={form.duration} onChange={(e) => setSweepForm({ duration: e.target.value })} />
           </Field>
           <Field id="warmup" label="Warm-up (simulated)" error={errors.warmup}>
-            <input {...inputProps('warmup', errors.warmup)} type="text" placeholder={'error' in b ? '' : fmtNs(b.base.warmupNs)} value={form.warmup} onChange={(e) => setSweepForm({ warmup: e.target.value })} />
+            <input {...inputProps('warmup', errors.warmup)} type="text" placeholder={'error' in b ? '' : `${fmtNs(b.base.warmupNs)} or auto`} value={form.warmup} onChange={(e) => setSweepForm({ warmup: e.target.value })} />
           </Field>
         </div>
-        {!('error' in b) && (
-          <p className="sw-hint" data-testid="sweep-warmup-note">
-            warm-up fixed: {form.warmup.trim() || fmtNs(b.base.warmupNs)} discarded (not detected), then {form.duration.trim() || fmtNs(b.base.durationNs)} measured per run. Empty = the base's own.
-          </p>
-        )}
+        {!('error' in b) && <WarmupNote warmupNs={b.base.warmupNs} durationNs={b.base.durationNs} />}
       </div>
       <div className="sw-actions">
         <span className="muted" data-testid="sweep-size">{size ? `${size.points} point${size.points === 1 ? '' : 's'} × ${form.replications} = ${size.runs} runs` : '—'}</span>
