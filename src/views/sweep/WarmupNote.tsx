@@ -15,6 +15,7 @@ export function WarmupNote({ warmupNs, durationNs }: { warmupNs: number; duratio
       {warmupModeOf(form) === 'auto'
         ? <p>warm-up detected per run (MSER-5: batch means of 5 over 200 intervals of warm-up + measured = {fmtNsShort(warmupNs)} + {measured}); where it finds no cut, the fixed {fmtNsShort(warmupNs)} is discarded. Type a time for a fixed warm-up.</p>
         : <p>warm-up fixed: {form.warmup.trim() || fmtNsShort(warmupNs)} discarded (not detected), then {measured} measured per run. Empty = the base&apos;s own; auto = detected (MSER-5).</p>}
+      {detected.length > 0 && <p>detected warm-up per point (mean over replications):</p>}
       {detected.length > 0 && (
         <ul className="sw-warmup-points" data-testid="sweep-warmup-detected" aria-label="detected warm-up per point (mean over replications)">
           {detected.map(({ l, w }) => (
