@@ -1,6 +1,7 @@
 // The Sweep page in Debian's Chromium: a 5-point group_thread_cnt sweep of the opening raid5 preset on the
 // batch worker pool reaches 5/5 points, draws its charts with the 95% band painted, fits the USL, fills a
-// table whose intervals hold their means, survives a trip to the Lab; bad input is refused at its field.
+// table whose intervals hold their means, survives a trip to the Lab; bad input is refused at its field; warm-up
+// "auto" is detected per run by MSER-5 and each point's mean cut listed.
 import { expect, test, type Page } from '@playwright/test';
 
 async function open(page: Page): Promise<string[]> {
@@ -123,5 +124,27 @@ test('bad input is refused at its field with the value and what is accepted; not
   await page.getByTestId('sweep-replications').fill('1');
   await page.getByTestId('sweep-start').click();
   await expect(page.getByTestId('sweep-values1-error')).toHaveText(/^group_thread_cnt=9000: accepted an integer 0\.\.\d+/);
+  expect(problems).toEqual([]);
+});
+
+test('warm-up auto: detected per run by MSER-5, each point’s mean cut listed under the field', async ({ page }) => {
+  test.setTimeout(120_000);
+  const problems = await open(page);
+  await page.getByTestId('sweep-values1').fill('0,2');
+  await page.getByTestId('sweep-replications').fill('2');
+  await page.getByTestId('sweep-duration').fill('2ms');
+  await page.getByTestId('sweep-warmup').fill('auto');
+  await expect(page.getByTestId('sweep-warmup-note')).toContainText('warm-up detected per run (MSER-5');
+  await page.getByTestId('sweep-start').click();
+  await expect(page.getByTestId('sweep-status')).toHaveAttribute('data-status', 'done', { timeout: 90_000 });
+  await expect(page.getByTestId('sweep-note')).toContainText('warm-up detected per run (MSER-5)');
+  const items = page.getByTestId('sweep-warmup-detected').locator('li');
+  await expect(items).toHaveCount(2);
+  await expect(items.first()).toContainText(/group_thread_cnt=0: mean \d/);
+
+  await page.getByTestId('sweep-warmup').fill('soon');
+  await expect(page.getByTestId('sweep-warmup-note')).toContainText('warm-up fixed: soon');
+  await page.getByTestId('sweep-start').click();
+  await expect(page.getByTestId('sweep-warmup-error')).toHaveText('warmup=soon: accepted a time 0..1000s (e.g. 200ms), or auto (detected by MSER-5)');
   expect(problems).toEqual([]);
 });
