@@ -1,7 +1,7 @@
 // ext4 buffered streaming writes (seed 003): writeback by buffer_head or by bio, the block plug, the legacy
 // request queue and its queue_lock. Parameters, device presets and presets; data only, no model code.
 import type { ParamSpec } from './paramSpec';
-import { ParamError, type Resolved } from './paramSpec';
+import { fillDeviceParams, ParamError, type Resolved } from './paramSpec';
 import type { Preset } from './preset';
 
 /** Devices behind the legacy request queue: latency, transfer rate and tag depth (requests in flight). */
@@ -50,9 +50,7 @@ export const EXT4_PARAMS: readonly ParamSpec[] = [
 /** device.* follow the device preset unless given; a bio cannot outgrow the largest request. */
 export function deriveExt4(params: Resolved, given: ReadonlySet<string>): void {
   const d = EXT4_DEVICES[params.device as string];
-  if (!given.has('device.latency')) params['device.latency'] = d.latency;
-  if (!given.has('device.bandwidth')) params['device.bandwidth'] = d.bandwidth;
-  if (!given.has('device.parallelism')) params['device.parallelism'] = d.parallelism;
+  fillDeviceParams(params, given, d);
   if ((params.max_bio as number) > (params.max_sectors as number)) throw new ParamError('max_bio', params.max_bio, `a size 4K..max_sectors (${(params.max_sectors as number) / 1024}K)`);
 }
 

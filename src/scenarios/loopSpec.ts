@@ -1,7 +1,7 @@
 // The loop driver's parameters (loop_mode, fio names, backing device presets, CPU costs) and the presets
 // of seed 002. Data only: the model that reads these lives in src/sim/models/loop.
 import type { ParamSpec } from './paramSpec';
-import { ParamError, type Resolved } from './paramSpec';
+import { fillDeviceParams, ParamError, type Resolved } from './paramSpec';
 import type { Preset } from './preset';
 
 /** Backing devices under the loop file: random-access latency, latency of a request that continues the
@@ -55,11 +55,7 @@ export function deriveLoop(params: Resolved, given: ReadonlySet<string>): void {
   if (!given.has('iodepth_low')) params.iodepth_low = params.iodepth;
   if ((params.iodepth_low as number) > (params.iodepth as number)) throw new ParamError('iodepth_low', params.iodepth_low, `an integer 0..${params.iodepth} (at most iodepth)`);
   const d = LOOP_DEVICES[params.device as string];
-  const fill = (key: string, v: number) => { if (!given.has(key)) params[key] = v; };
-  fill('device.latency', d.latency);
-  fill('device.seq_latency', d.seqLatency);
-  fill('device.bandwidth', d.bandwidth);
-  fill('device.parallelism', d.parallelism);
+  fillDeviceParams(params, given, d);
 }
 
 const S = 'The loop driver (seed 002)';

@@ -1,7 +1,7 @@
 // raid1 and raid10 parameters in the spelling users know, their CPU-cost table and derived defaults.
 // Data and checks only; the models live in src/sim/models/mirror.
 import { BITMAP_PARAMS, deriveBitmap } from './bitmapPresets';
-import { ParamError, type ParamSpec, type Resolved } from './paramSpec';
+import { fillDeviceParams, ParamError, type ParamSpec, type Resolved } from './paramSpec';
 import { DEVICE_PRESETS } from './raid5Spec';
 
 const C = 'costs';
@@ -45,9 +45,7 @@ export const RAID10_PARAMS: readonly ParamSpec[] = [...array(10), ...common];
 /** device.* follow the device preset unless given; bitmap defaults and checks. */
 export function deriveRaid1(params: Resolved, given: ReadonlySet<string>): void {
   const d = DEVICE_PRESETS[params.device as string];
-  if (!given.has('device.latency')) params['device.latency'] = d.latency;
-  if (!given.has('device.bandwidth')) params['device.bandwidth'] = d.bandwidth;
-  if (!given.has('device.parallelism')) params['device.parallelism'] = d.parallelism;
+  fillDeviceParams(params, given, d);
   deriveBitmap(params, given);
 }
 

@@ -93,6 +93,16 @@ export function parseParam(s: ParamSpec, raw: unknown): ParamValue {
 
 export type Resolved = Record<string, ParamValue>;
 
+/** A device preset's figures as the device.* parameters, each unless the user gave it: every model with a
+ * `device` choice (raid5, raid1/raid10, loop, ext4) derives them this way. */
+export function fillDeviceParams(params: Resolved, given: ReadonlySet<string>, d: { latency: number; bandwidth: number; parallelism: number; seqLatency?: number }): void {
+  const fill = (key: string, v: number | undefined) => { if (v !== undefined && !given.has(key)) params[key] = v; };
+  fill('device.latency', d.latency);
+  fill('device.seq_latency', d.seqLatency);
+  fill('device.bandwidth', d.bandwidth);
+  fill('device.parallelism', d.parallelism);
+}
+
 /** Defaults, overlaid by `given` (each checked); an unknown key is refused with the known ones listed. */
 export function resolveParams(specs: readonly ParamSpec[], given: Record<string, unknown>): Resolved {
   const out: Resolved = {};

@@ -1,7 +1,7 @@
 // md raid5's parameters in the spelling users know (sysfs, fio, plain names), the member-device
 // presets, the CPU-cost table with its defaults, and the calibrated presets of the multi-thread series.
 import type { ParamSpec } from './paramSpec';
-import { ParamError, type Resolved } from './paramSpec';
+import { fillDeviceParams, ParamError, type Resolved } from './paramSpec';
 import type { Preset } from './preset';
 import { BITMAP_PARAMS, deriveBitmap } from './bitmapPresets';
 
@@ -65,9 +65,7 @@ export const RAID5_PARAMS: readonly ParamSpec[] = [
 /** device.* follow the chosen device preset unless given; raid6 needs 4 disks. */
 export function deriveRaid5(params: Resolved, given: ReadonlySet<string>): void {
   const d = DEVICE_PRESETS[params.device as string];
-  if (!given.has('device.latency')) params['device.latency'] = d.latency;
-  if (!given.has('device.bandwidth')) params['device.bandwidth'] = d.bandwidth;
-  if (!given.has('device.parallelism')) params['device.parallelism'] = d.parallelism;
+  fillDeviceParams(params, given, d);
   if (params.level === 6 && (params.disks as number) < 4) throw new ParamError('disks', params.disks, '4..24 for level 6 (3..24 for level 5)');
   deriveBitmap(params, given);
 }
