@@ -3,15 +3,9 @@
 import type { Snapshot } from '../protocol/messages';
 import { raid5Extra } from './raid5Extra';
 
-/** What one snapshot contributes: cumulative counters only, so any two give the figures between them. */
-export interface Sample {
-  timeNs: number;
-  completions: number;
-  bytes: number;
-  threads: { name: string; role: string }[];
-  threadNs: Float64Array;
-  members: { name: string; busyNs: number; parallelism: number }[];
-  locks: { name: string; holdNs: number; acquisitions: number; contentions: number; instances: number }[];
+/** Levels read as they are at a sample (not differenced): the array's size and the stripe cache's state. */
+interface Gauges {
+  /** fio jobs waiting for a free stripe_head (in a figure: the mean over the window's samples). */
   waitingForStripe: number;
   numjobs: number;
   groupThreadCnt: number;
@@ -21,23 +15,27 @@ export interface Sample {
   free: number;
 }
 
+/** What one snapshot contributes: cumulative counters only, so any two give the figures between them. */
+export interface Sample extends Gauges {
+  timeNs: number;
+  completions: number;
+  bytes: number;
+  threads: { name: string; role: string }[];
+  threadNs: Float64Array;
+  members: { name: string; busyNs: number; parallelism: number }[];
+  locks: { name: string; holdNs: number; acquisitions: number; contentions: number; instances: number }[];
+}
+
 export interface ThreadShare { name: string; role: string; running: number; spinning: number; runnable: number; blocked: number; idle: number }
-export interface RecentFigures {
+export interface RecentFigures extends Gauges {
   spanNs: number;
   opsPerSec: number;
   bytesPerSec: number;
   threads: ThreadShare[];
   members: { name: string; utilisation: number }[];
   locks: { name: string; held: number; contended: number }[];
-  /** Mean share of time the fio jobs spent blocked, and how many waited for a free stripe_head on average. */
+  /** Mean share of time the fio jobs spent blocked. */
   submittersBlocked: number;
-  waitingForStripe: number;
-  numjobs: number;
-  groupThreadCnt: number;
-  cpus: number;
-  cacheActive: number;
-  cacheSize: number;
-  free: number;
 }
 
 /** Instances behind one lock class, so a class's hold time becomes a share of one lock's time. */
