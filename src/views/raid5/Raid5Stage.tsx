@@ -9,7 +9,7 @@ import './raid5.css';
 
 export function Raid5Stage() {
   return (
-    <div className="stage raid5-stage">
+    <div className="stage machine-grid raid5-stage">
       <MachineView />
       <SeriesPanel />
       <LockStatTable />
