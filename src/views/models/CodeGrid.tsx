@@ -1,10 +1,10 @@
 // A small SVG grid of coded cells (at most ~1,000) with patterns and a legend that names and counts each
 // code: the bitmap's chunks, raid5's async op phases. Draws what it is given; no state.
 import { useMemo, useRef } from 'react';
-import { patternPath } from '../raid5/cellPalette';
+import { patternPath, swatchCss } from '../raid5/cellPalette';
 import { gridLayout } from '../raid5/StripeGrid';
 import { useSize } from '../useSize';
-import { codeSwatch, type CodeStyle } from './codeStyles';
+import type { CodeStyle } from './codeStyles';
 import { codeCounts } from './mdPicture';
 
 /** Cells fill the box they are given (square, at most MAX_CELL px), like the stripe cache grid. */
@@ -42,7 +42,7 @@ export function CodeGrid({ cells, styles, id, label, testId }: {
       <ul className="bm-legend">
         {styles.map((st, c) => (
           <li key={st.label} title={st.about} data-testid={`${id}-count-${st.label}`} data-count={counts[c]}>
-            <i className="swatch" style={{ background: codeSwatch(st) }} aria-hidden="true" />{st.label} <b>{counts[c]}</b>
+            <i className="swatch" style={{ background: swatchCss(st) }} aria-hidden="true" />{st.label} <b>{counts[c]}</b>
           </li>
         ))}
       </ul>

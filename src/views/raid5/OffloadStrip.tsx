@@ -2,7 +2,8 @@
 // hand-off lock (the workqueue pool's lock or the channel's), and each stripe_head's op state as it passes
 // queued -> prexor -> biodrain -> reconstruct (ops_run_prexor5, ops_run_biodrain, ops_run_reconstruct5). Draws only.
 import { useSim } from '../../state/store';
-import { codeSwatch, OP_STYLES } from '../models/codeStyles';
+import { OP_STYLES } from '../models/codeStyles';
+import { swatchCss } from './cellPalette';
 import { Slots } from '../models/parts';
 import { KERNEL_OPS, offloadPicture, type OffloadPicture } from './offloadPicture';
 import '../models/models.css';
@@ -48,7 +49,7 @@ export function OffloadStrip() {
       </span>
       <ul className="op-legend" aria-label="stripe_heads by async op now">
         <li title={OP_STYLES[1].about} data-testid="op-queued" data-count={p.queuedStripes}>
-          <i className="swatch" style={{ background: codeSwatch(OP_STYLES[1]) }} aria-hidden="true" />queued <b>{p.queuedStripes}</b>
+          <i className="swatch" style={{ background: swatchCss(OP_STYLES[1]) }} aria-hidden="true" />queued <b>{p.queuedStripes}</b>
         </li>
         {KERNEL_OPS.map((op) => {
           const st = OP_STYLES.find((s) => s.label === op);
@@ -56,12 +57,12 @@ export function OffloadStrip() {
           return (
             <li key={op} data-testid={`op-${op}`} data-count={n ?? ''} className={n === null ? 'na' : ''}
               title={n === null ? `${op}: not run by this model (writes only: no reads from the cache, no degraded array, no parity check offload)` : st?.about}>
-              {st && <i className="swatch" style={{ background: codeSwatch(st) }} aria-hidden="true" />}{op} <b>{n ?? 'n/a'}</b>
+              {st && <i className="swatch" style={{ background: swatchCss(st) }} aria-hidden="true" />}{op} <b>{n ?? 'n/a'}</b>
             </li>
           );
         })}
         <li title={OP_STYLES[5].about} data-testid="op-callback" data-count={p.callbackStripes}>
-          <i className="swatch" style={{ background: codeSwatch(OP_STYLES[5]) }} aria-hidden="true" />callback <b>{p.callbackStripes}</b>
+          <i className="swatch" style={{ background: swatchCss(OP_STYLES[5]) }} aria-hidden="true" />callback <b>{p.callbackStripes}</b>
         </li>
       </ul>
       <OpCells p={p} />

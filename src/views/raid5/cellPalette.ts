@@ -2,25 +2,39 @@
 // legend alike. Colour is never the only cue: patterns on the lists, and the legend names every code.
 import type { WhereName } from '../../state/raid5Extra';
 
-export interface CellStyle {
-  where: WhereName;
-  label: string;
+/** A colour, the ink of the pattern drawn over it, and the pattern: what a cell or legend swatch is drawn with. */
+export interface Swatch {
   colour: string;
   ink: string;
   pattern: 'none' | 'dots' | 'hatch' | 'stripes' | 'cross';
+}
+
+/** The Okabe-Ito swatches the state grids share (stripe cache, bitmaps, async op phases). */
+export const SWATCH = {
+  blank: { colour: '#E6E6E6', ink: '#E6E6E6', pattern: 'none' },
+  blueDots: { colour: '#56B4E9', ink: '#0B4F8A', pattern: 'dots' },
+  yellowHatch: { colour: '#F0E442', ink: '#7A6F00', pattern: 'hatch' },
+  purpleStripes: { colour: '#CC79A7', ink: '#6B2A52', pattern: 'stripes' },
+  vermilionCross: { colour: '#D55E00', ink: '#FBD3B8', pattern: 'cross' },
+  green: { colour: '#009E73', ink: '#009E73', pattern: 'none' },
+} as const satisfies Record<string, Swatch>;
+
+export interface CellStyle extends Swatch {
+  where: WhereName;
+  label: string;
   about: string;
 }
 
 /** Indexed by the cell code (WHERE_NAMES order). */
 export const CELL_STYLES: readonly CellStyle[] = [
-  { where: 'free', label: 'free', colour: '#E6E6E6', ink: '#E6E6E6', pattern: 'none', about: 'on an inactive list, ready for a new row' },
+  { where: 'free', label: 'free', ...SWATCH.blank, about: 'on an inactive list, ready for a new row' },
   { where: 'handle_list', label: 'handle_list', colour: '#E69F00', ink: '#E69F00', pattern: 'none', about: 'waiting for a handler pass' },
-  { where: 'hold_list', label: 'hold_list', colour: '#56B4E9', ink: '#0B4F8A', pattern: 'dots', about: 'allowed to pre-read, waiting behind ready work' },
-  { where: 'delayed_list', label: 'delayed_list', colour: '#F0E442', ink: '#7A6F00', pattern: 'hatch', about: 'wants to read old data, must wait its turn' },
-  { where: 'bitmap_list', label: 'bitmap_list', colour: '#CC79A7', ink: '#6B2A52', pattern: 'stripes', about: 'waiting for the write-intent bitmap to reach disk' },
-  { where: 'handling', label: 'being handled', colour: '#009E73', ink: '#009E73', pattern: 'none', about: 'handle_stripe is running on it now' },
+  { where: 'hold_list', label: 'hold_list', ...SWATCH.blueDots, about: 'allowed to pre-read, waiting behind ready work' },
+  { where: 'delayed_list', label: 'delayed_list', ...SWATCH.yellowHatch, about: 'wants to read old data, must wait its turn' },
+  { where: 'bitmap_list', label: 'bitmap_list', ...SWATCH.purpleStripes, about: 'waiting for the write-intent bitmap to reach disk' },
+  { where: 'handling', label: 'being handled', ...SWATCH.green, about: 'handle_stripe is running on it now' },
   { where: 'member_io', label: 'member IO', colour: '#0072B2', ink: '#0072B2', pattern: 'none', about: 'waiting for reads or writes on member disks' },
-  { where: 'in_use', label: 'held', colour: '#D55E00', ink: '#FBD3B8', pattern: 'cross', about: 'referenced by a submitter, the release inbox or an async op' },
+  { where: 'in_use', label: 'held', ...SWATCH.vermilionCross, about: 'referenced by a submitter, the release inbox or an async op' },
 ];
 
 /** The pattern drawn over the colour in a 6x6 tile, as SVG path data (ink strokes / dots). */
@@ -52,9 +66,8 @@ export function cellFill(ctx: CanvasRenderingContext2D, c: number, patterned: bo
   return ctx.createPattern(tile, 'repeat') ?? st.colour;
 }
 
-/** A CSS background for a legend swatch of code `c`. */
-export function cellSwatch(c: number): string {
-  const st = CELL_STYLES[c];
+/** A CSS background for a legend swatch. */
+export function swatchCss(st: Swatch): string {
   switch (st.pattern) {
     case 'dots': return `radial-gradient(circle, ${st.ink} 1.1px, transparent 1.4px) 0 0 / 4px 4px, ${st.colour}`;
     case 'hatch': return `repeating-linear-gradient(135deg, ${st.colour} 0 3px, ${st.ink} 3px 4px)`;
@@ -62,4 +75,9 @@ export function cellSwatch(c: number): string {
     case 'cross': return `repeating-linear-gradient(45deg, transparent 0 3px, ${st.ink} 3px 4px), repeating-linear-gradient(135deg, ${st.colour} 0 3px, ${st.ink} 3px 4px)`;
     default: return st.colour;
   }
+}
+
+/** A CSS background for a legend swatch of code `c`. */
+export function cellSwatch(c: number): string {
+  return swatchCss(CELL_STYLES[c]);
 }
