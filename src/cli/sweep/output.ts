@@ -3,6 +3,7 @@
 import type { Estimate } from '../../analysis/studentT';
 import { formatNs, formatRate } from '../../lib/units';
 import type { PointLine, UslLine } from '../../analysis/sweep/aggregate';
+import type { SweepPlan } from '../../scenarios/sweep/plan';
 
 const pad = (s: string, n: number) => s.padStart(n);
 
@@ -14,18 +15,9 @@ function pm(e: Estimate, fmt: (x: number) => string): string {
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 const ns = (x: number) => formatNs(x).replace(' ', '');
 
-export interface SweepNote {
-  label: string;
-  points: number;
-  totalPoints: number;
-  replications: number;
-  seed: number;
-  durationNs: number;
-  warmupNs: number;
-  warmupMode: 'fixed' | 'auto';
-  jobs: number;
-  shard: string | null;
-}
+/** What the note says: the plan's own figures, with this shard's point count and the pool size. */
+export type SweepNote = Pick<SweepPlan, 'label' | 'totalPoints' | 'replications' | 'seed' | 'durationNs' | 'warmupNs' | 'warmupMode' | 'shard'>
+  & { points: number; jobs: number };
 
 /** How the warm-up is chosen, before anything runs: a fixed time, or detected per run over the horizon. */
 function warmupPlan(n: SweepNote): string {
