@@ -1,8 +1,8 @@
 // raid1 and raid10 parameters in the spelling users know, their CPU-cost table and derived defaults.
 // Data and checks only; the models live in src/sim/models/mirror.
 import { BITMAP_PARAMS, deriveBitmap } from './bitmapPresets';
-import { fillDeviceParams, ParamError, type ParamSpec, type Resolved } from './paramSpec';
-import { DEVICE_PRESETS } from './raid5Spec';
+import { ParamError, type ParamSpec, type Resolved } from './paramSpec';
+import { DEVICE_PARAMS, deriveDevice } from './blockSpec';
 
 const C = 'costs';
 const array = (level: 1 | 10): readonly ParamSpec[] => [
@@ -10,10 +10,7 @@ const array = (level: 1 | 10): readonly ParamSpec[] => [
     ? { key: 'disks', kind: 'int', unit: 'mirrors', default: 2, min: 2, max: 8, group: 'array', help: 'Members, each holding a full copy.' }
     : { key: 'disks', kind: 'int', unit: 'members', default: 4, min: 2, max: 24, group: 'array', help: 'Members; near-2 layout: each chunk on two neighbouring members.' },
   { key: 'chunk', kind: 'size', default: 512 * 1024, min: 4096, max: 64 << 20, powerOfTwo: true, group: 'array', help: level === 10 ? 'raid10 chunk size (mdadm default 512K).' : 'Unused by raid1 (no striping); kept for scenario files shared with raid10.' },
-  { key: 'device', kind: 'enum', values: Object.keys(DEVICE_PRESETS), default: 'ramdisk', group: 'array', help: 'Member device preset; device.* override it.' },
-  { key: 'device.latency', kind: 'time', default: 1_000, min: 0, max: 1e9, group: 'array', help: 'Member fixed service latency (default from the device preset).' },
-  { key: 'device.bandwidth', kind: 'number', unit: 'bytes/s', default: 8e9, min: 1e6, max: 1e12, group: 'array', help: 'Member transfer rate (default from the device preset).' },
-  { key: 'device.parallelism', kind: 'int', unit: 'requests', default: 64, min: 1, max: 1024, group: 'array', help: 'Requests a member serves at once (default from the device preset).' },
+  ...DEVICE_PARAMS('ramdisk'),
 ];
 
 const common: readonly ParamSpec[] = [
@@ -44,8 +41,7 @@ export const RAID10_PARAMS: readonly ParamSpec[] = [...array(10), ...common];
 
 /** device.* follow the device preset unless given; bitmap defaults and checks. */
 export function deriveRaid1(params: Resolved, given: ReadonlySet<string>): void {
-  const d = DEVICE_PRESETS[params.device as string];
-  fillDeviceParams(params, given, d);
+  deriveDevice(params, given);
   deriveBitmap(params, given);
 }
 

@@ -1,27 +1,17 @@
 // md raid5's parameters in the spelling users know (sysfs, fio, plain names), the member-device
 // presets, the CPU-cost table with its defaults, and the calibrated presets of the multi-thread series.
 import type { ParamSpec } from './paramSpec';
-import { fillDeviceParams, ParamError, type Resolved } from './paramSpec';
+import { ParamError, type Resolved } from './paramSpec';
+import { DEVICE_PARAMS, deriveDevice } from './blockSpec';
 import type { Preset } from './preset';
 import { BITMAP_PARAMS, deriveBitmap } from './bitmapPresets';
-
-/** Member device presets: fixed latency + size / bandwidth, `parallelism` requests in service at once. */
-export const DEVICE_PRESETS: Record<string, { latency: number; bandwidth: number; parallelism: number; about: string }> = {
-  ramdisk: { latency: 1_000, bandwidth: 8e9, parallelism: 64, about: 'brd: memory speed, no queueing to speak of' },
-  nvme: { latency: 20_000, bandwidth: 2e9, parallelism: 16, about: 'a PCIe flash device with internal parallelism' },
-  'sata-ssd': { latency: 60_000, bandwidth: 500e6, parallelism: 4, about: 'a SATA SSD behind AHCI' },
-  hdd: { latency: 0, bandwidth: 180e6, parallelism: 1, about: '7200 rpm: seek by distance + rotation + transfer' },
-};
 
 const C = 'costs';
 export const RAID5_PARAMS: readonly ParamSpec[] = [
   { key: 'level', kind: 'int', unit: 'raid level', default: 5, min: 5, max: 6, group: 'array', help: 'RAID level: 5 (P) or 6 (P+Q), left-symmetric layout.' },
   { key: 'disks', kind: 'int', unit: 'members', default: 3, min: 3, max: 24, group: 'array', help: 'Member disks (raid6 needs at least 4).' },
   { key: 'chunk', kind: 'size', default: 512 * 1024, min: 4096, max: 64 << 20, powerOfTwo: true, group: 'array', help: 'Chunk size (mdadm default 512K): a power of two, at least 4K.' },
-  { key: 'device', kind: 'enum', values: Object.keys(DEVICE_PRESETS), default: 'nvme', group: 'array', help: 'Member device preset; device.* override it.' },
-  { key: 'device.latency', kind: 'time', default: 20_000, min: 0, max: 1e9, group: 'array', help: 'Member fixed service latency (default from the device preset).' },
-  { key: 'device.bandwidth', kind: 'number', unit: 'bytes/s', default: 2e9, min: 1e6, max: 1e12, group: 'array', help: 'Member transfer rate (default from the device preset).' },
-  { key: 'device.parallelism', kind: 'int', unit: 'requests', default: 16, min: 1, max: 1024, group: 'array', help: 'Requests a member serves at once (default from the device preset).' },
+  ...DEVICE_PARAMS('nvme'),
   { key: 'stripe_cache_size', kind: 'int', unit: 'stripe_heads', default: 256, min: 17, max: 32768, live: true, group: 'cache', help: 'sysfs stripe_cache_size: stripe_heads in the cache (split over 8 hash lists).' },
   { key: 'group_thread_cnt', kind: 'int', unit: 'threads', default: 0, min: 0, max: 8192, live: true, group: 'threads', help: 'sysfs group_thread_cnt: worker threads per group; 0 = raid5d does everything.' },
   { key: 'preread_bypass_threshold', kind: 'int', unit: 'stripes', default: 1, min: 0, max: 32768, live: true, group: 'cache', help: 'sysfs preread_bypass_threshold: how often full writes may jump ahead of pre-reads.' },
@@ -62,10 +52,9 @@ export const RAID5_PARAMS: readonly ParamSpec[] = [
   ...BITMAP_PARAMS,
 ];
 
-/** device.* follow the chosen device preset unless given; raid6 needs 4 disks. */
+/** device.* and the queue knobs follow the device class unless given; raid6 needs 4 disks. */
 export function deriveRaid5(params: Resolved, given: ReadonlySet<string>): void {
-  const d = DEVICE_PRESETS[params.device as string];
-  fillDeviceParams(params, given, d);
+  deriveDevice(params, given);
   if (params.level === 6 && (params.disks as number) < 4) throw new ParamError('disks', params.disks, '4..24 for level 6 (3..24 for level 5)');
   deriveBitmap(params, given);
 }
