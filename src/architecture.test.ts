@@ -5,7 +5,7 @@ import { dirname } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyse, readTree, type SourceFacts } from './testing/importGraph';
 
-type Room = 'lib' | 'analysis' | 'export' | 'sim/core' | 'model' | 'sim' | 'scenarios' | 'protocol' | 'worker' | 'bridge' | 'state' | 'views'
+type Room = 'lib' | 'analysis' | 'export' | 'sim/core' | 'sim/block' | 'model' | 'sim' | 'scenarios' | 'protocol' | 'worker' | 'bridge' | 'state' | 'views'
   | 'cli' | 'testing' | 'app' | 'test';
 
 interface Rule {
@@ -28,10 +28,13 @@ const RULES: Record<Room, Rule> = {
   analysis: { runtime: ['lib'], types: ['sim/core'] },
   export: { runtime: ['analysis', 'lib'] },
   'sim/core': { runtime: ['lib'], packages: ['pure-rand'] },
-  model: { runtime: ['sim/core', 'lib'] },
+  // sim/block: the block layer under every model's members (plug, merging, tags, device classes; issue 12),
+  // a room of its own between the core and the models.
+  'sim/block': { runtime: ['sim/core', 'lib'] },
+  model: { runtime: ['sim/core', 'sim/block', 'lib'] },
   // types from export: sim/traceTap.ts fills export/trace's TraceCapture shape (the tap lives in sim so the CLI and the worker share it).
   // analysis: sim/warmup.ts applies MSER-5 (a pure function) to a run's own throughput for detected warm-up.
-  sim: { runtime: ['sim/core', 'model', 'analysis', 'lib'], types: ['export'] },
+  sim: { runtime: ['sim/core', 'sim/block', 'model', 'analysis', 'lib'], types: ['export'] },
   scenarios: { runtime: ['lib'], types: ['sim', 'sim/core', 'model'], packages: ['valibot'] },
   protocol: { runtime: ['lib'], types: ['sim', 'sim/core', 'model', 'scenarios'] },
   worker: { runtime: ['sim', 'sim/core', 'scenarios', 'protocol', 'analysis', 'export', 'lib'], types: ['model'] },
@@ -54,6 +57,7 @@ function roomOf(f: string): { room: Room; model?: string } | null {
   const m = /^sim\/models\/([^/]+)\//.exec(f);
   if (m) return { room: 'model', model: m[1] };
   if (f.startsWith('sim/core/')) return { room: 'sim/core' };
+  if (f.startsWith('sim/block/')) return { room: 'sim/block' };
   if (f.startsWith('sim/')) return { room: 'sim' };
   const top = f.split('/')[0];
   if (['lib', 'analysis', 'export', 'scenarios', 'protocol', 'worker', 'bridge', 'state', 'views', 'cli', 'testing'].includes(top) && f.includes('/')) return { room: top as Room };

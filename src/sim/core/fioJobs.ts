@@ -20,7 +20,12 @@ export interface FioJobSpec {
   numjobs: number;
   /** Percentage of reads in a mixed workload. */
   rwmixread: number;
+  /** fio iodepth_batch_submit: IOs prepared, then handed to one io_submit (default 1). */
+  batchSubmit?: number;
 }
+
+/** io_submit's blk_plug around a batch of more than AIO_PLUG_THRESHOLD (2) iocbs. */
+export const AIO_PLUG_THRESHOLD = 2;
 
 export interface FioJob {
   readonly index: number;
@@ -40,6 +45,8 @@ export interface FioHooks {
   prepare(t: SimThread, job: FioJob): Generator<Op, void, void>;
   /** Makes the IO (drawing its direction, then its offset) and submits it; it completes through complete(). */
   submit(t: SimThread, job: FioJob): Generator<Op, void, void>;
+  /** blk_start_plug / blk_finish_plug around one io_submit of a batch above AIO_PLUG_THRESHOLD. */
+  plug?: { start(t: SimThread): void; finish(t: SimThread): Generator<Op, void, void> };
 }
 
 export class FioJobs {
@@ -82,9 +89,22 @@ export class FioJobs {
   private *body(t: SimThread, job: FioJob): ThreadBody {
     for (;;) {
       while (job.inflight < this.spec.iodepth) {
-        yield* this.hooks.prepare(t, job);
-        job.inflight++;
-        yield* this.hooks.submit(t, job);
+        const n = Math.min(this.spec.batchSubmit ?? 1, this.spec.iodepth - job.inflight);
+        if (n === 1) {
+          yield* this.hooks.prepare(t, job);
+          job.inflight++;
+          yield* this.hooks.submit(t, job);
+          continue;
+        }
+        // iodepth_batch_submit: fio queues n IOs, then commits them with one io_submit
+        for (let k = 0; k < n; k++) yield* this.hooks.prepare(t, job);
+        const plug = n > AIO_PLUG_THRESHOLD ? this.hooks.plug : undefined;
+        plug?.start(t);
+        for (let k = 0; k < n; k++) {
+          job.inflight++;
+          yield* this.hooks.submit(t, job);
+        }
+        if (plug) yield* plug.finish(t);
       }
       do { // io_getevents
         while (job.reaped === 0) yield t.wait(job.wq);

@@ -15,7 +15,11 @@ export interface LockRow {
 }
 export interface ThreadRow { name: string; role: string; cpuNs: number; states: Record<ThreadStateName, number> }
 export interface QueueRow { name: string; arrivals: number; meanLength: number; maxLength: number; meanWaitNs: number }
-export interface DeviceRow { name: string; utilisation: number; opsPerSec: number; bytesPerSec: number; meanQueueDepth: number }
+export interface DeviceRow {
+  name: string; utilisation: number; opsPerSec: number; bytesPerSec: number; meanQueueDepth: number;
+  /** Members behind the block layer (src/sim/block) also report iostat's rkB/s, wkB/s, areq-sz and merges. */
+  readBytesPerSec?: number; writeBytesPerSec?: number; meanRequestBytes?: number; mergesPerSec?: number;
+}
 
 export interface SimResult {
   model: string;

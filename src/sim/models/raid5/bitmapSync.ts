@@ -17,7 +17,7 @@ export function raid5SyncPersonality(conf: R5Conf, io: MemberIo): SyncPersonalit
   return {
     nonSyncBytes: () => io.lifetimeBytes - conf.syncBytes,
     *syncRequest(t: SimThread, page: number, done: (pages: number) => void): Generator<Op, number, void> {
-      const sh = yield* getActiveStripe(conf, t, page, []);
+      const sh = yield* getActiveStripe(conf, t, page, io.blk);
       sh.syncDone = done;
       sh.state |= STRIPE_SYNC_REQUESTED | STRIPE_HANDLE;
       yield* raid5ReleaseStripe(conf, t, sh);

@@ -27,7 +27,9 @@ describe('raid5 presets reproduce the multi-thread series', () => {
     expect(ratio).toBeLessThan(0.85 * theory);
     expect(dl.contentions / dl.acquisitions).toBeGreaterThan(0.5);
     expect(spinning).toBeGreaterThan(0.1);
-    expect(meanDeviceUtil(w)).toBeLessThan(0.2);
+    // Members far from their limit: flash whose transfers share one path holds a slot a little longer than
+    // its latency, so its slot-busy share reads higher than the old per-slot model's (about 0.35 here).
+    expect(meanDeviceUtil(w)).toBeLessThan(0.5);
   });
 
   it('raid5-single-thread-ceiling: md0_raid5 >= 95% busy, members idle, >450k requests/s through one thread', () => {

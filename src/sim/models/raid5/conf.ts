@@ -86,7 +86,7 @@ export class R5Conf {
   /** Activity labels for timelines: the kernel function each step mirrors. */
   readonly labels: {
     fio: number; lookup: number; addBio: number; release: number; pick: number; handle: number;
-    submit: number; endRequest: number; unplug: number; activate: number; directRead: number;
+    submit: number; endRequest: number; unplug: number; activate: number; directRead: number; brdCopy: number;
   };
 
   constructor(readonly kernel: Kernel, readonly p: Raid5Params, readonly geo: Geometry) {
@@ -95,7 +95,7 @@ export class R5Conf {
       fio: L('fio io_submit'), lookup: L('raid5_get_active_stripe'), addBio: L('add_stripe_bio'),
       release: L('__release_stripe'), pick: L('__get_priority_stripe'), handle: L('handle_stripe'),
       submit: L('ops_run_io'), endRequest: L('raid5_end_request'), unplug: L('raid5_unplug'),
-      activate: L('raid5_activate_delayed'), directRead: L('raid5_read_one_chunk'),
+      activate: L('raid5_activate_delayed'), directRead: L('raid5_read_one_chunk'), brdCopy: L('brd_submit_bio (memcpy)'),
     };
     const clock = () => kernel.now;
     const ls = this.listStats;

@@ -1,14 +1,18 @@
 // The submitter's path (raid5.c): raid5_make_request splitting a bio into 4K rows, raid5_get_active_stripe
-// under the hash lock, add_stripe_bio under sh->stripe_lock, release_stripe_plug and raid5_unplug;
-// chunk-aligned reads bypass the cache (raid5_read_one_chunk). Runs on the submitting thread's CPU.
+// under the hash lock, add_stripe_bio under sh->stripe_lock, release_stripe_plug and raid5_unplug (a
+// callback on the task's blk_plug, blk_check_plugged); chunk-aligned reads bypass the cache
+// (raid5_read_one_chunk). Runs on the submitting thread's CPU. Rules as of 6.x: a REQ_SYNC write marks its
+// stripes STRIPE_PREREAD_ACTIVE at once; others wait on delayed_list for raid5_activate_delayed.
 import type { Op, SimThread } from '../../core/thread';
+import type { BlockLayer } from '../../block/blockLayer';
+import type { PlugCallback } from '../../block/plug';
 import type { Bio } from './bio';
 import { R5Conf } from './conf';
 import { mapPage, memberOf, parityOf } from './geometry';
 import type { MemberIo } from './io';
 import { raid5ReleaseStripe, releaseInactive, releaseLocked } from './release';
 import {
-  R5_LOCKED, R5_OVERWRITE, STRIPE_BIT_DELAY, STRIPE_DELAYED, STRIPE_HANDLE, STRIPE_ON_UNPLUG_LIST, STRIPE_PREREAD_ACTIVE, type StripeHead,
+  R5_OVERWRITE, STRIPE_BIT_DELAY, STRIPE_DELAYED, STRIPE_HANDLE, STRIPE_ON_UNPLUG_LIST, STRIPE_PREREAD_ACTIVE, type StripeHead,
 } from './stripeHead';
 
 type Gen<T = void> = Generator<Op, T, void>;
@@ -30,7 +34,7 @@ function initStripe(conf: R5Conf, sh: StripeHead, sector: number): void {
 }
 
 /** raid5_get_active_stripe: find the row's stripe_head or take a free one; sleep when none is free. */
-export function* getActiveStripe(conf: R5Conf, t: SimThread, sector: number, plug: StripeHead[]): Gen<StripeHead> {
+export function* getActiveStripe(conf: R5Conf, t: SimThread, sector: number, blk: BlockLayer): Gen<StripeHead> {
   const h = R5Conf.hashIndexOf(sector);
   const lock = conf.hashLockFor(h);
   for (;;) {
@@ -73,19 +77,21 @@ export function* getActiveStripe(conf: R5Conf, t: SimThread, sector: number, plu
     lock.release(t);
     // A task that sleeps flushes its plug first (sched_submit_work -> blk_flush_plug): otherwise the
     // stripes it holds could be the very ones it waits for.
-    yield* raid5Unplug(conf, t, plug);
+    yield* blk.flushOnSleep(t);
     yield t.wait(conf.waitForStripe[h]);
   }
 }
 
-/** add_stripe_bio: queue the bio on the member page under sh->stripe_lock; false on overlap. */
+/** add_stripe_bio: queue the bio on the member page under sh->stripe_lock; false on overlap, which
+ * (stripe_bio_overlaps) is another bio already queued on that page: a page being pre-read or written is no
+ * overlap, the new write waits on towrite for the next pass. */
 function* addStripeBio(conf: R5Conf, t: SimThread, sh: StripeHead, bio: Bio, dd: number, fullPage: boolean): Gen<boolean> {
   const lock = conf.stripeLocks[sh.idx];
   yield t.acquire(lock);
   yield t.compute(conf.p.costs.addBioNs, conf.labels.addBio);
   const dev = sh.devs[dd];
-  if (dev.towrite.length > 0 || dev.flags & R5_LOCKED) {
-    lock.release(t); // R5_Overlap: this page is already being written
+  if (dev.towrite.length > 0) {
+    lock.release(t); // R5_Overlap: a bio is already queued on this page
     return false;
   }
   dev.towrite.push(bio);
@@ -96,6 +102,25 @@ function* addStripeBio(conf: R5Conf, t: SimThread, sh: StripeHead, bio: Bio, dd:
   if (fullPage) dev.flags |= R5_OVERWRITE;
   lock.release(t);
   return true;
+}
+
+/** The raid5 callback on a task's plug (struct raid5_plug_cb): the stripes it holds back. */
+class Raid5PlugCb implements PlugCallback {
+  readonly list: StripeHead[] = [];
+  constructor(private readonly conf: R5Conf) {}
+  *run(t: SimThread): Gen {
+    yield* raid5Unplug(this.conf, t, this.list);
+  }
+}
+
+/** release_stripe_plug: with a plug (and plug batching, 3.10+), hold the stripe on it until unplug;
+ * without one, release it now. */
+function* releaseStripePlug(conf: R5Conf, blk: BlockLayer, t: SimThread, sh: StripeHead): Gen {
+  const cb = conf.p.batchRelease ? blk.checkPlugged(t, conf, () => new Raid5PlugCb(conf)) : null;
+  if (cb && !(sh.state & STRIPE_ON_UNPLUG_LIST)) {
+    sh.state |= STRIPE_ON_UNPLUG_LIST;
+    cb.list.push(sh);
+  } else yield* raid5ReleaseStripe(conf, t, sh);
 }
 
 /** raid5_unplug: one device_lock round trip releases every stripe the plug collected. */
@@ -113,18 +138,17 @@ export function* raid5Unplug(conf: R5Conf, t: SimThread, plug: StripeHead[]): Ge
   yield* releaseInactive(conf, t, freed);
 }
 
-/** raid5_make_request for a write: every 4K row gets the bio, then the plug is flushed. */
-function* makeWrite(conf: R5Conf, t: SimThread, bio: Bio): Gen {
-  const plug: StripeHead[] = [];
+/** raid5_make_request for a write: every 4K row gets the bio; its stripes wait on the task's plug. */
+function* makeWrite(conf: R5Conf, blk: BlockLayer, t: SimThread, bio: Bio): Gen {
   const fullPage = bio.bytes % 4096 === 0;
   for (let i = 0; i < bio.pages; i++) {
     const m = mapPage(conf.geo, bio.page + i);
     let sh: StripeHead;
     for (;;) {
-      sh = yield* getActiveStripe(conf, t, m.sector, plug);
+      sh = yield* getActiveStripe(conf, t, m.sector, blk);
       if (yield* addStripeBio(conf, t, sh, bio, m.ddIdx, fullPage)) break;
       yield* raid5ReleaseStripe(conf, t, sh);
-      yield* raid5Unplug(conf, t, plug);
+      yield* blk.flushOnSleep(t);
       yield t.wait(conf.waitForOverlap);
     }
     sh.state |= STRIPE_HANDLE;
@@ -133,15 +157,8 @@ function* makeWrite(conf: R5Conf, t: SimThread, bio: Bio): Gen {
       sh.state |= STRIPE_PREREAD_ACTIVE; // REQ_SYNC (O_DIRECT) writes may pre-read at once
       conf.prereadActiveStripes++;
     }
-    // release_stripe_plug
-    if (conf.p.batchRelease) {
-      if (!(sh.state & STRIPE_ON_UNPLUG_LIST)) {
-        sh.state |= STRIPE_ON_UNPLUG_LIST;
-        plug.push(sh);
-      } else yield* raid5ReleaseStripe(conf, t, sh);
-    } else yield* raid5ReleaseStripe(conf, t, sh);
+    yield* releaseStripePlug(conf, blk, t, sh);
   }
-  yield* raid5Unplug(conf, t, plug);
 }
 
 /** Reads that fit in a chunk bypass the stripe cache: one clone per chunk piece, straight to the member. */
@@ -162,7 +179,8 @@ function* makeRead(conf: R5Conf, io: MemberIo, t: SimThread, bio: Bio): Gen {
   }
 }
 
+/** md_submit_bio -> raid5_make_request, under the submitter's plug (the caller's blk_start_plug). */
 export function* raid5MakeRequest(conf: R5Conf, io: MemberIo, t: SimThread, bio: Bio): Gen {
-  if (bio.write) yield* makeWrite(conf, t, bio);
+  if (bio.write) yield* makeWrite(conf, io.blk, t, bio);
   else yield* makeRead(conf, io, t, bio);
 }

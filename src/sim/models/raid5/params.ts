@@ -1,6 +1,7 @@
 // The resolved raid5 parameters the model reads, in CLI spelling, and the CPU-cost table.
 // Values come validated from src/scenarios/raid5Spec.ts; this file only types and unpacks them.
 import type { Params } from '../../core/model';
+import { mediaKindOf, type MediaParams } from '../../block/media';
 
 export interface Costs {
   /** fio: io_submit/getevents and job overhead per IO, on the submitter's CPU. */
@@ -48,6 +49,14 @@ export interface Raid5Params {
   deviceLatencyNs: number;
   deviceBandwidth: number;
   deviceParallelism: number;
+  /** The member device as the block layer serves it (device class and device.*). */
+  media: MediaParams;
+  maxSectorsKb: number;
+  nrRequests: number;
+  scheduler: 'none' | 'mq-deadline';
+  /** fio iodepth_batch_submit: IOs per io_submit, under one plug above AIO_PLUG_THRESHOLD. */
+  iodepthBatchSubmit: number;
+  memcpyBytesPerSec: number;
   stripeCacheSize: number;
   groupThreadCnt: number;
   prereadBypassThreshold: number;
@@ -85,6 +94,8 @@ export function unpack(p: Params): Raid5Params {
   return {
     level: n('level') as 5 | 6, disks: n('disks'), chunk: n('chunk'), device: p.device as string,
     deviceLatencyNs: n('device.latency'), deviceBandwidth: n('device.bandwidth'), deviceParallelism: n('device.parallelism'),
+    media: unpackMedia(p), maxSectorsKb: n('max_sectors_kb'), nrRequests: n('nr_requests'), scheduler: p.scheduler as 'none' | 'mq-deadline',
+    iodepthBatchSubmit: n('iodepth_batch_submit'), memcpyBytesPerSec: n('memcpy_speed'),
     stripeCacheSize: n('stripe_cache_size'), groupThreadCnt: n('group_thread_cnt'),
     prereadBypassThreshold: n('preread_bypass_threshold'), rmwLevel: n('rmw_level'), skipCopy: p.skip_copy as boolean,
     cpus: n('cpus'), rw: p.rw as string, bs: n('bs'), iodepth: n('iodepth'), numjobs: n('numjobs'),
@@ -101,5 +112,14 @@ export function unpack(p: Params): Raid5Params {
       submitNs: n('cost.submit'), completionNs: n('cost.completion'), handoffNs: n('cost.handoff'), bounceNs: n('cost.bounce'),
       mdCloneNs: n('cost.md_clone'), bitmapCounterNs: n('cost.bitmap_counter'), llbitmapStateNs: n('cost.llbitmap_state'), unplugCheckNs: n('cost.unplug_check'), syncStepNs: n('cost.sync_step'), queueLockNs: n('cost.queue_lock'), offloadQueueNs: n('cost.offload_queue'),
     },
+  };
+}
+
+/** The device class and device.* as the block layer's media parameters (raid5 and the mirrors alike). */
+export function unpackMedia(p: Params): MediaParams {
+  const n = (k: string) => p[k] as number;
+  return {
+    kind: mediaKindOf(p.device as string), latencyNs: n('device.latency'), readBytesPerSec: n('device.bandwidth'),
+    writeBytesPerSec: n('device.write_bandwidth'), parallelism: n('device.parallelism'), seekNs: n('device.seek'), rpm: n('device.rpm'),
   };
 }

@@ -12,7 +12,7 @@ import type { Bio } from './bio';
 import { R5Conf, type Worker } from './conf';
 import { makeGeometry } from './geometry';
 import type { HandleCounters } from './handleStripe';
-import { hddServiceTime, MemberIo } from './io';
+import { MemberIo } from './io';
 import { raid5MakeRequest } from './makeRequest';
 import { unpack, type Raid5Params } from './params';
 import { dropStripe } from './release';
@@ -65,8 +65,7 @@ export class Raid5 implements ModelRun {
     this.conf = new R5Conf(this.kernel, p, geo);
     const endBio = (bio: Bio) => this.endBio(bio);
     const memberPages = Math.ceil(p.size / 4096 / geo.dataDisks);
-    this.io = new MemberIo(this.kernel, this.conf, endBio, (d) =>
-      p.device === 'hdd' ? hddServiceTime(streams.get(`disk${d}`), p.deviceBandwidth, memberPages) : undefined);
+    this.io = new MemberIo(this.kernel, this.conf, endBio, memberPages, (d) => streams.get(`disk${d}`));
     this.ctx = { conf: this.conf, io: this.io, counters: this.counters, endBio };
     if (p.ops === 'async') this.conf.offload = new Offload(this.kernel, this.conf);
     this.conf.raid5d = this.kernel.spawn('md0_raid5', 'raid5d', (t) => raid5d(this.ctx, t));
@@ -89,7 +88,7 @@ export class Raid5 implements ModelRun {
     this.workload = raid5Workload(this.kernel, p, p.size, (n) => streams.get(n), function* (t: SimThread, bio: Bio) {
       yield* bitmapStartWrite(conf, t, bio); // md_clone_bio, before the personality sees the bio
       yield* raid5MakeRequest(conf, io, t, bio);
-    }, this.conf.labels.fio);
+    }, this.conf.labels.fio, this.io.blk);
   }
 
   private addWorker(): void {
@@ -162,7 +161,7 @@ export class Raid5 implements ModelRun {
       locks: this.lockClasses().map(lockRow),
       threads: threadRows(this.kernel),
       queues: [...Object.values(c.listStats).map((q) => queueRow(q, now)), queueRow(this.kernel.runQueueStats, now)],
-      devices: this.io.members.map((d) => deviceRow(d, ns)),
+      devices: this.io.members.map((d, i) => ({ ...deviceRow(d, ns), ...this.io.blk.memberFigures(i, ns) })),
       extra: this.extraFigures(sec),
     };
   }
@@ -203,7 +202,7 @@ export class Raid5 implements ModelRun {
       locks: [lockView('device_lock', c.deviceLock), ...c.hashLocks.map((l, i) => lockView(`hash_lock[${i}]`, l)), ...mdLiveLocks(c.bitmap)],
       lockStats: this.lockClasses().map(lockRow),
       queues: Object.values(c.listStats).map((q) => queueRow(q, now)),
-      devices: this.io.members.map((d) => deviceRow(d, Math.max(1, now - this.measureStart))),
+      devices: this.io.members.map((d, i) => ({ ...deviceRow(d, Math.max(1, now - this.measureStart)), ...this.io.blk.memberFigures(i, Math.max(1, now - this.measureStart)) })),
       extra: snapshotExtra(this),
     };
   }

@@ -121,7 +121,7 @@ export function snapshotExtra(m: Raid5): Record<string, unknown> {
     releasedStripes: c.released.length,
     groupThreadCnt: c.workerCnt,
     cpus: k.cpus.length,
-    memberQueues: m.io.members.map((d) => ({ name: d.name, queued: d.queue.length, inService: d.inService, parallelism: d.params.parallelism, busyNs: d.utilisation() * now })),
+    memberQueues: m.io.blk.queues.map(({ device: d, queued }) => ({ name: d.name, queued, inService: d.inService, parallelism: d.params.parallelism, busyNs: d.utilisation() * now })),
     submittersBlocked: c.waitForStripe.reduce((s, q) => s + q.length, 0),
     waitingForStripe: c.waitForStripe.flatMap((q) => q.sleepers.toArray().map((t) => t.name)),
     waitingForOverlap: c.waitForOverlap.sleepers.toArray().map((t) => t.name),

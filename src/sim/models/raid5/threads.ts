@@ -1,6 +1,7 @@
 // The stripe-handling threads (raid5.c): raid5d (md0_raid5) and the worker groups' raid5_do_work, with
 // handle_active_stripes taking up to MAX_STRIPE_BATCH stripes under device_lock, __get_priority_stripe's
-// hold_list fairness, and raid5_activate_delayed's pre-read generations.
+// hold_list fairness, and raid5_activate_delayed's pre-read generations. Each holds a blk_plug over its
+// passes (blk_start_plug / blk_finish_plug in raid5d and raid5_do_work), so member bios merge there.
 import type { Op, SimThread, ThreadBody } from '../../core/thread';
 import type { Bio } from './bio';
 import { IO_THRESHOLD, MAX_STRIPE_BATCH, type R5Conf, type Worker } from './conf';
@@ -98,6 +99,7 @@ export function* raid5d(ctx: HandlerContext, t: SimThread): ThreadBody {
     conf.raid5dWakeup = false;
     if (conf.bitmap) yield* conf.bitmap.daemonWork(t); // md_check_recovery
     const freed: StripeHead[] = [];
+    ctx.io.blk.startPlug(t); // member IO of the passes gathers and merges in raid5d's plug
     yield t.acquire(conf.deviceLock);
     for (;;) {
       const released = yield* releaseStripeList(conf, t, freed);
@@ -108,6 +110,7 @@ export function* raid5d(ctx: HandlerContext, t: SimThread): ThreadBody {
     }
     conf.deviceLock.release(t);
     yield* releaseInactive(conf, t, freed);
+    yield* ctx.io.blk.finishPlug(t);
   }
 }
 
@@ -123,6 +126,7 @@ export function* raid5DoWork(ctx: HandlerContext, t: SimThread, w: Worker): Thre
     w.pending = false;
     w.running = true;
     const freed: StripeHead[] = [];
+    ctx.io.blk.startPlug(t);
     yield t.acquire(conf.deviceLock);
     for (;;) {
       const released = yield* releaseStripeList(conf, t, freed);
@@ -131,6 +135,7 @@ export function* raid5DoWork(ctx: HandlerContext, t: SimThread, w: Worker): Thre
     }
     conf.deviceLock.release(t);
     yield* releaseInactive(conf, t, freed);
+    yield* ctx.io.blk.finishPlug(t);
     w.running = false;
   }
 }

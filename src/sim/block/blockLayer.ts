@@ -1,0 +1,265 @@
+// The block layer under an md array's members, shared by raid5, raid1 and raid10: submit_bio with the
+// task's plug (blk_start_plug / blk_finish_plug, flushed also when the task sleeps), merging in the plug and
+// in the scheduler, a tag per request out of nr_requests, and completion as blk-mq does it, in softirq on
+// the CPU that submitted (ksoftirqd/N here). blk=sq keeps the legacy queue: every submission and completion
+// takes the member's queue_lock, and one interrupt thread per member completes (the 2012 series measured
+// that). brd has no queue at all: its copy runs in the submitter, which then ends the bio itself.
+import { BlockDevice } from '../core/device';
+import { IrqThread } from '../core/irqThread';
+import type { Kernel } from '../core/kernel';
+import { Lock, LockClass } from '../core/lock';
+import type { RandomStream } from '../core/random';
+import type { Op, SimThread } from '../core/thread';
+import { flashServiceTime, hddServiceTime, type MediaParams } from './media';
+import { Plug, type PlugCallback } from './plug';
+import { RequestQueue, type BlockBio, type BlockRequest } from './requestQueue';
+
+type Gen<T = void> = Generator<Op, T, void>;
+
+export interface BlockLayerConfig {
+  disks: number;
+  media: MediaParams;
+  maxSectorsKb: number;
+  nrRequests: number;
+  scheduler: 'none' | 'mq-deadline';
+  blk: 'sq' | 'mq';
+  /** The member's span in 4K pages (an HDD's seek distance is a fraction of it). */
+  spanPages: number;
+  costs: { submitNs: number; queueLockNs: number; completionNs: number; handoffNs: number; bounceNs: number; memcpyBytesPerSec: number };
+  /** Labels of the submitter's and the completion's CPU time. */
+  endRequestLabel: number;
+  copyLabel: number;
+  rng: (disk: number) => RandomStream;
+}
+
+/** BLK_MAX_SEGMENTS: a request of single-page segments (stripe pages, user pages) holds at most 128 pages. */
+const BLK_MAX_SEGMENTS = 128;
+
+/** What a finished bio runs, in the completing context (raid5_end_write_request, bi_end_io...). */
+export type EndBio = (t: SimThread, tag: number) => Gen;
+
+export class BlockLayer {
+  readonly queues: RequestQueue[] = [];
+  /** q->queue_lock of each member's legacy request queue (blk=sq), one lock class for all. */
+  readonly queueLockClass = new LockClass('queue_lock', 'spinlock');
+  private readonly queueLocks: Lock[] = [];
+  private readonly plugs = new Map<SimThread, Plug>();
+  private readonly memberIrqs: IrqThread<BlockRequest>[] = [];
+  private readonly softirqs: IrqThread<BlockRequest>[] = [];
+  /** brd: bios served by a copy in the submitter (counted per member, as a request each). */
+  private readonly brdBios: number[] = [];
+  readonly isBrd: boolean;
+  private readonly lQueueLock: number;
+
+  constructor(private readonly kernel: Kernel, private readonly cfg: BlockLayerConfig, private readonly endBio: EndBio) {
+    this.isBrd = cfg.media.kind === 'brd';
+    this.lQueueLock = kernel.label('submit_bio');
+    const maxPages = Math.max(1, Math.min(Math.floor(cfg.maxSectorsKb / 4), BLK_MAX_SEGMENTS));
+    for (let d = 0; d < cfg.disks; d++) {
+      const name = `sd${String.fromCharCode(97 + d)}`;
+      this.queueLocks.push(new Lock(kernel, this.queueLockClass, { preemptOff: true, handoffNs: cfg.costs.handoffNs, bounceNs: cfg.costs.bounceNs }));
+      const service = cfg.media.kind === 'hdd' ? hddServiceTime(cfg.media, cfg.rng(d), cfg.spanPages) : flashServiceTime(cfg.media, () => kernel.now);
+      let q: RequestQueue | null = null;
+      const device = new BlockDevice(kernel.sim, name, {
+        latencyNs: cfg.media.latencyNs, bandwidthBytesPerSec: cfg.media.readBytesPerSec, parallelism: cfg.media.parallelism,
+      }, (slot) => this.deviceDone(q as RequestQueue, slot), service);
+      q = new RequestQueue(kernel, device, { maxPages, nrRequests: cfg.nrRequests, scheduler: cfg.scheduler });
+      this.queues.push(q);
+      this.brdBios.push(0);
+      if (cfg.blk === 'sq') this.memberIrqs.push(new IrqThread(kernel, `irq/${name}`, (t, rq) => this.completeRequest(t, rq)));
+    }
+  }
+
+  get devices(): BlockDevice[] {
+    return this.queues.map((q) => q.device);
+  }
+
+  /** blk_start_plug: a nested plug only deepens the outer one. */
+  startPlug(t: SimThread): void {
+    const p = this.plugs.get(t);
+    if (p) p.depth++;
+    else this.plugs.set(t, new Plug());
+  }
+
+  /** blk_finish_plug: the outermost one flushes the callbacks, then the requests. */
+  *finishPlug(t: SimThread): Gen {
+    const p = this.plugs.get(t);
+    if (!p) return;
+    if (--p.depth > 0) return;
+    this.plugs.delete(t);
+    yield* this.flush(t, p);
+  }
+
+  /** sched_submit_work -> blk_flush_plug: a task about to sleep flushes what it holds, keeping its plug. */
+  *flushOnSleep(t: SimThread): Gen {
+    const p = this.plugs.get(t);
+    if (p) yield* this.flush(t, p);
+  }
+
+  /** blk_check_plugged: the callback `key` owns on the task's plug (made on first use), or null unplugged. */
+  checkPlugged<C extends PlugCallback>(t: SimThread, key: object, make: () => C): C | null {
+    const p = this.plugs.get(t);
+    if (!p) return null;
+    let cb = p.callbacks.get(key) as C | undefined;
+    if (!cb) {
+      cb = make();
+      p.callbacks.set(key, cb);
+    }
+    return cb;
+  }
+
+  private *flush(t: SimThread, p: Plug): Gen {
+    while (p.callbacks.size > 0) {
+      const cbs = [...p.callbacks.values()];
+      p.callbacks.clear();
+      for (const cb of cbs) yield* cb.run(t);
+    }
+    yield* this.flushRequests(t, p);
+  }
+
+  /** blk_mq_flush_plug_list: each request to its queue (under queue_lock with blk=sq), then run the queues. */
+  private *flushRequests(t: SimThread, p: Plug): Gen {
+    if (p.requests.length === 0) return;
+    const rqs = p.requests;
+    p.requests = [];
+    p.multipleQueues = false;
+    for (const rq of rqs) {
+      if (this.cfg.blk === 'sq') {
+        const q = this.queueLocks[rq.disk];
+        yield t.acquire(q);
+        yield t.compute(this.cfg.costs.queueLockNs, this.lQueueLock);
+        this.queues[rq.disk].insert(rq);
+        q.release(t);
+      } else this.queues[rq.disk].insert(rq);
+    }
+    for (const q of this.queues) q.run();
+  }
+
+  /** submit_bio on the calling thread, which pays for building it (`label`). */
+  *submitBio(t: SimThread, disk: number, bio: BlockBio, label: number): Gen {
+    const c = this.cfg.costs;
+    const q = this.queues[disk];
+    q.bios++;
+    if (this.isBrd) {
+      // brd_submit_bio: copy to or from its pages right here, then bio_endio in this same context.
+      yield t.compute(c.submitNs, label);
+      yield t.compute((bio.pages * 4096 * 1e9) / c.memcpyBytesPerSec, this.cfg.copyLabel);
+      this.brdBios[disk]++;
+      if (bio.write) q.writeBytes += bio.pages * 4096;
+      else q.readBytes += bio.pages * 4096;
+      yield t.compute(c.completionNs, this.cfg.endRequestLabel);
+      yield* this.endBio(t, bio.tag);
+      return;
+    }
+    const sq = this.cfg.blk === 'sq';
+    yield t.compute(sq ? Math.max(0, c.submitNs - c.queueLockNs) : c.submitNs, label);
+    const plug = this.plugs.get(t);
+    if (plug) {
+      const last = plug.lastFor(disk);
+      const where = last && q.canMerge(last, bio);
+      if (last && where) { // blk_attempt_plug_merge
+        RequestQueue.join(last, bio, where);
+        q.merges++;
+        return;
+      }
+    } else if (!sq && q.mergeBio(bio)) return;
+    while (!q.hasTag()) { // blk_mq_get_tag: sleep until a request completes (the plug is flushed first)
+      yield* this.flushOnSleep(t);
+      yield t.wait(q.tagWait);
+    }
+    q.allocated++;
+    const rq: BlockRequest = { disk, page: bio.page, pages: bio.pages, write: bio.write, tags: [bio.tag], cpu: t.cpu?.index ?? 0, queuedAt: this.kernel.now };
+    if (plug) {
+      if (plug.full()) yield* this.flushRequests(t, plug);
+      plug.add(rq);
+      return;
+    }
+    if (sq) { // __make_request: elevator merge or insert under the queue_lock
+      const lock = this.queueLocks[disk];
+      yield t.acquire(lock);
+      yield t.compute(c.queueLockNs, this.lQueueLock);
+      if (q.mergeBio(bio)) q.releaseTag();
+      else q.insert(rq);
+      q.run();
+      lock.release(t);
+      return;
+    }
+    q.insert(rq);
+    q.run();
+  }
+
+  /** A request issued without a submitting task's plug or CPU cost (metadata, resync set up elsewhere):
+   * it merges or queues at once; the tag limit is not waited for. */
+  start(disk: number, bio: BlockBio): void {
+    const q = this.queues[disk];
+    q.bios++;
+    if (!this.isBrd && q.mergeBio(bio)) return;
+    q.allocated++;
+    const rq: BlockRequest = { disk, page: bio.page, pages: bio.pages, write: bio.write, tags: [bio.tag], cpu: 0, queuedAt: this.kernel.now };
+    if (this.isBrd) { // no task to copy in: complete through the softirq path at once
+      this.raiseCompletion(rq);
+      q.allocated--;
+      return;
+    }
+    q.insert(rq);
+    q.run();
+  }
+
+  private deviceDone(q: RequestQueue, slot: number): void {
+    this.raiseCompletion(q.complete(slot));
+  }
+
+  private raiseCompletion(rq: BlockRequest): void {
+    if (this.cfg.blk === 'sq') {
+      this.memberIrqs[rq.disk].raise(rq);
+      return;
+    }
+    while (this.softirqs.length <= rq.cpu) {
+      const n = this.softirqs.length;
+      this.softirqs.push(new IrqThread(this.kernel, `ksoftirqd/${n}`, (t, r) => this.completeRequest(t, r)));
+    }
+    this.softirqs[rq.cpu].raise(rq);
+  }
+
+  /** blk_mq_complete_request -> bio_endio of every merged bio (with blk=sq, blk_finish_request under the
+   * queue_lock first). */
+  private *completeRequest(t: SimThread, rq: BlockRequest): Gen {
+    if (this.cfg.blk === 'sq') {
+      const lock = this.queueLocks[rq.disk];
+      yield t.acquire(lock);
+      yield t.compute(this.cfg.costs.queueLockNs / 2, this.lQueueLock);
+      lock.release(t);
+    }
+    for (const tag of rq.tags) {
+      yield t.compute(this.cfg.costs.completionNs, this.cfg.endRequestLabel);
+      yield* this.endBio(t, tag);
+    }
+  }
+
+  /** Per member, since the last reset: bytes each way, requests, merges, mean request size (iostat). */
+  memberFigures(disk: number, measuredNs: number): { readBytesPerSec: number; writeBytesPerSec: number; meanRequestBytes: number; mergesPerSec: number } {
+    const q = this.queues[disk];
+    const sec = measuredNs / 1e9;
+    const requests = q.dispatched + this.brdBios[disk];
+    const r = (x: number) => Math.round(x * 10) / 10;
+    return {
+      readBytesPerSec: Math.round(q.readBytes / sec), writeBytesPerSec: Math.round(q.writeBytes / sec),
+      meanRequestBytes: requests > 0 ? r((q.readBytes + q.writeBytes) / requests) : 0, mergesPerSec: r(q.merges / sec),
+    };
+  }
+
+  resetStats(): void {
+    for (const q of this.queues) {
+      q.device.resetStats();
+      q.resetStats();
+    }
+    this.brdBios.fill(0);
+  }
+
+  /** Requests held in tasks' plugs now (for the UI; observation only). */
+  plugged(): number {
+    let n = 0;
+    for (const p of this.plugs.values()) n += p.requests.length;
+    return n;
+  }
+}

@@ -1,0 +1,42 @@
+// struct blk_plug: what a task holds back between blk_start_plug and blk_finish_plug: requests (merged as
+// bios arrive, blk_attempt_plug_merge) and the callbacks drivers hang on it (blk_check_plugged; raid5's
+// raid5_unplug releasing the stripes of a plug together). Plain data; blockLayer.ts flushes it.
+import type { Op, SimThread } from '../core/thread';
+import type { BlockRequest } from './requestQueue';
+
+/** BLK_MAX_REQUEST_COUNT (32 since 5.16; twice that when the plug spans several queues) and
+ * BLK_PLUG_FLUSH_SIZE (128K): a plug past either is flushed before it takes another request. */
+export const BLK_MAX_REQUEST_COUNT = 32;
+export const BLK_PLUG_FLUSH_PAGES = 32;
+
+/** A callback on the plug (struct blk_plug_cb), run when it is flushed. */
+export interface PlugCallback {
+  run(t: SimThread): Generator<Op, void, void>;
+}
+
+export class Plug {
+  /** Nesting depth: only the outermost blk_finish_plug flushes. */
+  depth = 1;
+  requests: BlockRequest[] = [];
+  readonly callbacks = new Map<object, PlugCallback>();
+  multipleQueues = false;
+
+  /** The most recent request for `disk`, where a bio may merge. */
+  lastFor(disk: number): BlockRequest | null {
+    for (let i = this.requests.length - 1; i >= 0; i--) if (this.requests[i].disk === disk) return this.requests[i];
+    return null;
+  }
+
+  /** Whether adding one more request must flush first (blk_add_rq_to_plug's limits). */
+  full(): boolean {
+    const last = this.requests[this.requests.length - 1];
+    const max = this.multipleQueues ? 2 * BLK_MAX_REQUEST_COUNT : BLK_MAX_REQUEST_COUNT;
+    return this.requests.length >= max || (last !== undefined && last.pages >= BLK_PLUG_FLUSH_PAGES);
+  }
+
+  add(rq: BlockRequest): void {
+    const last = this.requests[this.requests.length - 1];
+    if (last && last.disk !== rq.disk) this.multipleQueues = true;
+    this.requests.push(rq);
+  }
+}

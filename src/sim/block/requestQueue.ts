@@ -1,0 +1,207 @@
+// One member's request queue (struct request_queue with its blk-mq tag set): requests holding a tag out of
+// queue/nr_requests, back and front merging of contiguous bios up to max_sectors_kb and BLK_MAX_SEGMENTS,
+// the scheduler (none: FIFO; mq-deadline: sector order per direction, FIFO deadlines, reads before writes
+// unless writes are starved), and dispatch to the device while it has a free slot.
+import type { BlockDevice } from '../core/device';
+import type { Kernel } from '../core/kernel';
+import { WaitQueue } from '../core/waitQueue';
+import { BLOCKED } from '../core/thread';
+
+/** A bio as the block layer sees it: `pages` 4K pages from member page `page`; `tag` is the submitter's. */
+export interface BlockBio { tag: number; page: number; pages: number; write: boolean }
+
+/** struct request: contiguous bios merged, in a plug, in the scheduler, or on the device. */
+export interface BlockRequest {
+  disk: number;
+  page: number;
+  pages: number;
+  write: boolean;
+  tags: number[];
+  /** The CPU that submitted it: blk-mq completes it there. */
+  cpu: number;
+  queuedAt: number;
+}
+
+export interface QueueLimits {
+  /** min(max_sectors_kb, BLK_MAX_SEGMENTS single-page segments), in 4K pages. */
+  maxPages: number;
+  nrRequests: number;
+  scheduler: 'none' | 'mq-deadline';
+}
+
+/** mq-deadline's defaults: read_expire 500 ms, write_expire 5 s, writes_starved 2. */
+const READ_EXPIRE_NS = 500e6;
+const WRITE_EXPIRE_NS = 5e9;
+const WRITES_STARVED = 2;
+
+export class RequestQueue {
+  /** Requests waiting for the device, in arrival order (the FIFO that none dispatches and deadlines read). */
+  private readonly waiting: BlockRequest[] = [];
+  /** Merge hashes: a waiting request by its first page and by the page just past its end, per direction. */
+  private readonly byStart = [new Map<number, BlockRequest>(), new Map<number, BlockRequest>()];
+  private readonly byEnd = [new Map<number, BlockRequest>(), new Map<number, BlockRequest>()];
+  private readonly inDevice: (BlockRequest | null)[] = [];
+  private readonly freeSlots: number[] = [];
+  /** mq-deadline: where the last dispatch of each direction ended, and reads dispatched past waiting writes. */
+  private readonly nextPage = [0, 0];
+  private starved = 0;
+  /** Requests holding a tag (in plugs, waiting, on the device); blk_mq_get_tag sleeps at nr_requests. */
+  allocated = 0;
+  readonly tagWait: WaitQueue;
+  /** Since the last reset: bios in, requests to the device, bios merged into another's request, bytes. */
+  bios = 0;
+  dispatched = 0;
+  merges = 0;
+  readBytes = 0;
+  writeBytes = 0;
+
+  constructor(
+    private readonly kernel: Kernel,
+    readonly device: BlockDevice,
+    readonly limits: QueueLimits,
+  ) {
+    this.tagWait = new WaitQueue(kernel, `${device.name} tags`, BLOCKED);
+    for (let i = device.params.parallelism - 1; i >= 0; i--) {
+      this.freeSlots.push(i);
+      this.inDevice.push(null);
+    }
+  }
+
+  get queued(): number {
+    return this.waiting.length;
+  }
+
+  hasTag(): boolean {
+    return this.allocated < this.limits.nrRequests;
+  }
+
+  /** Whether `bio` can join `rq` at its back or front within the request size limit. */
+  canMerge(rq: BlockRequest, bio: BlockBio): 'back' | 'front' | null {
+    if (rq.write !== bio.write || rq.pages + bio.pages > this.limits.maxPages) return null;
+    if (rq.page + rq.pages === bio.page) return 'back';
+    if (bio.page + bio.pages === rq.page) return 'front';
+    return null;
+  }
+
+  /** Adds `bio` to `rq` (the caller checked canMerge). */
+  static join(rq: BlockRequest, bio: BlockBio, where: 'back' | 'front'): void {
+    if (where === 'front') rq.page = bio.page;
+    rq.pages += bio.pages;
+    rq.tags.push(bio.tag);
+  }
+
+  /** blk_mq_sched_bio_merge / elv_merge: a bio joins a waiting request through the merge hashes. */
+  mergeBio(bio: BlockBio): boolean {
+    const dir = bio.write ? 1 : 0;
+    const back = this.byEnd[dir].get(bio.page);
+    const front = back ? undefined : this.byStart[dir].get(bio.page + bio.pages);
+    const rq = back ?? front;
+    if (!rq) return false;
+    const where = this.canMerge(rq, bio);
+    if (!where) return false;
+    this.unhash(rq);
+    RequestQueue.join(rq, bio, where);
+    this.hash(rq);
+    this.merges++;
+    return true;
+  }
+
+  /** blk_mq_insert_request (or dd_insert_request with elv_attempt_insert_merge): a request from a plug or a
+   * submitter joins a contiguous waiting one if it can, freeing its tag, else waits its turn. */
+  insert(rq: BlockRequest): void {
+    const dir = rq.write ? 1 : 0;
+    const back = this.byEnd[dir].get(rq.page);
+    if (back && back.pages + rq.pages <= this.limits.maxPages) {
+      this.unhash(back);
+      back.pages += rq.pages;
+      for (const tag of rq.tags) back.tags.push(tag);
+      this.hash(back);
+      this.merges += rq.tags.length;
+      this.releaseTag();
+      return;
+    }
+    rq.queuedAt = this.kernel.now;
+    this.waiting.push(rq);
+    this.hash(rq);
+  }
+
+  /** blk_mq_run_hw_queue: dispatch while the device has a free slot. */
+  run(): void {
+    while (this.freeSlots.length > 0 && this.waiting.length > 0) {
+      const i = this.limits.scheduler === 'none' ? 0 : this.deadlinePick();
+      const rq = this.waiting[i];
+      this.waiting.splice(i, 1);
+      this.unhash(rq);
+      const slot = this.freeSlots.pop() as number;
+      this.inDevice[slot] = rq;
+      this.dispatched++;
+      if (rq.write) this.writeBytes += rq.pages * 4096;
+      else this.readBytes += rq.pages * 4096;
+      this.nextPage[rq.write ? 1 : 0] = rq.page + rq.pages;
+      this.device.submit(slot, rq.pages * 4096, rq.page, rq.write);
+    }
+  }
+
+  /** The device finished the request in `slot`: its tag frees (waking a sleeper) and the queue runs again. */
+  complete(slot: number): BlockRequest {
+    const rq = this.inDevice[slot] as BlockRequest;
+    this.inDevice[slot] = null;
+    this.freeSlots.push(slot);
+    this.releaseTag();
+    this.run();
+    return rq;
+  }
+
+  releaseTag(): void {
+    this.allocated--;
+    if (this.tagWait.length > 0) this.tagWait.wakeOne();
+  }
+
+  /** dd_dispatch_request: reads first unless writes were passed over WRITES_STARVED times; within the
+   * direction the oldest if its deadline passed, else the next request at or after the last one's end. */
+  private deadlinePick(): number {
+    let oldestRead = -1;
+    let oldestWrite = -1;
+    for (let i = 0; i < this.waiting.length; i++) {
+      if (this.waiting[i].write) { if (oldestWrite < 0) oldestWrite = i; } else if (oldestRead < 0) oldestRead = i;
+      if (oldestRead >= 0 && oldestWrite >= 0) break;
+    }
+    let write: boolean;
+    if (oldestRead >= 0 && (oldestWrite < 0 || this.starved < WRITES_STARVED)) {
+      write = false;
+      if (oldestWrite >= 0) this.starved++;
+    } else {
+      write = true;
+      this.starved = 0;
+    }
+    const oldest = write ? oldestWrite : oldestRead;
+    const expire = write ? WRITE_EXPIRE_NS : READ_EXPIRE_NS;
+    if (this.kernel.now - this.waiting[oldest].queuedAt >= expire) return oldest;
+    const from = this.nextPage[write ? 1 : 0];
+    let best = -1;
+    let lowest = -1;
+    for (let i = 0; i < this.waiting.length; i++) {
+      const rq = this.waiting[i];
+      if (rq.write !== write) continue;
+      if (rq.page >= from && (best < 0 || rq.page < this.waiting[best].page)) best = i;
+      if (lowest < 0 || rq.page < this.waiting[lowest].page) lowest = i;
+    }
+    return best >= 0 ? best : lowest;
+  }
+
+  private hash(rq: BlockRequest): void {
+    const dir = rq.write ? 1 : 0;
+    this.byStart[dir].set(rq.page, rq);
+    this.byEnd[dir].set(rq.page + rq.pages, rq);
+  }
+
+  private unhash(rq: BlockRequest): void {
+    const dir = rq.write ? 1 : 0;
+    if (this.byStart[dir].get(rq.page) === rq) this.byStart[dir].delete(rq.page);
+    if (this.byEnd[dir].get(rq.page + rq.pages) === rq) this.byEnd[dir].delete(rq.page + rq.pages);
+  }
+
+  resetStats(): void {
+    this.bios = this.dispatched = this.merges = this.readBytes = this.writeBytes = 0;
+  }
+}
