@@ -5,7 +5,7 @@ import { formatBytes, formatNs, parseRate, parseSize, parseTime } from '../lib/u
 interface Base { key: string; help: string; live?: boolean; group?: string }
 export type ParamSpec = Base & (
   | { kind: 'int'; unit: string; default: number; min: number; max: number; powerOfTwo?: boolean }
-  | { kind: 'number'; unit: string; default: number; min: number; max: number }
+  | { kind: 'number'; unit: string; default: number; min: number; max: number; /** min itself refused (e.g. a speed: above 0) */ minExclusive?: boolean }
   | { kind: 'time'; default: number; min: number; max: number }
   | { kind: 'size'; default: number; min: number; max: number; multipleOf?: number; powerOfTwo?: boolean }
   | { kind: 'rate'; default: number; min: number; max: number }
@@ -35,7 +35,7 @@ export function unitOf(s: ParamSpec): string {
 export function acceptedOf(s: ParamSpec): string {
   switch (s.kind) {
     case 'int': return `an integer ${s.min}..${s.max}${s.powerOfTwo ? ', a power of two' : ''}`;
-    case 'number': return `a number ${s.min}..${s.max}`;
+    case 'number': return s.minExclusive ? `a number above ${s.min}, at most ${s.max}` : `a number ${s.min}..${s.max}`;
     case 'time': return `a time ${formatNs(s.min)}..${formatNs(s.max)} (e.g. 2us, 1ms)`;
     case 'size': return `a size ${formatBytes(s.min)}..${formatBytes(s.max)}${s.multipleOf ? `, a multiple of ${s.multipleOf}` : ''}${s.powerOfTwo ? ', a power of two' : ''}`;
     case 'rate': return `a rate ${s.min}..${s.max} per second`;
@@ -62,7 +62,7 @@ export function parseParam(s: ParamSpec, raw: unknown): ParamValue {
     }
     case 'number': {
       const v = numeric((t) => (t.trim() === '' ? null : Number(t)));
-      if (v < s.min || v > s.max) throw fail();
+      if (v < s.min || (s.minExclusive && v === s.min) || v > s.max) throw fail();
       return v;
     }
     case 'time': {
