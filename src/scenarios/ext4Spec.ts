@@ -1,5 +1,6 @@
 // ext4 buffered streaming writes (seed 003): writeback by buffer_head or by bio, the block plug, the legacy
 // request queue and its queue_lock. Parameters, device presets and presets; data only, no model code.
+import { CPU_PARAMS, deriveCpu } from './cpuClasses';
 import type { ParamSpec } from './paramSpec';
 import { fillDeviceParams, ParamError, type Resolved } from './paramSpec';
 import type { Preset } from './preset';
@@ -28,8 +29,7 @@ export const EXT4_PARAMS: readonly ParamSpec[] = [
   { key: 'size', kind: 'size', default: 4 * 2 ** 30, min: 64 << 20, max: 2 ** 44, group: 'workload', help: 'Space the files take on the device, split between the writers; each rewrites its file in a loop.' },
   { key: 'cpus', kind: 'int', unit: 'CPUs', default: 8, min: 1, max: 256, group: 'workload', help: 'CPUs shared by the writers and the interrupt thread.' },
   { key: 'jitter', kind: 'number', unit: 'fraction', default: 0.1, min: 0, max: 0.9, group: C, help: 'Each CPU cost is drawn uniformly within +-jitter of its mean, so identical writers do not run in lockstep.' },
-  { key: 'wakeup', kind: 'time', default: 3_000, min: 0, max: 1e9, group: C, help: 'Wake-up latency of a sleeping thread.' },
-  { key: 'switch', kind: 'time', default: 1_000, min: 0, max: 1e9, group: C, help: 'Context switch CPU cost.' },
+  ...CPU_PARAMS,
   { key: 'cost.write_page', kind: 'time', default: 1_200, min: 0, max: 1e9, group: C, help: 'generic_perform_write per page: copy_from_user, ext4_da_write_begin / write_end, dirtying.' },
   { key: 'cost.journal', kind: 'time', default: 120, min: 0, max: 1e9, group: C, help: 'start_this_handle under j_state_lock, once per page written (a spinlock in 2.6.35).' },
   { key: 'cost.page_wb', kind: 'time', default: 300, min: 0, max: 1e9, group: C, help: 'Writeback per page: find and lock the dirty page, map delalloc blocks (amortised), set_page_writeback.' },
@@ -49,6 +49,7 @@ export const EXT4_PARAMS: readonly ParamSpec[] = [
 
 /** device.* follow the device preset unless given; a bio cannot outgrow the largest request. */
 export function deriveExt4(params: Resolved, given: ReadonlySet<string>): void {
+  deriveCpu(EXT4_PARAMS, params, given);
   const d = EXT4_DEVICES[params.device as string];
   fillDeviceParams(params, given, d);
   if ((params.max_bio as number) > (params.max_sectors as number)) throw new ParamError('max_bio', params.max_bio, `a size 4K..max_sectors (${(params.max_sectors as number) / 1024}K)`);

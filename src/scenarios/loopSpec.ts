@@ -1,5 +1,6 @@
 // The loop driver's parameters (loop_mode, fio names, backing device presets, CPU costs) and the presets
 // of seed 002. Data only: the model that reads these lives in src/sim/models/loop.
+import { CPU_PARAMS, deriveCpu } from './cpuClasses';
 import type { ParamSpec } from './paramSpec';
 import { fillDeviceParams, ParamError, type Resolved } from './paramSpec';
 import type { Preset } from './preset';
@@ -33,8 +34,7 @@ export const LOOP_PARAMS: readonly ParamSpec[] = [
   { key: 'size', kind: 'size', default: 8 * 2 ** 30, min: 1 << 20, max: 2 ** 44, multipleOf: 4096, group: 'workload', help: 'Size of the backing file (= /dev/loop0); random reads miss the page cache.' },
   { key: 'dirty_bytes', kind: 'size', default: 64 << 20, min: 1 << 20, max: 2 ** 36, group: 'workload', help: 'vm.dirty_bytes: buffered writes to the backing file wait in balance_dirty_pages above it.' },
   { key: 'jitter', kind: 'number', unit: 'fraction', default: 0.2, min: 0, max: 0.9, group: C, help: 'Each CPU cost is drawn uniformly within +-jitter of its mean (caches, interrupts): what lets concurrent workers overtake one another.' },
-  { key: 'wakeup', kind: 'time', default: 3_000, min: 0, max: 1e9, group: C, help: 'Wake-up latency of a sleeping thread.' },
-  { key: 'switch', kind: 'time', default: 1_000, min: 0, max: 1e9, group: C, help: 'Context switch CPU cost.' },
+  ...CPU_PARAMS,
   { key: 'cost.fio', kind: 'time', default: 1_500, min: 0, max: 1e9, group: C, help: 'fio io_submit / io_getevents and job overhead per IO.' },
   { key: 'cost.submit', kind: 'time', default: 600, min: 0, max: 1e9, group: C, help: 'submit_bio into loop (loop_make_request, or blk-mq tag + loop_queue_rq), on the submitter.' },
   { key: 'cost.lo_lock', kind: 'time', default: 150, min: 0, max: 1e9, group: C, help: 'Time under lo_lock to add or take a bio (lo_bio_list) or a write command (write_cmd_head).' },
@@ -52,6 +52,7 @@ export const LOOP_PARAMS: readonly ParamSpec[] = [
 
 /** device.* follow the chosen device preset unless given; iodepth_low defaults to iodepth, as in fio. */
 export function deriveLoop(params: Resolved, given: ReadonlySet<string>): void {
+  deriveCpu(LOOP_PARAMS, params, given);
   if (!given.has('iodepth_low')) params.iodepth_low = params.iodepth;
   if ((params.iodepth_low as number) > (params.iodepth as number)) throw new ParamError('iodepth_low', params.iodepth_low, `an integer 0..${params.iodepth} (at most iodepth)`);
   const d = LOOP_DEVICES[params.device as string];

@@ -1,5 +1,6 @@
 // raid1 and raid10 parameters in the spelling users know, their CPU-cost table and derived defaults.
 // Data and checks only; the models live in src/sim/models/mirror.
+import { CPU_PARAMS, deriveCpu } from './cpuClasses';
 import { BITMAP_PARAMS, deriveBitmap } from './bitmapPresets';
 import { ParamError, type ParamSpec, type Resolved } from './paramSpec';
 import { DEVICE_PARAMS, deriveDevice } from './blockSpec';
@@ -22,8 +23,7 @@ const common: readonly ParamSpec[] = [
   { key: 'rwmixread', kind: 'int', unit: '%', default: 50, min: 0, max: 100, group: 'workload', help: 'fio rwmixread for randrw.' },
   { key: 'size', kind: 'size', default: 20 * 2 ** 30, min: 1 << 20, max: 2 ** 44, group: 'workload', help: 'Array size, all of which fio addresses (the bitmap and the resync cover it).' },
   ...BITMAP_PARAMS,
-  { key: 'wakeup', kind: 'time', default: 3_000, min: 0, max: 1e9, group: C, help: 'Wake-up latency of a sleeping thread.' },
-  { key: 'switch', kind: 'time', default: 1_000, min: 0, max: 1e9, group: C, help: 'Context switch CPU cost.' },
+  ...CPU_PARAMS,
   { key: 'cost.fio', kind: 'time', default: 1_500, min: 0, max: 1e9, group: C, help: 'fio submission and reaping per IO (submitter CPU).' },
   { key: 'cost.make_request', kind: 'time', default: 800, min: 0, max: 1e9, group: C, help: 'raid1_make_request: md_write_start, wait_barrier, r1bio allocation.' },
   { key: 'cost.clone', kind: 'time', default: 300, min: 0, max: 1e9, group: C, help: 'bio_alloc_clone for one copy.' },
@@ -41,6 +41,7 @@ export const RAID10_PARAMS: readonly ParamSpec[] = [...array(10), ...common];
 
 /** device.* follow the device preset unless given; bitmap defaults and checks. */
 export function deriveRaid1(params: Resolved, given: ReadonlySet<string>): void {
+  deriveCpu(RAID1_PARAMS, params, given);
   deriveDevice(params, given);
   deriveBitmap(params, given);
 }

@@ -1,5 +1,6 @@
 // md raid5's parameters in the spelling users know (sysfs, fio, plain names), the member-device
 // presets, the CPU-cost table with its defaults, and the calibrated presets of the multi-thread series.
+import { CPU_PARAMS, deriveCpu } from './cpuClasses';
 import type { ParamSpec } from './paramSpec';
 import { ParamError, type Resolved } from './paramSpec';
 import { DEVICE_PARAMS, deriveDevice } from './blockSpec';
@@ -33,8 +34,7 @@ export const RAID5_PARAMS: readonly ParamSpec[] = [
   { key: 'offload', kind: 'enum', values: ['threads', 'dma'], default: 'threads', group: 'design', help: 'With ops=async: a pool of offload threads on the CPUs, or a DMA engine with its own throughput.' },
   { key: 'offload_threads', kind: 'int', unit: 'threads or channels', default: 2, min: 1, max: 64, group: 'design', help: 'Offload threads (offload=threads) or DMA channels (offload=dma).' },
   { key: 'dma_speed', kind: 'number', unit: 'bytes/s', default: 4e9, min: 1e6, max: 1e12, group: 'design', help: 'Throughput of one DMA channel for copy + xor.' },
-  { key: 'wakeup', kind: 'time', default: 3_000, min: 0, max: 1e9, group: C, help: 'Wake-up latency of a sleeping thread.' },
-  { key: 'switch', kind: 'time', default: 1_000, min: 0, max: 1e9, group: C, help: 'Context switch CPU cost.' },
+  ...CPU_PARAMS,
   { key: 'cost.fio', kind: 'time', default: 1_500, min: 0, max: 1e9, group: C, help: 'fio submission and reaping per IO (submitter CPU).' },
   { key: 'cost.lookup', kind: 'time', default: 300, min: 0, max: 1e9, group: C, help: 'raid5_get_active_stripe under the hash lock.' },
   { key: 'cost.add_bio', kind: 'time', default: 250, min: 0, max: 1e9, group: C, help: 'add_stripe_bio under stripe_lock.' },
@@ -42,7 +42,7 @@ export const RAID5_PARAMS: readonly ParamSpec[] = [
   { key: 'cost.pick', kind: 'time', default: 150, min: 0, max: 1e9, group: C, help: '__get_priority_stripe under device_lock, per stripe.' },
   { key: 'cost.handle', kind: 'time', default: 1_500, min: 0, max: 1e9, group: C, help: 'One handle_stripe pass without ops and IO.' },
   { key: 'cost.copy_page', kind: 'time', default: 400, min: 0, max: 1e9, group: C, help: 'Copying one 4K page (biodrain, unless skip_copy).' },
-  { key: 'xor_speed', kind: 'number', unit: 'bytes/s', default: 20e9, min: 1e6, max: 1e12, group: C, help: 'xor throughput of one CPU (boot log "xor: avx").' },
+  { key: 'xor_speed', kind: 'number', unit: 'bytes/s', default: 20e9, min: 1e6, max: 1e12, group: C, help: 'xor throughput of one CPU (boot log "xor: avx"; raid6 pays it twice). Default from cpu_model.' },
   { key: 'cost.submit', kind: 'time', default: 1_500, min: 0, max: 1e9, group: C, help: 'ops_run_io per member bio (build + submit_bio).' },
   { key: 'cost.completion', kind: 'time', default: 1_000, min: 0, max: 1e9, group: C, help: 'raid5_end_*_request per member completion (interrupt).' },
   { key: 'cost.bounce', kind: 'time', default: 300, min: 0, max: 1e9, group: C, help: 'Extra time in a spinlock taken from another CPU: the lock and the lists it guards change cache (acq-bounces).' },
@@ -54,6 +54,7 @@ export const RAID5_PARAMS: readonly ParamSpec[] = [
 
 /** device.* and the queue knobs follow the device class unless given; raid6 needs 4 disks. */
 export function deriveRaid5(params: Resolved, given: ReadonlySet<string>): void {
+  deriveCpu(RAID5_PARAMS, params, given);
   deriveDevice(params, given);
   if (params.level === 6 && (params.disks as number) < 4) throw new ParamError('disks', params.disks, '4..24 for level 6 (3..24 for level 5)');
   deriveBitmap(params, given);
