@@ -29,36 +29,20 @@ export function deriveBitmap(params: Resolved, given: ReadonlySet<string>): void
 }
 
 const S = 'Write-intent bitmaps (seed 004)';
-/** The cover letter's VM as the presets model it. The target is the table's ratios and row order, not
- * its absolute MiB/s. Members: ramdisks that serve one request at a time, 24 us + size / 1.09 GB/s
- * (a 64K resync IO costs about twice a 4K write). fio: 4 jobs of libaio randwrite 4K (iodepth 4 on
- * raid1/raid10, 32 on raid5; see RAID5_ROW). 3 CPUs, 10.5 us wake-ups. */
+/** The cover letter's VM, one machine for every row: cpu_model=vm (src/scenarios/cpuClasses.ts) and virtio
+ * members that serve one request at a time, 24 us + size / 1.09 GB/s (a 64K resync IO costs about twice a 4K
+ * write). The target is the table's ratios and row order, not its absolute MiB/s. fio: 4 jobs of libaio
+ * randwrite 4K (iodepth 4 on raid1/raid10, 32 on raid5; see RAID5_ROW). 3 CPUs. */
 const VM: Preset['params'] = {
-  device: 'ramdisk', 'device.latency': '24us', 'device.bandwidth': 1.09e9, 'device.parallelism': 1,
-  cpus: 3, numjobs: 4, iodepth: 4, bs: '4k', rw: 'randwrite', size: '20g', wakeup: '10.5us',
-  // md core, the same for every array: bitmap_lock's counter update, unplug's check, md_do_sync's step,
-  // md_clone_bio/md_end_clone_io
-  'cost.bitmap_counter': '470ns', 'cost.unplug_check': '1us', 'cost.sync_step': '1.6us', 'cost.md_clone': '450ns',
+  cpu_model: 'vm', device: 'virtio', cpus: 3, numjobs: 4, iodepth: 4, bs: '4k', rw: 'randwrite', size: '20g',
 };
-/** raid1/raid10: a slow VM's block and md paths (6x the model defaults); resync work in the md thread
- * is heavy (sync_request_write of a 64K bio; raid10 compares its copies page by page). The classic
- * bitmap's chunk is 512K, small enough that random writes over 20 GB keep setting new bits, so its
- * pages are written before the data in steady state (with mdadm's 64M default the 320 bits stay set). */
-const MIRROR: Preset['params'] = {
-  switch: '6us', 'cost.fio': '9us', 'cost.make_request': '4.8us', 'cost.clone': '1.8us', 'cost.list': '900ns',
-  'cost.submit': '9us', 'cost.completion': '6us', 'cost.llbitmap_state': '360ns',
-  'cost.sync_write': '460us', 'cost.sync_compare': '3us', bitmap_chunk: '512k',
-};
-/** raid5 (5 members): the raid5 model's own cost table at 0.6x its defaults, except __release_stripe
- * under device_lock (4 us), which raid5's bitmap batching pays twice per first write (onto bitmap_list
- * and back). iodepth 32: raid5's resync keeps up to sync_io_depth (32) stripes in md0_raid5 at once,
+/** raid1/raid10: the classic bitmap's chunk is 512K, small enough that random writes over 20 GB keep setting
+ * new bits, so its pages are written before the data in steady state (with mdadm's 64M default the 320 bits
+ * stay set). */
+const MIRROR: Preset['params'] = { bitmap_chunk: '512k' };
+/** raid5 (5 members). iodepth 32: raid5's resync keeps up to sync_io_depth (32) stripes in md0_raid5 at once,
  * and at a shallow queue it would take most of raid5d; bitmap chunk: mdadm's default. */
-const RAID5_ROW: Preset['params'] = {
-  disks: 5, iodepth: 32, switch: '600ns', 'cost.fio': '900ns', 'cost.lookup': '180ns', 'cost.add_bio': '150ns',
-  'cost.release': '4us', 'cost.pick': '90ns', 'cost.handle': '900ns', 'cost.copy_page': '240ns', 'cost.submit': '900ns',
-  'cost.completion': '600ns', 'cost.bounce': '180ns', 'cost.handoff': '60ns', 'cost.llbitmap_state': '36ns',
-  xor_speed: 33e9, bitmap_chunk: '64m',
-};
+const RAID5_ROW: Preset['params'] = { disks: 5, iodepth: 32, bitmap_chunk: '64m' };
 
 /** The seed's rows: the array, and whether it was created with --assume-clean. */
 const ROWS: { level: 'raid1' | 'raid10' | 'raid5'; clean: boolean; shows: string }[] = [

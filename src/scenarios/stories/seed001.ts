@@ -47,7 +47,7 @@ export const SEED_001: Story = {
   },
   claims: [
     {
-      id: 'slow-parity', what: 'raid6, 10 disks, 512K full-stripe writes, xor at 2 GB/s: four offload threads', published: 'offload is worth it when xor is costly (the RFC\'s aim; no figure)',
+      id: 'slow-parity', what: 'raid6, 10 disks, 512K full-stripe writes on an Atom-class core (cpu_model=atom): four offload threads', published: 'offload is worth it when xor is costly (the RFC\'s aim; no figure)',
       publishedValue: null, unit: '× MB/s (async / inline)', runs: pair('raid5-async-slow-parity'), lab: 'raid5-async-slow-parity',
       how: 'bytesPerSec with ops=async over the baseline ops=inline; the test wants more than 2x.',
       figure: (r) => bytesPerSec(r.with) / bytesPerSec(r.without), digits: 2, check: { kind: 'above', bound: 2 }, test: TEST,
