@@ -64,6 +64,7 @@ export const DEVICE_PARAMS = (defaultDevice: string): readonly ParamSpec[] => {
     { key: 'nr_requests', kind: 'int', unit: 'requests', default: d.nrRequests, min: 1, max: 65536, group: Q, help: 'queue/nr_requests: requests a member queue can hold (scheduler + device); past it the submitter sleeps for a tag.' },
     { key: 'scheduler', kind: 'enum', values: ['none', 'mq-deadline'], default: d.scheduler, group: Q, help: 'queue/scheduler: none (FIFO dispatch) or mq-deadline (dispatch sorted by sector, a FIFO deadline per direction: 500 ms reads, 5 s writes). Default from the device class.' },
     { key: 'iodepth_batch_submit', kind: 'int', unit: 'IOs', default: 1, min: 1, max: 4096, group: 'workload', help: 'fio iodepth_batch_submit: IOs handed to one io_submit; above 2 the kernel holds them under one blk_plug (AIO_PLUG_THRESHOLD).' },
+    { key: 'memory_bandwidth', kind: 'number', unit: 'bytes/s', default: 100e9, min: 1e6, max: 1e13, group: 'costs', help: 'Bytes/s the whole machine can copy (its memory bandwidth, counted once per byte copied): brd copies on many CPUs at once share it. Default: a two-socket server.' },
     { key: 'memcpy_speed', kind: 'number', unit: 'bytes/s', default: 10e9, min: 1e6, max: 1e12, group: 'costs', help: 'memcpy bytes/s of one CPU: what brd\'s copy costs in the submitter. Default from cpu_model.' },
   ];
 };

@@ -25,7 +25,7 @@ export interface BlockLayerConfig {
   blk: 'sq' | 'mq';
   /** The member's span in 4K pages (an HDD's seek distance is a fraction of it). */
   spanPages: number;
-  costs: { submitNs: number; queueLockNs: number; completionNs: number; handoffNs: number; bounceNs: number; memcpyBytesPerSec: number };
+  costs: { submitNs: number; queueLockNs: number; completionNs: number; handoffNs: number; bounceNs: number; memcpyBytesPerSec: number; memoryBytesPerSec: number };
   /** Labels of the submitter's and the completion's CPU time. */
   endRequestLabel: number;
   copyLabel: number;
@@ -50,6 +50,8 @@ export class BlockLayer {
   private readonly brdBios: number[] = [];
   readonly isBrd: boolean;
   private readonly lQueueLock: number;
+  /** When the machine's memory bandwidth is next free: brd copies on many CPUs at once share it. */
+  private memoryFreeAt = 0;
 
   constructor(private readonly kernel: Kernel, private readonly cfg: BlockLayerConfig, private readonly endBio: EndBio) {
     this.isBrd = cfg.media.kind === 'brd';
@@ -143,7 +145,7 @@ export class BlockLayer {
     if (this.isBrd) {
       // brd_submit_bio: copy to or from its pages right here, then bio_endio in this same context.
       yield t.compute(c.submitNs, label);
-      yield t.compute((bio.pages * 4096 * 1e9) / c.memcpyBytesPerSec, this.cfg.copyLabel);
+      yield t.compute(this.copyNs(bio.pages * 4096), this.cfg.copyLabel);
       this.brdBios[disk]++;
       if (bio.write) q.writeBytes += bio.pages * 4096;
       else q.readBytes += bio.pages * 4096;
@@ -203,6 +205,15 @@ export class BlockLayer {
     }
     q.insert(rq);
     q.run();
+  }
+
+  /** A memcpy of `bytes`: one core's copy speed, unless the copies of every CPU together exceed the
+   * machine's memory bandwidth; then the core stalls on memory (still busy) until its share has moved. */
+  private copyNs(bytes: number): number {
+    const now = this.kernel.now;
+    const c = this.cfg.costs;
+    this.memoryFreeAt = Math.max(now, this.memoryFreeAt) + (bytes * 1e9) / c.memoryBytesPerSec;
+    return Math.max((bytes * 1e9) / c.memcpyBytesPerSec, this.memoryFreeAt - now);
   }
 
   private deviceDone(q: RequestQueue, slot: number): void {

@@ -43,7 +43,7 @@ export class MemberIo {
     this.blk = new BlockLayer(kernel, {
       disks: p.disks, media: p.media, maxSectorsKb: p.maxSectorsKb, nrRequests: p.nrRequests, scheduler: p.scheduler, blk: p.blk,
       spanPages: memberPages, rng, endRequestLabel: conf.labels.endRequest, copyLabel: conf.labels.brdCopy,
-      costs: { submitNs: c.submitNs, queueLockNs: c.queueLockNs, completionNs: c.completionNs, handoffNs: c.handoffNs, bounceNs: c.bounceNs, memcpyBytesPerSec: p.memcpyBytesPerSec },
+      costs: { submitNs: c.submitNs, queueLockNs: c.queueLockNs, completionNs: c.completionNs, handoffNs: c.handoffNs, bounceNs: c.bounceNs, memcpyBytesPerSec: p.memcpyBytesPerSec, memoryBytesPerSec: p.memoryBytesPerSec },
     }, (t, tag) => this.endRequest(t, tag));
   }
 

@@ -57,6 +57,7 @@ export interface Raid5Params {
   /** fio iodepth_batch_submit: IOs per io_submit, under one plug above AIO_PLUG_THRESHOLD. */
   iodepthBatchSubmit: number;
   memcpyBytesPerSec: number;
+  memoryBytesPerSec: number;
   stripeCacheSize: number;
   groupThreadCnt: number;
   prereadBypassThreshold: number;
@@ -95,7 +96,7 @@ export function unpack(p: Params): Raid5Params {
     level: n('level') as 5 | 6, disks: n('disks'), chunk: n('chunk'), device: p.device as string,
     deviceLatencyNs: n('device.latency'), deviceBandwidth: n('device.bandwidth'), deviceParallelism: n('device.parallelism'),
     media: unpackMedia(p), maxSectorsKb: n('max_sectors_kb'), nrRequests: n('nr_requests'), scheduler: p.scheduler as 'none' | 'mq-deadline',
-    iodepthBatchSubmit: n('iodepth_batch_submit'), memcpyBytesPerSec: n('memcpy_speed'),
+    iodepthBatchSubmit: n('iodepth_batch_submit'), memcpyBytesPerSec: n('memcpy_speed'), memoryBytesPerSec: n('memory_bandwidth'),
     stripeCacheSize: n('stripe_cache_size'), groupThreadCnt: n('group_thread_cnt'),
     prereadBypassThreshold: n('preread_bypass_threshold'), rmwLevel: n('rmw_level'), skipCopy: p.skip_copy as boolean,
     cpus: n('cpus'), rw: p.rw as string, bs: n('bs'), iodepth: n('iodepth'), numjobs: n('numjobs'),
