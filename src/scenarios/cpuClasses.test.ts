@@ -8,7 +8,7 @@ import { resolveScenario } from './scenarioFile';
 
 const CPU_MODELS = ['raid5', 'raid1', 'raid10', 'loop', 'ext4'];
 const cpuKeys = (model: string) => MODELS.find((m) => m.name === model)!.params
-  .filter((s) => s.key.startsWith('cost.') || ['wakeup', 'switch', 'xor_speed', 'memcpy_speed'].includes(s.key)).map((s) => s.key);
+  .filter((s) => s.key.startsWith('cost.') || ['wakeup', 'switch', 'xor_speed', 'raid6_speed', 'memcpy_speed'].includes(s.key)).map((s) => s.key);
 
 /** The figures every model had before CPU classes (written out, so a change to the table shows here). */
 const BEFORE: Record<string, number> = {

@@ -21,6 +21,9 @@ export interface CpuClass {
   speed: number;
   /** xor (raid5 P) bytes/s of one core, as the boot log's xor benchmark reports it. */
   xorBytesPerSec: number;
+  /** raid6 P+Q syndrome bytes/s of one core over the data blocks, as the boot log's "raid6: <algo> gen()" line
+   * reports it (gen_syndrome; xor_syndrome for a read-modify-write is charged at the same rate). */
+  raid6BytesPerSec: number;
   /** memcpy bytes/s of one core (brd's copy in the submitter). */
   memcpyBytesPerSec: number;
   /** Wake-up latency and context-switch cost at the class's own speed; else the server's scaled by speed. */
@@ -38,6 +41,7 @@ export const CPU_CLASSES: Record<string, CpuClass> = {
     // read lower before 5.x stopped printing it ("avx: 11860 MB/sec", openzfs/zfs#3880 Haswell; "avx: 14916
     // MB/sec", rockstor/rockstor-core#1502). Since ~5.10 the kernel picks avx without measuring.
     xorBytesPerSec: 20e9,
+    raid6BytesPerSec: 20e9, // "raid6: avx2x4 gen() 20230 MB/s" (openzfs/zfs#3880, above)
     memcpyBytesPerSec: 10e9, // one core's copy_page, ~400 ns per 4K: the same figure as raid5's cost.copy_page
     wakeupNs: 3_000,
     switchNs: 1_000,
@@ -52,6 +56,7 @@ export const CPU_CLASSES: Record<string, CpuClass> = {
     // 2011-02 "software RAID on old vs. new CPUs"); 8 GB/s is an estimate above a 2 GHz Goldmont's
     // "generic_sse: 6540.000 MB/sec" (bb-qq/aqc111#76, DS620slim Celeron J3355).
     xorBytesPerSec: 8e9,
+    raid6BytesPerSec: 6.8e9, // estimate: sse2x4 about 15% slower than the xor (virtwo.blogspot.com, above)
     memcpyBytesPerSec: 5e9, // estimate: one Westmere-EP core streaming DDR3-1066, about half today's
     about: 'a Westmere-EP core like the Xeon E5630 of 2010 (SSE only): half a server core',
   },
@@ -63,6 +68,7 @@ export const CPU_CLASSES: Record<string, CpuClass> = {
     // (Pentium N3710, Airmont: bb-qq/r8152#180); an older Atom D510 reads "pIII_sse 5120 MB/s, raid6 sse2x2
     // 1082 MB/s" (virtwo.blogspot.com 2011-02, comments). gen() is ~4x slower than the model's two xor passes.
     xorBytesPerSec: 5.4e9,
+    raid6BytesPerSec: 1.3e9, // "raid6: sse2x4 gen() 1296 MB/s" (bb-qq/r8152#180, above)
     memcpyBytesPerSec: 3e9, // estimate: one Silvermont core on DDR3-1600, about 3 GB/s
     about: 'an Atom-class server core (C2000 Avoton/Rangeley, SSE only): a third of a server core',
   },
@@ -74,6 +80,7 @@ export const CPU_CLASSES: Record<string, CpuClass> = {
     // is the device class's (device=virtio).
     speed: 0.5,
     xorBytesPerSec: 10e9, // the server core's 20 GB/s at half a core
+    raid6BytesPerSec: 10e9,
     memcpyBytesPerSec: 5e9,
     wakeupNs: 10_500,
     about: 'the small VM of the llbitmap post: half a server core (a shared hyperthread), 10.5 us wake-ups (an IPI to a halted vCPU)',
@@ -90,7 +97,7 @@ export const CPU_PARAMS: readonly ParamSpec[] = [
   { key: 'switch', kind: 'time', default: SERVER.switchNs!, min: 0, max: 1e9, group: C, help: 'Context switch CPU cost. Default from cpu_model.' },
 ];
 
-/** Every cost.*, wakeup, switch, xor_speed and memcpy_speed of `specs` the user did not give, from the class and cpu_speed. */
+/** Every cost.*, wakeup, switch, xor_speed, raid6_speed and memcpy_speed of `specs` the user did not give, from the class and cpu_speed. */
 export function deriveCpu(specs: readonly ParamSpec[], params: Resolved, given: ReadonlySet<string>): void {
   const c = CPU_CLASSES[params.cpu_model as string];
   if (!given.has('cpu_speed')) params.cpu_speed = c.speed;
@@ -103,6 +110,7 @@ export function deriveCpu(specs: readonly ParamSpec[], params: Resolved, given: 
     else if (key === 'wakeup') params[key] = time(c.wakeupNs, spec.default);
     else if (key === 'switch') params[key] = time(c.switchNs, spec.default);
     else if (key === 'xor_speed') params[key] = (c.xorBytesPerSec * s) / c.speed;
+    else if (key === 'raid6_speed') params[key] = (c.raid6BytesPerSec * s) / c.speed;
     else if (key === 'memcpy_speed') params[key] = (c.memcpyBytesPerSec * s) / c.speed;
   }
 }

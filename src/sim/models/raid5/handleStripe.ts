@@ -82,9 +82,13 @@ function scheduleReconstruction(conf: R5Conf, sh: StripeHead, rmw: boolean, c: H
     c.fullWrites++;
   }
   const drainNs = conf.skipCopy ? written * costs.copyPageNs * 0.1 : written * costs.copyPageNs;
-  // RMW: prexor removes old data from P, reconstruct adds new; RCW: xor every data block into P (raid6: x2 for Q).
+  // raid5, RMW: prexor removes old data from P, reconstruct adds new; RCW: xor every data block into P.
+  // raid6: one syndrome pass over the data blocks makes P and Q together (gen_syndrome for RCW, xor_syndrome
+  // over the old and the new blocks for RMW), at the boot log's raid6 gen() rate, not two xor passes.
   const xorSources = rmw ? 2 * (written + 1) : conf.geo.dataDisks + 1;
-  const xorNs = (xorSources * PAGE * parities * 1e9) / costs.xorBytesPerSec;
+  const xorNs = parities === 2
+    ? ((rmw ? 2 * written : conf.geo.dataDisks) * PAGE * 1e9) / costs.raid6BytesPerSec
+    : (xorSources * PAGE * 1e9) / costs.xorBytesPerSec;
   if (conf.offload) {
     // The op holds a reference until its callback; handle_stripe goes on without waiting.
     sh.count++;
