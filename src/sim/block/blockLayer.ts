@@ -147,6 +147,8 @@ export class BlockLayer {
       yield t.compute(c.submitNs, label);
       yield t.compute(this.copyNs(bio.pages * 4096), this.cfg.copyLabel);
       this.brdBios[disk]++;
+      q.device.ops++; // iostat still counts brd's bios (r/s, w/s), though nothing queues
+      q.device.bytes += bio.pages * 4096;
       if (bio.write) q.writeBytes += bio.pages * 4096;
       else q.readBytes += bio.pages * 4096;
       yield t.compute(c.completionNs, this.cfg.endRequestLabel);

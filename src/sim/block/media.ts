@@ -3,6 +3,7 @@
 // bandwidth, so bytes/s is a whole-device limit) and the rotating disk (seek by distance and rotation only
 // when the request does not continue where the head is, then the media rate).
 import type { ServiceTime } from '../core/device';
+import type { Params } from '../core/model';
 import type { RandomStream } from '../core/random';
 
 /** How a device class (src/scenarios/blockSpec.ts, whose `kind` fields say the same) serves requests. */
@@ -18,6 +19,15 @@ export interface MediaParams {
   parallelism: number;
   seekNs: number;
   rpm: number;
+}
+
+/** The device class and device.* of a model's parameters (raid5, raid1, raid10 spell them alike). */
+export function mediaFromParams(p: Params): MediaParams {
+  const n = (k: string) => p[k] as number;
+  return {
+    kind: mediaKindOf(p.device as string), latencyNs: n('device.latency'), readBytesPerSec: n('device.bandwidth'),
+    writeBytesPerSec: n('device.write_bandwidth'), parallelism: n('device.parallelism'), seekNs: n('device.seek'), rpm: n('device.rpm'),
+  };
 }
 
 /** Flash: latencies of the requests in service overlap; their transfers take turns on one path, so 16 slots

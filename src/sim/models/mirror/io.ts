@@ -1,17 +1,19 @@
-// Member disks of a mirror and their completion path: submit_bio on the caller's CPU, an irq thread per member
-// running the request's end_io work. Knows no raid layout and never chooses where a copy goes.
-import { BlockDevice } from '../../core/device';
-import { IrqThread } from '../../core/irqThread';
+// Member disks of a mirror and their completion path: submit_bio on the caller's CPU through the shared block
+// layer (src/sim/block: plug, merging, tags, the device classes, completion in softirq on the submitting CPU),
+// and each member bio's end_io work. Knows no raid layout and never chooses where a copy goes.
+import type { BlockDevice } from '../../core/device';
 import type { Kernel } from '../../core/kernel';
+import type { RandomStream } from '../../core/random';
 import type { Op, SimThread } from '../../core/thread';
+import { BlockLayer } from '../../block/blockLayer';
 import type { MirrorConf } from './conf';
 
 type Gen = Generator<Op, void, void>;
-/** What runs in interrupt context when the member request completes. */
+/** What runs in the completing context when the member bio ends. */
 export type EndIo = (t: SimThread) => Gen | null;
 
 export class MirrorIo {
-  readonly members: BlockDevice[] = [];
+  readonly blk: BlockLayer;
   private readonly ends: (EndIo | null)[] = [];
   private readonly freeTags: number[] = [];
   readBytes = 0;
@@ -21,19 +23,21 @@ export class MirrorIo {
   /** Bytes of array (non-resync) IO since the start: what is_mddev_idle watches. */
   nonSyncBytes = 0;
 
-  constructor(kernel: Kernel, private readonly conf: MirrorConf) {
+  constructor(kernel: Kernel, private readonly conf: MirrorConf, memberPages: number, rng: (disk: number) => RandomStream, copyLabel: number) {
     const p = conf.p;
-    for (let d = 0; d < p.disks; d++) {
-      const name = `sd${String.fromCharCode(97 + d)}`;
-      const irq = new IrqThread<number>(kernel, `irq/${name}`, (t, tag) => this.endRequest(t, tag));
-      this.members.push(new BlockDevice(kernel.sim, name, {
-        latencyNs: p.deviceLatencyNs, bandwidthBytesPerSec: p.deviceBandwidth, parallelism: p.deviceParallelism,
-      }, (tag) => irq.raise(tag)));
-    }
+    const c = p.costs;
+    this.blk = new BlockLayer(kernel, {
+      disks: p.disks, media: p.media, maxSectorsKb: p.maxSectorsKb, nrRequests: p.nrRequests, scheduler: p.scheduler, blk: 'mq',
+      spanPages: memberPages, rng, endRequestLabel: conf.labels.endRequest, copyLabel,
+      costs: { submitNs: c.submitNs, queueLockNs: 0, completionNs: c.completionNs, handoffNs: c.handoffNs, bounceNs: c.bounceNs, memcpyBytesPerSec: p.memcpyBytesPerSec, memoryBytesPerSec: p.memoryBytesPerSec },
+    }, (t, tag) => this.endRequest(t, tag));
   }
 
-  /** Queues a request on a member without CPU cost (the caller pays for building it). */
-  start(disk: number, page: number, bytes: number, write: boolean, kind: 'data' | 'sync' | 'meta', end: EndIo): void {
+  get members(): BlockDevice[] {
+    return this.blk.devices;
+  }
+
+  private tagFor(bytes: number, write: boolean, kind: 'data' | 'sync' | 'meta', end: EndIo): number {
     const tag = this.freeTags.pop() ?? this.ends.length;
     this.ends[tag] = end;
     if (kind === 'sync') this.syncBytes += bytes;
@@ -41,23 +45,33 @@ export class MirrorIo {
     else if (write) this.writeBytes += bytes;
     else this.readBytes += bytes;
     if (kind !== 'sync') this.nonSyncBytes += bytes;
-    this.members[disk].submit(tag, bytes, page, write);
+    return tag;
   }
 
-  /** submit_bio on the calling thread. */
+  /** Queues a request on a member without a submitting task (metadata written from a callback). */
+  start(disk: number, page: number, bytes: number, write: boolean, kind: 'data' | 'sync' | 'meta', end: EndIo): void {
+    this.blk.start(disk, { tag: this.tagFor(bytes, write, kind, end), page, pages: Math.max(1, Math.ceil(bytes / 4096)), write });
+  }
+
+  /** submit_bio on the calling thread, which pays for it. */
   *submit(t: SimThread, disk: number, page: number, bytes: number, write: boolean, kind: 'data' | 'sync', end: EndIo): Gen {
-    yield t.compute(this.conf.p.costs.submitNs, this.conf.labels.submit);
-    this.start(disk, page, bytes, write, kind, end);
+    const tag = this.tagFor(bytes, write, kind, end);
+    yield* this.blk.submitBio(t, disk, { tag, page, pages: Math.max(1, Math.ceil(bytes / 4096)), write }, this.conf.labels.submit);
   }
 
-  /** The member request's completion in interrupt context: free its tag, pay the completion, run its end_io. */
+  /** A member bio's end: free its tag and run its end_io (the block layer paid the completion). */
   private *endRequest(t: SimThread, tag: number): Gen {
     const end = this.ends[tag] as EndIo;
     this.ends[tag] = null;
     this.freeTags.push(tag);
-    yield t.compute(this.conf.p.costs.completionNs, this.conf.labels.endRequest);
     const g = end(t);
     if (g) yield* g;
+  }
+
+  /** Requests queued or in service on a member (read balancing picks the shorter). */
+  depth(disk: number): number {
+    const q = this.blk.queues[disk];
+    return q.queued + q.device.inService;
   }
 
   inFlight(): number {
@@ -65,7 +79,7 @@ export class MirrorIo {
   }
 
   resetStats(): void {
-    for (const m of this.members) m.resetStats();
+    this.blk.resetStats();
     this.readBytes = this.writeBytes = this.syncBytes = this.metaBytes = 0;
   }
 }

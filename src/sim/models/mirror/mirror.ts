@@ -43,8 +43,8 @@ export class Mirror implements ModelRun {
     const streams = new RandomStreams(seed);
     const layout = level === 1 ? raid1Layout(p.disks) : raid10Layout(p.disks, p.chunk);
     this.conf = new MirrorConf(this.kernel, p, layout);
-    this.io = new MirrorIo(this.kernel, this.conf);
     const spanPages = Math.floor(p.size / 4096);
+    this.io = new MirrorIo(this.kernel, this.conf, spanPages, (d) => streams.get(`disk${d}`), this.kernel.label('brd_submit_bio (memcpy)'));
     const c = p.costs;
     const host: MdHost = {
       kernel: this.kernel, spanPages, members: p.disks, level456: false,
@@ -108,7 +108,7 @@ export class Mirror implements ModelRun {
       locks: this.lockClasses().map(lockRow),
       threads: threadRows(this.kernel),
       queues: [queueRow(this.conf.pendingStats, now), queueRow(this.conf.retryStats, now), queueRow(this.kernel.runQueueStats, now)],
-      devices: this.io.members.map((d) => deviceRow(d, ns)),
+      devices: this.io.members.map((d, i) => ({ ...deviceRow(d, ns), ...this.io.blk.memberFigures(i, ns) })),
       extra: this.extra(sec),
     };
   }
@@ -135,12 +135,12 @@ export class Mirror implements ModelRun {
       locks: [lockView('device_lock', this.conf.deviceLock), ...mdLiveLocks(this.bitmap)],
       lockStats: this.lockClasses().map(lockRow),
       queues: [queueRow(this.conf.pendingStats, now), queueRow(this.conf.retryStats, now)],
-      devices: this.io.members.map((d) => deviceRow(d, Math.max(1, now - this.measureStart))),
+      devices: this.io.members.map((d, i) => ({ ...deviceRow(d, Math.max(1, now - this.measureStart)), ...this.io.blk.memberFigures(i, Math.max(1, now - this.measureStart)) })),
       extra: {
         pendingWrites: this.conf.pending.length, memberIosInFlight: this.io.inFlight(), ...mdLiveExtra(this.bitmap, this.sync),
         // For the mirror machine view (observation only): members now, the bitmap grid, the resync window.
         level: this.model, assumeClean: this.p.assumeClean, bitmap: this.p.bitmap,
-        memberQueues: this.io.members.map((d) => ({ name: d.name, queued: d.queue.length, inService: d.inService, parallelism: d.params.parallelism })),
+        memberQueues: this.io.blk.queues.map(({ device: d, queued }) => ({ name: d.name, queued, inService: d.inService, parallelism: d.params.parallelism })),
       },
     };
   }

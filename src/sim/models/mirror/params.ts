@@ -1,6 +1,7 @@
 // The resolved raid1 / raid10 parameters and CPU-cost table, unpacked from the CLI spelling. Values arrive
 // validated from src/scenarios/mirrorSpec.ts; nothing is checked or defaulted here.
 import type { Params } from '../../core/model';
+import { mediaFromParams, type MediaParams } from '../../block/media';
 
 export interface MirrorCosts {
   /** fio: io_submit / getevents per IO on the submitter. */
@@ -36,6 +37,13 @@ export interface MirrorParams {
   deviceLatencyNs: number;
   deviceBandwidth: number;
   deviceParallelism: number;
+  /** The member device as the block layer serves it, and the member queue's knobs. */
+  media: MediaParams;
+  maxSectorsKb: number;
+  nrRequests: number;
+  scheduler: 'none' | 'mq-deadline';
+  memcpyBytesPerSec: number;
+  memoryBytesPerSec: number;
   cpus: number;
   rw: string;
   bs: number;
@@ -61,6 +69,8 @@ export function unpackMirror(level: 1 | 10, p: Params): MirrorParams {
   return {
     level, disks: n('disks'), chunk: n('chunk'),
     deviceLatencyNs: n('device.latency'), deviceBandwidth: n('device.bandwidth'), deviceParallelism: n('device.parallelism'),
+    media: mediaFromParams(p), maxSectorsKb: n('max_sectors_kb'), nrRequests: n('nr_requests'), scheduler: p.scheduler as 'none' | 'mq-deadline',
+    memcpyBytesPerSec: n('memcpy_speed'), memoryBytesPerSec: n('memory_bandwidth'),
     cpus: n('cpus'), rw: p.rw as string, bs: n('bs'), iodepth: n('iodepth'), numjobs: n('numjobs'), rwmixread: n('rwmixread'), size: n('size'),
     bitmap: p.bitmap as MirrorParams['bitmap'], assumeClean: p.assume_clean as boolean, bitmapChunk: n('bitmap_chunk'),
     daemonSleepNs: n('daemon_sleep'), barrierIdleNs: n('barrier_idle'), syncSpeedMin: n('sync_speed_min'), syncSpeedMax: n('sync_speed_max'), syncIoDepth: n('sync_io_depth'),

@@ -60,7 +60,7 @@ export function* readRequest(ctx: MirrorCtx, t: SimThread, bio: MirrorBio): Gen 
   const { conf, io } = ctx;
   yield t.compute(conf.p.costs.makeRequestNs, conf.labels.makeRequest);
   let best = conf.layout.copiesOf(bio.page)[0];
-  for (const copy of conf.layout.copiesOf(bio.page)) if (io.members[copy.disk].depth < io.members[best.disk].depth) best = copy;
+  for (const copy of conf.layout.copiesOf(bio.page)) if (io.depth(copy.disk) < io.depth(best.disk)) best = copy;
   yield* io.submit(t, best.disk, best.page, bio.bytes, false, 'data', () => {
     ctx.endBio(bio);
     return null;

@@ -1,7 +1,7 @@
 // The resolved raid5 parameters the model reads, in CLI spelling, and the CPU-cost table.
 // Values come validated from src/scenarios/raid5Spec.ts; this file only types and unpacks them.
 import type { Params } from '../../core/model';
-import { mediaKindOf, type MediaParams } from '../../block/media';
+import { mediaFromParams, type MediaParams } from '../../block/media';
 
 export interface Costs {
   /** fio: io_submit/getevents and job overhead per IO, on the submitter's CPU. */
@@ -18,8 +18,10 @@ export interface Costs {
   handleNs: number;
   /** Copy of one 4K page (biodrain without skip_copy). */
   copyPageNs: number;
-  /** xor throughput in bytes per second (prexor, reconstruct). */
+  /** xor throughput in bytes per second (raid5's P: prexor, reconstruct). */
   xorBytesPerSec: number;
+  /** raid6 gen_syndrome / xor_syndrome throughput over the data blocks, P and Q together. */
+  raid6BytesPerSec: number;
   /** ops_run_io per member bio: build and submit_bio. */
   submitNs: number;
   /** raid5_end_{read,write}_request per member completion, in interrupt context. */
@@ -95,7 +97,7 @@ export function unpack(p: Params): Raid5Params {
   return {
     level: n('level') as 5 | 6, disks: n('disks'), chunk: n('chunk'), device: p.device as string,
     deviceLatencyNs: n('device.latency'), deviceBandwidth: n('device.bandwidth'), deviceParallelism: n('device.parallelism'),
-    media: unpackMedia(p), maxSectorsKb: n('max_sectors_kb'), nrRequests: n('nr_requests'), scheduler: p.scheduler as 'none' | 'mq-deadline',
+    media: mediaFromParams(p), maxSectorsKb: n('max_sectors_kb'), nrRequests: n('nr_requests'), scheduler: p.scheduler as 'none' | 'mq-deadline',
     iodepthBatchSubmit: n('iodepth_batch_submit'), memcpyBytesPerSec: n('memcpy_speed'), memoryBytesPerSec: n('memory_bandwidth'),
     stripeCacheSize: n('stripe_cache_size'), groupThreadCnt: n('group_thread_cnt'),
     prereadBypassThreshold: n('preread_bypass_threshold'), rmwLevel: n('rmw_level'), skipCopy: p.skip_copy as boolean,
@@ -109,18 +111,10 @@ export function unpack(p: Params): Raid5Params {
     },
     costs: {
       fioNs: n('cost.fio'), lookupNs: n('cost.lookup'), addBioNs: n('cost.add_bio'), releaseNs: n('cost.release'),
-      pickNs: n('cost.pick'), handleNs: n('cost.handle'), copyPageNs: n('cost.copy_page'), xorBytesPerSec: n('xor_speed'),
+      pickNs: n('cost.pick'), handleNs: n('cost.handle'), copyPageNs: n('cost.copy_page'), xorBytesPerSec: n('xor_speed'), raid6BytesPerSec: n('raid6_speed'),
       submitNs: n('cost.submit'), completionNs: n('cost.completion'), handoffNs: n('cost.handoff'), bounceNs: n('cost.bounce'),
       mdCloneNs: n('cost.md_clone'), bitmapCounterNs: n('cost.bitmap_counter'), llbitmapStateNs: n('cost.llbitmap_state'), unplugCheckNs: n('cost.unplug_check'), syncStepNs: n('cost.sync_step'), queueLockNs: n('cost.queue_lock'), offloadQueueNs: n('cost.offload_queue'),
     },
   };
 }
 
-/** The device class and device.* as the block layer's media parameters (raid5 and the mirrors alike). */
-export function unpackMedia(p: Params): MediaParams {
-  const n = (k: string) => p[k] as number;
-  return {
-    kind: mediaKindOf(p.device as string), latencyNs: n('device.latency'), readBytesPerSec: n('device.bandwidth'),
-    writeBytesPerSec: n('device.write_bandwidth'), parallelism: n('device.parallelism'), seekNs: n('device.seek'), rpm: n('device.rpm'),
-  };
-}
