@@ -17,6 +17,27 @@ const TABLE: { preset: string; row: string; mib: [number, number, number] }[] = 
 
 const mibText = (x: number) => (x < 10 ? `${Math.round(x * 1024)} KiB/s` : `${x} MiB/s`);
 
+const RESYNC_BITMAP = 'with the VM described by its own costs (cpu_model=vm, virtio members) the classic bitmap costs '
+  + 'little during the initial resync. Suspected missing: md_bitmap_cond_end_sync, which makes the resync wait for '
+  + 'recovery_active to drain and writes bitmap pages as sync clears bits, and the presets\' 300 ms window is shorter '
+  + 'than the 500 ms msleep md_do_sync takes above sync_speed_max, so a row may see the resync only in bursts.';
+const CLEAN_BITMAP = 'at the VM\'s own costs a bitmap costs raid5 little: raid5\'s bitmap batching (bitmap_list, two more '
+  + 'device_lock trips per first write) was only made to matter by a 4 us cost.release chosen for this row. Suspected '
+  + 'missing: md0_raid5 waiting in md_bitmap_unplug for the bitmap pages before it handles the batch.';
+/** Figures the model misses with the setup's own parameters (issue 12 removed the per-row cost tuning). */
+export const KNOWN_MISSES: Record<string, string> = {
+  'bitmap-raid1-bitmap': RESYNC_BITMAP,
+  'bitmap-raid10-bitmap': RESYNC_BITMAP,
+  'bitmap-raid10-llbitmap': `the none row is barely slowed by the resync (see the bitmap row): ${RESYNC_BITMAP}`,
+  // Not a claim of its own (none is every claim's baseline), but the table test reads it.
+  'bitmap-raid10-none': 'the initial resync runs at the virtio members\' speed until md_do_sync\'s currspeed passes '
+    + 'sync_speed_max, then sleeps 500 ms: the preset\'s 150 ms warm-up and 300 ms window fall in that sleep, so the none '
+    + 'row of a new raid10 runs as fast as a clean one. A window of seconds would show the duty cycle.',
+  'bitmap-raid1-assume-clean-bitmap': 'just outside (0.74 against at most 0.73): the classic bitmap\'s page write before the data costs a little less than published on the VM\'s own costs.',
+  'bitmap-raid5-assume-clean-bitmap': CLEAN_BITMAP,
+  'bitmap-raid5-assume-clean-llbitmap': CLEAN_BITMAP,
+};
+
 /** Two claims per row: bitmap / none and llbitmap / none, each within 20% of the published ratio. */
 function rowClaims({ preset, row, mib }: (typeof TABLE)[number]): Claim[] {
   const none = { preset, baseline: true };
@@ -36,6 +57,7 @@ function rowClaims({ preset, row, mib }: (typeof TABLE)[number]): Claim[] {
       digits: 2,
       check: { kind: 'within', target: Number(published.toFixed(3)), tolerance: 0.2 },
       test: TEST,
+      knownMiss: KNOWN_MISSES[`${preset}-${kind}`],
     } satisfies Claim;
   });
 }

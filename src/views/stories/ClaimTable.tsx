@@ -27,6 +27,7 @@ function Measured({ storyId, claim }: { storyId: string; claim: Claim }) {
       <td className="num" data-testid="claim-vs-published">{vsPublished === null ? <span className="muted">—</span> : `${vsPublished.toFixed(2)}×`}</td>
       <td data-testid="claim-verdict" className={verdict.ok ? 'claim-ok' : 'claim-off'}>
         {verdict.ok ? '✓ within the check' : '✗ outside the check'}
+        {!verdict.ok && claim.knownMiss && <div className="claim-miss">known miss: {claim.knownMiss}</div>}
       </td>
     </>
   );
