@@ -35,7 +35,7 @@ const CASES: BenchCase[] = [
   {
     // No reference loop: the figure that counts is simulated seconds per wall second (target >= 0.25).
     key: 'raid5',
-    title: 'raid5 at the single-thread ceiling (preset raid5-single-thread-ceiling: 4 ramdisks, raid5d saturated)',
+    title: 'raid5 at the single-thread ceiling (preset raid5-single-thread-ceiling: 4 fast flash members, raid5d saturated)',
     scenario: { preset: 'raid5-single-thread-ceiling', seed: 1 },
     completions: 50_000,
   },
