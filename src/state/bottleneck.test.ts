@@ -2,16 +2,18 @@
 // in the order that matters (saturated members first: then nothing else would help).
 import { describe, expect, it } from 'vitest';
 import { bottleneck } from './bottleneck';
-import type { RecentFigures, ThreadShare } from './recent';
+import type { MemberFigures, RecentFigures, ThreadShare } from './recent';
 
 const th = (name: string, role: string, running: number, spinning = 0, runnable = 0, blocked = 0): ThreadShare =>
   ({ name, role, running, spinning, runnable, blocked, idle: Math.max(0, 1 - running - spinning - runnable - blocked) });
+
+const mem = (name: string, utilisation: number): MemberFigures => ({ name, utilisation, meanRequestBytes: null, mergesPerSec: 0 });
 
 function fig(over: Partial<RecentFigures> = {}): RecentFigures {
   return {
     spanNs: 1e6, opsPerSec: 1e5, bytesPerSec: 4e8,
     threads: [th('md0_raid5', 'raid5d', 0.5), th('fio/0', 'submitter', 0.1), th('fio/1', 'submitter', 0.1)],
-    members: [{ name: 'sda', utilisation: 0.31 }, { name: 'sdb', utilisation: 0.31 }, { name: 'sdc', utilisation: 0.31 }],
+    members: [mem('sda', 0.31), mem('sdb', 0.31), mem('sdc', 0.31)],
     locks: [{ name: 'device_lock', held: 0.2, contended: 0.1 }],
     submittersBlocked: 0, waitingForStripe: 0, numjobs: 2, groupThreadCnt: 0, cpus: 16, cacheActive: 100, cacheSize: 256, free: 156,
     ...over,
@@ -33,7 +35,7 @@ describe('bottleneck', () => {
   });
 
   it('saturated members win over everything else', () => {
-    const members = [{ name: 'sda', utilisation: 1 }, { name: 'sdb', utilisation: 1 }, { name: 'sdc', utilisation: 1 }];
+    const members = [mem('sda', 1), mem('sdb', 1), mem('sdc', 1)];
     const v = bottleneck(fig({ members, threads: [th('md0_raid5', 'raid5d', 0.99)], locks: [{ name: 'device_lock', held: 0.8, contended: 0.5 }] }))!;
     expect(v.limit).toBe('members');
     expect(v.text).toBe('members are 100% busy (sda 100%, sdb 100%, sdc 100%): the disks are the limit; more threads or a bigger cache will not help');

@@ -6,7 +6,8 @@ import type { Snapshot } from '../protocol/messages';
 export const WHERE_NAMES = ['free', 'handle_list', 'hold_list', 'delayed_list', 'bitmap_list', 'handling', 'member_io', 'in_use'] as const;
 export type WhereName = (typeof WHERE_NAMES)[number];
 
-export interface MemberQueue { name: string; queued: number; inService: number; parallelism: number; busyNs: number }
+/** A member now, and its cumulative counters (busy time, bytes, requests to the device, bios merged). */
+export interface MemberQueue { name: string; queued: number; inService: number; parallelism: number; busyNs: number; bytes: number; requests: number; merges: number }
 export interface LockHistogram { name: string; wait: [number, number][]; hold: [number, number][] }
 export interface LatencyWindow { p50: number; p99: number; count: number; fromNs: number; toNs: number }
 export interface FollowedStripe { idx: number; sector: number; where: WhereName; count: number; handler: string | null; history: string[] }

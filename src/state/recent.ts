@@ -22,9 +22,13 @@ export interface Sample extends Gauges {
   bytes: number;
   threads: { name: string; role: string }[];
   threadNs: Float64Array;
-  members: { name: string; busyNs: number; parallelism: number }[];
+  members: { name: string; busyNs: number; parallelism: number; bytes: number; requests: number; merges: number }[];
   locks: { name: string; holdNs: number; acquisitions: number; contentions: number; instances: number }[];
 }
+
+/** A member over the window: iostat's %util, areq-sz (mean bytes per request sent to the device; null when
+ * none was) and merges/s (rrqm/s + wrqm/s: bios merged into another request). */
+export interface MemberFigures { name: string; utilisation: number; meanRequestBytes: number | null; mergesPerSec: number }
 
 export interface ThreadShare { name: string; role: string; running: number; spinning: number; runnable: number; blocked: number; idle: number }
 export interface RecentFigures extends Gauges {
@@ -32,7 +36,7 @@ export interface RecentFigures extends Gauges {
   opsPerSec: number;
   bytesPerSec: number;
   threads: ThreadShare[];
-  members: { name: string; utilisation: number }[];
+  members: MemberFigures[];
   locks: { name: string; held: number; contended: number }[];
   /** Mean share of time the fio jobs spent blocked. */
   submittersBlocked: number;
@@ -52,12 +56,24 @@ export function sampleOf(s: Snapshot): Sample | null {
     timeNs: s.timeNs, completions: s.completions, bytes: s.bytes,
     threads: s.threads.map((t) => ({ name: t.name, role: t.role })),
     threadNs: x.threadNs,
-    members: x.memberQueues.map((m) => ({ name: m.name, busyNs: m.busyNs, parallelism: m.parallelism })),
+    members: x.memberQueues.map((m) => ({ name: m.name, busyNs: m.busyNs, parallelism: m.parallelism, bytes: m.bytes, requests: m.requests, merges: m.merges })),
     locks: s.lockStats.map((l) => ({ name: l.name, holdNs: l.holdTimeTotalNs, acquisitions: l.acquisitions, contentions: l.contentions, instances: instances(l.name, s, x.memberQueues.length) })),
     waitingForStripe: x.waitingForStripe.length,
     numjobs: s.threads.filter((t) => t.role === 'submitter').length,
     groupThreadCnt: x.groupThreadCnt, cpus: x.cpus,
     cacheActive: x.stripeCacheActive, cacheSize: x.stripeCacheSize, free: x.stripeCounts.free,
+  };
+}
+
+/** One member between samples; counters that went back (a stats reset) count from zero. */
+function memberFigures(a: Sample['members'][number] | undefined, b: Sample['members'][number], dt: number): MemberFigures {
+  const d = (k: 'busyNs' | 'bytes' | 'requests' | 'merges') => (a && b[k] >= a[k] ? b[k] - a[k] : b[k]);
+  const requests = d('requests');
+  return {
+    name: b.name,
+    utilisation: Math.min(1, Math.max(0, (b.busyNs - (a?.busyNs ?? 0)) / dt)),
+    meanRequestBytes: requests > 0 ? d('bytes') / requests : null,
+    mergesPerSec: (d('merges') * 1e9) / dt,
   };
 }
 
@@ -74,7 +90,7 @@ export function recentFigures(a: Sample, b: Sample, waitingAvg = b.waitingForStr
     opsPerSec: ((b.completions - a.completions) * 1e9) / dt,
     bytesPerSec: ((b.bytes - a.bytes) * 1e9) / dt,
     threads,
-    members: b.members.map((m, i) => ({ name: m.name, utilisation: Math.min(1, Math.max(0, (m.busyNs - (a.members[i]?.busyNs ?? 0)) / dt)) })),
+    members: b.members.map((m, i) => memberFigures(a.members[i], m, dt)),
     locks: b.locks.map((l) => {
       const o = a.locks.find((x) => x.name === l.name);
       const acq = l.acquisitions - (o?.acquisitions ?? 0);
