@@ -1,6 +1,7 @@
 // The raid5 screen in Debian's Chromium: opens on the 3-disk preset's baseline and runs; raising
 // group_thread_cnt live lifts throughput and takes work off md0_raid5; one handle_stripe pass steps;
-// a clicked stripe_head is followed in words; no console errors; the README screenshot is taken here.
+// a clicked stripe_head is followed in words; members show iostat's areq-sz and rqm/s (above 4K once sequential
+// writes merge); no console errors; the README screenshot is taken here.
 import { expect, test, type Page } from '@playwright/test';
 
 const num = async (page: Page, id: string, attr: string) => Number(await page.getByTestId(id).getAttribute(attr));
@@ -9,12 +10,12 @@ const passes = (page: Page) => num(page, 'passes', 'data-passes');
 const running = (page: Page) => num(page, 'handler-md0_raid5', 'data-running');
 const iops = (page: Page) => num(page, 'r5-iops', 'data-value');
 
-async function open(page: Page): Promise<string[]> {
+async function open(page: Page, path = '/'): Promise<string[]> {
   const problems: string[] = [];
   page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`); });
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
   page.on('response', (r) => { if (r.status() >= 400) problems.push(`${r.status()} ${r.url()}`); });
-  await page.goto('/');
+  await page.goto(path);
   await expect(page.getByTestId('stripe-grid')).toBeVisible();
   return problems;
 }
@@ -40,6 +41,8 @@ test('opens on the 3-disk preset, running from its baseline, with the machine vi
   await expect(page.getByTestId('submitters').locator('li')).toHaveCount(4);
   await expect(page.getByTestId('member-sdc')).toBeVisible();
   await expect(page.getByTestId('lock-device_lock')).toBeVisible();
+  // 4K random writes do not merge: each member's recent areq-sz is one page.
+  await expect(page.getByTestId('member-sda').locator('.sz')).toHaveText('4K');
   await expect(page.getByTestId('bottleneck')).toContainText(/md0_raid5 is \d+% busy and the members \d+%: the single stripe-handling thread is the limit; try group_thread_cnt/);
   await page.getByTestId('show-hists').click();
   await expect(page.getByTestId('hist-hold')).toContainText('nsecs');
@@ -62,6 +65,19 @@ test('raising group_thread_cnt 0 -> 2 while it runs: throughput rises and md0_ra
   expect(after.iops).toBeGreaterThan(before.iops * 1.5);
   expect(after.running).toBeLessThan(before.running - 0.05);
   await expect(page.getByTestId('bottleneck')).not.toContainText('single stripe-handling thread');
+  expect(problems).toEqual([]);
+});
+
+test('sequential 1M writes merge at the members: areq-sz above 4K and merges per second', async ({ page }) => {
+  const problems = await open(page, '/?preset=raid5-3disk-threads&rw=write&bs=1m');
+  await expect(page.getByTestId('param-bs')).toHaveValue('1M');
+  const sda = page.getByTestId('member-sda');
+  await expect.poll(async () => Number(await sda.getAttribute('data-areq')), { timeout: 20_000 }).toBeGreaterThan(4096);
+  expect(Number(await sda.getAttribute('data-rqm'))).toBeGreaterThan(0);
+  await expect(sda.locator('.sz')).toHaveText(/^\d+(\.\d)?[KM]$/);
+  await expect(sda.locator('.sz')).not.toHaveText('4K');
+  await expect(page.getByTestId('members-head')).toContainText('areq-sz');
+  await expect(page.getByTestId('members-head')).toContainText('rqm/s');
   expect(problems).toEqual([]);
 });
 

@@ -17,3 +17,16 @@ export const fmtBytesRate = (b: number): string => {
   const [v, unit] = b >= 2 ** 30 ? [b / 2 ** 30, 'GiB/s'] : b >= 2 ** 20 ? [b / 2 ** 20, 'MiB/s'] : b >= 1024 ? [b / 1024, 'KiB/s'] : [b, 'B/s'];
   return `${Number(v.toPrecision(3))} ${unit}`;
 };
+/** iostat's areq-sz (kB) as a compact size: 4K, 6.5K, 26K, 1.3M; null (nothing sent) as a dash. */
+export const fmtReqSize = (bytes: number | null): string => {
+  if (bytes == null || !Number.isFinite(bytes)) return '—';
+  const k = bytes / 1024;
+  if (k >= 1024) return `${Number((k / 1024).toPrecision(2))}M`;
+  return k >= 10 ? `${Math.round(k)}K` : `${Number(k.toFixed(1))}K`;
+};
+/** A rate in at most four characters, for a narrow column: 0, 12, 1.2k, 12k, 197k, 2.5M. */
+export const fmtRateShort = (perSec: number): string => {
+  if (!Number.isFinite(perSec)) return '—';
+  const [v, unit] = perSec >= 999.5e3 ? [perSec / 1e6, 'M'] : perSec >= 999.5 ? [perSec / 1e3, 'k'] : [perSec, ''];
+  return `${v < 9.95 && unit ? v.toFixed(1) : Math.round(v)}${unit}`;
+};

@@ -3,9 +3,9 @@
 import { follow } from '../../state/raid5Actions';
 import { useRaid5 } from '../../state/raid5Live';
 import { raid5Extra, WHERE_NAMES, type Raid5Extra } from '../../state/raid5Extra';
-import type { ThreadShare } from '../../state/recent';
+import type { MemberFigures, ThreadShare } from '../../state/recent';
 import { useSim } from '../../state/store';
-import { fmtPct } from '../format';
+import { fmtPct, fmtRateShort, fmtReqSize } from '../format';
 import { StateChip } from '../StateChip';
 import { CELL_STYLES, cellSwatch } from './cellPalette';
 import { LocksStrip } from './LocksStrip';
@@ -81,19 +81,34 @@ function Handlers({ handlers, x, shares }: { handlers: Thread[]; x: Raid5Extra; 
   );
 }
 
-function Members({ x, util }: { x: Raid5Extra; util: Map<string, number> }) {
+/** Per member: in service of the device's parallelism (+ queued), and iostat -x's %util, areq-sz and merges
+ * (rrqm/s + wrqm/s, which iostat -s prints as rqm/s) over the recent window. */
+function Members({ x, figs }: { x: Raid5Extra; figs: Map<string, MemberFigures> }) {
   return (
     <div className="m-col members" data-lesson-target="members">
-      <h3 title="Member disks: requests in service of the device's parallelism, + queued; recent utilisation">members <span className="muted">busy</span></h3>
+      <h3 title="Member disks: requests in service of the device's parallelism, + queued; recent figures as iostat -x names them">members</h3>
       <ul>
-        {x.memberQueues.map((m) => (
-          <li key={m.name} data-testid={`member-${m.name}`} data-util={util.get(m.name) ?? ''} title={`${m.name}: ${m.inService} of ${m.parallelism} in service, ${m.queued} queued`}>
-            <b>{m.name}</b>
-            <span className="qbar" aria-hidden="true"><span style={{ width: `${(100 * m.inService) / m.parallelism}%` }} /></span>
-            <span className="q">{m.inService}/{m.parallelism}{m.queued ? ` +${m.queued}` : ''}</span>
-            <span className="u">{util.has(m.name) ? fmtPct(util.get(m.name) as number) : '—'}</span>
-          </li>
-        ))}
+        <li className="m-head" data-testid="members-head" aria-hidden="true">
+          <span className="q">in service</span>
+          <span className="u" title="%util: recent share of time the member was busy">busy</span>
+          <span className="sz" title="areq-sz: mean size of the requests sent to the member">areq-sz</span>
+          <span className="rqm" title="rqm/s: bios merged per second into a request already plugged or queued (rrqm/s + wrqm/s)">rqm/s</span>
+        </li>
+        {x.memberQueues.map((m) => {
+          const f = figs.get(m.name);
+          const words = f ? `; recently ${fmtPct(f.utilisation)} busy, areq-sz ${fmtReqSize(f.meanRequestBytes)}, ${fmtRateShort(f.mergesPerSec)} merges/s` : '';
+          return (
+            <li key={m.name} data-testid={`member-${m.name}`} data-util={f?.utilisation ?? ''} data-areq={f?.meanRequestBytes ?? ''} data-rqm={f?.mergesPerSec ?? ''}
+              title={`${m.name}: ${m.inService} of ${m.parallelism} in service, ${m.queued} queued${words}`}>
+              <b>{m.name}</b>
+              <span className="qbar" aria-hidden="true"><span style={{ width: `${(100 * m.inService) / m.parallelism}%` }} /></span>
+              <span className="q">{m.inService}/{m.parallelism}{m.queued ? ` +${m.queued}` : ''}</span>
+              <span className="u">{f ? fmtPct(f.utilisation) : '—'}</span>
+              <span className="sz">{f ? fmtReqSize(f.meanRequestBytes) : '—'}</span>
+              <span className="rqm">{f ? fmtRateShort(f.mergesPerSec) : '—'}</span>
+            </li>
+          );
+        })}
       </ul>
     </div>
   );
@@ -106,7 +121,7 @@ export function MachineView() {
   const x = raid5Extra(snap);
   if (!snap || !x) return null;
   const shares = new Map((recent?.threads ?? []).map((t) => [t.name, t]));
-  const util = new Map((recent?.members ?? []).map((m) => [m.name, m.utilisation]));
+  const figs = new Map((recent?.members ?? []).map((m) => [m.name, m]));
   const handlers = snap.threads.filter((t) => t.role === 'raid5d' || t.role === 'worker');
   return (
     <section className="panel machine" aria-label="raid5 machine">
@@ -119,7 +134,7 @@ export function MachineView() {
         <span className="m-arrow" aria-hidden="true">→</span>
         <Handlers handlers={handlers} x={x} shares={shares} />
         <span className="m-arrow" aria-hidden="true">→</span>
-        <Members x={x} util={util} />
+        <Members x={x} figs={figs} />
       </div>
       <MdStrip />
       <OffloadStrip />
