@@ -7,7 +7,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default defineConfig(
-  globalIgnores(['dist/', 'node_modules/', 'test-results/', 'playwright-report/', 'coverage/']),
+  globalIgnores(['dist/', 'dist-e2e-*/', 'node_modules/', 'test-results/', 'playwright-report/', 'coverage/']),
   js.configs.recommended,
   tseslint.configs.recommended,
   {
