@@ -47,6 +47,7 @@ export const RAID5_PARAMS: readonly ParamSpec[] = [
   { key: 'cost.submit', kind: 'time', default: 1_500, min: 0, max: 1e9, group: C, help: 'ops_run_io per member bio (build + submit_bio).' },
   { key: 'cost.completion', kind: 'time', default: 1_000, min: 0, max: 1e9, group: C, help: 'raid5_end_*_request per member completion (interrupt).' },
   { key: 'cost.bounce', kind: 'time', default: 300, min: 0, max: 1e9, group: C, help: 'Extra time in a spinlock taken from another CPU: the lock and the lists it guards change cache (acq-bounces).' },
+  { key: 'cost.cacheline', kind: 'time', default: 100, min: 0, max: 1e9, group: C, help: 'One cache line moving to another CPU for an atomic op (conf->active_aligned_reads on every aligned read): ~70 ns within a socket, ~140 ns across on a two-socket server.' },
   { key: 'cost.queue_lock', kind: 'time', default: 500, min: 0, max: 1e9, group: C, help: 'With blk=sq: the part of cost.submit spent under the member queue_lock (and half of it again at completion).' },
   { key: 'cost.offload_queue', kind: 'time', default: 600, min: 0, max: 1e9, group: C, help: 'Queueing one op on the offload workqueue or DMA channel, under its lock.' },
   { key: 'cost.handoff', kind: 'time', default: 100, min: 0, max: 1e9, group: C, help: 'Cache-line hand-off of a contended spinlock to its next waiter.' },

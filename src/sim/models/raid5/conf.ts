@@ -44,6 +44,11 @@ export class R5Conf {
   readonly deviceLockClass = new LockClass('device_lock', 'spinlock');
   readonly hashLockClass = new LockClass('hash_lock', 'spinlock');
   readonly stripeLockClass = new LockClass('stripe_lock', 'spinlock');
+  /** conf->active_aligned_reads, an atomic_t every chunk-aligned read increments (raid5_read_one_chunk) and
+   * decrements (raid5_align_endio): no lock, but one cache line that each CPU must own in turn. Modelled as a
+   * zero-length hold whose only cost is moving the line (cost.cacheline); not a lock_stat class. */
+  readonly alignedReadsClass = new LockClass('active_aligned_reads', 'spinlock');
+  readonly alignedReads: Lock;
   readonly deviceLock: Lock;
   readonly hashLocks: Lock[] = [];
   readonly stripeLocks: Lock[] = [];
@@ -106,6 +111,7 @@ export class R5Conf {
     this.bitmapList = new StripeList('bitmap_list', 'bitmap_list', ls.bitmap, clock);
     const lockOpts = { preemptOff: true, handoffNs: p.costs.handoffNs, bounceNs: p.costs.bounceNs };
     this.deviceLock = new Lock(kernel, this.deviceLockClass, lockOpts);
+    this.alignedReads = new Lock(kernel, this.alignedReadsClass, { preemptOff: true, handoffNs: 0, bounceNs: p.costs.cachelineNs });
     for (let i = 0; i < NR_STRIPE_HASH_LOCKS; i++) {
       this.hashLocks.push(new Lock(kernel, this.hashLockClass, lockOpts));
       this.inactive.push(new StripeList(`inactive_list[${i}]`, 'free', ls.inactive, clock));

@@ -9,6 +9,7 @@ import { BlockLayer } from '../../block/blockLayer';
 import type { Bio } from './bio';
 import type { R5Conf } from './conf';
 import { raid5ReleaseStripe } from './release';
+import { atomicOnLine } from './makeRequest';
 import { R5_LOCKED, R5_UPTODATE, STRIPE_HANDLE, type StripeHead } from './stripeHead';
 
 /** One member bio: a piece of a bio read directly (chunk-aligned read) or a stripe's dev IO. */
@@ -92,6 +93,7 @@ export class MemberIo {
       return;
     }
     if (req.bio) {
+      yield* atomicOnLine(t, this.conf); // raid5_align_endio: atomic_dec_and_test(&conf->active_aligned_reads)
       this.onBioPieceDone(req.bio);
       return;
     }

@@ -161,6 +161,13 @@ function* makeWrite(conf: R5Conf, blk: BlockLayer, t: SimThread, bio: Bio): Gen 
   }
 }
 
+/** An atomic op on conf->active_aligned_reads: the CPU takes the counter's cache line, waiting while another
+ * CPU has it (a few CPUs at once queue for it as for a lock, without lock_stat seeing it). */
+export function* atomicOnLine(t: SimThread, conf: R5Conf): Gen {
+  yield t.acquire(conf.alignedReads);
+  conf.alignedReads.release(t);
+}
+
 /** Reads that fit in a chunk bypass the stripe cache: one clone per chunk piece, straight to the member. */
 function* makeRead(conf: R5Conf, io: MemberIo, t: SimThread, bio: Bio): Gen {
   const ppc = conf.geo.pagesPerChunk;
@@ -175,6 +182,7 @@ function* makeRead(conf: R5Conf, io: MemberIo, t: SimThread, bio: Bio): Gen {
   }
   bio.remaining = pieces.length;
   for (const piece of pieces) {
+    yield* atomicOnLine(t, conf); // raid5_read_one_chunk: atomic_inc(&conf->active_aligned_reads)
     yield* io.submitDirectRead(t, bio, piece.disk, piece.sector, piece.bytes);
   }
 }

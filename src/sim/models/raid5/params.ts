@@ -30,6 +30,8 @@ export interface Costs {
   handoffNs: number;
   /** Extra hold time when a spinlock was last held on another CPU (cache-line migration). */
   bounceNs: number;
+  /** One cache line moving to this CPU for an atomic op (atomic_inc on a counter another CPU touched last). */
+  cachelineNs: number;
   /** md core's bitmap and resync (bitmapHooks.ts): counter update, llbitmap state, unplug check, sync step. */
   mdCloneNs: number;
   bitmapCounterNs: number;
@@ -112,7 +114,7 @@ export function unpack(p: Params): Raid5Params {
     costs: {
       fioNs: n('cost.fio'), lookupNs: n('cost.lookup'), addBioNs: n('cost.add_bio'), releaseNs: n('cost.release'),
       pickNs: n('cost.pick'), handleNs: n('cost.handle'), copyPageNs: n('cost.copy_page'), xorBytesPerSec: n('xor_speed'), raid6BytesPerSec: n('raid6_speed'),
-      submitNs: n('cost.submit'), completionNs: n('cost.completion'), handoffNs: n('cost.handoff'), bounceNs: n('cost.bounce'),
+      submitNs: n('cost.submit'), completionNs: n('cost.completion'), handoffNs: n('cost.handoff'), bounceNs: n('cost.bounce'), cachelineNs: n('cost.cacheline'),
       mdCloneNs: n('cost.md_clone'), bitmapCounterNs: n('cost.bitmap_counter'), llbitmapStateNs: n('cost.llbitmap_state'), unplugCheckNs: n('cost.unplug_check'), syncStepNs: n('cost.sync_step'), queueLockNs: n('cost.queue_lock'), offloadQueueNs: n('cost.offload_queue'),
     },
   };

@@ -135,6 +135,7 @@ export class Raid5 implements ModelRun {
     this.measured = { completions: this.completions, bytes: this.bytes };
     this.kernel.resetStats();
     for (const c of this.lockClasses()) c.reset(now);
+    this.conf.alignedReadsClass.reset(now);
     for (const q of Object.values(this.conf.listStats)) q.reset(now);
     this.io.resetStats();
     this.latency.reset();
@@ -177,6 +178,9 @@ export class Raid5 implements ModelRun {
       rmwWrites: this.counters.rmw,
       rcwWrites: this.counters.rcw,
       fullStripeWrites: this.counters.fullWrites,
+      // conf->active_aligned_reads: atomic ops on its cache line, and the share that found another CPU holding it
+      alignedReadAtomics: c.alignedReadsClass.stats.acquisitions,
+      alignedReadAtomicsContended: c.alignedReadsClass.stats.acquisitions ? Number((c.alignedReadsClass.stats.contentions / c.alignedReadsClass.stats.acquisitions).toFixed(4)) : 0,
       asyncOpsInFlight: c.offload?.inFlight ?? 0,
       handlePasses: this.counters.passes,
       memberIosPerSecByThread: byThread,

@@ -96,15 +96,20 @@ describe('V5: chunk-aligned reads on raid6 6+2 (Gal Ofri, 97ae27252f49, 2021), t
     expect(bw / 16e9).toBeLessThan(1.5);
   }, 60_000);
 
-  // KNOWN MISS (reported on the issue): brd gives ~22 M IOPS (published 4 M) and ~96 GB/s (published 55). Per
-  // IO the model charges fio, submit_bio, the copy and the completion (~4 us); a 96-CPU two-socket host spends
-  // ~24 us, much of it on shared cache lines (conf->active_aligned_reads, counted by every read on every CPU)
-  // that the model does not have. Passes while the miss stands.
-  it.fails('8 brd: ~4 M IOPS and ~55 GB/s, each within x1.5', () => {
-    const iops = run({ device: 'ramdisk' }, 'randread', '4k').opsPerSec;
-    const bw = run({ device: 'ramdisk' }, 'read', '128k').bytesPerSec;
-    console.log(`V5 brd: ${(iops / 1e6).toFixed(2)} M IOPS (published 4 M), ${(bw / 1e9).toFixed(1)} GB/s (published 55)`);
+  it('8 brd: ~4 M IOPS of 4K random reads within x1.5 (the counter\'s cache line, not the lock, is the limit now)', () => {
+    const r = runRaid5({ ...setup, device: 'ramdisk', rw: 'randread', bs: '4k' }, { duration: '3ms', warmup: '1ms' });
+    const iops = r.throughput.opsPerSec;
+    console.log(`V5 brd: ${(iops / 1e6).toFixed(2)} M IOPS (published 4 M), active_aligned_reads contended ${r.extra!.alignedReadAtomicsContended}`);
+    expect(iops / 4e6).toBeGreaterThan(1 / 1.5);
     expect(iops / 4e6).toBeLessThan(1.5);
+  }, 60_000);
+
+  // KNOWN MISS (reported on the issue): brd 128K reads give ~96 GB/s (published 55): the copies share the
+  // machine's memory_bandwidth (a two-socket server's ~100 GB/s of copying, the default) and nothing else;
+  // brd's per-page work (one xarray lookup and kmap per 4K page) is not charged. Passes while the miss stands.
+  it.fails('8 brd: ~55 GB/s of 128K reads within x1.5', () => {
+    const bw = run({ device: 'ramdisk' }, 'read', '128k').bytesPerSec;
+    console.log(`V5 brd: ${(bw / 1e9).toFixed(1)} GB/s (published 55)`);
     expect(bw / 55e9).toBeLessThan(1.5);
   }, 60_000);
 });
