@@ -4,14 +4,16 @@
 // the CPU that submitted (ksoftirqd/N here). blk=sq keeps the legacy queue: every submission and completion
 // takes the member's queue_lock, and one interrupt thread per member completes (the 2012 series measured
 // that). brd has no queue at all: its copy runs in the submitter, which then ends the bio itself.
-import { BlockDevice } from '../core/device';
+// Optional, for older kernels' stories (loop, ext4): member names, a model's own CPU-cost function (its jitter)
+// and service rule, the plug's limits, and `requestFn`: the 2.6.3x legacy queue as the ext4 story measures it.
+import { BlockDevice, type ServiceTime } from '../core/device';
 import { IrqThread } from '../core/irqThread';
 import type { Kernel } from '../core/kernel';
 import { Lock, LockClass } from '../core/lock';
 import type { RandomStream } from '../core/random';
 import type { Op, SimThread } from '../core/thread';
 import { flashServiceTime, hddServiceTime, type MediaParams } from './media';
-import { Plug, type PlugCallback } from './plug';
+import { Plug, type PlugCallback, type PlugLimits } from './plug';
 import { RequestQueue, type BlockBio, type BlockRequest } from './requestQueue';
 
 type Gen<T = void> = Generator<Op, T, void>;
@@ -25,11 +27,47 @@ export interface BlockLayerConfig {
   blk: 'sq' | 'mq';
   /** The member's span in 4K pages (an HDD's seek distance is a fraction of it). */
   spanPages: number;
-  costs: { submitNs: number; queueLockNs: number; completionNs: number; handoffNs: number; bounceNs: number; memcpyBytesPerSec: number; memoryBytesPerSec: number };
+  costs: { submitNs: number; queueLockNs: number; completionNs: number; handoffNs: number; bounceNs: number; memcpyBytesPerSec: number; memoryBytesPerSec: number; plugNs?: number };
   /** Labels of the submitter's and the completion's CPU time. */
   endRequestLabel: number;
   copyLabel: number;
   rng: (disk: number) => RandomStream;
+  // Optional, additive (raid5, raid1 and raid10 set none of these):
+  /** Member device names (default sda, sdb...). */
+  names?: string[];
+  /** How a CPU cost is paid: a model's jittered compute (default t.compute, exact). */
+  cpu?: (t: SimThread, ns: number, label: number) => Op;
+  /** A model's own service rule for a member, instead of its media's (loop's backing file readahead). */
+  serviceTime?: (disk: number, now: () => number) => ServiceTime;
+  /** The plug's flush limits (default today's: 32 requests, 128K). */
+  plugLimits?: PlugLimits;
+  /** Front merges in the scheduler queue (default on); see QueueLimits.frontMerges. */
+  frontMerges?: boolean;
+  /** Largest request in single-page segments (default BLK_MAX_SEGMENTS, 128). */
+  maxSegments?: number;
+  /** Name of each member's waiting list in the queue statistics, after the device name (default 'queue'). */
+  queueStatsName?: string;
+  /** Label of the CPU time under queue_lock per bio or request inserted (default submit_bio). */
+  queueLockLabel?: number;
+  /** attempt_plug_merge per bio added to a task's plug (its label, and costs.plugNs). */
+  plugLabel?: number;
+  /** blk=sq as in 2.6.3x (the ext4 story): see RequestFnConfig. */
+  requestFn?: RequestFnConfig;
+}
+
+/** The legacy single queue of 2.6.3x with its driver (scsi): the queue is run by request_fn under queue_lock
+ * in whichever context runs it (the submitter after __make_request, the flusher of a plug, the completion
+ * after blk_finish_request), paying `dispatchNs` per request; a plug goes in with one queue_lock round trip
+ * per queue (blk_flush_plug_list); a finished request pays, outside the lock, costs.completionNs plus
+ * `bioEndNs` per bio and `endPageNs` per page (blk_update_request: bio_endio, end_page_writeback), then
+ * `endRequestNs` under queue_lock (blk_finish_request), which frees its driver tag, and the queue runs again. */
+export interface RequestFnConfig {
+  dispatchNs: number;
+  bioEndNs: number;
+  endPageNs: number;
+  endRequestNs: number;
+  dispatchLabel: number;
+  endRequestLabel: number;
 }
 
 /** BLK_MAX_SEGMENTS: a request of single-page segments (stripe pages, user pages) holds at most 128 pages. */
@@ -52,20 +90,27 @@ export class BlockLayer {
   private readonly lQueueLock: number;
   /** When the machine's memory bandwidth is next free: brd copies on many CPUs at once share it. */
   private memoryFreeAt = 0;
+  private readonly cpu: (t: SimThread, ns: number, label: number) => Op;
 
   constructor(private readonly kernel: Kernel, private readonly cfg: BlockLayerConfig, private readonly endBio: EndBio) {
     this.isBrd = cfg.media.kind === 'brd';
-    this.lQueueLock = kernel.label('submit_bio');
-    const maxPages = Math.max(1, Math.min(Math.floor(cfg.maxSectorsKb / 4), BLK_MAX_SEGMENTS));
+    this.lQueueLock = cfg.queueLockLabel ?? kernel.label('submit_bio');
+    this.cpu = cfg.cpu ?? ((t, ns, label) => t.compute(ns, label));
+    const maxPages = Math.max(1, Math.min(Math.floor(cfg.maxSectorsKb / 4), cfg.maxSegments ?? BLK_MAX_SEGMENTS));
+    const now = () => kernel.now;
     for (let d = 0; d < cfg.disks; d++) {
-      const name = `sd${String.fromCharCode(97 + d)}`;
+      const name = cfg.names?.[d] ?? `sd${String.fromCharCode(97 + d)}`;
       this.queueLocks.push(new Lock(kernel, this.queueLockClass, { preemptOff: true, handoffNs: cfg.costs.handoffNs, bounceNs: cfg.costs.bounceNs }));
-      const service = cfg.media.kind === 'hdd' ? hddServiceTime(cfg.media, cfg.rng(d), cfg.spanPages) : flashServiceTime(cfg.media, () => kernel.now);
+      const service = cfg.serviceTime ? cfg.serviceTime(d, now)
+        : cfg.media.kind === 'hdd' ? hddServiceTime(cfg.media, cfg.rng(d), cfg.spanPages) : flashServiceTime(cfg.media, now);
       let q: RequestQueue | null = null;
       const device = new BlockDevice(kernel.sim, name, {
         latencyNs: cfg.media.latencyNs, bandwidthBytesPerSec: cfg.media.readBytesPerSec, parallelism: cfg.media.parallelism,
       }, (slot) => this.deviceDone(q as RequestQueue, slot), service);
-      q = new RequestQueue(kernel, device, { maxPages, nrRequests: cfg.nrRequests, scheduler: cfg.scheduler });
+      q = new RequestQueue(kernel, device, {
+        maxPages, nrRequests: cfg.nrRequests, scheduler: cfg.scheduler, frontMerges: cfg.frontMerges,
+        statsName: cfg.queueStatsName === undefined ? undefined : `${name} ${cfg.queueStatsName}`,
+      });
       this.queues.push(q);
       this.brdBios.push(0);
       if (cfg.blk === 'sq') this.memberIrqs.push(new IrqThread(kernel, `irq/${name}`, (t, rq) => this.completeRequest(t, rq)));
@@ -80,7 +125,12 @@ export class BlockLayer {
   startPlug(t: SimThread): void {
     const p = this.plugs.get(t);
     if (p) p.depth++;
-    else this.plugs.set(t, new Plug());
+    else this.plugs.set(t, new Plug(this.cfg.plugLimits));
+  }
+
+  /** q->queue_lock of a member's legacy queue (blk=sq). */
+  queueLock(disk: number): Lock {
+    return this.queueLocks[disk];
   }
 
   /** blk_finish_plug: the outermost one flushes the callbacks, then the requests. */
@@ -125,6 +175,10 @@ export class BlockLayer {
     const rqs = p.requests;
     p.requests = [];
     p.multipleQueues = false;
+    if (this.cfg.requestFn) {
+      yield* this.flushLegacy(t, rqs);
+      return;
+    }
     for (const rq of rqs) {
       if (this.cfg.blk === 'sq') {
         const q = this.queueLocks[rq.disk];
@@ -135,6 +189,34 @@ export class BlockLayer {
       } else this.queues[rq.disk].insert(rq);
     }
     for (const q of this.queues) q.run();
+  }
+
+  /** blk_flush_plug_list (2.6.39 on): the list sorted by queue, each queue's requests inserted in one
+   * queue_lock round trip (costs.queueLockNs each), then queue_unplugged runs request_fn, still under it. */
+  private *flushLegacy(t: SimThread, rqs: BlockRequest[]): Gen {
+    const sorted = rqs.length > 1 ? [...rqs].sort((a, b) => a.disk - b.disk) : rqs;
+    let i = 0;
+    while (i < sorted.length) {
+      const disk = sorted[i].disk;
+      const lock = this.queueLocks[disk];
+      yield t.acquire(lock);
+      for (; i < sorted.length && sorted[i].disk === disk; i++) {
+        yield this.cpu(t, this.cfg.costs.queueLockNs, this.lQueueLock);
+        this.queues[disk].insert(sorted[i]);
+      }
+      yield* this.requestFn(t, this.queues[disk]);
+      lock.release(t);
+    }
+  }
+
+  /** __blk_run_queue -> request_fn, queue_lock held: dispatch while the driver has a free tag, paying
+   * requestFn.dispatchNs before each (elv_next_request, blk_start_request, driver prep). */
+  private *requestFn(t: SimThread, q: RequestQueue): Gen {
+    const rf = this.cfg.requestFn as RequestFnConfig;
+    while (q.canDispatch()) {
+      yield this.cpu(t, rf.dispatchNs, rf.dispatchLabel);
+      if (q.canDispatch()) q.dispatchNext();
+    }
   }
 
   /** submit_bio on the calling thread, which pays for building it (`label`). */
@@ -156,8 +238,9 @@ export class BlockLayer {
       return;
     }
     const sq = this.cfg.blk === 'sq';
-    yield t.compute(sq ? Math.max(0, c.submitNs - c.queueLockNs) : c.submitNs, label);
+    yield this.cpu(t, sq ? Math.max(0, c.submitNs - c.queueLockNs) : c.submitNs, label);
     const plug = this.plugs.get(t);
+    if (plug && c.plugNs) yield this.cpu(t, c.plugNs, this.cfg.plugLabel ?? label);
     if (plug) {
       const last = plug.lastFor(disk);
       const where = last && q.canMerge(last, bio);
@@ -181,10 +264,11 @@ export class BlockLayer {
     if (sq) { // __make_request: elevator merge or insert under the queue_lock
       const lock = this.queueLocks[disk];
       yield t.acquire(lock);
-      yield t.compute(c.queueLockNs, this.lQueueLock);
+      yield this.cpu(t, c.queueLockNs, this.lQueueLock);
       if (q.mergeBio(bio)) q.releaseTag();
       else q.insert(rq);
-      q.run();
+      if (this.cfg.requestFn) yield* this.requestFn(t, q);
+      else q.run();
       lock.release(t);
       return;
     }
@@ -219,7 +303,7 @@ export class BlockLayer {
   }
 
   private deviceDone(q: RequestQueue, slot: number): void {
-    this.raiseCompletion(q.complete(slot));
+    this.raiseCompletion(this.cfg.requestFn ? q.ended(slot) : q.complete(slot));
   }
 
   private raiseCompletion(rq: BlockRequest): void {
@@ -237,16 +321,38 @@ export class BlockLayer {
   /** blk_mq_complete_request -> bio_endio of every merged bio (with blk=sq, blk_finish_request under the
    * queue_lock first). */
   private *completeRequest(t: SimThread, rq: BlockRequest): Gen {
+    if (this.cfg.requestFn) {
+      yield* this.completeLegacy(t, rq);
+      return;
+    }
     if (this.cfg.blk === 'sq') {
       const lock = this.queueLocks[rq.disk];
       yield t.acquire(lock);
-      yield t.compute(this.cfg.costs.queueLockNs / 2, this.lQueueLock);
+      yield this.cpu(t, this.cfg.costs.queueLockNs / 2, this.lQueueLock);
       lock.release(t);
     }
     for (const tag of rq.tags) {
-      yield t.compute(this.cfg.costs.completionNs, this.cfg.endRequestLabel);
+      yield this.cpu(t, this.cfg.costs.completionNs, this.cfg.endRequestLabel);
       yield* this.endBio(t, tag);
     }
+  }
+
+  /** The 2.6.3x completion (requestFn): the driver's completion and blk_update_request outside the lock,
+   * one pass over the request's bios and pages; blk_finish_request under queue_lock frees the driver tag;
+   * then the driver runs the queue again (scsi_run_queue), taking the lock anew. */
+  private *completeLegacy(t: SimThread, rq: BlockRequest): Gen {
+    const rf = this.cfg.requestFn as RequestFnConfig;
+    const q = this.queues[rq.disk];
+    const lock = this.queueLocks[rq.disk];
+    yield this.cpu(t, this.cfg.costs.completionNs + rq.tags.length * rf.bioEndNs + rq.pages * rf.endPageNs, this.cfg.endRequestLabel);
+    for (const tag of rq.tags) yield* this.endBio(t, tag);
+    yield t.acquire(lock);
+    yield this.cpu(t, rf.endRequestNs, rf.endRequestLabel);
+    q.finish(rq.slot as number);
+    lock.release(t);
+    yield t.acquire(lock);
+    yield* this.requestFn(t, q);
+    lock.release(t);
   }
 
   /** Per member, since the last reset: bytes each way, requests, merges, mean request size (iostat). */

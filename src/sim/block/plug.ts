@@ -9,6 +9,22 @@ import type { BlockRequest } from './requestQueue';
 export const BLK_MAX_REQUEST_COUNT = 32;
 export const BLK_PLUG_FLUSH_PAGES = 32;
 
+/** A plug's flush limits: today's (the defaults), or an older kernel's. */
+export interface PlugLimits {
+  /** Requests the plug holds before it is flushed (BLK_MAX_REQUEST_COUNT: 16 from 3.1, 32 since 5.16). */
+  maxRequests: number;
+  /** A request this large (pages) flushes the plug before the next one (BLK_PLUG_FLUSH_SIZE); null: no such rule. */
+  flushPages: number | null;
+  /** Twice maxRequests when the plug spans several queues (5.16 on). */
+  doubleForMultipleQueues: boolean;
+}
+
+/** The plug of the kernel modelled by default (5.16 on). */
+export const PLUG_LIMITS: PlugLimits = { maxRequests: BLK_MAX_REQUEST_COUNT, flushPages: BLK_PLUG_FLUSH_PAGES, doubleForMultipleQueues: true };
+
+/** The 2011-2012 legacy plug (3.1 "block: avoid building too big plug list"): 16 requests, no size rule. */
+export const LEGACY_PLUG_LIMITS: PlugLimits = { maxRequests: 16, flushPages: null, doubleForMultipleQueues: false };
+
 /** A callback on the plug (struct blk_plug_cb), run when it is flushed. */
 export interface PlugCallback {
   run(t: SimThread): Generator<Op, void, void>;
@@ -21,6 +37,8 @@ export class Plug {
   readonly callbacks = new Map<object, PlugCallback>();
   multipleQueues = false;
 
+  constructor(private readonly limits: PlugLimits = PLUG_LIMITS) {}
+
   /** The most recent request for `disk`, where a bio may merge. */
   lastFor(disk: number): BlockRequest | null {
     for (let i = this.requests.length - 1; i >= 0; i--) if (this.requests[i].disk === disk) return this.requests[i];
@@ -30,8 +48,9 @@ export class Plug {
   /** Whether adding one more request must flush first (blk_add_rq_to_plug's limits). */
   full(): boolean {
     const last = this.requests[this.requests.length - 1];
-    const max = this.multipleQueues ? 2 * BLK_MAX_REQUEST_COUNT : BLK_MAX_REQUEST_COUNT;
-    return this.requests.length >= max || (last !== undefined && last.pages >= BLK_PLUG_FLUSH_PAGES);
+    const l = this.limits;
+    const max = this.multipleQueues && l.doubleForMultipleQueues ? 2 * l.maxRequests : l.maxRequests;
+    return this.requests.length >= max || (l.flushPages !== null && last !== undefined && last.pages >= l.flushPages);
   }
 
   add(rq: BlockRequest): void {

@@ -4,6 +4,7 @@
 // unless writes are starved), and dispatch to the device while it has a free slot.
 import type { BlockDevice } from '../core/device';
 import type { Kernel } from '../core/kernel';
+import { QueueStats } from '../core/stats/queueStats';
 import { WaitQueue } from '../core/waitQueue';
 import { BLOCKED } from '../core/thread';
 
@@ -20,6 +21,8 @@ export interface BlockRequest {
   /** The CPU that submitted it: blk-mq completes it there. */
   cpu: number;
   queuedAt: number;
+  /** The driver slot (tag) it holds while on the device. */
+  slot?: number;
 }
 
 export interface QueueLimits {
@@ -27,6 +30,11 @@ export interface QueueLimits {
   maxPages: number;
   nrRequests: number;
   scheduler: 'none' | 'mq-deadline';
+  /** Front merges in the scheduler queue (default on). Off, a bio only joins a request it continues: the
+   * 2.6.3x noop elevator, whose only merge is the back-merge hash (it has no elevator_merge_fn). */
+  frontMerges?: boolean;
+  /** Name of the waiting list's queue statistics (default `<device> queue`). */
+  statsName?: string;
 }
 
 /** mq-deadline's defaults: read_expire 500 ms, write_expire 5 s, writes_starved 2. */
@@ -54,6 +62,8 @@ export class RequestQueue {
   merges = 0;
   readBytes = 0;
   writeBytes = 0;
+  /** Requests waiting for the device: arrivals, length and wait (observation only). */
+  readonly waitStats: QueueStats;
 
   constructor(
     private readonly kernel: Kernel,
@@ -61,6 +71,7 @@ export class RequestQueue {
     readonly limits: QueueLimits,
   ) {
     this.tagWait = new WaitQueue(kernel, `${device.name} tags`, BLOCKED);
+    this.waitStats = new QueueStats(limits.statsName ?? `${device.name} queue`);
     for (let i = device.params.parallelism - 1; i >= 0; i--) {
       this.freeSlots.push(i);
       this.inDevice.push(null);
@@ -94,7 +105,7 @@ export class RequestQueue {
   mergeBio(bio: BlockBio): boolean {
     const dir = bio.write ? 1 : 0;
     const back = this.byEnd[dir].get(bio.page);
-    const front = back ? undefined : this.byStart[dir].get(bio.page + bio.pages);
+    const front = back || this.limits.frontMerges === false ? undefined : this.byStart[dir].get(bio.page + bio.pages);
     const rq = back ?? front;
     if (!rq) return false;
     const where = this.canMerge(rq, bio);
@@ -122,24 +133,35 @@ export class RequestQueue {
     }
     rq.queuedAt = this.kernel.now;
     this.waiting.push(rq);
+    this.waitStats.enter(rq.queuedAt);
     this.hash(rq);
   }
 
   /** blk_mq_run_hw_queue: dispatch while the device has a free slot. */
   run(): void {
-    while (this.freeSlots.length > 0 && this.waiting.length > 0) {
-      const i = this.limits.scheduler === 'none' ? 0 : this.deadlinePick();
-      const rq = this.waiting[i];
-      this.waiting.splice(i, 1);
-      this.unhash(rq);
-      const slot = this.freeSlots.pop() as number;
-      this.inDevice[slot] = rq;
-      this.dispatched++;
-      if (rq.write) this.writeBytes += rq.pages * 4096;
-      else this.readBytes += rq.pages * 4096;
-      this.nextPage[rq.write ? 1 : 0] = rq.page + rq.pages;
-      this.device.submit(slot, rq.pages * 4096, rq.page, rq.write);
-    }
+    while (this.canDispatch()) this.dispatchNext();
+  }
+
+  /** Whether a request waits and the device has a free slot for it. */
+  canDispatch(): boolean {
+    return this.freeSlots.length > 0 && this.waiting.length > 0;
+  }
+
+  /** One request to the device (the caller checked canDispatch): the scheduler's pick takes a free slot. */
+  dispatchNext(): void {
+    const i = this.limits.scheduler === 'none' ? 0 : this.deadlinePick();
+    const rq = this.waiting[i];
+    this.waiting.splice(i, 1);
+    this.waitStats.leave(this.kernel.now, this.kernel.now - rq.queuedAt);
+    this.unhash(rq);
+    const slot = this.freeSlots.pop() as number;
+    this.inDevice[slot] = rq;
+    rq.slot = slot;
+    this.dispatched++;
+    if (rq.write) this.writeBytes += rq.pages * 4096;
+    else this.readBytes += rq.pages * 4096;
+    this.nextPage[rq.write ? 1 : 0] = rq.page + rq.pages;
+    this.device.submit(slot, rq.pages * 4096, rq.page, rq.write);
   }
 
   /** The device finished the request in `slot`: its tag frees (waking a sleeper) and the queue runs again. */
@@ -150,6 +172,19 @@ export class RequestQueue {
     this.releaseTag();
     this.run();
     return rq;
+  }
+
+  /** The legacy driver's view (BlockLayerConfig.requestFn): the device finished the request in `slot`, but
+   * its slot stays taken until blk_finish_request (finish), and nothing runs the queue from here. */
+  ended(slot: number): BlockRequest {
+    return this.inDevice[slot] as BlockRequest;
+  }
+
+  /** blk_finish_request: the request's slot and tag free; the caller runs the queue (request_fn). */
+  finish(slot: number): void {
+    this.inDevice[slot] = null;
+    this.freeSlots.push(slot);
+    this.releaseTag();
   }
 
   releaseTag(): void {
@@ -203,5 +238,6 @@ export class RequestQueue {
 
   resetStats(): void {
     this.bios = this.dispatched = this.merges = this.readBytes = this.writeBytes = 0;
+    this.waitStats.reset(this.kernel.now);
   }
 }
