@@ -1,5 +1,5 @@
 // The ext4 page-io model: fio writers streaming buffered writes, writeback by buffer or by bio (with or
-// without a plug), one device behind the legacy request queue; the contract result, per-MiB figures, snapshots.
+// without a plug), one device behind the shared block layer's legacy queue; the contract result, per-MiB figures, snapshots.
 import { Kernel } from '../../core/kernel';
 import type { LockClass } from '../../core/lock';
 import type { ModelFactory, ModelRun, ParamValue, Params, Snapshot } from '../../core/model';
@@ -7,8 +7,8 @@ import { RandomStreams } from '../../core/random';
 import { deviceRow, latencyFigures, lockRow, queueRow, threadRows, type SimResult } from '../../core/result';
 import { Simulator } from '../../core/simulator';
 import { Ext4Ctx } from './ctx';
+import { Ext4Disk } from './disk';
 import { unpackExt4, type Ext4Params } from './params';
-import { RequestQueue } from './requestQueue';
 import { Writeback } from './writeback';
 import { Writers } from './writer';
 
@@ -18,7 +18,7 @@ export class Ext4 implements ModelRun {
   readonly sim = new Simulator();
   readonly kernel: Kernel;
   readonly p: Ext4Params;
-  readonly rq: RequestQueue;
+  readonly rq: Ext4Disk;
   readonly wb: Writeback;
   readonly writers: Writers;
   private measureStart = 0;
@@ -27,8 +27,9 @@ export class Ext4 implements ModelRun {
   constructor(readonly params: Params, readonly seed: number) {
     const p = (this.p = unpackExt4(params));
     this.kernel = new Kernel(this.sim, { cpus: p.cpus, switchNs: p.switchNs, wakeupNs: p.wakeupNs, sliceNs: 3_000_000 });
-    const ctx = new Ext4Ctx(this.kernel, p, new RandomStreams(seed));
-    this.rq = new RequestQueue(ctx, (pages) => this.writers.pagesWritten(pages));
+    const streams = new RandomStreams(seed);
+    const ctx = new Ext4Ctx(this.kernel, p, streams);
+    this.rq = new Ext4Disk(ctx, streams, (pages) => this.writers.pagesWritten(pages));
     this.wb = new Writeback(ctx, this.rq);
     this.writers = new Writers(ctx, this.wb);
   }
@@ -43,7 +44,7 @@ export class Ext4 implements ModelRun {
     this.measured = { calls: this.writers.calls, bytes: this.writers.bytes };
     this.kernel.resetStats();
     for (const c of this.lockClasses()) c.reset(now);
-    this.rq.resetStats(now);
+    this.rq.resetStats();
     this.writers.latency.reset();
   }
 
