@@ -74,3 +74,18 @@ test('an address opens a story directly, and opening one puts it in the address'
   await expect(again.getByTestId('story-001')).toBeVisible();
   expect(problems).toEqual([]);
 });
+
+test('a figure the model is known to miss says so, with the reason, beside the verdict', async ({ page }) => {
+  test.setTimeout(180_000);
+  const problems = watchProblems(page);
+  await page.goto('/?page=stories&story=004');
+  const row = page.getByTestId('claim-bitmap-raid5-assume-clean-bitmap');
+  await row.getByTestId('claim-run').click();
+  await expect(row.getByTestId('claim-measured')).toBeVisible({ timeout: 150_000 });
+  const verdict = row.getByTestId('claim-verdict');
+  await expect(verdict).toContainText('outside the check');
+  await expect(verdict).toContainText('known miss');
+  await expect(verdict).toContainText('md_bitmap_unplug');
+  await page.screenshot({ path: 'test-results/stories-known-miss.png' });
+  expect(problems).toEqual([]);
+});
