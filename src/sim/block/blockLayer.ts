@@ -51,6 +51,9 @@ export interface BlockLayerConfig {
   queueLockLabel?: number;
   /** attempt_plug_merge per bio added to a task's plug (its label, and costs.plugNs). */
   plugLabel?: number;
+  /** blk=mq completing on one interrupt thread per member (irq/<name>, no queue_lock) instead of softirq on
+   * the submitting CPU: the loop story's backing device, whose CPU-per-IO figures were measured that way. */
+  irqThreads?: boolean;
   /** blk=sq as in 2.6.3x (the ext4 story): see RequestFnConfig. */
   requestFn?: RequestFnConfig;
 }
@@ -113,7 +116,7 @@ export class BlockLayer {
       });
       this.queues.push(q);
       this.brdBios.push(0);
-      if (cfg.blk === 'sq') this.memberIrqs.push(new IrqThread(kernel, `irq/${name}`, (t, rq) => this.completeRequest(t, rq)));
+      if (cfg.blk === 'sq' || cfg.irqThreads) this.memberIrqs.push(new IrqThread(kernel, `irq/${name}`, (t, rq) => this.completeRequest(t, rq)));
     }
   }
 
@@ -307,7 +310,7 @@ export class BlockLayer {
   }
 
   private raiseCompletion(rq: BlockRequest): void {
-    if (this.cfg.blk === 'sq') {
+    if (this.cfg.blk === 'sq' || this.cfg.irqThreads) {
       this.memberIrqs[rq.disk].raise(rq);
       return;
     }
