@@ -55,8 +55,8 @@ export class DioAioLoop implements LoopDriver {
   private *loRwAio(t: SimThread, io: LoopIo): Generator<Op, void, void> {
     yield this.ctx.cpu(t, this.ctx.p.costs.dioNs, this.ctx.labels.dio);
     const endIo = this.ctx.endIo;
-    // lo_rw_aio_complete, on the interrupt thread.
-    this.backing.submit(io.offset, io.bytes, io.write, (irq) => endIo(irq, io));
+    // lo_rw_aio_complete, where the backing bio completes.
+    yield* this.backing.submit(t, io.offset, io.bytes, io.write, (irq) => endIo(irq, io));
   }
 
   lockClasses(): LockClass[] {

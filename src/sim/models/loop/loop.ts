@@ -35,7 +35,7 @@ export class Loop implements ModelRun {
     const streams = new RandomStreams(seed);
     this.ctx = new LoopCtx(this.kernel, p, streams);
     this.ctx.endIo = (t, io) => this.endIo(t, io);
-    this.backing = new Backing(this.ctx);
+    this.backing = new Backing(this.ctx, streams);
     this.driver = p.mode === 'single-thread' ? new SingleThreadLoop(this.ctx, this.backing)
       : p.mode === 'blk-mq' ? new BlkMqLoop(this.ctx, this.backing)
         : new DioAioLoop(this.ctx, this.backing);
@@ -63,7 +63,7 @@ export class Loop implements ModelRun {
   }
 
   private queueRows(now: number) {
-    return [...this.driver.queues(), this.backing.device.queueStats, this.kernel.runQueueStats].map((q) => queueRow(q, now));
+    return [...this.driver.queues(), this.backing.blk.queues[0].waitStats, this.kernel.runQueueStats].map((q) => queueRow(q, now));
   }
 
   result(meta: { preset: string | null; warmupNs: number }): SimResult {
@@ -111,7 +111,7 @@ export class Loop implements ModelRun {
       queues: this.queueRows(now),
       devices: [deviceRow(d, Math.max(1, now - this.measureStart))],
       extra: {
-        loopMode: this.p.mode, inFlight: this.fio.inFlight(), backingQueued: d.queue.length, backingInService: d.inService,
+        loopMode: this.p.mode, inFlight: this.fio.inFlight(), backingQueued: this.backing.queued, backingInService: d.inService,
         // For the loop machine view: what waits where now, and the page cache in between (observation only).
         loopQueues: this.driver.queues().map((q) => ({ name: q.name, length: q.length })),
         backingParallelism: this.p.deviceParallelism, backingOutstanding: this.backing.outstanding,

@@ -63,7 +63,7 @@ export class Writeback {
       this.dirtyPages -= e.pages;
       this.writebackPages += e.pages;
       this.inFlight++;
-      this.backing.submit(e.offset, e.pages * 4096, true, (irq) => this.endWriteback(irq, e.pages));
+      yield* this.backing.submit(t, e.offset, e.pages * 4096, true, (irq) => this.endWriteback(irq, e.pages));
     }
   }
 
