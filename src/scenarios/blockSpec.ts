@@ -38,8 +38,8 @@ export const DEVICE_PRESETS: Record<string, DeviceClass> = {
     about: 'a SATA 6 Gb/s SSD behind AHCI (Samsung 860 EVO-class datasheet: 550/520 MB/s; 60 us x 4 = ~67k IOPS)',
   },
   hdd: {
-    kind: 'hdd', latency: 0, bandwidth: 180e6, writeBandwidth: 180e6, parallelism: 1, seek: 8_500_000, rpm: 7200, scheduler: 'mq-deadline', nrRequests: 64,
-    about: 'a 7200 rpm SATA disk: seek by distance (8.5 ms average) and rotation unless the request continues where the head is, then the media rate (180 MB/s)',
+    kind: 'hdd', latency: 0, bandwidth: 180e6, writeBandwidth: 180e6, parallelism: 32, seek: 8_500_000, rpm: 7200, scheduler: 'mq-deadline', nrRequests: 64,
+    about: 'a 7200 rpm SATA disk with NCQ (32 commands, served one at a time, the one the head reaches first): seek by distance (8.5 ms average) and the wait for the sector to come round, unless the request continues where the head is; then the media rate (180 MB/s)',
   },
   virtio: {
     kind: 'flash', latency: 24_000, bandwidth: 1.09e9, writeBandwidth: 1.09e9, parallelism: 1, seek: 0, rpm: 7200, scheduler: 'mq-deadline', nrRequests: 256,
@@ -57,7 +57,7 @@ export const DEVICE_PARAMS = (defaultDevice: string): readonly ParamSpec[] => {
     { key: 'device.latency', kind: 'time', default: d.latency, min: 0, max: 1e9, group: G, help: 'Member fixed service latency per request (flash); with device.parallelism it sets the IOPS ceiling. Default from the device class.' },
     { key: 'device.bandwidth', kind: 'number', unit: 'bytes/s', default: d.bandwidth, min: 1e6, max: 1e12, group: G, help: 'Read bytes/s of the whole member, shared by every request in service (an HDD\'s media rate). Default from the device class.' },
     { key: 'device.write_bandwidth', kind: 'number', unit: 'bytes/s', default: d.writeBandwidth, min: 1e6, max: 1e12, group: G, help: 'Write bytes/s of the whole member. Default from the device class.' },
-    { key: 'device.parallelism', kind: 'int', unit: 'requests', default: d.parallelism, min: 1, max: 1024, group: G, help: 'Requests a member serves at once (its hardware queue depth). Default from the device class.' },
+    { key: 'device.parallelism', kind: 'int', unit: 'requests', default: d.parallelism, min: 1, max: 1024, group: G, help: 'Requests a member serves at once (its hardware queue depth); for hdd the NCQ depth: commands it holds and reorders, its one head serving one at a time (1 = no NCQ). Default from the device class.' },
     { key: 'device.seek', kind: 'time', default: DEVICE_PRESETS.hdd.seek, min: 0, max: 1e9, group: G, help: 'hdd: average seek time; a seek over distance d of the span takes about seek x 1.5 x sqrt(d).' },
     { key: 'device.rpm', kind: 'int', unit: 'rpm', default: DEVICE_PRESETS.hdd.rpm, min: 3600, max: 15000, group: G, help: 'hdd: spindle speed; a request that does not continue where the head is waits half a rotation on average.' },
     { key: 'max_sectors_kb', kind: 'int', unit: 'KiB', default: 1280, min: 4, max: 65536, group: Q, help: 'queue/max_sectors_kb: the largest request the plug or the scheduler builds by merging (BLK_DEF_MAX_SECTORS 2560 sectors = 1280 KiB since 4.4); a multiple of 4.' },

@@ -10,9 +10,8 @@ import { BlockDevice, type ServiceTime } from '../core/device';
 import { IrqThread } from '../core/irqThread';
 import type { Kernel } from '../core/kernel';
 import { Lock, LockClass } from '../core/lock';
-import type { RandomStream } from '../core/random';
 import type { Op, SimThread } from '../core/thread';
-import { flashServiceTime, hddServiceTime, type MediaParams } from './media';
+import { flashServiceTime, RotatingDisk, type MediaParams } from './media';
 import { Plug, type PlugCallback, type PlugLimits } from './plug';
 import { RequestQueue, type BlockBio, type BlockRequest } from './requestQueue';
 
@@ -31,7 +30,6 @@ export interface BlockLayerConfig {
   /** Labels of the submitter's and the completion's CPU time. */
   endRequestLabel: number;
   copyLabel: number;
-  rng: (disk: number) => RandomStream;
   // Optional, additive (raid5, raid1 and raid10 set none of these):
   /** Member device names (default sda, sdb...). */
   names?: string[];
@@ -104,15 +102,17 @@ export class BlockLayer {
     for (let d = 0; d < cfg.disks; d++) {
       const name = cfg.names?.[d] ?? `sd${String.fromCharCode(97 + d)}`;
       this.queueLocks.push(new Lock(kernel, this.queueLockClass, { preemptOff: true, handoffNs: cfg.costs.handoffNs, bounceNs: cfg.costs.bounceNs }));
-      const service = cfg.serviceTime ? cfg.serviceTime(d, now)
-        : cfg.media.kind === 'hdd' ? hddServiceTime(cfg.media, cfg.rng(d), cfg.spanPages) : flashServiceTime(cfg.media, now);
+      // A rotating disk has one head: device.parallelism is its NCQ depth, the commands it holds and reorders.
+      const disk = !cfg.serviceTime && cfg.media.kind === 'hdd' ? new RotatingDisk(cfg.media, cfg.spanPages) : null;
+      const service = cfg.serviceTime ? cfg.serviceTime(d, now) : disk ? disk.serviceTime(now) : flashServiceTime(cfg.media, now);
       let q: RequestQueue | null = null;
       const device = new BlockDevice(kernel.sim, name, {
-        latencyNs: cfg.media.latencyNs, bandwidthBytesPerSec: cfg.media.readBytesPerSec, parallelism: cfg.media.parallelism,
+        latencyNs: cfg.media.latencyNs, bandwidthBytesPerSec: cfg.media.readBytesPerSec, parallelism: disk ? 1 : cfg.media.parallelism,
       }, (slot) => this.deviceDone(q as RequestQueue, slot), service);
       q = new RequestQueue(kernel, device, {
         maxPages, nrRequests: cfg.nrRequests, scheduler: cfg.scheduler, frontMerges: cfg.frontMerges,
         statsName: cfg.queueStatsName === undefined ? undefined : `${name} ${cfg.queueStatsName}`,
+        ncq: disk ? { depth: cfg.media.parallelism, disk } : undefined,
       });
       this.queues.push(q);
       this.brdBios.push(0);

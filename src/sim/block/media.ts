@@ -4,7 +4,6 @@
 // when the request does not continue where the head is, then the media rate).
 import type { ServiceTime } from '../core/device';
 import type { Params } from '../core/model';
-import type { RandomStream } from '../core/random';
 
 /** How a device class (src/scenarios/blockSpec.ts, whose `kind` fields say the same) serves requests. */
 export function mediaKindOf(device: string): MediaParams['kind'] {
@@ -42,24 +41,43 @@ export function flashServiceTime(m: MediaParams, now: () => number): ServiceTime
   };
 }
 
-/** A rotating disk. Positioning is paid only by a request that does not start where the last one ended:
- * a seek that grows with the square root of the distance (device.seek is its average over random
- * positions, a third of the stroke) plus, on average, half a rotation; then the transfer at the media rate.
- * `spanPages` is the member's addressed span in 4K pages. */
-export function hddServiceTime(m: MediaParams, rng: RandomStream, spanPages: number): ServiceTime {
-  let head = 0;
-  const rotationNs = 60e9 / m.rpm;
-  // E[sqrt(|x - y|)] for x, y uniform on [0, 1] is 8/15: scale so a random seek averages device.seek.
-  const seekScale = m.seekNs / (8 / 15);
-  const settleNs = Math.min(m.seekNs, 0.5e6); // head settle for the shortest seek (a track-to-track move)
-  return (bytes, page, write) => {
-    const pages = Math.ceil(bytes / 4096);
-    let ns = (bytes * 1e9) / (write ? m.writeBytesPerSec : m.readBytesPerSec);
-    if (page !== head) {
-      const dist = Math.abs(page - head) / Math.max(1, spanPages);
-      ns += settleNs + (seekScale - settleNs) * Math.sqrt(Math.min(1, dist)) + rng.uniform() * rotationNs;
-    }
-    head = page + pages;
-    return ns;
-  };
+/** A rotating disk's head and platter. Positioning is paid only by a request that does not start where the
+ * last one ended (a continuing one streams, through the drive's cache if it comes a little late): a seek that
+ * grows with the square root of the distance (device.seek is its average over random positions, a third of
+ * the stroke), then the wait until the request's first sector comes round under the head. A track holds what
+ * the media rate moves in one rotation, so the angle of a page and the platter's angle at a time are known:
+ * with several requests queued in the drive (NCQ) it can serve the one it reaches first. */
+export class RotatingDisk {
+  head = 0;
+  private readonly rotationNs: number;
+  private readonly trackPages: number;
+  private readonly seekScale: number;
+  private readonly settleNs: number;
+
+  constructor(private readonly m: MediaParams, private readonly spanPages: number) {
+    this.rotationNs = 60e9 / m.rpm;
+    this.trackPages = Math.max(1, Math.round((m.readBytesPerSec * this.rotationNs) / 1e9 / 4096));
+    // E[sqrt(|x - y|)] for x, y uniform on [0, 1] is 8/15: scale so a random seek averages device.seek.
+    this.seekScale = m.seekNs / (8 / 15);
+    this.settleNs = Math.min(m.seekNs, 0.5e6); // head settle for the shortest seek (a track-to-track move)
+  }
+
+  /** Time from `at` until the head is over `page`: 0 when it continues, else seek and rotational wait. */
+  positioningNs(page: number, at: number): number {
+    if (page === this.head) return 0;
+    const dist = Math.min(1, Math.abs(page - this.head) / Math.max(1, this.spanPages));
+    const seek = this.settleNs + (this.seekScale - this.settleNs) * Math.sqrt(dist);
+    const platter = ((at + seek) / this.rotationNs) % 1;
+    const sector = (page % this.trackPages) / this.trackPages;
+    return seek + (((sector - platter) % 1) + 1) % 1 * this.rotationNs;
+  }
+
+  /** The service-time rule for core/device.ts: positioning from now, then the transfer at the media rate. */
+  serviceTime(now: () => number): ServiceTime {
+    return (bytes, page, write) => {
+      const ns = this.positioningNs(page, now()) + (bytes * 1e9) / (write ? this.m.writeBytesPerSec : this.m.readBytesPerSec);
+      this.head = page + Math.ceil(bytes / 4096);
+      return ns;
+    };
+  }
 }

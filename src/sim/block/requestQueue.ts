@@ -4,6 +4,7 @@
 // unless writes are starved), and dispatch to the device while it has a free slot.
 import type { BlockDevice } from '../core/device';
 import type { Kernel } from '../core/kernel';
+import type { RotatingDisk } from './media';
 import { QueueStats } from '../core/stats/queueStats';
 import { WaitQueue } from '../core/waitQueue';
 import { BLOCKED } from '../core/thread';
@@ -35,6 +36,9 @@ export interface QueueLimits {
   frontMerges?: boolean;
   /** Name of the waiting list's queue statistics (default `<device> queue`). */
   statsName?: string;
+  /** A rotating disk with Native Command Queuing: up to `depth` requests leave the scheduler for the drive,
+   * which serves, one at a time, the one its head reaches first (the device itself has one slot). */
+  ncq?: { depth: number; disk: RotatingDisk };
 }
 
 /** mq-deadline's defaults: read_expire 500 ms, write_expire 5 s, writes_starved 2. */
@@ -142,26 +146,58 @@ export class RequestQueue {
     while (this.canDispatch()) this.dispatchNext();
   }
 
-  /** Whether a request waits and the device has a free slot for it. */
+  /** Whether a request waits and the device has a free slot for it (with NCQ: room in the drive's queue,
+   * or an idle head with commands queued). */
   canDispatch(): boolean {
+    const ncq = this.limits.ncq;
+    if (ncq) return (this.waiting.length > 0 && this.ncqQueue.length < ncq.depth) || (this.freeSlots.length > 0 && this.ncqQueue.length > 0);
     return this.freeSlots.length > 0 && this.waiting.length > 0;
   }
 
+  /** The drive's command queue (NCQ): dispatched by the scheduler, not yet under the head. */
+  private readonly ncqQueue: BlockRequest[] = [];
+
   /** One request to the device (the caller checked canDispatch): the scheduler's pick takes a free slot. */
   dispatchNext(): void {
+    const ncq = this.limits.ncq;
+    if (ncq && this.waiting.length > 0 && this.ncqQueue.length < ncq.depth) {
+      this.ncqQueue.push(this.takeFromScheduler());
+      return;
+    }
+    const rq = ncq ? this.nearestQueued(ncq.disk) : this.takeFromScheduler();
+    const slot = this.freeSlots.pop() as number;
+    this.inDevice[slot] = rq;
+    rq.slot = slot;
+    this.device.submit(slot, rq.pages * 4096, rq.page, rq.write);
+  }
+
+  /** The scheduler's next request leaves it for the driver (counted as dispatched, as iostat counts it). */
+  private takeFromScheduler(): BlockRequest {
     const i = this.limits.scheduler === 'none' ? 0 : this.deadlinePick();
     const rq = this.waiting[i];
     this.waiting.splice(i, 1);
     this.waitStats.leave(this.kernel.now, this.kernel.now - rq.queuedAt);
     this.unhash(rq);
-    const slot = this.freeSlots.pop() as number;
-    this.inDevice[slot] = rq;
-    rq.slot = slot;
     this.dispatched++;
     if (rq.write) this.writeBytes += rq.pages * 4096;
     else this.readBytes += rq.pages * 4096;
     this.nextPage[rq.write ? 1 : 0] = rq.page + rq.pages;
-    this.device.submit(slot, rq.pages * 4096, rq.page, rq.write);
+    return rq;
+  }
+
+  /** NCQ's choice: the queued command the head reaches first (ties to the oldest). */
+  private nearestQueued(disk: RotatingDisk): BlockRequest {
+    const now = this.kernel.now;
+    let best = 0;
+    let bestNs = Infinity;
+    for (let i = 0; i < this.ncqQueue.length; i++) {
+      const ns = disk.positioningNs(this.ncqQueue[i].page, now);
+      if (ns < bestNs) {
+        bestNs = ns;
+        best = i;
+      }
+    }
+    return this.ncqQueue.splice(best, 1)[0];
   }
 
   /** The device finished the request in `slot`: its tag frees (waking a sleeper) and the queue runs again. */

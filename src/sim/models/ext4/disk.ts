@@ -6,7 +6,6 @@ import { BlockLayer } from '../../block/blockLayer';
 import { LEGACY_PLUG_LIMITS } from '../../block/plug';
 import type { BlockDevice } from '../../core/device';
 import type { Lock, LockClass } from '../../core/lock';
-import type { RandomStreams } from '../../core/random';
 import type { QueueStats } from '../../core/stats/queueStats';
 import type { Op, SimThread } from '../../core/thread';
 import type { Ext4Ctx } from './ctx';
@@ -25,7 +24,7 @@ export class Ext4Disk {
   submissions = 0;
   submittedPages = 0;
 
-  constructor(private readonly ctx: Ext4Ctx, streams: RandomStreams, private readonly onPagesWritten: (pages: number) => void) {
+  constructor(private readonly ctx: Ext4Ctx, private readonly onPagesWritten: (pages: number) => void) {
     const p = ctx.p;
     const c = p.costs;
     const L = ctx.labels;
@@ -38,7 +37,7 @@ export class Ext4Disk {
       maxSectorsKb: p.maxRequestPages * 4, maxSegments: p.maxRequestPages,
       // The 2.6.3x request pool (nr_requests 128 per direction) is not modelled: the elevator is unbounded.
       nrRequests: Infinity,
-      spanPages: Math.floor(p.size / 4096), rng: (d) => streams.get(`sda${d} seek`),
+      spanPages: Math.floor(p.size / 4096),
       plugLimits: LEGACY_PLUG_LIMITS, queueStatsName: 'elevator',
       cpu: (t, ns, label) => ctx.cpu(t, ns, label),
       // submit_bio's own cost is ext4's (cost.bio_submit, cost.buffer), paid before it calls in here.

@@ -29,7 +29,7 @@ export class Ext4 implements ModelRun {
     this.kernel = new Kernel(this.sim, { cpus: p.cpus, switchNs: p.switchNs, wakeupNs: p.wakeupNs, sliceNs: 3_000_000 });
     const streams = new RandomStreams(seed);
     const ctx = new Ext4Ctx(this.kernel, p, streams);
-    this.rq = new Ext4Disk(ctx, streams, (pages) => this.writers.pagesWritten(pages));
+    this.rq = new Ext4Disk(ctx, (pages) => this.writers.pagesWritten(pages));
     this.wb = new Writeback(ctx, this.rq);
     this.writers = new Writers(ctx, this.wb);
   }

@@ -3,7 +3,6 @@
 // writes the file: buffered through the page cache, or async O_DIRECT. No loop queueing.
 import { BlockLayer } from '../../block/blockLayer';
 import type { BlockDevice } from '../../core/device';
-import type { RandomStreams } from '../../core/random';
 import type { Op, SimThread } from '../../core/thread';
 import { WaitQueue } from '../../core/waitQueue';
 import type { LoopCtx, LoopIo } from './ctx';
@@ -27,7 +26,7 @@ export class Backing {
   seqRequests = 0;
   requests = 0;
 
-  constructor(private readonly ctx: LoopCtx, streams: RandomStreams) {
+  constructor(private readonly ctx: LoopCtx) {
     const p = ctx.p;
     const c = p.costs;
     // LOOP_DEVICES are served by loop's own rule (serviceTime): the backing file's readahead latency, then the
@@ -45,7 +44,7 @@ export class Backing {
       irqThreads: true,
       // Backing requests in flight are bounded by loop itself (work items, iodepth, the flusher's 32).
       nrRequests: Infinity,
-      spanPages: Math.floor(p.size / 4096), rng: (d) => streams.get(`vda${d} seek`),
+      spanPages: Math.floor(p.size / 4096),
       serviceTime: () => (bytes, page) => (this.latencyAt.get(page) ?? p.deviceLatencyNs) + (bytes * 1e9) / p.deviceBandwidth,
       cpu: (t, ns, label) => ctx.cpu(t, ns, label),
       // submit_bio's cost is loop's own (cost.dio, the page-cache work); the backing device's interrupt and

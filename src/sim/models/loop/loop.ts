@@ -35,7 +35,7 @@ export class Loop implements ModelRun {
     const streams = new RandomStreams(seed);
     this.ctx = new LoopCtx(this.kernel, p, streams);
     this.ctx.endIo = (t, io) => this.endIo(t, io);
-    this.backing = new Backing(this.ctx, streams);
+    this.backing = new Backing(this.ctx);
     this.driver = p.mode === 'single-thread' ? new SingleThreadLoop(this.ctx, this.backing)
       : p.mode === 'blk-mq' ? new BlkMqLoop(this.ctx, this.backing)
         : new DioAioLoop(this.ctx, this.backing);

@@ -3,7 +3,6 @@
 // and each member bio's end_io work. Knows no raid layout and never chooses where a copy goes.
 import type { BlockDevice } from '../../core/device';
 import type { Kernel } from '../../core/kernel';
-import type { RandomStream } from '../../core/random';
 import type { Op, SimThread } from '../../core/thread';
 import { BlockLayer } from '../../block/blockLayer';
 import type { MirrorConf } from './conf';
@@ -23,12 +22,12 @@ export class MirrorIo {
   /** Bytes of array (non-resync) IO since the start: what is_mddev_idle watches. */
   nonSyncBytes = 0;
 
-  constructor(kernel: Kernel, private readonly conf: MirrorConf, memberPages: number, rng: (disk: number) => RandomStream, copyLabel: number) {
+  constructor(kernel: Kernel, private readonly conf: MirrorConf, memberPages: number, copyLabel: number) {
     const p = conf.p;
     const c = p.costs;
     this.blk = new BlockLayer(kernel, {
       disks: p.disks, media: p.media, maxSectorsKb: p.maxSectorsKb, nrRequests: p.nrRequests, scheduler: p.scheduler, blk: 'mq',
-      spanPages: memberPages, rng, endRequestLabel: conf.labels.endRequest, copyLabel,
+      spanPages: memberPages, endRequestLabel: conf.labels.endRequest, copyLabel,
       costs: { submitNs: c.submitNs, queueLockNs: 0, completionNs: c.completionNs, handoffNs: c.handoffNs, bounceNs: c.bounceNs, memcpyBytesPerSec: p.memcpyBytesPerSec, memoryBytesPerSec: p.memoryBytesPerSec },
     }, (t, tag) => this.endRequest(t, tag));
   }

@@ -44,7 +44,7 @@ export class Mirror implements ModelRun {
     const layout = level === 1 ? raid1Layout(p.disks) : raid10Layout(p.disks, p.chunk);
     this.conf = new MirrorConf(this.kernel, p, layout);
     const spanPages = Math.floor(p.size / 4096);
-    this.io = new MirrorIo(this.kernel, this.conf, spanPages, (d) => streams.get(`disk${d}`), this.kernel.label('brd_submit_bio (memcpy)'));
+    this.io = new MirrorIo(this.kernel, this.conf, spanPages, this.kernel.label('brd_submit_bio (memcpy)'));
     const c = p.costs;
     const host: MdHost = {
       kernel: this.kernel, spanPages, members: p.disks, level456: false,

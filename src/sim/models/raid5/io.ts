@@ -3,7 +3,6 @@
 // what a finished member bio runs is here: raid5_end_read_request / raid5_end_write_request, or bio_endio.
 import type { BlockDevice } from '../../core/device';
 import type { Kernel } from '../../core/kernel';
-import type { RandomStream } from '../../core/random';
 import type { Op, SimThread } from '../../core/thread';
 import { BlockLayer } from '../../block/blockLayer';
 import type { Bio } from './bio';
@@ -37,13 +36,12 @@ export class MemberIo {
     private readonly conf: R5Conf,
     private readonly onBioPieceDone: (bio: Bio) => void,
     memberPages: number,
-    rng: (disk: number) => RandomStream,
   ) {
     const p = conf.p;
     const c = p.costs;
     this.blk = new BlockLayer(kernel, {
       disks: p.disks, media: p.media, maxSectorsKb: p.maxSectorsKb, nrRequests: p.nrRequests, scheduler: p.scheduler, blk: p.blk,
-      spanPages: memberPages, rng, endRequestLabel: conf.labels.endRequest, copyLabel: conf.labels.brdCopy,
+      spanPages: memberPages, endRequestLabel: conf.labels.endRequest, copyLabel: conf.labels.brdCopy,
       costs: { submitNs: c.submitNs, queueLockNs: c.queueLockNs, completionNs: c.completionNs, handoffNs: c.handoffNs, bounceNs: c.bounceNs, memcpyBytesPerSec: p.memcpyBytesPerSec, memoryBytesPerSec: p.memoryBytesPerSec },
     }, (t, tag) => this.endRequest(t, tag));
   }

@@ -65,7 +65,7 @@ export class Raid5 implements ModelRun {
     this.conf = new R5Conf(this.kernel, p, geo);
     const endBio = (bio: Bio) => this.endBio(bio);
     const memberPages = Math.ceil(p.size / 4096 / geo.dataDisks);
-    this.io = new MemberIo(this.kernel, this.conf, endBio, memberPages, (d) => streams.get(`disk${d}`));
+    this.io = new MemberIo(this.kernel, this.conf, endBio, memberPages);
     this.ctx = { conf: this.conf, io: this.io, counters: this.counters, endBio };
     if (p.ops === 'async') this.conf.offload = new Offload(this.kernel, this.conf);
     this.conf.raid5d = this.kernel.spawn('md0_raid5', 'raid5d', (t) => raid5d(this.ctx, t));
