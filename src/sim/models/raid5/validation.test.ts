@@ -51,10 +51,11 @@ describe('V1: raid6 read-modify-write on ten HDDs (Stockhausen, 584acdd49cd2, 20
     for (const bs of ['256k', '512k']) expect(Math.abs(m[bs][0] / m[bs][1] - 1)).toBeLessThan(0.05);
   }, 60_000);
 
-  // KNOWN MISS (reported on the issue): RMW leads by about +27% where the post has +16..20% (tolerance: a third,
-  // +12..+24%). Suspected mechanism: the hdd class serves one request at a time in dispatch order; a SATA disk
-  // with NCQ reorders up to 32 queued requests by positioning time, which helps RCW's seven reads per write
-  // more than RMW's three. This test passes while the miss stands and fails once the model comes in range.
+  // KNOWN MISS (reported on the issue): RMW leads by about +27% (4K +22%, 64K +33%) where the post has
+  // +16..20% (tolerance: a third, +12..+24%). The disks have NCQ (32 commands, served by seek and rotational
+  // position), which narrowed it at 4K; still unmodelled and suspected: the drives' write cache (a write is
+  // done once in the cache, so RCW's three writes cost less than its reads suggest) and the post's unstated
+  // fio queue depth. This test passes while the miss stands and fails once the model comes in range.
   it.fails('RMW leads RCW by +12%..+24% at 4K..64K (published +16..+20%)', () => {
     const g = rmwGain(table());
     expect(g).toBeGreaterThan(0.12);
