@@ -358,13 +358,15 @@ export class BlockLayer {
     lock.release(t);
   }
 
-  /** Per member, since the last reset: bytes each way, requests, merges, mean request size (iostat). */
-  memberFigures(disk: number, measuredNs: number): { readBytesPerSec: number; writeBytesPerSec: number; meanRequestBytes: number; mergesPerSec: number } {
+  /** Per member, since the last reset: aqu-sz, bytes each way, merges, mean request size (iostat). */
+  memberFigures(disk: number, measuredNs: number): { meanQueueDepth: number; readBytesPerSec: number; writeBytesPerSec: number; meanRequestBytes: number; mergesPerSec: number } {
     const q = this.queues[disk];
     const sec = measuredNs / 1e9;
     const requests = q.dispatched + this.brdBios[disk];
     const r = (x: number) => Math.round(x * 10) / 10;
     return {
+      // aqu-sz as iostat reads it: from the request's insertion (the scheduler counts) to its completion
+      meanQueueDepth: Math.round(q.meanInFlight() * 1000) / 1000,
       readBytesPerSec: Math.round(q.readBytes / sec), writeBytesPerSec: Math.round(q.writeBytes / sec),
       meanRequestBytes: requests > 0 ? r((q.readBytes + q.writeBytes) / requests) : 0, mergesPerSec: r(q.merges / sec),
     };

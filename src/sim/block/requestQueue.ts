@@ -68,6 +68,11 @@ export class RequestQueue {
   writeBytes = 0;
   /** Requests waiting for the device: arrivals, length and wait (observation only). */
   readonly waitStats: QueueStats;
+  /** Requests in the scheduler, the drive's command queue or service, time-weighted: iostat's aqu-sz. */
+  private inFlight = 0;
+  private inFlightArea = 0;
+  private inFlightSince = 0;
+  private measureStart = 0;
 
   constructor(
     private readonly kernel: Kernel,
@@ -136,6 +141,7 @@ export class RequestQueue {
       return;
     }
     rq.queuedAt = this.kernel.now;
+    this.countInFlight(1);
     this.waiting.push(rq);
     this.waitStats.enter(rq.queuedAt);
     this.hash(rq);
@@ -204,6 +210,7 @@ export class RequestQueue {
   complete(slot: number): BlockRequest {
     const rq = this.inDevice[slot] as BlockRequest;
     this.inDevice[slot] = null;
+    this.countInFlight(-1);
     this.freeSlots.push(slot);
     this.releaseTag();
     this.run();
@@ -219,6 +226,7 @@ export class RequestQueue {
   /** blk_finish_request: the request's slot and tag free; the caller runs the queue (request_fn). */
   finish(slot: number): void {
     this.inDevice[slot] = null;
+    this.countInFlight(-1);
     this.freeSlots.push(slot);
     this.releaseTag();
   }
@@ -275,5 +283,22 @@ export class RequestQueue {
   resetStats(): void {
     this.bios = this.dispatched = this.merges = this.readBytes = this.writeBytes = 0;
     this.waitStats.reset(this.kernel.now);
+    this.countInFlight(0);
+    this.inFlightArea = 0;
+    this.measureStart = this.kernel.now;
+  }
+
+  private countInFlight(delta: number): void {
+    const now = this.kernel.now;
+    this.inFlightArea += this.inFlight * (now - this.inFlightSince);
+    this.inFlightSince = now;
+    this.inFlight += delta;
+  }
+
+  /** iostat's aqu-sz since the last reset: requests from insertion to completion, on average. */
+  meanInFlight(): number {
+    this.countInFlight(0);
+    const span = this.kernel.now - this.measureStart;
+    return span > 0 ? this.inFlightArea / span : 0;
   }
 }
