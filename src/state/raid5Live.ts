@@ -4,15 +4,11 @@ import { create } from 'zustand';
 import type { FramesMsg } from '../protocol/messages';
 import { bottleneck, type Verdict } from './bottleneck';
 import { raid5Extra } from './raid5Extra';
-import { RecentWindow, sampleOf, type RecentFigures } from './recent';
+import { RecentWindow, recentWindowNs, sampleOf, type RecentFigures } from './recent';
 import { SeriesRing } from './seriesRing';
 
 /** The store is refreshed at most this often while playing (every frame when paused or stepping). */
 const STORE_EVERY_MS = 250;
-/** Recent figures cover about this much wall time of the run, within these simulated bounds. */
-const WINDOW_WALL_S = 2;
-const WINDOW_MIN_NS = 1e6;
-const WINDOW_MAX_NS = 50e6;
 
 export interface Raid5LiveState {
   recent: RecentFigures | null;
@@ -39,8 +35,7 @@ export function onRaid5Frame(m: FramesMsg, simNsPerSec: number): void {
     if (useRaid5.getState().recent) resetRaid5Live();
     return;
   }
-  const windowNs = Math.min(WINDOW_MAX_NS, Math.max(WINDOW_MIN_NS, simNsPerSec * WINDOW_WALL_S));
-  const recent = recentWindow.push(sample, windowNs);
+  const recent = recentWindow.push(sample, recentWindowNs(simNsPerSec));
   const lat = x.latencyWindow;
   seriesRing.push(m.snapshot.timeNs, {
     iops: recent ? recent.opsPerSec : NaN,

@@ -1,5 +1,7 @@
 // Recent figures of a raid5 run: the difference of two snapshots' cumulative counters over a window of
 // simulated time (throughput, thread state shares, member and lock busy shares). Pure: no store, no DOM.
+// The members' part (iostat's %util, areq-sz, rqm/s) and the window itself serve raid1/raid10 too
+// (mirrorRecent.ts).
 import type { Snapshot } from '../protocol/messages';
 import { raid5Extra } from './raid5Extra';
 
@@ -22,9 +24,12 @@ export interface Sample extends Gauges {
   bytes: number;
   threads: { name: string; role: string }[];
   threadNs: Float64Array;
-  members: { name: string; busyNs: number; parallelism: number; bytes: number; requests: number; merges: number }[];
+  members: MemberCounters[];
   locks: { name: string; holdNs: number; acquisitions: number; contentions: number; instances: number }[];
 }
+
+/** One member's cumulative counters in a snapshot (raid5's and the mirror's memberQueues carry them). */
+export interface MemberCounters { name: string; busyNs: number; parallelism: number; bytes: number; requests: number; merges: number }
 
 /** A member over the window: iostat's %util, areq-sz (mean bytes per request sent to the device; null when
  * none was) and merges/s (rrqm/s + wrqm/s: bios merged into another request). */
@@ -65,8 +70,22 @@ export function sampleOf(s: Snapshot): Sample | null {
   };
 }
 
+/** A snapshot's memberQueues entry as counters (absent or non-numeric fields read as 0). */
+export function memberCountersOf(m: Record<string, unknown>): MemberCounters {
+  const n = (k: string) => (typeof m[k] === 'number' && Number.isFinite(m[k]) ? (m[k] as number) : 0);
+  return { name: String(m.name), busyNs: n('busyNs'), parallelism: n('parallelism'), bytes: n('bytes'), requests: n('requests'), merges: n('merges') };
+}
+
+/** Simulated time the recent figures cover: about `WINDOW_WALL_S` of wall time at the measured rate, within bounds. */
+const WINDOW_WALL_S = 2;
+const WINDOW_MIN_NS = 1e6;
+const WINDOW_MAX_NS = 50e6;
+export function recentWindowNs(simNsPerSec: number): number {
+  return Math.min(WINDOW_MAX_NS, Math.max(WINDOW_MIN_NS, simNsPerSec * WINDOW_WALL_S));
+}
+
 /** One member between samples; counters that went back (a stats reset) count from zero. */
-function memberFigures(a: Sample['members'][number] | undefined, b: Sample['members'][number], dt: number): MemberFigures {
+export function memberFigures(a: MemberCounters | undefined, b: MemberCounters, dt: number): MemberFigures {
   const d = (k: 'busyNs' | 'bytes' | 'requests' | 'merges') => (a && b[k] >= a[k] ? b[k] - a[k] : b[k]);
   const requests = d('requests');
   return {
@@ -103,22 +122,41 @@ export function recentFigures(a: Sample, b: Sample, waitingAvg = b.waitingForStr
   };
 }
 
-/** Keeps recent samples and gives the figures over the last `windowNs` of simulated time (or all it has). */
-export class RecentWindow {
-  private samples: Sample[] = [];
+/** Keeps recent samples of any kind over the last `windowNs` of simulated time (or all it has). `push` gives
+ * them oldest first, null until two at different times are kept; `newRun(last, s)` says when to start over
+ * (besides time going back). */
+export class SampleWindow<S extends { timeNs: number }> {
+  private samples: S[] = [];
+
+  constructor(private readonly newRun: (last: S, s: S) => boolean = () => false) {}
 
   reset(): void {
     this.samples = [];
   }
 
-  push(s: Sample, windowNs: number): RecentFigures | null {
+  push(s: S, windowNs: number): readonly S[] | null {
     const xs = this.samples;
-    if (xs.length && s.timeNs < xs[xs.length - 1].timeNs) xs.length = 0; // a new run
-    if (xs.length && s.threads.length < xs[xs.length - 1].threads.length) xs.length = 0; // threads never go away within a run
+    const last = xs[xs.length - 1];
+    if (last && (s.timeNs < last.timeNs || this.newRun(last, s))) xs.length = 0;
     xs.push(s);
     while (xs.length > 2 && xs[1].timeNs <= s.timeNs - windowNs) xs.shift();
     if (xs.length > 600) xs.splice(0, xs.length - 600);
-    if (xs.length < 2 || s.timeNs === xs[0].timeNs) return null;
+    return xs.length < 2 || s.timeNs === xs[0].timeNs ? null : xs;
+  }
+}
+
+/** Keeps recent raid5 samples and gives the figures over the last `windowNs` of simulated time (or all it has). */
+export class RecentWindow {
+  // threads never go away within a run
+  private readonly window = new SampleWindow<Sample>((last, s) => s.threads.length < last.threads.length);
+
+  reset(): void {
+    this.window.reset();
+  }
+
+  push(s: Sample, windowNs: number): RecentFigures | null {
+    const xs = this.window.push(s, windowNs);
+    if (!xs) return null;
     const waitingAvg = xs.reduce((n, x) => n + x.waitingForStripe, 0) / xs.length;
     return recentFigures(xs[0], s, waitingAvg);
   }

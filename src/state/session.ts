@@ -5,6 +5,7 @@ import type { FramesMsg, FromWorker } from '../protocol/messages';
 import { assertNever } from '../lib/assertNever';
 import { dropExportRequests, onExportReply } from './exportRequests';
 import { frameRing } from './frameRing';
+import { onMirrorFrame, resetMirrorLive } from './mirrorLive';
 import { onRaid5Frame, resetRaid5Live } from './raid5Live';
 import { useSim, type SimState } from './store';
 
@@ -48,6 +49,7 @@ export function clearRun(runId: number): void {
   frameRing.reset(runId);
   dropExportRequests('a new run started before the export was ready; ask again');
   resetRaid5Live();
+  resetMirrorLive();
   history.length = 0;
   pending = null;
   if (flushTimer) clearTimeout(flushTimer);
@@ -67,6 +69,7 @@ function onMessage(m: FromWorker): void {
       frameRing.push(m);
       const recentOpsPerSec = noteRates(m);
       onRaid5Frame(m, measured.simNsPerSec);
+      onMirrorFrame(m, measured.simNsPerSec);
       queue({ snapshot: m.snapshot, playing: m.playing, recentOpsPerSec, ...(m.figures ? { figures: m.figures } : {}) }, !m.playing);
       return;
     }
