@@ -1,8 +1,10 @@
 // The raid1/raid10 machine: fio jobs -> r1conf/r10conf's pending_bio_list under device_lock, flushed by
 // raid1d/raid10d after the bitmap -> the write-intent bitmap (md-bitmap.c counters under bitmap_lock, or
 // md-llbitmap.c state bytes and its daemon) -> md_do_sync's resync window -> the member disks. Draws only.
+import { useMirror } from '../../state/mirrorLive';
 import { useSim } from '../../state/store';
-import { fmtPct } from '../format';
+import { fmtPct, fmtRateShort, fmtReqSize } from '../format';
+import { memberData, MemberHeadCells, memberWords } from '../memberIostat';
 import { BitmapCol, ResyncCol } from './MdCols';
 import { mirrorPicture, type MirrorPicture } from './mirrorPicture';
 import { Arrow, Col, Figure, LockLine, Slots, ThreadList } from './parts';
@@ -20,15 +22,28 @@ function Md({ p }: { p: MirrorPicture }) {
   );
 }
 
+/** Per member: in service of the device's parallelism (+ queued), and iostat -x's %util, areq-sz and merges
+ * (rrqm/s + wrqm/s) over the recent window, named and explained as raid5's machine view does. */
 function Members({ p }: { p: MirrorPicture }) {
+  const figs = useMirror((s) => s.members);
   return (
-    <Col title="members" about="Member disks: requests in service of the device's parallelism, then queued; utilisation since the start" className="mm" testId="mirror-members">
-      {p.members.map((m) => (
-        <div key={m.name} className="qrow" data-testid={`member-${m.name}`} data-busy={m.inService}>
-          <span className="qname">{m.name} <span className="muted">{m.inService}/{m.parallelism}{m.queued ? ` +${m.queued}` : ''} · {fmtPct(m.utilisation)}</span></span>
-          <Slots used={m.inService} waiting={m.queued} capacity={m.parallelism} label={`${m.name}: ${m.inService} in service, ${m.queued} queued`} />
-        </div>
-      ))}
+    <Col title="members" about="Member disks: requests in service of the device's parallelism, + queued; recent figures as iostat -x names them" className="mm" testId="mirror-members">
+      <div className="mm-head" data-testid="members-head" aria-hidden="true"><MemberHeadCells /></div>
+      <div className="mm-list">
+        {p.members.map((m) => {
+          const f = figs?.get(m.name);
+          return (
+            <div key={m.name} className="qrow" data-testid={`member-${m.name}`} data-busy={m.inService} {...memberData(f)}
+              title={`${m.name}: ${m.inService} of ${m.parallelism} in service, ${m.queued} queued${memberWords(f)}`}>
+              <span className="qname q">{m.name} <span className="muted">{m.inService}/{m.parallelism}{m.queued ? ` +${m.queued}` : ''}</span></span>
+              <span className="u">{f ? fmtPct(f.utilisation) : '—'}</span>
+              <Slots used={m.inService} waiting={m.queued} capacity={m.parallelism} label={`${m.name}: ${m.inService} in service, ${m.queued} queued`} />
+              <span className="sz">{f ? fmtReqSize(f.meanRequestBytes) : '—'}</span>
+              <span className="rqm">{f ? fmtRateShort(f.mergesPerSec) : '—'}</span>
+            </div>
+          );
+        })}
+      </div>
     </Col>
   );
 }

@@ -6,6 +6,7 @@ import { raid5Extra, WHERE_NAMES, type Raid5Extra } from '../../state/raid5Extra
 import type { MemberFigures, ThreadShare } from '../../state/recent';
 import { useSim } from '../../state/store';
 import { fmtPct, fmtRateShort, fmtReqSize } from '../format';
+import { memberData, MemberHeadCells, memberWords } from '../memberIostat';
 import { StateChip } from '../StateChip';
 import { CELL_STYLES, cellSwatch } from './cellPalette';
 import { LocksStrip } from './LocksStrip';
@@ -88,18 +89,12 @@ function Members({ x, figs }: { x: Raid5Extra; figs: Map<string, MemberFigures> 
     <div className="m-col members" data-lesson-target="members">
       <h3 title="Member disks: requests in service of the device's parallelism, + queued; recent figures as iostat -x names them">members</h3>
       <ul>
-        <li className="m-head" data-testid="members-head" aria-hidden="true">
-          <span className="q">in service</span>
-          <span className="u" title="%util: recent share of time the member was busy">busy</span>
-          <span className="sz" title="areq-sz: mean size of the requests sent to the member">areq-sz</span>
-          <span className="rqm" title="rqm/s: bios merged per second into a request already plugged or queued (rrqm/s + wrqm/s)">rqm/s</span>
-        </li>
+        <li className="m-head" data-testid="members-head" aria-hidden="true"><MemberHeadCells /></li>
         {x.memberQueues.map((m) => {
           const f = figs.get(m.name);
-          const words = f ? `; recently ${fmtPct(f.utilisation)} busy, areq-sz ${fmtReqSize(f.meanRequestBytes)}, ${fmtRateShort(f.mergesPerSec)} merges/s` : '';
           return (
-            <li key={m.name} data-testid={`member-${m.name}`} data-util={f?.utilisation ?? ''} data-areq={f?.meanRequestBytes ?? ''} data-rqm={f?.mergesPerSec ?? ''}
-              title={`${m.name}: ${m.inService} of ${m.parallelism} in service, ${m.queued} queued${words}`}>
+            <li key={m.name} data-testid={`member-${m.name}`} {...memberData(f)}
+              title={`${m.name}: ${m.inService} of ${m.parallelism} in service, ${m.queued} queued${memberWords(f)}`}>
               <b>{m.name}</b>
               <span className="qbar" aria-hidden="true"><span style={{ width: `${(100 * m.inService) / m.parallelism}%` }} /></span>
               <span className="q">{m.inService}/{m.parallelism}{m.queued ? ` +${m.queued}` : ''}</span>
