@@ -7,6 +7,7 @@ import type { ParamSpec, Resolved } from './paramSpec';
 import { deriveRaid5, RAID5_ASYNC_PRESETS, RAID5_PARAMS, RAID5_PRESETS } from './raid5Spec';
 import { deriveRaid1, deriveRaid10, RAID1_PARAMS, RAID10_PARAMS } from './mirrorSpec';
 import { BITMAP_PRESETS } from './bitmapPresets';
+import { VALIDATION_PRESETS } from './validationPresets';
 import type { Preset } from './preset';
 
 export interface ModelInfo {
@@ -28,7 +29,7 @@ export const MODELS: readonly ModelInfo[] = [
   { name: 'raid10', title: 'md raid10 (near-2): mirrored stripes, raid10d, bitmaps and resync', params: RAID10_PARAMS, defaultDurationNs: 50e6, defaultWarmupNs: 10e6, derive: deriveRaid10 },
 ];
 
-export const PRESETS: readonly Preset[] = [...LOCK_LAB_PRESETS, ...RAID5_PRESETS, ...RAID5_ASYNC_PRESETS, ...LOOP_PRESETS, ...EXT4_PRESETS, ...BITMAP_PRESETS];
+export const PRESETS: readonly Preset[] = [...LOCK_LAB_PRESETS, ...RAID5_PRESETS, ...RAID5_ASYNC_PRESETS, ...LOOP_PRESETS, ...EXT4_PRESETS, ...BITMAP_PRESETS, ...VALIDATION_PRESETS];
 
 export function modelInfo(name: string): ModelInfo | undefined {
   return MODELS.find((m) => m.name === name);

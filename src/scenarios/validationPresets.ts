@@ -1,0 +1,51 @@
+// The validation set's setups (../shared/validation.md): one preset per published setup, stating only its
+// hardware, workload and sysfs knobs (never a cost.*), exactly as src/sim/models/raid5/validation.test.ts runs
+// them. The Validation page's claims run these with per-figure overrides (block size, rmw_level, rw...).
+import type { Preset } from './preset';
+
+const S = 'Validation: published figures beyond the seeds';
+
+export const VALIDATION_PRESETS: readonly Preset[] = [
+  {
+    id: 'validation-v1-raid6-hdd',
+    model: 'raid5',
+    story: S,
+    title: 'V1: raid6 on ten HDDs, 4K random writes, rmw_level=1 (Stockhausen 2015)',
+    shows: 'Ten 7200 rpm disks in raid6, 64K chunk, group_thread_cnt=4, 8 fio jobs at iodepth 1 on an 8-CPU 2010 Xeon: each write costs seeks, so writes/s stay nearly flat from 4K to 128K; rmw_level=0 (RCW) is the other column.',
+    params: { level: 6, disks: 10, chunk: '64k', device: 'hdd', group_thread_cnt: 4, rw: 'randwrite', bs: '4k', numjobs: 8, iodepth: 1, size: '3200g', cpus: 8, cpu_model: 'xeon-2010', rmw_level: 1 },
+    baseline: { rmw_level: 0 },
+    durationNs: 3e9,
+    warmupNs: 500e6,
+  },
+  {
+    id: 'validation-v2-seq-hdd',
+    model: 'raid5',
+    story: S,
+    title: 'V2: raid5 on nine HDDs, 1M sequential writes on an Atom, group_thread_cnt=4 (Shaohua Li 2017)',
+    shows: 'Nine 180 MB/s disks in raid5 streaming 1M writes (iodepth 32, batches of 16) on 8 Atom cores: with four worker groups the members see interleaved streams; group_thread_cnt=0 (raid5d alone) is the other side.',
+    params: { level: 5, disks: 9, device: 'hdd', rw: 'write', bs: '1m', numjobs: 1, iodepth: 32, iodepth_batch_submit: 16, size: '1000g', cpus: 8, cpu_model: 'atom', stripe_cache_size: 4096, group_thread_cnt: 4 },
+    baseline: { group_thread_cnt: 0 },
+    durationNs: 400e6,
+    warmupNs: 200e6,
+  },
+  {
+    id: 'validation-v5-nvme',
+    model: 'raid5',
+    story: S,
+    title: 'V5: raid6 6+2 on NVMe, 4K random reads from 1,024 threads on 96 CPUs (Gal Ofri 2021)',
+    shows: 'Eight NVMe members of ~250k IOPS and 2 GB/s each, 256 jobs x iodepth 4 of chunk-aligned 4K random reads on a 96-CPU server: drive-bound, ~2 M IOPS (128K sequential reads by override: ~16 GB/s).',
+    params: { level: 6, disks: 8, numjobs: 256, iodepth: 4, cpus: 96, size: '1000g', device: 'nvme', 'device.bandwidth': 2e9, 'device.latency': '80us', 'device.parallelism': 20, rw: 'randread', bs: '4k' },
+    durationNs: 3e6,
+    warmupNs: 1e6,
+  },
+  {
+    id: 'validation-v5-brd',
+    model: 'raid5',
+    story: S,
+    title: 'V5: raid6 6+2 on brd ram disks, 4K random reads from 1,024 threads on 96 CPUs (Gal Ofri 2021)',
+    shows: 'Eight brd members (synchronous copies in the submitter, no queue, no interrupt), 256 jobs x iodepth 4 of 4K random reads on a 96-CPU server: ~4 M IOPS (128K sequential reads by override: published 55 GB/s).',
+    params: { level: 6, disks: 8, numjobs: 256, iodepth: 4, cpus: 96, size: '1000g', device: 'ramdisk', rw: 'randread', bs: '4k' },
+    durationNs: 3e6,
+    warmupNs: 1e6,
+  },
+];
