@@ -50,6 +50,8 @@ export function judge(check: Check, value: number): Verdict {
     case 'above': return { ok: value > check.bound, rule: ruleText(check) };
     case 'below': return { ok: value < check.bound, rule: ruleText(check) };
     case 'equals': return { ok: value === check.value, rule: ruleText(check) };
+    case 'factor': return { ok: value > check.target / check.factor && value < check.target * check.factor, rule: ruleText(check) };
+    case 'between': return { ok: value > check.low && value < check.high, rule: ruleText(check) };
   }
 }
 
@@ -59,5 +61,7 @@ export function ruleText(check: Check): string {
     case 'above': return `> ${check.bound.toLocaleString('en')}`;
     case 'below': return `< ${check.bound.toLocaleString('en')}`;
     case 'equals': return `= ${check.value}`;
+    case 'factor': return `${check.target.toLocaleString('en')} ×/÷ ${check.factor}`;
+    case 'between': return `${check.low.toLocaleString('en')} to ${check.high.toLocaleString('en')}`;
   }
 }

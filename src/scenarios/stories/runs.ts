@@ -22,7 +22,7 @@ export function resolveClaimRun(run: ClaimRun, seed = 1, shorten?: Shorten): Res
   if (!preset) throw new Error(`preset=${run.preset}: not in the catalog`);
   if (run.baseline && !preset.baseline) throw new Error(`preset=${run.preset}: has no baseline to compare with`);
   const params = { ...(run.baseline ? preset.baseline : {}), ...(run.params ?? {}) };
-  const sc = resolveScenario({ preset: run.preset, params, seed, duration: run.duration, warmup: run.warmup });
+  const sc = resolveScenario({ preset: run.preset, params, seed: run.seed ?? seed, duration: run.duration, warmup: run.warmup });
   return shorten ? { ...sc, durationNs: Math.min(sc.durationNs, shorten.durationNs), warmupNs: Math.min(sc.warmupNs, shorten.warmupNs) } : sc;
 }
 

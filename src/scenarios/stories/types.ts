@@ -14,6 +14,8 @@ export interface ClaimRun {
   /** Simulated durations where the claim's test uses others than the preset's (e.g. '30ms'). */
   duration?: string;
   warmup?: string;
+  /** The run's seed where the claim averages several (e.g. a mean over seeds 1 and 2); else the page's seed 1. */
+  seed?: number;
 }
 
 /** How the measured figure is judged; the same bound the claim's test asserts. */
@@ -21,7 +23,9 @@ export type Check =
   | { kind: 'within'; target: number; tolerance: number } // |figure / target - 1| <= tolerance
   | { kind: 'above'; bound: number } // figure > bound
   | { kind: 'below'; bound: number } // figure < bound
-  | { kind: 'equals'; value: number };
+  | { kind: 'equals'; value: number }
+  | { kind: 'factor'; target: number; factor: number } // target / factor < figure < target * factor
+  | { kind: 'between'; low: number; high: number }; // low < figure < high
 
 export interface Claim {
   id: string;
@@ -51,6 +55,8 @@ export interface Claim {
    * outside the check: why, and the mechanism suspected missing. The page says so beside the verdict, and the
    * test asserts the miss still stands (so a fix shows, and this is removed, rather than a cost tuned). */
   knownMiss?: string;
+  /** What the published setup left unsaid and the claim's runs assume (validation figures), shown beside it. */
+  assumptions?: string;
 }
 
 export interface KernelName {
