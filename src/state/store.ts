@@ -16,9 +16,10 @@ export const WINDOWS: readonly { label: string; ns: number | 'auto' }[] = [
 
 export const DEFAULT_PRESET = 'raid5-3disk-threads';
 
-/** The app's pages: the live lab, sweeps, A/B comparison, and the five stories in plain words. */
+/** The app's pages: the live lab, sweeps, A/B comparison, the five stories in plain words, and the validation set. */
 export const PAGES = [
   { id: 'lab', label: 'Lab' }, { id: 'sweep', label: 'Sweep' }, { id: 'compare', label: 'A/B' }, { id: 'stories', label: 'Stories' },
+  { id: 'validation', label: 'Validation' },
 ] as const;
 export type Page = (typeof PAGES)[number]['id'];
 

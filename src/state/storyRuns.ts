@@ -5,6 +5,8 @@ import { defaultPoolSize, runBatch, type BatchWorkerLike } from '../bridge/batch
 import type { BatchTask, SimResult } from '../protocol/batch';
 import { findClaim, findStory, judge, STORIES } from '../scenarios/stories';
 import { claimRuns, type NamedRun } from '../scenarios/stories/runs';
+import type { Claim } from '../scenarios/stories/types';
+import { findValidationGroup } from '../scenarios/validation';
 
 export { STORIES, findStory, judge, ruleText, type Claim, type Story, type Verdict } from '../scenarios/stories';
 
@@ -79,11 +81,16 @@ function startRuns(runs: NamedRun[]): void {
   lastJob = lastJob.then(run);
 }
 
+/** A group's claims: a story's (by seed id) or a validation setup's (V1..V5, on the Validation page). */
+function claimsOf(groupId: string): readonly Claim[] | undefined {
+  return findStory(groupId)?.claims ?? findValidationGroup(groupId)?.claims;
+}
+
 /** Runs a claim's presets (those not yet measured) on the batch pool and computes its figure. */
 export async function runClaim(storyId: string, claimId: string): Promise<void> {
   const key = claimKey(storyId, claimId);
-  const claim = findClaim(storyId, claimId);
-  if (!claim) return setClaim(key, { state: 'error', message: `claim ${key}: not in the stories` });
+  const claim = findClaim(storyId, claimId) ?? claimsOf(storyId)?.find((c) => c.id === claimId);
+  if (!claim) return setClaim(key, { state: 'error', message: `claim ${key}: not in the stories or the validation set` });
   const current = useStories.getState().claims[key];
   if (current?.state === 'running') return;
   let runs: NamedRun[];
@@ -114,12 +121,16 @@ export async function runClaim(storyId: string, claimId: string): Promise<void> 
 
 /** Every claim of a story, sharing runs: the pool gets all of them at once. */
 export function runStory(storyId: string): void {
-  const story = findStory(storyId);
-  if (!story) return;
+  runGroups([storyId]);
+}
+
+/** Every claim of several groups (stories or validation setups) as one pool job, runs shared across them. */
+export function runGroups(groupIds: readonly string[]): void {
+  const all = groupIds.flatMap((g) => (claimsOf(g) ?? []).map((c) => [g, c] as const));
   try {
-    startRuns(story.claims.flatMap((c) => claimRuns(c)));
+    startRuns(all.flatMap(([, c]) => claimRuns(c)));
   } catch {
     // a claim that cannot resolve reports itself below
   }
-  for (const c of story.claims) void runClaim(storyId, c.id);
+  for (const [g, c] of all) void runClaim(g, c.id);
 }

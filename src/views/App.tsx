@@ -18,6 +18,7 @@ import { ScenarioPicker } from './ScenarioPicker';
 import { ShareMenu } from './share/ShareMenu';
 import { StoriesPage } from './stories/StoriesPage';
 import { SweepPage } from './sweep/SweepPage';
+import { ValidationPage } from './validation/ValidationPage';
 import { useKeyboard } from './useKeyboard';
 
 function Clock() {
@@ -73,6 +74,7 @@ export function App() {
       {page === 'sweep' && <main><SweepPage /></main>}
       {page === 'compare' && <main><ComparePage /></main>}
       {page === 'stories' && <main><StoriesPage /></main>}
+      {page === 'validation' && <main><ValidationPage /></main>}
     </div>
   );
 }

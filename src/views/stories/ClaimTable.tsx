@@ -1,7 +1,16 @@
 // The table of a story's published figures: published value, the test's check, and on "Run it" the value
 // measured from real runs beside it, with measured / published and whether it passes. "Open in Lab" loads the preset.
+// Also the Validation page's table: a claim's assumptions under it, and gaps (figures not expressible yet) as rows
+// with no Run button.
 import { choose, setPage } from '../../state/actions';
-import { claimKey, judge, runClaim, ruleText, useStories, type Claim, type Story } from '../../state/storyRuns';
+import { claimKey, judge, runClaim, ruleText, useStories, type Claim } from '../../state/storyRuns';
+import type { Gap } from '../../scenarios/validation';
+
+/** A story, or a validation setup: the id its measurements are stored under, and its claims. */
+export interface ClaimGroup {
+  id: string;
+  claims: readonly Claim[];
+}
 
 const fmt = (v: number, digits: number) => v.toLocaleString('en', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 
@@ -33,7 +42,7 @@ function Measured({ storyId, claim }: { storyId: string; claim: Claim }) {
   );
 }
 
-export function ClaimTable({ story }: { story: Story }) {
+export function ClaimTable({ story, gaps = [] }: { story: ClaimGroup; gaps?: readonly Gap[] }) {
   return (
     <div className="claim-table-wrap">
       <table className="claim-table">
@@ -55,6 +64,12 @@ export function ClaimTable({ story }: { story: Story }) {
                 <div>{c.what}</div>
                 <div className="claim-unit">{c.unit}</div>
                 <div className="claim-how">{c.how}</div>
+                {c.assumptions && (
+                  <details className="claim-assumptions" data-testid="claim-assumptions">
+                    <summary>Assumed</summary>
+                    {c.assumptions}
+                  </details>
+                )}
               </td>
               <td className="claim-published">
                 <div>{c.published}</div>
@@ -66,6 +81,15 @@ export function ClaimTable({ story }: { story: Story }) {
                 <button type="button" data-testid="claim-run" onClick={() => void runClaim(story.id, c.id)}>Run it</button>
                 <button type="button" data-testid="claim-lab" title={`open preset ${c.lab} in the live lab`} onClick={() => openInLab(c.lab)}>Open in Lab</button>
               </td>
+            </tr>
+          ))}
+          {gaps.map((g) => (
+            <tr key={g.id} data-testid={`gap-${g.id}`} className="claim-gap">
+              <td className="claim-what"><div>{g.what}</div></td>
+              <td className="claim-published"><div>{g.published}</div></td>
+              <td className="claim-rule muted">—</td>
+              <td colSpan={3} className="claim-off claim-gap-why" data-testid="gap-needs">not expressible yet: needs {g.needs}</td>
+              <td className="claim-actions"><span className="sr-only">no run: the model cannot express this figure yet</span></td>
             </tr>
           ))}
         </tbody>
