@@ -37,6 +37,15 @@ test('?page=validation: run the two V5 NVMe rows and see them measured beside th
     await expect(row.getByTestId('claim-verdict')).toContainText('the check');
   }
   await expect(page.getByTestId('validation-progress')).toContainText('2 of 11 measured');
+
+  // A known miss is shown as a miss, with its reason; the assumptions open under the figure.
+  const miss = page.getByTestId('claim-v5-brd-bw');
+  await miss.getByTestId('claim-run').click();
+  await expect(miss.getByTestId('claim-verdict')).toContainText('outside the check', { timeout: 90_000 });
+  await expect(miss.getByTestId('claim-verdict')).toContainText('known miss');
+  await miss.getByTestId('claim-assumptions').locator('summary').click();
+  await expect(miss.getByTestId('claim-assumptions')).toContainText('256 jobs');
+  await expect(page.getByTestId('validation-progress')).toContainText('3 of 11 measured: 2 within the check, 1 outside');
   await page.getByTestId('validation-V5').scrollIntoViewIfNeeded();
   await page.screenshot({ path: 'test-results/validation-v5.png' });
   await page.evaluate(() => document.querySelector('.stories-page')?.scrollTo(0, 0));
