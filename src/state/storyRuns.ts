@@ -9,6 +9,7 @@ import type { Claim } from '../scenarios/stories/types';
 import { findValidationGroup } from '../scenarios/validation';
 
 export { STORIES, findStory, judge, ruleText, type Claim, type Story, type Verdict } from '../scenarios/stories';
+export { VALIDATION, type Gap, type ValidationGroup } from '../scenarios/validation';
 
 export type ClaimStatus =
   | { state: 'running'; done: number; total: number }

@@ -3,8 +3,7 @@
 // Also the Validation page's table: a claim's assumptions under it, and gaps (figures not expressible yet) as rows
 // with no Run button.
 import { choose, setPage } from '../../state/actions';
-import { claimKey, judge, runClaim, ruleText, useStories, type Claim } from '../../state/storyRuns';
-import type { Gap } from '../../scenarios/validation';
+import { claimKey, judge, runClaim, ruleText, useStories, type Claim, type Gap } from '../../state/storyRuns';
 
 /** A story, or a validation setup: the id its measurements are stored under, and its claims. */
 export interface ClaimGroup {
