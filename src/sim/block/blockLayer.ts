@@ -380,6 +380,17 @@ export class BlockLayer {
     this.brdBios.fill(0);
   }
 
+  /** Each member now (queued, in service) and its cumulative counters since the last stats reset: busy time,
+   * bytes, requests sent to the device (brd has no queue: each bio is one) and bios merged, which the state
+   * layer differences into recent utilisation, areq-sz and merges/s. Observation only. */
+  memberSnapshot(now: number): Record<string, unknown>[] {
+    return this.queues.map((q) => ({
+      name: q.device.name, queued: q.queued, inService: q.device.inService, parallelism: q.device.params.parallelism,
+      busyNs: q.device.utilisation() * now,
+      bytes: q.readBytes + q.writeBytes, requests: this.isBrd ? q.bios : q.dispatched, merges: q.merges,
+    }));
+  }
+
   /** Requests held in tasks' plugs now (for the UI; observation only). */
   plugged(): number {
     let n = 0;

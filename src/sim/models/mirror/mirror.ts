@@ -140,22 +140,9 @@ export class Mirror implements ModelRun {
         pendingWrites: this.conf.pending.length, memberIosInFlight: this.io.inFlight(), ...mdLiveExtra(this.bitmap, this.sync),
         // For the mirror machine view (observation only): members now, the bitmap grid, the resync window.
         level: this.model, assumeClean: this.p.assumeClean, bitmap: this.p.bitmap,
-        memberQueues: this.memberQueues(),
+        memberQueues: this.io.blk.memberSnapshot(this.sim.now),
       },
     };
-  }
-
-  /** Each member now and its cumulative counters, as raid5's snapshot gives them: busy time, bytes, requests
-   * sent to the device (brd: each bio is one) and bios merged, which the state layer differences into recent
-   * utilisation, areq-sz and merges/s. */
-  private memberQueues(): Record<string, unknown>[] {
-    const blk = this.io.blk;
-    const now = this.sim.now;
-    return blk.queues.map((q) => ({
-      name: q.device.name, queued: q.queued, inService: q.device.inService, parallelism: q.device.params.parallelism,
-      busyNs: q.device.utilisation() * now,
-      bytes: q.readBytes + q.writeBytes, requests: blk.isBrd ? q.bios : q.dispatched, merges: q.merges,
-    }));
   }
 
   setLive(key: string, value: ParamValue): string | null {

@@ -82,19 +82,6 @@ function offloadView(m: Raid5, live: StripeHead[], cellIds: Uint32Array): Record
   return { ...engine, phases: OP_PHASES, phaseCounts, opCells: Uint8Array.from(cellIds, (id) => phaseOf(m.conf.stripes[id])) };
 }
 
-/** Each member now (queued, in service) and its cumulative counters since the last stats reset (the UI
- * never resets): busy time, bytes, requests sent to the device and bios merged, which the state layer
- * differences into recent utilisation, areq-sz and merges/s. brd has no queue: each bio is one request. */
-function memberQueues(m: Raid5): Record<string, unknown>[] {
-  const blk = m.io.blk;
-  const now = m.sim.now;
-  return blk.queues.map((q) => ({
-    name: q.device.name, queued: q.queued, inService: q.device.inService, parallelism: q.device.params.parallelism,
-    busyNs: q.device.utilisation() * now,
-    bytes: q.readBytes + q.writeBytes, requests: blk.isBrd ? q.bios : q.dispatched, merges: q.merges,
-  }));
-}
-
 export function snapshotExtra(m: Raid5): Record<string, unknown> {
   const c = m.conf;
   const k = m.kernel;
@@ -134,7 +121,7 @@ export function snapshotExtra(m: Raid5): Record<string, unknown> {
     releasedStripes: c.released.length,
     groupThreadCnt: c.workerCnt,
     cpus: k.cpus.length,
-    memberQueues: memberQueues(m),
+    memberQueues: m.io.blk.memberSnapshot(m.sim.now),
     submittersBlocked: c.waitForStripe.reduce((s, q) => s + q.length, 0),
     waitingForStripe: c.waitForStripe.flatMap((q) => q.sleepers.toArray().map((t) => t.name)),
     waitingForOverlap: c.waitForOverlap.sleepers.toArray().map((t) => t.name),
