@@ -28,6 +28,7 @@ export const RAID5_PARAMS: readonly ParamSpec[] = [
   { key: 'size', kind: 'size', default: 16 * 2 ** 30, min: 1 << 20, max: 2 ** 44, group: 'workload', help: 'fio size: the span of the array the jobs address.' },
   { key: 'hash_locks', kind: 'int', unit: 'locks', default: 8, min: 1, max: 8, group: 'design', help: '8 hash locks (3.13+) or 1: everything under device_lock, as before.' },
   { key: 'release', kind: 'enum', values: ['lockless', 'locked'], default: 'lockless', group: 'design', help: 'lockless: released_stripes llist (3.12+); locked: every last release takes device_lock.' },
+  { key: 'max_stripe_batch', kind: 'int', unit: 'stripes', default: 8, min: 1, max: 64, group: 'design', help: 'MAX_STRIPE_BATCH (raid5.c, 8 since 3.12): stripes raid5d or a worker takes off handle_list per trip through device_lock (handle_active_stripes), and the queued stripes per extra worker woken (raid5_wakeup_stripe_thread).' },
   { key: 'batch_release', kind: 'bool', default: true, group: 'design', help: 'Plug batching in make_request: one device_lock trip per request, not per stripe.' },
   { key: 'blk', kind: 'enum', values: ['mq', 'sq'], default: 'mq', group: 'design', help: 'Member block layer: mq = blk-mq (no shared lock), sq = the legacy request queue whose queue_lock every submission and completion takes.' },
   { key: 'ops', kind: 'enum', values: ['inline', 'async'], default: 'inline', group: 'design', help: 'inline: prexor/biodrain/reconstruct run in handle_stripe\'s thread; async: handed to an offload engine (async_tx), the stripe held until done.' },

@@ -12,9 +12,8 @@ import { StripeHead, StripeList } from './stripeHead';
 import type { Offload } from './offload';
 import type { Bitmap, MdSync } from './bitmapHooks';
 
-/** NR_STRIPE_HASH_LOCKS and MAX_STRIPE_BATCH, IO_THRESHOLD (raid5.h / raid5.c). */
+/** NR_STRIPE_HASH_LOCKS and IO_THRESHOLD (raid5.h / raid5.c); MAX_STRIPE_BATCH is the max_stripe_batch knob. */
 export const NR_STRIPE_HASH_LOCKS = 8;
-export const MAX_STRIPE_BATCH = 8;
 export const IO_THRESHOLD = 1;
 
 export interface Worker {

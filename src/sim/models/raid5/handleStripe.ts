@@ -17,6 +17,9 @@ export interface HandleCounters {
   rcw: number;
   fullWrites: number;
   passes: number;
+  /** handle_active_stripes trips that took stripes, and the stripes they took (MAX_STRIPE_BATCH at most). */
+  batches: number;
+  batchedStripes: number;
   /** Completed passes and the stripe of the latest, for the UI's "step one pass" (never reset). */
   passesDone: number;
   lastPassStripe: number;

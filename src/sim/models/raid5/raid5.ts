@@ -42,7 +42,7 @@ export class Raid5 implements ModelRun {
   readonly latency = new Histogram();
   /** Latencies since the UI's last latency window (snapshot.ts rotates it); not part of the result. */
   readonly windowLatency = new Histogram();
-  readonly counters: HandleCounters = { rmw: 0, rcw: 0, fullWrites: 0, passes: 0, passesDone: 0, lastPassStripe: -1, memberIosByThread: new Map() };
+  readonly counters: HandleCounters = { rmw: 0, rcw: 0, fullWrites: 0, passes: 0, batches: 0, batchedStripes: 0, passesDone: 0, lastPassStripe: -1, memberIosByThread: new Map() };
   completions = 0;
   bytes = 0;
   bytesWritten = 0;
@@ -144,7 +144,7 @@ export class Raid5 implements ModelRun {
     this.conf.sync?.resetStats();
     this.samplePeriodNs = SAMPLE_NS;
     this.sampleSkip = 0;
-    this.counters.rmw = this.counters.rcw = this.counters.fullWrites = this.counters.passes = 0;
+    this.counters.rmw = this.counters.rcw = this.counters.fullWrites = this.counters.passes = this.counters.batches = this.counters.batchedStripes = 0;
     this.counters.memberIosByThread.clear();
   }
 
@@ -178,6 +178,8 @@ export class Raid5 implements ModelRun {
       rmwWrites: this.counters.rmw,
       rcwWrites: this.counters.rcw,
       fullStripeWrites: this.counters.fullWrites,
+      // handle_active_stripes: stripes taken per trip through device_lock (at most max_stripe_batch)
+      meanHandleBatch: this.counters.batches ? Number((this.counters.batchedStripes / this.counters.batches).toFixed(3)) : 0,
       // conf->active_aligned_reads: atomic ops on its cache line, and the share that found another CPU holding it
       alignedReadAtomics: c.alignedReadsClass.stats.acquisitions,
       alignedReadAtomicsContended: c.alignedReadsClass.stats.acquisitions ? Number((c.alignedReadsClass.stats.contentions / c.alignedReadsClass.stats.acquisitions).toFixed(4)) : 0,

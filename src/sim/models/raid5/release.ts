@@ -2,7 +2,7 @@
 // do_release_stripe placement under device_lock, release_stripe_list draining the llist, and
 // release_inactive_stripe_list splicing freed stripes back under the hash locks.
 import type { Op, SimThread } from '../../core/thread';
-import { IO_THRESHOLD, MAX_STRIPE_BATCH, type R5Conf } from './conf';
+import { IO_THRESHOLD, type R5Conf } from './conf';
 import {
   STRIPE_BIT_DELAY, STRIPE_DELAYED, STRIPE_HANDLE, STRIPE_ON_RELEASE_LIST, STRIPE_PREREAD_ACTIVE, type StripeHead,
 } from './stripeHead';
@@ -16,7 +16,7 @@ export function wakeupStripeThread(conf: R5Conf): void {
     if (!w.running) w.wq.wakeThread(w.thread);
   };
   queue(ws[0]);
-  let thrCnt = Math.floor(conf.groupStripesCnt / MAX_STRIPE_BATCH) - 1;
+  let thrCnt = Math.floor(conf.groupStripesCnt / conf.p.maxStripeBatch) - 1;
   for (let i = 1; i < ws.length && thrCnt > 0; i++) {
     if (!ws[i].pending && !ws[i].running) {
       queue(ws[i]);

@@ -4,7 +4,7 @@
 // passes (blk_start_plug / blk_finish_plug in raid5d and raid5_do_work), so member bios merge there.
 import type { Op, SimThread, ThreadBody } from '../../core/thread';
 import type { Bio } from './bio';
-import { IO_THRESHOLD, MAX_STRIPE_BATCH, type R5Conf, type Worker } from './conf';
+import { IO_THRESHOLD, type R5Conf, type Worker } from './conf';
 import { handleStripe, type HandleCounters } from './handleStripe';
 import type { MemberIo } from './io';
 import { releaseInactive, releaseLocked, releaseStripeList } from './release';
@@ -68,7 +68,7 @@ function* activateDelayed(conf: R5Conf, t: SimThread): Gen {
 function* handleActiveStripes(ctx: HandlerContext, t: SimThread, group: number, freed: StripeHead[]): Gen<number> {
   const { conf } = ctx;
   const batch: StripeHead[] = [];
-  while (batch.length < MAX_STRIPE_BATCH) {
+  while (batch.length < conf.p.maxStripeBatch) {
     const sh = getPriorityStripe(conf, group);
     if (!sh) break;
     sh.history?.push(`${(conf.kernel.now / 1e6).toFixed(6)} ms: picked by ${t.name}`);
@@ -76,6 +76,8 @@ function* handleActiveStripes(ctx: HandlerContext, t: SimThread, group: number, 
     yield t.compute(conf.p.costs.pickNs, conf.labels.pick);
   }
   if (batch.length === 0) return 0;
+  ctx.counters.batches++;
+  ctx.counters.batchedStripes += batch.length;
   conf.deviceLock.release(t);
   yield* releaseInactive(conf, t, freed);
   for (const sh of batch) yield* handleStripe(conf, ctx.io, t, sh, ctx.counters, ctx.endBio);
