@@ -39,6 +39,8 @@ export class R5Conf {
   readonly bitmapList: StripeList;
   /** released_stripes: the lockless llist (a plain array; push order is restored on drain). */
   released: StripeHead[] = [];
+  /** Stripes put on released_stripes (llist_add) since the last reset. */
+  releasedQueueings = 0;
 
   readonly deviceLockClass = new LockClass('device_lock', 'spinlock');
   readonly hashLockClass = new LockClass('hash_lock', 'spinlock');

@@ -77,6 +77,8 @@ export interface Raid5Params {
   size: number;
   hashLocks: 1 | 8;
   release: 'locked' | 'lockless';
+  /** Lockless release: only the last reference goes on released_stripes (3.14), or every one (3.12). */
+  releaseList: 'last_ref' | 'every_ref';
   batchRelease: boolean;
   /** MAX_STRIPE_BATCH: stripes handled per trip through device_lock. */
   maxStripeBatch: number;
@@ -107,7 +109,7 @@ export function unpack(p: Params): Raid5Params {
     prereadBypassThreshold: n('preread_bypass_threshold'), rmwLevel: n('rmw_level'), skipCopy: p.skip_copy as boolean,
     cpus: n('cpus'), rw: p.rw as string, bs: n('bs'), iodepth: n('iodepth'), numjobs: n('numjobs'),
     rwmixread: n('rwmixread'), direct: p.direct as boolean, size: n('size'),
-    hashLocks: n('hash_locks') as 1 | 8, release: p.release as 'locked' | 'lockless', batchRelease: p.batch_release as boolean, maxStripeBatch: n('max_stripe_batch'), blk: p.blk as 'sq' | 'mq', ops: p.ops as 'inline' | 'async', offload: p.offload as 'threads' | 'dma', offloadThreads: n('offload_threads'), dmaBytesPerSec: n('dma_speed'),
+    hashLocks: n('hash_locks') as 1 | 8, release: p.release as 'locked' | 'lockless', releaseList: p.release_list as 'last_ref' | 'every_ref', batchRelease: p.batch_release as boolean, maxStripeBatch: n('max_stripe_batch'), blk: p.blk as 'sq' | 'mq', ops: p.ops as 'inline' | 'async', offload: p.offload as 'threads' | 'dma', offloadThreads: n('offload_threads'), dmaBytesPerSec: n('dma_speed'),
     wakeupNs: n('wakeup'), switchNs: n('switch'),
     md: {
       bitmap: p.bitmap as Raid5Params['md']['bitmap'], assumeClean: p.assume_clean as boolean, bitmapChunk: n('bitmap_chunk'),

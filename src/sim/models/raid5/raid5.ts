@@ -136,6 +136,7 @@ export class Raid5 implements ModelRun {
     this.kernel.resetStats();
     for (const c of this.lockClasses()) c.reset(now);
     this.conf.alignedReadsClass.reset(now);
+    this.conf.releasedQueueings = 0;
     for (const q of Object.values(this.conf.listStats)) q.reset(now);
     this.io.resetStats();
     this.latency.reset();
@@ -179,6 +180,7 @@ export class Raid5 implements ModelRun {
       rcwWrites: this.counters.rcw,
       fullStripeWrites: this.counters.fullWrites,
       // handle_active_stripes: stripes taken per trip through device_lock (at most max_stripe_batch)
+      releasedStripesQueued: this.conf.releasedQueueings,
       meanHandleBatch: this.counters.batches ? Number((this.counters.batchedStripes / this.counters.batches).toFixed(3)) : 0,
       // conf->active_aligned_reads: atomic ops on its cache line, and the share that found another CPU holding it
       alignedReadAtomics: c.alignedReadsClass.stats.acquisitions,

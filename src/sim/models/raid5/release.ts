@@ -76,12 +76,17 @@ export function* releaseStripeList(conf: R5Conf, t: SimThread, freed: StripeHead
 
 /** raid5_release_stripe: drop a reference from any context. */
 export function* raid5ReleaseStripe(conf: R5Conf, t: SimThread, sh: StripeHead): Generator<Op, void, void> {
-  if (sh.count > 1) {
-    sh.count--; // atomic_add_unless(&sh->count, -1, 1): not the last reference, no lock
+  const lockless = conf.p.release === 'lockless';
+  if (sh.count > 1 && (!lockless || conf.p.releaseList === 'last_ref' || sh.state & STRIPE_ON_RELEASE_LIST)) {
+    // atomic_add_unless(&sh->count, -1, 1) (3.14), or the slow path's atomic_dec_and_lock finding it is not
+    // the last reference: no lock either way
+    sh.count--;
     return;
   }
-  if (conf.p.release === 'lockless' && !(sh.state & STRIPE_ON_RELEASE_LIST)) {
+  if (lockless && !(sh.state & STRIPE_ON_RELEASE_LIST)) {
+    // llist_add onto released_stripes; raid5d drops the reference when it drains the list
     sh.state |= STRIPE_ON_RELEASE_LIST;
+    conf.releasedQueueings++;
     const wasEmpty = conf.released.length === 0;
     conf.released.push(sh);
     if (wasEmpty) conf.wakeupRaid5d();
