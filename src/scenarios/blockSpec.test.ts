@@ -2,6 +2,7 @@
 // what is accepted (and the CLI exits 2 with that message); device.* and the queue defaults follow the class.
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
+import { mediaKindOf } from '../sim/block/media';
 import { DEVICE_PRESETS } from './blockSpec';
 import { ParamError } from './paramSpec';
 import { resolveScenario } from './scenarioFile';
@@ -41,6 +42,10 @@ describe('block layer and device knobs', () => {
     expect(r.stderr).toContain('max_sectors_kb=6');
     expect(r.stderr).toContain('a multiple of 4');
   }, 30_000);
+
+  it('the block layer serves each device class the way its table says (flash, hdd or brd)', () => {
+    for (const [name, d] of Object.entries(DEVICE_PRESETS)) expect(mediaKindOf(name), name).toBe(d.kind);
+  });
 
   it('device.*, nr_requests and the scheduler follow the device class unless given', () => {
     const hdd = resolveScenario({ model: 'raid5', params: { device: 'hdd' } }).params;

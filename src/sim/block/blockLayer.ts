@@ -85,8 +85,6 @@ export class BlockLayer {
   private readonly plugs = new Map<SimThread, Plug>();
   private readonly memberIrqs: IrqThread<BlockRequest>[] = [];
   private readonly softirqs: IrqThread<BlockRequest>[] = [];
-  /** brd: bios served by a copy in the submitter (counted per member, as a request each). */
-  private readonly brdBios: number[] = [];
   readonly isBrd: boolean;
   private readonly lQueueLock: number;
   /** When the machine's memory bandwidth is next free: brd copies on many CPUs at once share it. */
@@ -115,7 +113,6 @@ export class BlockLayer {
         ncq: disk ? { depth: cfg.media.parallelism, disk } : undefined,
       });
       this.queues.push(q);
-      this.brdBios.push(0);
       if (cfg.blk === 'sq' || cfg.irqThreads) this.memberIrqs.push(new IrqThread(kernel, `irq/${name}`, (t, rq) => this.completeRequest(t, rq)));
     }
   }
@@ -186,7 +183,7 @@ export class BlockLayer {
       if (this.cfg.blk === 'sq') {
         const q = this.queueLocks[rq.disk];
         yield t.acquire(q);
-        yield t.compute(this.cfg.costs.queueLockNs, this.lQueueLock);
+        yield this.cpu(t, this.cfg.costs.queueLockNs, this.lQueueLock);
         this.queues[rq.disk].insert(rq);
         q.release(t);
       } else this.queues[rq.disk].insert(rq);
@@ -229,14 +226,10 @@ export class BlockLayer {
     q.bios++;
     if (this.isBrd) {
       // brd_submit_bio: copy to or from its pages right here, then bio_endio in this same context.
-      yield t.compute(c.submitNs, label);
-      yield t.compute(this.copyNs(bio.pages * 4096), this.cfg.copyLabel);
-      this.brdBios[disk]++;
-      q.device.ops++; // iostat still counts brd's bios (r/s, w/s), though nothing queues
-      q.device.bytes += bio.pages * 4096;
-      if (bio.write) q.writeBytes += bio.pages * 4096;
-      else q.readBytes += bio.pages * 4096;
-      yield t.compute(c.completionNs, this.cfg.endRequestLabel);
+      yield this.cpu(t, c.submitNs, label);
+      yield this.cpu(t, this.copyNs(bio.pages * 4096), this.cfg.copyLabel);
+      this.countBrd(q, bio);
+      yield this.cpu(t, c.completionNs, this.cfg.endRequestLabel);
       yield* this.endBio(t, bio.tag);
       return;
     }
@@ -288,12 +281,21 @@ export class BlockLayer {
     q.allocated++;
     const rq: BlockRequest = { disk, page: bio.page, pages: bio.pages, write: bio.write, tags: [bio.tag], cpu: 0, queuedAt: this.kernel.now };
     if (this.isBrd) { // no task to copy in: complete through the softirq path at once
+      this.countBrd(q, bio);
       this.raiseCompletion(rq);
       q.allocated--;
       return;
     }
     q.insert(rq);
     q.run();
+  }
+
+  /** iostat still counts brd's bios (r/s, w/s, bytes), though nothing queues. */
+  private countBrd(q: RequestQueue, bio: BlockBio): void {
+    q.device.ops++;
+    q.device.bytes += bio.pages * 4096;
+    if (bio.write) q.writeBytes += bio.pages * 4096;
+    else q.readBytes += bio.pages * 4096;
   }
 
   /** A memcpy of `bytes`: one core's copy speed, unless the copies of every CPU together exceed the
@@ -362,7 +364,7 @@ export class BlockLayer {
   memberFigures(disk: number, measuredNs: number): { meanQueueDepth: number; readBytesPerSec: number; writeBytesPerSec: number; meanRequestBytes: number; mergesPerSec: number } {
     const q = this.queues[disk];
     const sec = measuredNs / 1e9;
-    const requests = q.dispatched + this.brdBios[disk];
+    const requests = this.requestsOf(q);
     const r = (x: number) => Math.round(x * 10) / 10;
     return {
       // aqu-sz as iostat reads it: from the request's insertion (the scheduler counts) to its completion
@@ -377,7 +379,11 @@ export class BlockLayer {
       q.device.resetStats();
       q.resetStats();
     }
-    this.brdBios.fill(0);
+  }
+
+  /** Requests a member served: those sent to its device, or for brd, which has no queue, each bio. */
+  private requestsOf(q: RequestQueue): number {
+    return this.isBrd ? q.bios : q.dispatched;
   }
 
   /** Each member now (queued, in service) and its cumulative counters since the last stats reset: busy time,
@@ -387,7 +393,7 @@ export class BlockLayer {
     return this.queues.map((q) => ({
       name: q.device.name, queued: q.queued, inService: q.device.inService, parallelism: q.device.params.parallelism,
       busyNs: q.device.utilisation() * now,
-      bytes: q.readBytes + q.writeBytes, requests: this.isBrd ? q.bios : q.dispatched, merges: q.merges,
+      bytes: q.readBytes + q.writeBytes, requests: this.requestsOf(q), merges: q.merges,
     }));
   }
 
