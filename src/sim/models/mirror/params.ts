@@ -34,9 +34,6 @@ export interface MirrorParams {
   level: 1 | 10;
   disks: number;
   chunk: number;
-  deviceLatencyNs: number;
-  deviceBandwidth: number;
-  deviceParallelism: number;
   /** The member device as the block layer serves it, and the member queue's knobs. */
   media: MediaParams;
   maxSectorsKb: number;
@@ -68,7 +65,6 @@ export function unpackMirror(level: 1 | 10, p: Params): MirrorParams {
   const n = (k: string) => p[k] as number;
   return {
     level, disks: n('disks'), chunk: n('chunk'),
-    deviceLatencyNs: n('device.latency'), deviceBandwidth: n('device.bandwidth'), deviceParallelism: n('device.parallelism'),
     media: mediaFromParams(p), maxSectorsKb: n('max_sectors_kb'), nrRequests: n('nr_requests'), scheduler: p.scheduler as 'none' | 'mq-deadline',
     memcpyBytesPerSec: n('memcpy_speed'), memoryBytesPerSec: n('memory_bandwidth'),
     cpus: n('cpus'), rw: p.rw as string, bs: n('bs'), iodepth: n('iodepth'), numjobs: n('numjobs'), rwmixread: n('rwmixread'), size: n('size'),

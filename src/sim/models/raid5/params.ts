@@ -50,9 +50,6 @@ export interface Raid5Params {
   disks: number;
   chunk: number;
   device: string;
-  deviceLatencyNs: number;
-  deviceBandwidth: number;
-  deviceParallelism: number;
   /** The member device as the block layer serves it (device class and device.*). */
   media: MediaParams;
   maxSectorsKb: number;
@@ -102,7 +99,6 @@ export function unpack(p: Params): Raid5Params {
   const n = (k: string) => p[k] as number;
   return {
     level: n('level') as 5 | 6, disks: n('disks'), chunk: n('chunk'), device: p.device as string,
-    deviceLatencyNs: n('device.latency'), deviceBandwidth: n('device.bandwidth'), deviceParallelism: n('device.parallelism'),
     media: mediaFromParams(p), maxSectorsKb: n('max_sectors_kb'), nrRequests: n('nr_requests'), scheduler: p.scheduler as 'none' | 'mq-deadline',
     iodepthBatchSubmit: n('iodepth_batch_submit'), memcpyBytesPerSec: n('memcpy_speed'), memoryBytesPerSec: n('memory_bandwidth'),
     stripeCacheSize: n('stripe_cache_size'), groupThreadCnt: n('group_thread_cnt'),
