@@ -154,6 +154,12 @@ const V5_CLAIMS: Claim[] = [
 /** Each claim names its source (the page shows it per row). */
 const sourced = (claims: Claim[], source: string): Claim[] => claims.map((c) => ({ ...c, source }));
 
+/** The toggles (issue 13) the gaps below wait for. */
+const NEEDS_DISPATCH = 'dispatch=raid5d (only raid5d dispatches member IO on rotational arrays, 4.12)';
+const NEEDS_BATCHING = 'stripe_batching=on/off (batch_head / batch_list, 4.1)';
+const NEEDS_PER_STRIPE = 'make_request=per_stripe/per_page (one stripe lookup per stripe row, 6.0)';
+const NEEDS_ALIGNED_LOCK = 'aligned_read_lock=device_lock (read_one_chunk taking device_lock, before 5.14)';
+
 export const VALIDATION: readonly ValidationGroup[] = [
   {
     id: 'V1', title: 'raid6 read-modify-write on ten disks', source: 'Markus Stockhausen, "md/raid5: activate raid6 rmw feature", commit 584acdd49cd2, 2015',
@@ -168,8 +174,8 @@ export const VALIDATION: readonly ValidationGroup[] = [
     setup: 'Nine disks of about 180 MB/s sequential write each (theory 8 × 180 = 1,440 MB/s), an Atom CPU, sequential writes with a large iodepth.',
     claims: sourced(V2_CLAIMS, 'V2: Shaohua Li, 765d704db1f5 (2017)'),
     gaps: [
-      { id: 'v2-patch', what: 'Only raid5d dispatches member IO on rotational arrays (the patch)', published: '950 MB/s', needs: 'dispatch=raid5d (only raid5d dispatches member IO on rotational arrays, 4.12)' },
-      { id: 'v2-skip-copy', what: '+ skip_copy=1 on top of the patch', published: '1,150 MB/s (below the 1,440 theory)', needs: 'dispatch=raid5d (only raid5d dispatches member IO on rotational arrays, 4.12)' },
+      { id: 'v2-patch', what: 'Only raid5d dispatches member IO on rotational arrays (the patch)', published: '950 MB/s', needs: NEEDS_DISPATCH },
+      { id: 'v2-skip-copy', what: '+ skip_copy=1 on top of the patch', published: '1,150 MB/s (below the 1,440 theory)', needs: NEEDS_DISPATCH },
     ],
   },
   {
@@ -177,9 +183,9 @@ export const VALIDATION: readonly ValidationGroup[] = [
     setup: 'raid5 on 6 PCIe SSDs, 32K chunk; 160K random writes (each one full stripe) and 4K random writes.',
     claims: [],
     gaps: [
-      { id: 'v3-160k', what: '160K full-stripe random writes, batching on vs off', published: 'about +30%', needs: 'stripe_batching=on/off (batch_head / batch_list, 4.1)' },
-      { id: 'v3-io-size', what: 'IO size reaching each member with batching', published: 'exactly 32K (one chunk, eight 4K units merged)', needs: 'stripe_batching=on/off (batch_head / batch_list, 4.1)' },
-      { id: 'v3-4k', what: '4K random writes, batching on vs off', published: 'unchanged', needs: 'stripe_batching=on/off (batch_head / batch_list, 4.1)' },
+      { id: 'v3-160k', what: '160K full-stripe random writes, batching on vs off', published: 'about +30%', needs: NEEDS_BATCHING },
+      { id: 'v3-io-size', what: 'IO size reaching each member with batching', published: 'exactly 32K (one chunk, eight 4K units merged)', needs: NEEDS_BATCHING },
+      { id: 'v3-4k', what: '4K random writes, batching on vs off', published: 'unchanged', needs: NEEDS_BATCHING },
     ],
   },
   {
@@ -187,8 +193,8 @@ export const VALIDATION: readonly ValidationGroup[] = [
     setup: 'A small VM with 5 ram disks; fio rw=write direct=1 bs=2m iodepth=16 numjobs=12 offset_increment=8G, group_thread_cnt=4, stripe_cache_size=8192.',
     claims: [],
     gaps: [
-      { id: 'v4-bw', what: 'Bandwidth, per-stripe lookup vs per-page', published: 'about +14% (+3% to +20% on larger NVMe systems)', needs: 'make_request=per_stripe/per_page (one stripe lookup per stripe row, 6.0)' },
-      { id: 'v4-hash-lock', what: 'hash_lock contentions (lock_stat), per-stripe vs per-page', published: 'down by more than 5×, still contended', needs: 'make_request=per_stripe/per_page (one stripe lookup per stripe row, 6.0)' },
+      { id: 'v4-bw', what: 'Bandwidth, per-stripe lookup vs per-page', published: 'about +14% (+3% to +20% on larger NVMe systems)', needs: NEEDS_PER_STRIPE },
+      { id: 'v4-hash-lock', what: 'hash_lock contentions (lock_stat), per-stripe vs per-page', published: 'down by more than 5×, still contended', needs: NEEDS_PER_STRIPE },
     ],
   },
   {
@@ -196,8 +202,8 @@ export const VALIDATION: readonly ValidationGroup[] = [
     setup: 'raid6 6+2, 1,024 fio threads on a 96-core, two-socket host; 4K random reads (IOPS) and 128K sequential reads (bandwidth).',
     claims: sourced(V5_CLAIMS, 'V5: Gal Ofri, 97ae27252f49 (2021)'),
     gaps: [
-      { id: 'v5-before-nvme', what: '8 NVMe before the patch (device_lock in read_one_chunk)', published: '1.6 M IOPS (~50% of CPU in lock contention), 5.5 GB/s', needs: 'aligned_read_lock=device_lock (read_one_chunk taking device_lock, before 5.14)' },
-      { id: 'v5-before-brd', what: '8 brd before the patch (device_lock in read_one_chunk)', published: '2 M IOPS (~80% of CPU in lock contention), 24 GB/s', needs: 'aligned_read_lock=device_lock (read_one_chunk taking device_lock, before 5.14)' },
+      { id: 'v5-before-nvme', what: '8 NVMe before the patch (device_lock in read_one_chunk)', published: '1.6 M IOPS (~50% of CPU in lock contention), 5.5 GB/s', needs: NEEDS_ALIGNED_LOCK },
+      { id: 'v5-before-brd', what: '8 brd before the patch (device_lock in read_one_chunk)', published: '2 M IOPS (~80% of CPU in lock contention), 24 GB/s', needs: NEEDS_ALIGNED_LOCK },
     ],
   },
 ];
