@@ -89,14 +89,8 @@ export class FioJobs {
   private *body(t: SimThread, job: FioJob): ThreadBody {
     for (;;) {
       while (job.inflight < this.spec.iodepth) {
+        // iodepth_batch_submit: fio queues n IOs, then commits them with one io_submit (n = 1 by default)
         const n = Math.min(this.spec.batchSubmit ?? 1, this.spec.iodepth - job.inflight);
-        if (n === 1) {
-          yield* this.hooks.prepare(t, job);
-          job.inflight++;
-          yield* this.hooks.submit(t, job);
-          continue;
-        }
-        // iodepth_batch_submit: fio queues n IOs, then commits them with one io_submit
         for (let k = 0; k < n; k++) yield* this.hooks.prepare(t, job);
         const plug = n > AIO_PLUG_THRESHOLD ? this.hooks.plug : undefined;
         plug?.start(t);
