@@ -1,8 +1,10 @@
 // Lint rules: recommended JavaScript + TypeScript + React hooks (with the React Compiler's purity checks).
-// Build output, test artefacts and installed packages are ignored; `npm run lint` is `eslint .`.
+// Build output, test artefacts and installed packages are ignored. Layout is Prettier's (120 columns, .prettierrc.json):
+// `npm run lint` runs `prettier --check .` then `eslint .`, and eslint-config-prettier turns off the rules it owns.
 import js from '@eslint/js';
 import { defineConfig, globalIgnores } from 'eslint/config';
 import reactHooks from 'eslint-plugin-react-hooks';
+import prettier from 'eslint-config-prettier';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
@@ -17,7 +19,10 @@ export default defineConfig(
     languageOptions: { globals: { ...globals.browser, ...globals.worker, ...globals.node } },
     rules: {
       // `_name` marks a parameter kept for a signature (reporters, handlers) but unused.
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' },
+      ],
     },
   },
   {
@@ -34,4 +39,5 @@ export default defineConfig(
     files: ['**/*.{js,mjs,cjs}'],
     languageOptions: { globals: globals.node },
   },
+  prettier,
 );

@@ -8,9 +8,13 @@ const threadRows = (page: Page) => page.getByTestId('threads').locator('tbody tr
 
 async function open(page: Page): Promise<string[]> {
   const problems: string[] = [];
-  page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`); });
+  page.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`);
+  });
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  page.on('response', (r) => { if (r.status() >= 400) problems.push(`${r.status()} ${r.url()}`); });
+  page.on('response', (r) => {
+    if (r.status() >= 400) problems.push(`${r.status()} ${r.url()}`);
+  });
   await page.goto('/?preset=lock-lab-basic'); // the app opens on raid5; these tests are about Lock Lab
   await expect(threadRows(page)).toHaveCount(4);
   await expect.poll(() => simNs(page)).toBeGreaterThan(0);
@@ -28,15 +32,26 @@ test('loads with no console errors and the worker runs Lock Lab', async ({ page 
   const t0 = await simNs(page);
   await expect.poll(() => simNs(page)).toBeGreaterThan(t0);
   await expect(page.getByTestId('lockstat')).toContainText('lock');
-  await expect(page.getByTestId('lockstat').locator('th')).toContainText(['class name', 'contentions', 'waittime-min', 'holdtime-avg']);
-  await expect.poll(async () => Number((await page.getByTestId('ops-now').textContent())?.replace(/[^\d.]/g, '') || 0)).toBeGreaterThan(0);
+  await expect(page.getByTestId('lockstat').locator('th')).toContainText([
+    'class name',
+    'contentions',
+    'waittime-min',
+    'holdtime-avg',
+  ]);
+  await expect
+    .poll(async () => Number((await page.getByTestId('ops-now').textContent())?.replace(/[^\d.]/g, '') || 0))
+    .toBeGreaterThan(0);
   // the canvas timeline has painted state colours
-  await expect.poll(() => page.getByTestId('timeline').evaluate((c: HTMLCanvasElement) => {
-    const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
-    let coloured = 0;
-    for (let i = 0; i < d.length; i += 4) if (d[i + 3] > 0 && Math.abs(d[i] - d[i + 1]) > 40) coloured++;
-    return coloured;
-  })).toBeGreaterThan(1000);
+  await expect
+    .poll(() =>
+      page.getByTestId('timeline').evaluate((c: HTMLCanvasElement) => {
+        const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+        let coloured = 0;
+        for (let i = 0; i < d.length; i += 4) if (d[i + 3] > 0 && Math.abs(d[i] - d[i + 1]) > 40) coloured++;
+        return coloured;
+      }),
+    )
+    .toBeGreaterThan(1000);
   expect(problems).toEqual([]);
 });
 

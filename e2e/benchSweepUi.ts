@@ -17,29 +17,39 @@ const ROUNDS = Math.max(1, Number(arg('--rounds', '3')) || 1);
 const DURATION = arg('--duration', '20ms');
 
 /** In its own process group, so stopping it stops npx's children too. */
-const run = (cmd: string, args: string[]): ChildProcess => spawn(cmd, args, { stdio: ['ignore', 'ignore', 'inherit'], detached: true });
+const run = (cmd: string, args: string[]): ChildProcess =>
+  spawn(cmd, args, { stdio: ['ignore', 'ignore', 'inherit'], detached: true });
 const stop = (p: ChildProcess) => {
   try {
     if (p.pid) process.kill(-p.pid, 'SIGTERM');
-  } catch { /* already gone */ }
+  } catch {
+    /* already gone */
+  }
 };
 
 async function waitFor(url: string, ms: number): Promise<void> {
   for (const end = Date.now() + ms; Date.now() < end; await new Promise((r) => setTimeout(r, 200))) {
     try {
       if ((await fetch(url)).ok) return;
-    } catch { /* not up yet */ }
+    } catch {
+      /* not up yet */
+    }
   }
   throw new Error(`${url} did not answer within ${ms} ms`);
 }
 
 async function main(): Promise<void> {
   if (!process.argv.includes('--no-build')) {
-    const code = await new Promise<number | null>((res) => run('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', DIST]).on('exit', res));
+    const code = await new Promise<number | null>((res) =>
+      run('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', DIST]).on('exit', res),
+    );
     if (code !== 0) throw new Error(`vite build exited ${code}`);
   }
   const server = run('npx', ['vite', 'preview', '--outDir', DIST, '--port', String(PORT), '--strictPort']);
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu'],
+  });
   try {
     await waitFor(`http://localhost:${PORT}/`, 60_000);
     const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
@@ -62,9 +72,13 @@ async function main(): Promise<void> {
       }
     }
     const best = (w: number) => Math.min(...wall[w]);
-    process.stdout.write(`16-point sweep (raid5-3disk-threads, group_thread_cnt 0..15, ${DURATION} measured + 5ms warm-up, 1 replication), ${ROUNDS} rounds\n`
-      + `  pool 1: ${wall[1].join(' ')} s; pool ${cores} (hardwareConcurrency): ${wall[cores].join(' ')} s\n`
-      + `  fastest: ${best(1)} s vs ${best(cores)} s, speed-up x${(best(1) / best(cores)).toFixed(2)}; load average ${loadavg().map((x) => x.toFixed(1)).join(' ')}\n`);
+    process.stdout.write(
+      `16-point sweep (raid5-3disk-threads, group_thread_cnt 0..15, ${DURATION} measured + 5ms warm-up, 1 replication), ${ROUNDS} rounds\n` +
+        `  pool 1: ${wall[1].join(' ')} s; pool ${cores} (hardwareConcurrency): ${wall[cores].join(' ')} s\n` +
+        `  fastest: ${best(1)} s vs ${best(cores)} s, speed-up x${(best(1) / best(cores)).toFixed(2)}; load average ${loadavg()
+          .map((x) => x.toFixed(1))
+          .join(' ')}\n`,
+    );
   } finally {
     await browser.close();
     stop(server);

@@ -30,7 +30,9 @@ async function waitFor(url: string, ms: number): Promise<void> {
   while (Date.now() < end) {
     try {
       if ((await fetch(url)).ok) return;
-    } catch { /* not up yet */ }
+    } catch {
+      /* not up yet */
+    }
     await new Promise((r) => setTimeout(r, 200));
   }
   throw new Error(`${url} did not answer within ${ms} ms`);
@@ -44,7 +46,9 @@ function run(cmd: string, args: string[]): ChildProcess {
 function stop(p: ChildProcess): void {
   try {
     if (p.pid) process.kill(-p.pid, 'SIGTERM');
-  } catch { /* already gone */ }
+  } catch {
+    /* already gone */
+  }
 }
 
 const median = (xs: number[]) => {
@@ -54,26 +58,44 @@ const median = (xs: number[]) => {
 
 async function main(): Promise<void> {
   if (!process.argv.includes('--no-build')) {
-    const code = await new Promise<number | null>((res) => run('npx', ['vite', 'build', '--logLevel', 'warn']).on('exit', res));
+    const code = await new Promise<number | null>((res) =>
+      run('npx', ['vite', 'build', '--logLevel', 'warn']).on('exit', res),
+    );
     if (code !== 0) throw new Error(`vite build exited ${code}`);
   }
   const server = run('npx', ['vite', 'preview', '--port', String(PORT), '--strictPort']);
   try {
     await waitFor(`http://localhost:${PORT}/`, 30_000);
-    const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'] });
+    const browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'],
+    });
     const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
     await page.addInitScript({ content: PROBE });
     await page.goto(URL);
-    await page.waitForFunction(() => (window as unknown as { __bench: { firstFrame: number | null } }).__bench.firstFrame !== null, null, { timeout: 30_000 });
+    await page.waitForFunction(
+      () => (window as unknown as { __bench: { firstFrame: number | null } }).__bench.firstFrame !== null,
+      null,
+      { timeout: 30_000 },
+    );
     const sim0 = Number(await page.getByTestId('simtime').getAttribute('data-ns'));
     const events0 = Number(await page.getByTestId('events').getAttribute('data-count'));
     await page.waitForTimeout(SECONDS * 1000);
     const sim1 = Number(await page.getByTestId('simtime').getAttribute('data-ns'));
     const events1 = Number(await page.getByTestId('events').getAttribute('data-count'));
-    const b = await page.evaluate(() => (window as unknown as { __bench: { frames: number[]; tasks: { start: number; ms: number }[]; firstFrame: number } }).__bench);
+    const b = await page.evaluate(
+      () =>
+        (
+          window as unknown as {
+            __bench: { frames: number[]; tasks: { start: number; ms: number }[]; firstFrame: number };
+          }
+        ).__bench,
+    );
     await browser.close();
 
     // Frames per wall second, from the first frame on; the median over the run's whole seconds.
@@ -85,13 +107,26 @@ async function main(): Promise<void> {
     const longest = Math.max(0, ...after.map((t) => t.ms));
     const fps = median(perSecond);
     const ok = (good: boolean) => (good ? 'ok' : 'MISSED');
-    console.log(`bench:ui  raid5 disks=16 group_thread_cnt=16 stripe_cache_size=4096 speed=max, ${SECONDS} s (not 60, to save time)`);
-    console.log(`  fps median            ${fps.toFixed(1)}   (per second: ${perSecond.join(' ')})  target >= ${TARGETS.fps}: ${ok(fps >= TARGETS.fps)}`);
-    console.log(`  longest task          ${longest.toFixed(0)} ms after the first frame (${after.filter((t) => t.ms > TARGETS.taskMs).length} over ${TARGETS.taskMs} ms; ${before.length} long tasks during start-up, longest ${Math.max(0, ...before.map((t) => t.ms)).toFixed(0)} ms)  target <= ${TARGETS.taskMs}: ${ok(longest <= TARGETS.taskMs)}`);
-    console.log(`  load to first frame   ${from.toFixed(0)} ms  target < ${TARGETS.firstFrameMs}: ${ok(from < TARGETS.firstFrameMs)}`);
-    console.log(`  simulation            ${((sim1 - sim0) / 1e6 / SECONDS).toFixed(2)} simulated ms per wall second, ${Math.round((events1 - events0) / SECONDS).toLocaleString('en')} events/s`);
+    console.log(
+      `bench:ui  raid5 disks=16 group_thread_cnt=16 stripe_cache_size=4096 speed=max, ${SECONDS} s (not 60, to save time)`,
+    );
+    console.log(
+      `  fps median            ${fps.toFixed(1)}   (per second: ${perSecond.join(' ')})  target >= ${TARGETS.fps}: ${ok(fps >= TARGETS.fps)}`,
+    );
+    console.log(
+      `  longest task          ${longest.toFixed(0)} ms after the first frame (${after.filter((t) => t.ms > TARGETS.taskMs).length} over ${TARGETS.taskMs} ms; ${before.length} long tasks during start-up, longest ${Math.max(0, ...before.map((t) => t.ms)).toFixed(0)} ms)  target <= ${TARGETS.taskMs}: ${ok(longest <= TARGETS.taskMs)}`,
+    );
+    console.log(
+      `  load to first frame   ${from.toFixed(0)} ms  target < ${TARGETS.firstFrameMs}: ${ok(from < TARGETS.firstFrameMs)}`,
+    );
+    console.log(
+      `  simulation            ${((sim1 - sim0) / 1e6 / SECONDS).toFixed(2)} simulated ms per wall second, ${Math.round((events1 - events0) / SECONDS).toLocaleString('en')} events/s`,
+    );
     const over = after.filter((t) => t.ms > TARGETS.taskMs).slice(0, 12);
-    if (over.length) console.log(`  tasks over ${TARGETS.taskMs} ms at: ${over.map((t) => `${((t.start - from) / 1000).toFixed(1)} s (${t.ms.toFixed(0)} ms)`).join(', ')}`);
+    if (over.length)
+      console.log(
+        `  tasks over ${TARGETS.taskMs} ms at: ${over.map((t) => `${((t.start - from) / 1000).toFixed(1)} s (${t.ms.toFixed(0)} ms)`).join(', ')}`,
+      );
     if (errors.length) console.log(`  page errors: ${errors.join(' | ')}`);
   } finally {
     stop(server);

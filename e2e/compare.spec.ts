@@ -6,12 +6,16 @@ const PIN_KEY = 'stripe-lab.ab.pinA.v1';
 
 function watch(page: Page): string[] {
   const problems: string[] = [];
-  page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`); });
+  page.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`);
+  });
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
   return problems;
 }
 
-test('pin A, change group_thread_cnt, run A and B on the same seeds: both columns, signed deltas, lock_stat', async ({ page }) => {
+test('pin A, change group_thread_cnt, run A and B on the same seeds: both columns, signed deltas, lock_stat', async ({
+  page,
+}) => {
   test.setTimeout(90_000);
   const problems = watch(page);
   await page.goto('/');
@@ -45,7 +49,13 @@ test('pin A, change group_thread_cnt, run A and B on the same seeds: both column
   await expect(page.getByTestId('ab-row-p99').locator('td').nth(2)).toHaveText(/[+\u2212±]\d/);
 
   const locks = page.getByTestId('ab-locks');
-  await expect(locks.locator('thead th.group')).toContainText(['contentions', 'waittime-total', 'waittime-avg', 'holdtime-avg', 'acquisitions']);
+  await expect(locks.locator('thead th.group')).toContainText([
+    'contentions',
+    'waittime-total',
+    'waittime-avg',
+    'holdtime-avg',
+    'acquisitions',
+  ]);
   await expect(page.getByTestId('ab-lock-device_lock')).toBeVisible();
   // more threads contend harder on device_lock: marked worse, with the up arrow and a plus
   await expect(page.getByTestId('ab-lock-device_lock').locator('td.worse').first()).toHaveText(/▲\s*\+/);
@@ -90,7 +100,9 @@ test('an unreadable saved pin is reported at the page and left in storage', asyn
   await page.addInitScript(([key]) => localStorage.setItem(key, '{"model":"raid5",'), [PIN_KEY]);
   await page.goto('/');
   await page.getByTestId('page-compare').click();
-  await expect(page.getByTestId('ab-pin-note')).toContainText(`saved baseline A (localStorage '${PIN_KEY}') is unreadable, left as it is`);
+  await expect(page.getByTestId('ab-pin-note')).toContainText(
+    `saved baseline A (localStorage '${PIN_KEY}') is unreadable, left as it is`,
+  );
   await expect(page.getByTestId('ab-run')).toBeDisabled();
   expect(await page.evaluate((k) => localStorage.getItem(k), PIN_KEY)).toBe('{"model":"raid5",');
   expect(problems).toEqual([]);

@@ -13,10 +13,14 @@ async function download(page: Page, click: () => Promise<void>): Promise<{ d: Do
   return { d, text: readFileSync(path, 'utf8') };
 }
 
-test('the Export menu downloads a checked trace, CSV, lock_stat, fio JSON, chart pictures and setup commands', async ({ page }) => {
+test('the Export menu downloads a checked trace, CSV, lock_stat, fio JSON, chart pictures and setup commands', async ({
+  page,
+}) => {
   test.setTimeout(180_000);
   const problems: string[] = [];
-  page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`); });
+  page.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`);
+  });
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
   await page.goto('/');
   await expect(page.getByTestId('stripe-grid')).toBeVisible();
@@ -29,7 +33,13 @@ test('the Export menu downloads a checked trace, CSV, lock_stat, fio JSON, chart
   await expect.poll(() => simNs(page), { timeout: 60_000 }).toBeGreaterThan(t0 + 1.5e6);
   await page.getByTestId('play').click();
   await expect(page.getByTestId('play')).toHaveAttribute('aria-pressed', 'false');
-  await expect.poll(async () => { const a = await simNs(page); await page.waitForTimeout(300); return (await simNs(page)) === a; }).toBe(true);
+  await expect
+    .poll(async () => {
+      const a = await simNs(page);
+      await page.waitForTimeout(300);
+      return (await simNs(page)) === a;
+    })
+    .toBe(true);
   const shownNs = await simNs(page);
 
   await page.getByTestId('export-toggle').click();
@@ -42,11 +52,16 @@ test('the Export menu downloads a checked trace, CSV, lock_stat, fio JSON, chart
 
   const trace = await download(page, () => page.getByTestId('export-trace').click());
   expect(trace.d.suggestedFilename()).toMatch(/^stripe-lab-raid5-3disk-threads-seed1-[\d.]+ms\.trace\.json$/);
-  const file = JSON.parse(trace.text) as { traceEvents: { name: string; ph: string; ts?: number }[]; otherData: { fromNs: number; toNs: number } };
+  const file = JSON.parse(trace.text) as {
+    traceEvents: { name: string; ph: string; ts?: number }[];
+    otherData: { fromNs: number; toNs: number };
+  };
   expect(checkTrace(file)).toEqual([]);
   expect(file.otherData.toNs).toBe(shownNs);
   expect(file.otherData.toNs - file.otherData.fromNs).toBe(1e6);
-  const names = file.traceEvents.filter((e) => e.name === 'thread_name').map((e) => (e as unknown as { args: { name: string } }).args.name);
+  const names = file.traceEvents
+    .filter((e) => e.name === 'thread_name')
+    .map((e) => (e as unknown as { args: { name: string } }).args.name);
   expect(names).toEqual(expect.arrayContaining(['md0_raid5']));
   expect(names).toEqual(expect.arrayContaining(['kworker/u:raid5wq-0', 'kworker/u:raid5wq-1'])); // the workers the live change added
   expect(file.traceEvents.some((e) => e.ph === 'X' && e.name.startsWith('holding '))).toBe(true);
@@ -56,7 +71,9 @@ test('the Export menu downloads a checked trace, CSV, lock_stat, fio JSON, chart
   const csv = await download(page, () => page.getByTestId('export-series-csv').click());
   expect(csv.d.suggestedFilename()).toMatch(/\.series\.csv$/);
   const rows = csv.text.split('\r\n');
-  expect(rows[0]).toBe('time_ms,iops,mb_per_s,latency_p50_us,latency_p99_us,stripe_cache_active,handle_list,member_queue_depth');
+  expect(rows[0]).toBe(
+    'time_ms,iops,mb_per_s,latency_p50_us,latency_p99_us,stripe_cache_active,handle_list,member_queue_depth',
+  );
   expect(rows[1].split(',')).toHaveLength(8);
 
   const ls = await download(page, () => page.getByTestId('export-lockstat').click());
@@ -67,7 +84,9 @@ test('the Export menu downloads a checked trace, CSV, lock_stat, fio JSON, chart
 
   const fio = await download(page, () => page.getByTestId('export-fio').click());
   expect(fio.d.suggestedFilename()).toMatch(/\.fio\.json$/);
-  const fj = JSON.parse(fio.text) as { jobs: { write: { iops: number; clat_ns: { percentile: Record<string, number> } } }[] };
+  const fj = JSON.parse(fio.text) as {
+    jobs: { write: { iops: number; clat_ns: { percentile: Record<string, number> } } }[];
+  };
   expect(fj.jobs[0].write.iops).toBeGreaterThan(0);
   expect(fj.jobs[0].write.clat_ns.percentile['99.000000']).toBeGreaterThan(0);
 
@@ -90,7 +109,9 @@ test('the Export menu downloads a checked trace, CSV, lock_stat, fio JSON, chart
   expect(problems).toEqual([]);
 });
 
-test('a model other than raid5: a checked trace, thread state CSV, and the setup commands say why there are none', async ({ page }) => {
+test('a model other than raid5: a checked trace, thread state CSV, and the setup commands say why there are none', async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   const problems: string[] = [];
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
@@ -116,7 +137,9 @@ test('a model other than raid5: a checked trace, thread state CSV, and the setup
   expect(rows[1]).toMatch(/^\d+(\.\d+)?,thread-\d+,[^,]*,(running|spinning|runnable|blocked|idle),/);
 
   await page.getByTestId('export-commands').click(); // the menu stays open after a download
-  await expect(page.getByTestId('commands-none')).toContainText('lock-lab is not md RAID: there is no mdadm array to create');
+  await expect(page.getByTestId('commands-none')).toContainText(
+    'lock-lab is not md RAID: there is no mdadm array to create',
+  );
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('commands-dialog')).toBeHidden();
   expect(problems).toEqual([]);

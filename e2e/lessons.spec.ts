@@ -9,7 +9,9 @@ const num = async (page: Page, id: string) => Number((await page.getByTestId(id)
 
 function watchErrors(page: Page): string[] {
   const problems: string[] = [];
-  page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(m.text());
+  });
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
   return problems;
 }
@@ -27,7 +29,9 @@ test('a lesson by keyboard: open, step, predict, reveal, the run answers; a relo
   await expect(step).toHaveAttribute('data-lesson', 'one-thread');
   await expect(step).toHaveAttribute('data-step', '0');
   // the step's view is outlined, and the lesson's preset runs from its baseline side
-  await expect(page.locator('[data-lesson-target="handlers"]')).toHaveCSS('outline-style', 'solid', { timeout: 20_000 });
+  await expect(page.locator('[data-lesson-target="handlers"]')).toHaveCSS('outline-style', 'solid', {
+    timeout: 20_000,
+  });
   await expect(page.getByTestId('scenario')).toHaveValue('preset:raid5-3disk-threads');
   const t0 = await simNs(page);
   await expect.poll(() => simNs(page), { timeout: 30_000 }).toBeGreaterThan(t0);
@@ -53,7 +57,9 @@ test('a lesson by keyboard: open, step, predict, reveal, the run answers; a relo
   await expect(page.getByTestId('lesson-explain')).toContainText('Right.');
   await expect(page.getByTestId('notice')).toContainText('group_thread_cnt = 2');
   // the run answers: IOPS after the change well above IOPS before it (the lesson test checks > 1.8x headless)
-  await expect.poll(async () => (await num(page, 'lesson-after')) / (await num(page, 'lesson-before')), { timeout: 60_000 }).toBeGreaterThan(1.5);
+  await expect
+    .poll(async () => (await num(page, 'lesson-after')) / (await num(page, 'lesson-before')), { timeout: 60_000 })
+    .toBeGreaterThan(1.5);
 
   // resumable: progress is in localStorage; after a reload the Lessons key reopens the same step and answer
   await expect.poll(() => page.evaluate((k) => localStorage.getItem(k), KEY)).toContain('"one-thread"');
@@ -98,7 +104,9 @@ test('unreadable saved progress is reported, ignored and left in storage', async
   await page.keyboard.press('l');
   await expect(page.getByTestId('lesson-storage-error')).toContainText(KEY);
   await expect(page.getByTestId('lesson-pick-stripe-cache')).toBeVisible(); // the list, not a crash
-  expect(await page.evaluate((k) => localStorage.getItem(k), KEY)).toBe('{"current":"one-thread","lessons":{"one-thread":{"step":99');
+  expect(await page.evaluate((k) => localStorage.getItem(k), KEY)).toBe(
+    '{"current":"one-thread","lessons":{"one-thread":{"step":99',
+  );
   // starting a lesson saves new progress; the unreadable text is kept beside it
   await page.keyboard.press('3');
   await expect(page.getByTestId('lesson-step')).toHaveAttribute('data-lesson', 'stripe-cache');

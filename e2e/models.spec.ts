@@ -5,7 +5,9 @@ import { expect, test, type Page } from '@playwright/test';
 
 function watchProblems(page: Page): string[] {
   const problems: string[] = [];
-  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+  });
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
   return problems;
 }
@@ -21,7 +23,9 @@ async function figure(page: Page, testId: string): Promise<number> {
 async function expectGrows(page: Page, testId: string) {
   await expect(page.getByTestId(testId)).toBeVisible({ timeout: 30_000 });
   const first = await figure(page, testId);
-  await expect.poll(() => figure(page, testId), { timeout: 45_000, message: `${testId} should grow from ${first}` }).toBeGreaterThan(first);
+  await expect
+    .poll(() => figure(page, testId), { timeout: 45_000, message: `${testId} should grow from ${first}` })
+    .toBeGreaterThan(first);
 }
 
 test('loop (blk-mq): the loop machine with kloopd0, its kworkers and the backing device, live', async ({ page }) => {
@@ -44,7 +48,9 @@ test('loop (dio-aio): one worker with AIOs in flight and no page-cache copy', as
   await expect.poll(() => figure(page, 'aio-in-flight'), { timeout: 45_000 }).toBeGreaterThan(0);
 });
 
-test('ext4: writers, dirty pages, writeback by bio, queue_lock and the device, with submissions per MiB', async ({ page }) => {
+test('ext4: writers, dirty pages, writeback by bio, queue_lock and the device, with submissions per MiB', async ({
+  page,
+}) => {
   const problems = watchProblems(page);
   await page.goto('/?preset=ext4-one-writer');
   await expect(page.getByTestId('stage-ext4')).toBeVisible({ timeout: 30_000 });
@@ -67,7 +73,9 @@ test('raid1 with the classic bitmap: bitmap grid, bitmap_lock, resync moving thr
   await expect(page.getByTestId('member-sda')).toBeVisible();
   await expectGrows(page, 'resync-pos');
   // iostat's areq-sz over the recent window: a request size in bytes, shown as one in K or M
-  await expect.poll(async () => Number(await page.getByTestId('member-sda').getAttribute('data-areq')), { timeout: 30_000 }).toBeGreaterThan(0);
+  await expect
+    .poll(async () => Number(await page.getByTestId('member-sda').getAttribute('data-areq')), { timeout: 30_000 })
+    .toBeGreaterThan(0);
   await expect(page.getByTestId('member-sda').locator('.sz')).toHaveText(/^[\d.]+[KM]$/);
   await expect(page.getByTestId('members-head')).toContainText('areq-sz');
   expect(problems).toEqual([]);
@@ -78,25 +86,48 @@ test('raid1 with llbitmap: state bytes by name, no bitmap_lock', async ({ page }
   await expect(page.getByTestId('mirror-machine')).toHaveAttribute('data-bitmap', 'llbitmap', { timeout: 30_000 });
   await expect(page.getByTestId('bm-llbitmap-count-dirty')).toBeVisible();
   await expect(page.getByTestId('lockline-bitmap_lock')).toHaveCount(0);
-  await expect.poll(async () => Number(await page.getByTestId('bm-llbitmap-count-dirty').getAttribute('data-count')), { timeout: 45_000 }).toBeGreaterThan(0);
+  await expect
+    .poll(async () => Number(await page.getByTestId('bm-llbitmap-count-dirty').getAttribute('data-count')), {
+      timeout: 45_000,
+    })
+    .toBeGreaterThan(0);
 });
 
-test('raid5 ops=async: the offload strip shows the engine, its lock and stripes passing through their op states', async ({ page }) => {
+test('raid5 ops=async: the offload strip shows the engine, its lock and stripes passing through their op states', async ({
+  page,
+}) => {
   const problems = watchProblems(page);
   await page.goto('/?preset=raid5-async-slow-parity');
   await expect(page.getByTestId('offload-strip')).toBeVisible({ timeout: 30_000 });
   await expect(page.getByTestId('offload-strip')).toHaveAttribute('data-mode', 'threads');
   await expect(page.getByTestId('offload-lock-wq_pool_lock')).toBeVisible();
   await expect(page.getByTestId('op-biofill')).toContainText('n/a'); // this model offloads writes only
-  await expect.poll(async () => Number(await page.getByTestId('offload-completed').getAttribute('data-value')), { timeout: 45_000 }).toBeGreaterThan(0);
+  await expect
+    .poll(async () => Number(await page.getByTestId('offload-completed').getAttribute('data-value')), {
+      timeout: 45_000,
+    })
+    .toBeGreaterThan(0);
   // a stripe seen in reconstruct or biodrain at some moment
-  await expect.poll(async () => Number(await page.getByTestId('op-reconstruct').getAttribute('data-count')) + Number(await page.getByTestId('op-biodrain').getAttribute('data-count')), { timeout: 45_000 }).toBeGreaterThan(0);
+  await expect
+    .poll(
+      async () =>
+        Number(await page.getByTestId('op-reconstruct').getAttribute('data-count')) +
+        Number(await page.getByTestId('op-biodrain').getAttribute('data-count')),
+      { timeout: 45_000 },
+    )
+    .toBeGreaterThan(0);
   const done = Number(await page.getByTestId('offload-completed').getAttribute('data-value'));
-  await expect.poll(async () => Number(await page.getByTestId('offload-completed').getAttribute('data-value')), { timeout: 45_000 }).toBeGreaterThan(done);
+  await expect
+    .poll(async () => Number(await page.getByTestId('offload-completed').getAttribute('data-value')), {
+      timeout: 45_000,
+    })
+    .toBeGreaterThan(done);
   expect(problems).toEqual([]);
 });
 
-test('raid5, new array with the classic bitmap: the md strip shows the bitmap grid, bitmap_list, bitmap_lock and a resync that moves', async ({ page }) => {
+test('raid5, new array with the classic bitmap: the md strip shows the bitmap grid, bitmap_list, bitmap_lock and a resync that moves', async ({
+  page,
+}) => {
   const problems = watchProblems(page);
   await page.goto('/?preset=bitmap-raid5');
   await expect(page.getByTestId('md-strip')).toHaveAttribute('data-bitmap', 'bitmap', { timeout: 30_000 });

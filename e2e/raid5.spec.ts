@@ -12,9 +12,13 @@ const iops = (page: Page) => num(page, 'r5-iops', 'data-value');
 
 async function open(page: Page, path = '/'): Promise<string[]> {
   const problems: string[] = [];
-  page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`); });
+  page.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`);
+  });
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  page.on('response', (r) => { if (r.status() >= 400) problems.push(`${r.status()} ${r.url()}`); });
+  page.on('response', (r) => {
+    if (r.status() >= 400) problems.push(`${r.status()} ${r.url()}`);
+  });
   await page.goto(path);
   await expect(page.getByTestId('stripe-grid')).toBeVisible();
   return problems;
@@ -31,7 +35,9 @@ async function runFor(page: Page, ns: number) {
   await expect.poll(() => simNs(page), { timeout: 30_000 }).toBeGreaterThan(t0 + ns);
 }
 
-test('opens on the 3-disk preset, running from its baseline, with the machine view and a bottleneck line', async ({ page }) => {
+test('opens on the 3-disk preset, running from its baseline, with the machine view and a bottleneck line', async ({
+  page,
+}) => {
   const problems = await open(page);
   await expect(page.getByTestId('scenario')).toHaveValue('preset:raid5-3disk-threads');
   await expect(page.getByTestId('param-group_thread_cnt')).toHaveValue('0');
@@ -43,13 +49,17 @@ test('opens on the 3-disk preset, running from its baseline, with the machine vi
   await expect(page.getByTestId('lock-device_lock')).toBeVisible();
   // 4K random writes do not merge: each member's recent areq-sz is one page.
   await expect(page.getByTestId('member-sda').locator('.sz')).toHaveText('4K');
-  await expect(page.getByTestId('bottleneck')).toContainText(/md0_raid5 is \d+% busy and the members \d+%: the single stripe-handling thread is the limit; try group_thread_cnt/);
+  await expect(page.getByTestId('bottleneck')).toContainText(
+    /md0_raid5 is \d+% busy and the members \d+%: the single stripe-handling thread is the limit; try group_thread_cnt/,
+  );
   await page.getByTestId('show-hists').click();
   await expect(page.getByTestId('hist-hold')).toContainText('nsecs');
   expect(problems).toEqual([]);
 });
 
-test('raising group_thread_cnt 0 -> 2 while it runs: throughput rises and md0_raid5 does less of the work', async ({ page }) => {
+test('raising group_thread_cnt 0 -> 2 while it runs: throughput rises and md0_raid5 does less of the work', async ({
+  page,
+}) => {
   const problems = await open(page);
   await page.getByTestId('speed-10 ms/s').click();
   await runFor(page, 30e6);
@@ -131,7 +141,10 @@ test('README screenshot: the 3-disk preset after raising group_thread_cnt, one s
   await knob.press('Enter');
   await page.locator('[data-testid="stripe-grid"] rect[data-where="handle_list"]').first().click();
   await runFor(page, 3e6);
-  const scroll = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.scrollHeight]);
+  const scroll = await page.evaluate(() => [
+    document.documentElement.scrollWidth,
+    document.documentElement.scrollHeight,
+  ]);
   expect(scroll).toEqual([1366, 768]); // one screen, no scrolling
   await page.screenshot({ path: 'e2e/screenshots/main.png' });
   expect(problems).toEqual([]);

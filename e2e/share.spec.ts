@@ -16,7 +16,9 @@ const addressWire = (page: Page) => {
 
 function watchErrors(page: Page): string[] {
   const problems: string[] = [];
-  page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(m.text());
+  });
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
   return problems;
 }
@@ -54,7 +56,9 @@ test('a damaged link names the bad field, keeps the rest, and the app runs', asy
   const problems = watchErrors(page);
   await page.goto(link({ v: 1, preset: 'lock-lab-basic', seed: 77, speed: 'fast', params: { threads: 'lots' } }));
   const notice = page.getByTestId('link-problems');
-  await expect(notice).toContainText('link: speed="fast": accepted a positive number of simulated ns per second or "max"');
+  await expect(notice).toContainText(
+    'link: speed="fast": accepted a positive number of simulated ns per second or "max"',
+  );
   await expect(notice).toContainText('link: threads="lots": accepted');
   await expect(page.getByTestId('seed-shown')).toHaveText('77');
   await expect(page.getByTestId('scenario')).toHaveValue('preset:lock-lab-basic');
@@ -67,7 +71,9 @@ test('a damaged link names the bad field, keeps the rest, and the app runs', asy
 
 test('an undecodable link opens the defaults with a message naming s', async ({ page }) => {
   await page.goto('/#s=this-is-not-a-link');
-  await expect(page.getByTestId('link-problems')).toContainText('link: s="this-is-not-a-link": accepted a link made by Copy link');
+  await expect(page.getByTestId('link-problems')).toContainText(
+    'link: s="this-is-not-a-link": accepted a link made by Copy link',
+  );
   await expect.poll(() => simNs(page), { timeout: 30_000 }).toBeGreaterThan(0);
 });
 
@@ -97,7 +103,9 @@ test('the address bar follows a change, and Copy link gives that same link', asy
   await expect(page.getByTestId('share-button')).toBeFocused();
 });
 
-test('a saved scenario is listed after a reload; a bad import is refused with the field and changes nothing', async ({ page }) => {
+test('a saved scenario is listed after a reload; a bad import is refused with the field and changes nothing', async ({
+  page,
+}) => {
   await page.goto('/?preset=lock-lab-basic&seed=5');
   await expect(page.getByTestId('seed-shown')).toHaveText('5');
   await page.getByTestId('share-button').click();
@@ -106,7 +114,9 @@ test('a saved scenario is listed after a reload; a bad import is refused with th
   await expect(page.getByTestId('share-message')).toContainText('Saved "lock lab seed five"');
   await page.getByTestId('save-name').fill('lock lab seed five');
   await page.getByTestId('save-scenario').click();
-  await expect(page.getByTestId('share-message')).toContainText('"lock lab seed five" is taken: saved as "lock lab seed five (2)"');
+  await expect(page.getByTestId('share-message')).toContainText(
+    '"lock lab seed five" is taken: saved as "lock lab seed five (2)"',
+  );
 
   await page.reload();
   await page.getByTestId('share-button').click();
@@ -116,16 +126,34 @@ test('a saved scenario is listed after a reload; a bad import is refused with th
   await expect(items.first()).toContainText('lock-lab-basic · seed 5');
 
   // Export writes the CLI's scenario file (npm run sim -- --scenario FILE.json)
-  const [download] = await Promise.all([page.waitForEvent('download'), items.first().getByRole('button', { name: /^export/ }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    items
+      .first()
+      .getByRole('button', { name: /^export/ })
+      .click(),
+  ]);
   expect(download.suggestedFilename()).toBe('lock-lab-seed-five.json');
-  expect(JSON.parse(readFileSync(await download.path(), 'utf8'))).toEqual({ model: 'lock-lab', preset: 'lock-lab-basic', seed: 5, params: {} });
+  expect(JSON.parse(readFileSync(await download.path(), 'utf8'))).toEqual({
+    model: 'lock-lab',
+    preset: 'lock-lab-basic',
+    seed: 5,
+    params: {},
+  });
 
-  await page.getByTestId('import-file').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"preset":"lock-lab-basic","params":{"threads":0}}') });
+  await page.getByTestId('import-file').setInputFiles({
+    name: 'bad.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from('{"preset":"lock-lab-basic","params":{"threads":0}}'),
+  });
   await expect(page.getByTestId('share-message')).toContainText('bad.json: params.threads=0: accepted');
   await expect(page.getByTestId('share-message')).toContainText('nothing was imported');
   await expect(items).toHaveCount(2);
 
-  await items.nth(1).getByRole('button', { name: /^delete/ }).click();
+  await items
+    .nth(1)
+    .getByRole('button', { name: /^delete/ })
+    .click();
   await items.nth(1).getByRole('button', { name: 'Delete', exact: true }).click();
   await expect(items).toHaveCount(1);
 });

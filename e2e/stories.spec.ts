@@ -5,7 +5,9 @@ import LZString from 'lz-string';
 
 function watchProblems(page: Page): string[] {
   const problems: string[] = [];
-  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+  });
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
   return problems;
 }
@@ -66,7 +68,9 @@ test('an address opens a story directly, and opening one puts it in the address'
   await page.getByTestId('story-open-001').click();
   const storyInAddress = () => {
     const code = new URL(page.url()).hash.replace(/^#s=/, '');
-    return code ? (JSON.parse(LZString.decompressFromEncodedURIComponent(code) ?? '{}') as { story?: string }).story : undefined;
+    return code
+      ? (JSON.parse(LZString.decompressFromEncodedURIComponent(code) ?? '{}') as { story?: string }).story
+      : undefined;
   };
   await expect.poll(storyInAddress, { timeout: 10_000 }).toBe('001');
   const again = await page.context().newPage();

@@ -6,7 +6,9 @@ import { expect, test, type Page } from '@playwright/test';
 
 async function open(page: Page): Promise<string[]> {
   const problems: string[] = [];
-  page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`); });
+  page.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`);
+  });
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
   await page.goto('/');
   await page.getByTestId('page-sweep').click();
@@ -15,14 +17,27 @@ async function open(page: Page): Promise<string[]> {
 }
 
 /** Pixels of the (transparent) canvas painted with the band's fill: Okabe-Ito blue #0072B2 at alpha 0x2e. */
-const bandPixels = (page: Page, testId: string) => page.getByTestId(testId).locator('canvas').evaluate((c: HTMLCanvasElement) => {
-  const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
-  let n = 0;
-  for (let i = 0; i < d.length; i += 4) if (Math.abs(d[i + 3] - 0x2e) <= 3 && d[i] < 20 && Math.abs(d[i + 1] - 0x72) < 20 && Math.abs(d[i + 2] - 0xb2) < 20) n++;
-  return n;
-});
+const bandPixels = (page: Page, testId: string) =>
+  page
+    .getByTestId(testId)
+    .locator('canvas')
+    .evaluate((c: HTMLCanvasElement) => {
+      const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+      let n = 0;
+      for (let i = 0; i < d.length; i += 4)
+        if (
+          Math.abs(d[i + 3] - 0x2e) <= 3 &&
+          d[i] < 20 &&
+          Math.abs(d[i + 1] - 0x72) < 20 &&
+          Math.abs(d[i + 2] - 0xb2) < 20
+        )
+          n++;
+      return n;
+    });
 
-test('a 5-point thread sweep runs on the pool, charts means with 95% bands and the USL fit, and tabulates intervals', async ({ page }) => {
+test('a 5-point thread sweep runs on the pool, charts means with 95% bands and the USL fit, and tabulates intervals', async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   const problems = await open(page);
   await expect(page.getByTestId('sweep-param1')).toHaveValue('group_thread_cnt');
@@ -47,13 +62,19 @@ test('a 5-point thread sweep runs on the pool, charts means with 95% bands and t
   await expect(chart).toHaveAttribute('data-bands', '1');
   await expect(chart).toHaveAttribute('data-curve', 'true');
   await expect.poll(() => bandPixels(page, 'sweep-chart-locks')).toBeGreaterThan(200);
-  for (const id of ['sweep-chart-latency', 'sweep-chart-util', 'sweep-chart-locks']) await expect(page.getByTestId(id)).toHaveAttribute('data-points', '5');
+  for (const id of ['sweep-chart-latency', 'sweep-chart-util', 'sweep-chart-locks'])
+    await expect(page.getByTestId(id)).toHaveAttribute('data-points', '5');
 
   // The table: 5 rows whose throughput intervals hold their means.
   const rows = page.getByTestId('sweep-row');
   await expect(rows).toHaveCount(5);
-  const cells = await page.getByTestId('sweep-ops').evaluateAll((tds) => tds.map((td) => ({
-    mean: Number(td.getAttribute('data-mean')), lo: Number(td.getAttribute('data-lo')), hi: Number(td.getAttribute('data-hi')) })));
+  const cells = await page.getByTestId('sweep-ops').evaluateAll((tds) =>
+    tds.map((td) => ({
+      mean: Number(td.getAttribute('data-mean')),
+      lo: Number(td.getAttribute('data-lo')),
+      hi: Number(td.getAttribute('data-hi')),
+    })),
+  );
   for (const c of cells) {
     expect(c.mean).toBeGreaterThan(0);
     expect(c.lo).toBeLessThanOrEqual(c.mean);
@@ -118,7 +139,9 @@ test('bad input is refused at its field with the value and what is accepted; not
   await page.getByTestId('sweep-values1').fill('4..1');
   await page.getByTestId('sweep-replications').fill('0');
   await page.getByTestId('sweep-start').click();
-  await expect(page.getByTestId('sweep-values1-error')).toHaveText(/^group_thread_cnt=4\.\.1: accepted a list a,b,c or a range a\.\.b/);
+  await expect(page.getByTestId('sweep-values1-error')).toHaveText(
+    /^group_thread_cnt=4\.\.1: accepted a list a,b,c or a range a\.\.b/,
+  );
   await expect(page.getByTestId('sweep-replications-error')).toHaveText('replications=0: accepted an integer 1..100');
   await expect(page.getByTestId('sweep-values1')).toHaveAttribute('aria-invalid', 'true');
   await expect(page.getByTestId('sweep-progress')).toHaveCount(0);
@@ -126,7 +149,9 @@ test('bad input is refused at its field with the value and what is accepted; not
   await page.getByTestId('sweep-values1').fill('0,9000');
   await page.getByTestId('sweep-replications').fill('1');
   await page.getByTestId('sweep-start').click();
-  await expect(page.getByTestId('sweep-values1-error')).toHaveText(/^group_thread_cnt=9000: accepted an integer 0\.\.\d+/);
+  await expect(page.getByTestId('sweep-values1-error')).toHaveText(
+    /^group_thread_cnt=9000: accepted an integer 0\.\.\d+/,
+  );
   expect(problems).toEqual([]);
 });
 
@@ -148,6 +173,8 @@ test('warm-up auto: detected per run by MSER-5, each point’s mean cut listed u
   await page.getByTestId('sweep-warmup').fill('soon');
   await expect(page.getByTestId('sweep-warmup-note')).toContainText('warm-up fixed: soon');
   await page.getByTestId('sweep-start').click();
-  await expect(page.getByTestId('sweep-warmup-error')).toHaveText('warmup=soon: accepted a time 0..1000s (e.g. 200ms), or auto (detected by MSER-5)');
+  await expect(page.getByTestId('sweep-warmup-error')).toHaveText(
+    'warmup=soon: accepted a time 0..1000s (e.g. 200ms), or auto (detected by MSER-5)',
+  );
   expect(problems).toEqual([]);
 });

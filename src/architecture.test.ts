@@ -5,8 +5,24 @@ import { dirname } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyse, readTree, type SourceFacts } from './testing/importGraph';
 
-type Room = 'lib' | 'analysis' | 'export' | 'sim/core' | 'sim/block' | 'model' | 'sim' | 'scenarios' | 'protocol' | 'worker' | 'bridge' | 'state' | 'views'
-  | 'cli' | 'testing' | 'app' | 'test';
+type Room =
+  | 'lib'
+  | 'analysis'
+  | 'export'
+  | 'sim/core'
+  | 'sim/block'
+  | 'model'
+  | 'sim'
+  | 'scenarios'
+  | 'protocol'
+  | 'worker'
+  | 'bridge'
+  | 'state'
+  | 'views'
+  | 'cli'
+  | 'testing'
+  | 'app'
+  | 'test';
 
 interface Rule {
   /** Rooms whose runtime code it may import (its own room is always allowed; a model only itself). */
@@ -40,10 +56,24 @@ const RULES: Record<Room, Rule> = {
   worker: { runtime: ['sim', 'sim/core', 'scenarios', 'protocol', 'analysis', 'export', 'lib'], types: ['model'] },
   bridge: { runtime: ['protocol', 'lib'] },
   // valibot: links and saved scenarios are checked like scenario files; lz-string: compact permalinks (issue 6).
-  state: { runtime: ['bridge', 'protocol', 'scenarios', 'analysis', 'export', 'lib'], packages: ['zustand', 'valibot', 'lz-string'] },
-  views: { runtime: ['state', 'analysis', 'export', 'lib'], types: ['protocol'], packages: ['react', 'react-dom', 'd3', 'uplot'] }, // uPlot: design.md 5
-  cli: { runtime: ['sim', 'sim/core', 'scenarios', 'analysis', 'export', 'lib'], types: ['model'], packages: ['node:*', 'pure-rand'] },
-  testing: { runtime: ['sim', 'sim/core', 'model', 'scenarios', 'protocol', 'analysis', 'export', 'lib'], packages: ['node:*', 'vitest', 'typescript'] },
+  state: {
+    runtime: ['bridge', 'protocol', 'scenarios', 'analysis', 'export', 'lib'],
+    packages: ['zustand', 'valibot', 'lz-string'],
+  },
+  views: {
+    runtime: ['state', 'analysis', 'export', 'lib'],
+    types: ['protocol'],
+    packages: ['react', 'react-dom', 'd3', 'uplot'],
+  }, // uPlot: design.md 5
+  cli: {
+    runtime: ['sim', 'sim/core', 'scenarios', 'analysis', 'export', 'lib'],
+    types: ['model'],
+    packages: ['node:*', 'pure-rand'],
+  },
+  testing: {
+    runtime: ['sim', 'sim/core', 'model', 'scenarios', 'protocol', 'analysis', 'export', 'lib'],
+    packages: ['node:*', 'vitest', 'typescript'],
+  },
   app: { runtime: ['views', 'state', 'lib'], packages: ['react', 'react-dom'] },
   test: { runtime: [] }, // not consulted: tests may import anything
 };
@@ -60,7 +90,23 @@ function roomOf(f: string): { room: Room; model?: string } | null {
   if (f.startsWith('sim/block/')) return { room: 'sim/block' };
   if (f.startsWith('sim/')) return { room: 'sim' };
   const top = f.split('/')[0];
-  if (['lib', 'analysis', 'export', 'scenarios', 'protocol', 'worker', 'bridge', 'state', 'views', 'cli', 'testing'].includes(top) && f.includes('/')) return { room: top as Room };
+  if (
+    [
+      'lib',
+      'analysis',
+      'export',
+      'scenarios',
+      'protocol',
+      'worker',
+      'bridge',
+      'state',
+      'views',
+      'cli',
+      'testing',
+    ].includes(top) &&
+    f.includes('/')
+  )
+    return { room: top as Room };
   if (/^main\.tsx?$/.test(f) || /^App\.tsx?$/.test(f)) return { room: 'app' };
   return null;
 }
@@ -96,7 +142,8 @@ function violations(tree: Map<string, SourceFacts>): string[] {
       const to = roomOf(e.target);
       if (!to) continue; // reported for that file itself
       if (to.room === 'model' && own.room === 'model' && room !== 'testing') {
-        if (to.model !== own.model) out.push(`${where}: model '${own.model}' imports another model's internals ('${e.target}')`);
+        if (to.model !== own.model)
+          out.push(`${where}: model '${own.model}' imports another model's internals ('${e.target}')`);
         continue;
       }
       if (to.room === room) continue;
@@ -105,7 +152,8 @@ function violations(tree: Map<string, SourceFacts>): string[] {
       out.push(`${where}: ${room} may not import ${e.typeOnly ? 'types from ' : ''}${to.room} ('${e.target}')`);
     }
     if (f.startsWith('sim/') && room !== 'testing') {
-      for (const h of facts.hazards) out.push(`${f}:${h.line}: ${h.what} inside src/sim (a run must be a pure function of scenario and seed)`);
+      for (const h of facts.hazards)
+        out.push(`${f}:${h.line}: ${h.what} inside src/sim (a run must be a pure function of scenario and seed)`);
     }
   }
   return out;
@@ -123,29 +171,34 @@ describe('architecture (design.md section 2)', () => {
   it('the checker itself catches each kind of violation (and lets type-only and allowed edges through)', () => {
     const files: Record<string, string> = {
       'lib/units.ts': 'export const x = 1;',
-      'sim/core/kernel.ts': "import { x } from '../../lib/units';\nimport { App } from '../../views/App';\nconst t = Date.now() + performance.now() + Math.random();\nconst d = new Date();\nsetTimeout(() => 0, 1);\ndocument.title = 'x';\n// Math.random in a comment is fine\nexport const k = 1;",
-      'sim/models/raid5/raid5.ts': "import { k } from '../../core/kernel';\nimport { l } from '../lockLab/lockLab';\nimport * as d3 from 'd3';",
-      'sim/models/lockLab/lockLab.ts': "export const l = 1;",
+      'sim/core/kernel.ts':
+        "import { x } from '../../lib/units';\nimport { App } from '../../views/App';\nconst t = Date.now() + performance.now() + Math.random();\nconst d = new Date();\nsetTimeout(() => 0, 1);\ndocument.title = 'x';\n// Math.random in a comment is fine\nexport const k = 1;",
+      'sim/models/raid5/raid5.ts':
+        "import { k } from '../../core/kernel';\nimport { l } from '../lockLab/lockLab';\nimport * as d3 from 'd3';",
+      'sim/models/lockLab/lockLab.ts': 'export const l = 1;',
       'sim/run.ts': "import { l } from './models/lockLab/lockLab';",
       'scenarios/catalog.ts': "import type { k } from '../sim/core/kernel';\nimport { createModel } from '../sim/run';",
-      'views/App.tsx': "import { type X } from '../protocol/messages';\nimport { SimBridge } from '../bridge/simBridge';\nimport { y } from '../sim/models/raid5/raid5.test';",
+      'views/App.tsx':
+        "import { type X } from '../protocol/messages';\nimport { SimBridge } from '../bridge/simBridge';\nimport { y } from '../sim/models/raid5/raid5.test';",
       'protocol/messages.ts': 'export type X = number;',
-      'bridge/simBridge.ts': "export class SimBridge {}",
+      'bridge/simBridge.ts': 'export class SimBridge {}',
       'sim/models/raid5/testkit.ts': "import { runScenario } from '../../run';\nexport const y = 1;",
-      'sim/models/raid5/raid5.test.ts': "import { y } from './testkit';\nimport { App } from '../../../views/App';\nexport const z = 1;",
+      'sim/models/raid5/raid5.test.ts':
+        "import { y } from './testkit';\nimport { App } from '../../../views/App';\nexport const z = 1;",
       'stray.ts': 'export {};',
     };
     const set = new Set(Object.keys(files));
     const tree = new Map(Object.entries(files).map(([f, text]) => [f, analyse('/src', f, text, (p) => set.has(p))]));
     const v = violations(tree).join('\n');
     expect(v).toContain("sim/core/kernel.ts:2: sim/core may not import views ('views/App.tsx')");
-    for (const h of ['Date.now', 'performance.now', 'Math.random', 'new Date(', 'setTimeout', 'document']) expect(v).toContain(`: ${h} inside src/sim`);
+    for (const h of ['Date.now', 'performance.now', 'Math.random', 'new Date(', 'setTimeout', 'document'])
+      expect(v).toContain(`: ${h} inside src/sim`);
     expect(v).not.toContain('kernel.ts:7:');
     expect(v).toContain("model 'raid5' imports another model's internals");
     expect(v).toContain("model may not import package 'd3'");
     expect(v).toContain("scenarios/catalog.ts:2: scenarios may not import sim ('sim/run.ts')");
     expect(v).not.toContain('scenarios/catalog.ts:1');
-    expect(v).toContain("views/App.tsx:2: views may not import bridge");
+    expect(v).toContain('views/App.tsx:2: views may not import bridge');
     expect(v).toContain("views/App.tsx:3: production code imports test code 'sim/models/raid5/raid5.test.ts'");
     expect(v).not.toContain('views/App.tsx:1');
     expect(v).not.toContain('testkit.ts:1'); // a test helper may use the runner

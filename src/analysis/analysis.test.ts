@@ -15,8 +15,18 @@ describe('Student t', () => {
   });
 
   // Two-sided 95% critical values t(0.975, df), e.g. NIST/SEMATECH e-Handbook table 1.3.6.7.2.
-  const known: [number, number][] = [[1, 12.706204736], [2, 4.302652730], [3, 3.182446305], [4, 2.776445105],
-    [5, 2.570581836], [9, 2.262157163], [10, 2.228138852], [19, 2.093024054], [30, 2.042272456], [100, 1.983971519]];
+  const known: [number, number][] = [
+    [1, 12.706204736],
+    [2, 4.30265273],
+    [3, 3.182446305],
+    [4, 2.776445105],
+    [5, 2.570581836],
+    [9, 2.262157163],
+    [10, 2.228138852],
+    [19, 2.093024054],
+    [30, 2.042272456],
+    [100, 1.983971519],
+  ];
   it.each(known)('t(0.975, %i) = %f', (df, t) => {
     expect(tQuantile(0.975, df)).toBeCloseTo(t, 8);
     expect(tCdf(t, df)).toBeCloseTo(0.975, 10);
@@ -35,7 +45,7 @@ describe('Student t', () => {
     // mean 5, sd sqrt(2.5), n 5: half-width t(0.975, 4) * sd / sqrt(5).
     const e = meanCi([3, 4, 5, 6, 7]);
     expect(e.mean).toBe(5);
-    const half = 2.776445105 * Math.sqrt(2.5) / Math.sqrt(5);
+    const half = (2.776445105 * Math.sqrt(2.5)) / Math.sqrt(5);
     expect(e.ci95![0]).toBeCloseTo(5 - half, 8);
     expect(e.ci95![1]).toBeCloseTo(5 + half, 8);
     expect(meanCi([4]).ci95).toBeNull();
@@ -44,8 +54,10 @@ describe('Student t', () => {
 });
 
 describe('USL fit', () => {
-  const curve = (alpha: number, beta: number, gamma: number, ns: number[]) => ns.map((n) => ({ n, x: uslModel(n, alpha, beta, gamma) }));
-  const within = (got: number, want: number, rel: number) => expect(Math.abs(got - want)).toBeLessThanOrEqual(rel * Math.abs(want));
+  const curve = (alpha: number, beta: number, gamma: number, ns: number[]) =>
+    ns.map((n) => ({ n, x: uslModel(n, alpha, beta, gamma) }));
+  const within = (got: number, want: number, rel: number) =>
+    expect(Math.abs(got - want)).toBeLessThanOrEqual(rel * Math.abs(want));
 
   it.each([
     [0.05, 0.002, 120_000, [1, 2, 3, 4, 6, 8, 12, 16, 24, 32]],
@@ -70,10 +82,18 @@ describe('USL fit', () => {
   });
 
   it('fits noisy data close to the truth and refuses too few points', () => {
-    const pts = curve(0.08, 0.004, 1000, [1, 2, 3, 4, 5, 6, 8, 10, 12, 16]).map((p, i) => ({ n: p.n, x: p.x * (1 + (i % 2 ? 0.005 : -0.005)) }));
+    const pts = curve(0.08, 0.004, 1000, [1, 2, 3, 4, 5, 6, 8, 10, 12, 16]).map((p, i) => ({
+      n: p.n,
+      x: p.x * (1 + (i % 2 ? 0.005 : -0.005)),
+    }));
     const f = fitUsl(pts);
     within(f.peakN, Math.sqrt(0.92 / 0.004), 0.1);
-    expect(() => fitUsl([{ n: 1, x: 1 }, { n: 2, x: 2 }])).toThrow(/three/);
+    expect(() =>
+      fitUsl([
+        { n: 1, x: 1 },
+        { n: 2, x: 2 },
+      ]),
+    ).toThrow(/three/);
   });
 });
 
@@ -82,10 +102,38 @@ describe('growth', () => {
     expect(spearman([1, 2, 3], [10, 20, 30])).toBeCloseTo(1, 12);
     expect(spearman([1, 2, 3], [5, 5, 5])).toBe(0);
     const g = growingSeries([
-      { name: 'device_lock', points: [{ n: 1, y: 10 }, { n: 2, y: 50 }, { n: 4, y: 300 }] },
-      { name: 'hash_lock', points: [{ n: 1, y: 40 }, { n: 2, y: 41 }, { n: 4, y: 40 }] },
-      { name: 'tiny', points: [{ n: 1, y: 0 }, { n: 2, y: 0.1 }, { n: 4, y: 0.2 }] },
-      { name: 'queue_lock', points: [{ n: 1, y: 5 }, { n: 2, y: 20 }, { n: 4, y: 60 }] },
+      {
+        name: 'device_lock',
+        points: [
+          { n: 1, y: 10 },
+          { n: 2, y: 50 },
+          { n: 4, y: 300 },
+        ],
+      },
+      {
+        name: 'hash_lock',
+        points: [
+          { n: 1, y: 40 },
+          { n: 2, y: 41 },
+          { n: 4, y: 40 },
+        ],
+      },
+      {
+        name: 'tiny',
+        points: [
+          { n: 1, y: 0 },
+          { n: 2, y: 0.1 },
+          { n: 4, y: 0.2 },
+        ],
+      },
+      {
+        name: 'queue_lock',
+        points: [
+          { n: 1, y: 5 },
+          { n: 2, y: 20 },
+          { n: 4, y: 60 },
+        ],
+      },
     ]);
     expect(g.map((x) => x.name)).toEqual(['device_lock', 'queue_lock']);
   });

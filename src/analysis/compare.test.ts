@@ -2,15 +2,35 @@
 // that appear or vanish, and threads in pairs.
 import { describe, expect, it } from 'vitest';
 import { compareFigure, pairedCi, welchCi } from './compare';
-import { headlineRows, LOCK_COLUMNS, lockRows, threadPairs, type LockFigures, type RunFigures, type ThreadFigures } from './compareTables';
+import {
+  headlineRows,
+  LOCK_COLUMNS,
+  lockRows,
+  threadPairs,
+  type LockFigures,
+  type RunFigures,
+  type ThreadFigures,
+} from './compareTables';
 
 const lock = (name: string, contentions: number, waitAvg: number, acquisitions = 1000): LockFigures => ({
-  name, kind: 'spinlock', acquisitions, contentions, waitTimeTotalNs: contentions * waitAvg, waitTimeAvgNs: waitAvg, holdTimeAvgNs: 500,
+  name,
+  kind: 'spinlock',
+  acquisitions,
+  contentions,
+  waitTimeTotalNs: contentions * waitAvg,
+  waitTimeAvgNs: waitAvg,
+  holdTimeAvgNs: 500,
 });
-const thread = (name: string, role: string, running: number, spinning = 0): ThreadFigures =>
-  ({ name, role, states: { running, spinning, runnable: 0, blocked: 0, idle: 1 - running - spinning } });
+const thread = (name: string, role: string, running: number, spinning = 0): ThreadFigures => ({
+  name,
+  role,
+  states: { running, spinning, runnable: 0, blocked: 0, idle: 1 - running - spinning },
+});
 const run = (ops: number, p99: number, locks: LockFigures[] = [], threads: ThreadFigures[] = []): RunFigures => ({
-  throughput: { opsPerSec: ops, bytesPerSec: ops * 4096 }, latencyNs: { p50: p99 / 2, p99, p999: p99 * 1.2 }, locks, threads,
+  throughput: { opsPerSec: ops, bytesPerSec: ops * 4096 },
+  latencyNs: { p50: p99 / 2, p99, p999: p99 * 1.2 },
+  locks,
+  threads,
 });
 
 describe('compareFigure', () => {
@@ -84,7 +104,13 @@ describe('compare tables', () => {
     const b = [run(1200, 2.4e6), run(1215, 2.41e6)];
     const rows = headlineRows(a, b);
     const by = Object.fromEntries(rows.map((r) => [r.spec.key, r.delta]));
-    expect(rows.map((r) => r.spec.label)).toEqual(['throughput', 'bandwidth', 'latency p50', 'latency p99', 'latency p99.9']);
+    expect(rows.map((r) => r.spec.label)).toEqual([
+      'throughput',
+      'bandwidth',
+      'latency p50',
+      'latency p99',
+      'latency p99.9',
+    ]);
     expect(by.opsPerSec.verdict).toBe('better');
     expect(by.bytesPerSec.verdict).toBe('better');
     expect(by.p99.verdict).toBe('worse');
@@ -92,14 +118,29 @@ describe('compare tables', () => {
 
   it('lock columns: every wait, hold and contention column is lower-is-better; acquisitions has no direction', () => {
     const better = Object.fromEntries(LOCK_COLUMNS.map((c) => [c.label, c.better]));
-    expect(better).toEqual({ contentions: 'lower', 'waittime-total': 'lower', 'waittime-avg': 'lower', 'holdtime-avg': 'lower', acquisitions: 'neutral' });
+    expect(better).toEqual({
+      contentions: 'lower',
+      'waittime-total': 'lower',
+      'waittime-avg': 'lower',
+      'holdtime-avg': 'lower',
+      acquisitions: 'neutral',
+    });
   });
 
   it('a lock present only in B shows as new, one only in A as gone, an untaken class not at all', () => {
-    const a = [run(1, 1, [lock('device_lock', 50, 2000), lock('hash_lock', 0, 0, 0)]), run(1, 1, [lock('device_lock', 52, 2100)])];
-    const b = [run(1, 1, [lock('device_lock', 10, 900), lock('bitmap_lock', 80, 3000)]), run(1, 1, [lock('bitmap_lock', 82, 3100)])];
+    const a = [
+      run(1, 1, [lock('device_lock', 50, 2000), lock('hash_lock', 0, 0, 0)]),
+      run(1, 1, [lock('device_lock', 52, 2100)]),
+    ];
+    const b = [
+      run(1, 1, [lock('device_lock', 10, 900), lock('bitmap_lock', 80, 3000)]),
+      run(1, 1, [lock('bitmap_lock', 82, 3100)]),
+    ];
     const rows = lockRows(a, b);
-    expect(rows.map((r) => [r.name, r.presence])).toEqual([['bitmap_lock', 'new'], ['device_lock', 'both']]);
+    expect(rows.map((r) => [r.name, r.presence])).toEqual([
+      ['bitmap_lock', 'new'],
+      ['device_lock', 'both'],
+    ]);
     const dev = rows[1];
     expect(dev.meanA!.contentions).toBe(51);
     expect(dev.meanB!.contentions).toBe(5); // B's second seed never took it: zeros, the pair is kept
@@ -122,8 +163,19 @@ describe('compare tables', () => {
 
   it('threads pair by name (a thread only in B has no A bar) and by role with counts', () => {
     const a = [run(1, 1, [], [thread('md0_raid5', 'raid5d', 0.9, 0.1), thread('fio/0', 'submitter', 0.2)])];
-    const b = [run(1, 1, [], [thread('md0_raid5', 'raid5d', 0.5), thread('kworker/u:raid5wq-0', 'worker', 0.6, 0.2),
-      thread('kworker/u:raid5wq-1', 'worker', 0.4), thread('fio/0', 'submitter', 0.3)])];
+    const b = [
+      run(
+        1,
+        1,
+        [],
+        [
+          thread('md0_raid5', 'raid5d', 0.5),
+          thread('kworker/u:raid5wq-0', 'worker', 0.6, 0.2),
+          thread('kworker/u:raid5wq-1', 'worker', 0.4),
+          thread('fio/0', 'submitter', 0.3),
+        ],
+      ),
+    ];
     const byThread = threadPairs(a, b, 'thread');
     expect(byThread.map((p) => p.label)).toEqual(['md0_raid5', 'fio/0', 'kworker/u:raid5wq-0', 'kworker/u:raid5wq-1']);
     expect(byThread[0].a!.busy).toBeCloseTo(1);

@@ -52,16 +52,20 @@ export function welchCi(a: readonly number[], b: readonly number[], level = 0.95
 
 /** 95% CI of the mean of the per-seed differences b[i] − a[i] (the same seed on both sides). */
 export function pairedCi(a: readonly number[], b: readonly number[], level = 0.95): [number, number] | null {
-  if (a.length !== b.length) throw new Error(`pairedCi: ${a.length} values for A, ${b.length} for B (pairs need equal counts)`);
+  if (a.length !== b.length)
+    throw new Error(`pairedCi: ${a.length} values for A, ${b.length} for B (pairs need equal counts)`);
   if (a.length < 2) return null;
-  return meanCi(a.map((x, i) => b[i] - x), level).ci95;
+  return meanCi(
+    a.map((x, i) => b[i] - x),
+    level,
+  ).ci95;
 }
 
 export function verdictOf(diff: number, significant: boolean | null, better: Better, identical: boolean): Verdict {
   if (identical) return 'same';
   if (significant === false) return 'noise';
   if (better === 'neutral') return 'changed';
-  return (diff > 0) === (better === 'higher') ? 'better' : 'worse';
+  return diff > 0 === (better === 'higher') ? 'better' : 'worse';
 }
 
 /**
@@ -79,6 +83,19 @@ export function compareFigure(a: readonly number[], b: readonly number[], better
   const identical = a.length === b.length ? a.every((x, i) => same(x, b[i])) : same(meanA, meanB);
   const significant = diffCi === null ? null : !identical && (diffCi[0] > 0 || diffCi[1] < 0);
   const pct = meanA === 0 ? null : (diff / Math.abs(meanA)) * 100;
-  const pctCi = diffCi && meanA !== 0 ? [(diffCi[0] / Math.abs(meanA)) * 100, (diffCi[1] / Math.abs(meanA)) * 100] as [number, number] : null;
-  return { meanA, meanB, diff, diffCi, pct, pctCi, significant, method, verdict: verdictOf(diff, significant, better, identical) };
+  const pctCi =
+    diffCi && meanA !== 0
+      ? ([(diffCi[0] / Math.abs(meanA)) * 100, (diffCi[1] / Math.abs(meanA)) * 100] as [number, number])
+      : null;
+  return {
+    meanA,
+    meanB,
+    diff,
+    diffCi,
+    pct,
+    pctCi,
+    significant,
+    method,
+    verdict: verdictOf(diff, significant, better, identical),
+  };
 }

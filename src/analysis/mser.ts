@@ -7,14 +7,14 @@ export const MSER_MIN_BATCHES = 10;
 
 export type MserOutcome =
   | {
-    detected: true;
-    /** Batches cut, and the observations they hold (batches x 5). */
-    batches: number;
-    observations: number;
-    /** MSER statistic at the chosen cut, and the number of batch means it was computed on. */
-    mser: number;
-    totalBatches: number;
-  }
+      detected: true;
+      /** Batches cut, and the observations they hold (batches x 5). */
+      batches: number;
+      observations: number;
+      /** MSER statistic at the chosen cut, and the number of batch means it was computed on. */
+      mser: number;
+      totalBatches: number;
+    }
   | { detected: false; reason: string; totalBatches: number };
 
 /** MSER(d) for every d in 0..floor(b/2): sum over batches after d of (Z - their mean)^2, over (b - d)^2. */
@@ -62,7 +62,8 @@ export function mser5(xs: readonly number[]): MserOutcome {
   const b = z.length;
   if (b < MSER_MIN_BATCHES) {
     return {
-      detected: false, totalBatches: b,
+      detected: false,
+      totalBatches: b,
       reason: `series too short: ${xs.length} observations make ${b} batches of ${MSER_BATCH}; MSER-5 needs at least ${MSER_MIN_BATCHES * MSER_BATCH} observations (${MSER_MIN_BATCHES} batches)`,
     };
   }
@@ -71,7 +72,8 @@ export function mser5(xs: readonly number[]): MserOutcome {
   for (let d = 1; d < curve.length; d++) if (curve[d] < curve[best]) best = d;
   if (best === curve.length - 1) {
     return {
-      detected: false, totalBatches: b,
+      detected: false,
+      totalBatches: b,
       reason: `MSER-5 minimum at the last candidate (${best} of ${b} batches): the series has not settled within its first half`,
     };
   }

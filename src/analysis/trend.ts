@@ -5,7 +5,7 @@
 function ranks(xs: readonly number[]): number[] {
   const idx = xs.map((x, i) => [x, i] as const).sort((p, q) => p[0] - q[0]);
   const out = new Array<number>(xs.length);
-  for (let i = 0; i < idx.length; ) {
+  for (let i = 0; i < idx.length;) {
     let j = i;
     while (j + 1 < idx.length && idx[j + 1][0] === idx[i][0]) j++;
     for (let k = i; k <= j; k++) out[idx[k][1]] = (i + j) / 2 + 1;
@@ -52,7 +52,10 @@ export interface Growth {
 /** Series that grow with n: rank correlation >= minRho, at least `minRise` times their first value, and
  * at the largest n at least `minShare` of the largest series' value there (so noise on idle locks is
  * not named). Sorted by the value at the largest n, largest first. */
-export function growingSeries(series: readonly Series[], opts: { minRho?: number; minRise?: number; minShare?: number } = {}): Growth[] {
+export function growingSeries(
+  series: readonly Series[],
+  opts: { minRho?: number; minRise?: number; minShare?: number } = {},
+): Growth[] {
   const minRho = opts.minRho ?? 0.7;
   const minRise = opts.minRise ?? 1.5;
   const minShare = opts.minShare ?? 0.01;
@@ -64,7 +67,10 @@ export function growingSeries(series: readonly Series[], opts: { minRho?: number
     const last = pts[pts.length - 1].y;
     all.push({
       name: s.name,
-      rho: spearman(pts.map((p) => p.n), pts.map((p) => p.y)),
+      rho: spearman(
+        pts.map((p) => p.n),
+        pts.map((p) => p.y),
+      ),
       rise: first > 0 ? last / first : last > 0 ? Infinity : 1,
       last,
     });

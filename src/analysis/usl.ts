@@ -87,7 +87,11 @@ export function fitUsl(points: readonly UslPoint[]): UslFit {
   let { a, b, g, s } = best;
   let lambda = 1e-3;
   for (let iter = 0; iter < 500; iter++) {
-    const JtJ = [[0, 0, 0], [0, 0, 0], [0, 0, 0]];
+    const JtJ = [
+      [0, 0, 0],
+      [0, 0, 0],
+      [0, 0, 0],
+    ];
     const Jtr = [0, 0, 0];
     for (const p of pts) {
       const D = 1 + a * (p.n - 1) + b * p.n * (p.n - 1);
@@ -113,7 +117,10 @@ export function fitUsl(points: readonly UslPoint[]): UslFit {
       if (s2 <= s) {
         const rel = (s - s2) / Math.max(s, 1e-300);
         const step = Math.abs(g2 - g) / Math.max(Math.abs(g), 1e-300) + Math.abs(a2 - a) + Math.abs(b2 - b);
-        g = g2; a = a2; b = b2; s = s2;
+        g = g2;
+        a = a2;
+        b = b2;
+        s = s2;
         lambda = Math.max(lambda / 10, 1e-12);
         improved = rel > 1e-15 || step > 1e-14;
         break;

@@ -23,7 +23,8 @@ export class BatchCancelled extends Error {
   }
 }
 
-const makeWorker = (): BatchWorkerLike => new Worker(new URL('../worker/batch.worker.ts', import.meta.url), { type: 'module' }) as unknown as BatchWorkerLike;
+const makeWorker = (): BatchWorkerLike =>
+  new Worker(new URL('../worker/batch.worker.ts', import.meta.url), { type: 'module' }) as unknown as BatchWorkerLike;
 
 /** One worker per core, at least one; the browser's own figure, or 1 where it gives none. */
 export function defaultPoolSize(): number {
@@ -32,8 +33,12 @@ export function defaultPoolSize(): number {
 }
 
 /** Runs `tasks` on up to `size` workers; `onResult(index, result)` as each one finishes (any order). */
-export function runBatch(tasks: readonly BatchTask[], onResult: (index: number, result: SimResult) => void,
-  size = defaultPoolSize(), create: () => BatchWorkerLike = makeWorker): BatchJob {
+export function runBatch(
+  tasks: readonly BatchTask[],
+  onResult: (index: number, result: SimResult) => void,
+  size = defaultPoolSize(),
+  create: () => BatchWorkerLike = makeWorker,
+): BatchJob {
   const workers: BatchWorkerLike[] = [];
   let settle: { resolve: () => void; reject: (e: Error) => void } | null = null;
   const done = new Promise<void>((resolve, reject) => {

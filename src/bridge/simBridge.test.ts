@@ -11,9 +11,15 @@ class FakeWorker implements WorkerLike {
   onmessage: ((e: MessageEvent) => void) | null = null;
   onerror: ((e: ErrorEvent) => void) | null = null;
   onmessageerror: ((e: MessageEvent) => void) | null = null;
-  postMessage(msg: unknown): void { this.sent.push(msg as ToWorker); }
-  terminate(): void { this.terminated = true; }
-  emit(data: FromWorker): void { this.onmessage?.({ data } as MessageEvent); }
+  postMessage(msg: unknown): void {
+    this.sent.push(msg as ToWorker);
+  }
+  terminate(): void {
+    this.terminated = true;
+  }
+  emit(data: FromWorker): void {
+    this.onmessage?.({ data } as MessageEvent);
+  }
 }
 
 const frames = (runId: number, seq: number) => ({ type: 'frames', runId, seq }) as unknown as FramesMsg;
@@ -64,7 +70,13 @@ describe('SimBridge', () => {
     expect(workers[0].terminated).toBe(true);
     expect(workers[1].sent).toEqual([
       { type: 'init', protocol: PROTOCOL_VERSION },
-      { type: 'start', runId: r, scenario: { preset: 'lock-lab-basic', seed: 3, params: { threads: 2 } }, speed: 'max', playing: false },
+      {
+        type: 'start',
+        runId: r,
+        scenario: { preset: 'lock-lab-basic', seed: 3, params: { threads: 2 } },
+        speed: 'max',
+        playing: false,
+      },
     ]);
     workers[0].emit(frames(r!, 1)); // the dead worker is ignored
     expect(workers[1].sent).toHaveLength(2);

@@ -22,14 +22,18 @@ export interface WorkerLike {
   onmessageerror: ((e: MessageEvent) => void) | null;
 }
 
-const makeWorker = (): WorkerLike => new Worker(new URL('../worker/sim.worker.ts', import.meta.url), { type: 'module' });
+const makeWorker = (): WorkerLike =>
+  new Worker(new URL('../worker/sim.worker.ts', import.meta.url), { type: 'module' });
 
 export class SimBridge {
   private worker: WorkerLike | null = null;
   private runId = 0;
   private lastStart: { scenario: ScenarioMsg; speed: Speed; playing: boolean } | null = null;
 
-  constructor(private readonly events: BridgeEvents, private readonly create: () => WorkerLike = makeWorker) {}
+  constructor(
+    private readonly events: BridgeEvents,
+    private readonly create: () => WorkerLike = makeWorker,
+  ) {}
 
   /** The runId messages must carry to be taken; anything else is stale. */
   get currentRunId(): number {

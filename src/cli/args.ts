@@ -15,23 +15,54 @@ export interface SimArgs extends ScenarioFlags {
   help: boolean;
 }
 
-const VALUE_FLAGS = new Set<string>([...SCENARIO_FLAGS, '--describe', '--trace', '--trace-window', '--lockstat', '--fio-json']);
+const VALUE_FLAGS = new Set<string>([
+  ...SCENARIO_FLAGS,
+  '--describe',
+  '--trace',
+  '--trace-window',
+  '--lockstat',
+  '--fio-json',
+]);
 
 export function parseSimArgs(argv: readonly string[]): SimArgs {
   const out: SimArgs = { sets: {}, json: false, listPresets: false, commands: false, help: false };
   for (const { flag, value } of flagsOf(argv, VALUE_FLAGS)) {
     if (value !== undefined && takeScenarioFlag(out, flag, value)) continue;
     switch (flag) {
-      case '--describe': out.describe = value; break;
-      case '--trace': out.trace = value; break;
-      case '--trace-window': out.traceWindow = value; break;
-      case '--lockstat': out.lockstat = value; break;
-      case '--fio-json': out.fioJson = value; break;
-      case '--commands': out.commands = true; break;
-      case '--json': out.json = true; break;
-      case '--list-presets': out.listPresets = true; break;
-      case '--help': case '-h': out.help = true; break;
-      default: throw new ParamError('option', flag, '--model, --preset, --scenario, --set, --seed, --duration, --warmup, --json, --trace, --trace-window, --lockstat, --fio-json, --commands, --describe, --list-presets');
+      case '--describe':
+        out.describe = value;
+        break;
+      case '--trace':
+        out.trace = value;
+        break;
+      case '--trace-window':
+        out.traceWindow = value;
+        break;
+      case '--lockstat':
+        out.lockstat = value;
+        break;
+      case '--fio-json':
+        out.fioJson = value;
+        break;
+      case '--commands':
+        out.commands = true;
+        break;
+      case '--json':
+        out.json = true;
+        break;
+      case '--list-presets':
+        out.listPresets = true;
+        break;
+      case '--help':
+      case '-h':
+        out.help = true;
+        break;
+      default:
+        throw new ParamError(
+          'option',
+          flag,
+          '--model, --preset, --scenario, --set, --seed, --duration, --warmup, --json, --trace, --trace-window, --lockstat, --fio-json, --commands, --describe, --list-presets',
+        );
     }
   }
   return out;

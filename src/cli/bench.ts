@@ -23,25 +23,61 @@ const CASES: BenchCase[] = [
   {
     key: 'mm1',
     title: 'M/M/1, rho 0.8 (Lock Lab open arrivals, mutex, no wake-up or switch cost)',
-    scenario: { model: 'lock-lab', seed: 1, params: { arrival: 'open', rate: 400_000, hold: '2us', hold_dist: 'exp', lock: 'mutex', capacity: 1, cpus: 64, wakeup: 0, switch: 0 } },
+    scenario: {
+      model: 'lock-lab',
+      seed: 1,
+      params: {
+        arrival: 'open',
+        rate: 400_000,
+        hold: '2us',
+        hold_dist: 'exp',
+        lock: 'mutex',
+        capacity: 1,
+        cpus: 64,
+        wakeup: 0,
+        switch: 0,
+      },
+    },
     reference: (n) => referenceMM1(n, 400_000, 2_000),
   },
   {
     key: 'lockLab',
     title: 'Lock Lab closed: 8 threads on 8 CPUs, exp think 10us, exp hold 2us, spinlock',
-    scenario: { model: 'lock-lab', seed: 1, params: { arrival: 'closed', threads: 8, cpus: 8, think: '10us', think_dist: 'exp', hold: '2us', hold_dist: 'exp', lock: 'spinlock', switch: 0, wakeup: 0 } },
+    scenario: {
+      model: 'lock-lab',
+      seed: 1,
+      params: {
+        arrival: 'closed',
+        threads: 8,
+        cpus: 8,
+        think: '10us',
+        think_dist: 'exp',
+        hold: '2us',
+        hold_dist: 'exp',
+        lock: 'spinlock',
+        switch: 0,
+        wakeup: 0,
+      },
+    },
     reference: (n) => referenceLockLoop(n, 8, 10_000, 2_000),
   },
   {
     // No reference loop: the figure that counts is simulated seconds per wall second (target >= 0.25).
     key: 'raid5',
-    title: 'raid5 at the single-thread ceiling (preset raid5-single-thread-ceiling: 4 fast flash members, raid5d saturated)',
+    title:
+      'raid5 at the single-thread ceiling (preset raid5-single-thread-ceiling: 4 fast flash members, raid5d saturated)',
     scenario: { preset: 'raid5-single-thread-ceiling', seed: 1 },
     completions: 50_000,
   },
 ];
 
-interface Options { json: boolean; completions: number; memoryScale: number; repeat: number; only: Set<string> }
+interface Options {
+  json: boolean;
+  completions: number;
+  memoryScale: number;
+  repeat: number;
+  only: Set<string>;
+}
 
 function parseOptions(argv: readonly string[]): Options {
   const o: Options = { json: false, completions: 1_000_000, memoryScale: 10, repeat: 3, only: new Set() };
@@ -57,7 +93,10 @@ function parseOptions(argv: readonly string[]): Options {
     else if (a === '--memory-scale') o.memoryScale = num(0);
     else if (a === '--repeat') o.repeat = num(1);
     else if (a === '--case') o.only.add(argv[++i] ?? '');
-    else throw new Error(`option=${a}: accepted --json, --completions N, --repeat N, --memory-scale K (0 = skip), --case KEY`);
+    else
+      throw new Error(
+        `option=${a}: accepted --json, --completions N, --repeat N, --memory-scale K (0 = skip), --case KEY`,
+      );
   }
   const unknown = [...o.only].filter((k) => !CASES.some((c) => c.key === k));
   if (unknown.length) throw new Error(`case=${unknown.join(',')}: accepted ${CASES.map((c) => c.key).join(' | ')}`);
@@ -86,7 +125,13 @@ function engine(c: BenchCase, completions: number): Measured {
   runTo(run, completions);
   const wallMs = performance.now() - t0;
   const r = run.result({ preset: null, warmupNs: 0 });
-  return { wallMs, completions: completionsOf(run), events: run.sim.events, meanLatencyNs: r.latencyNs.mean, simulatedNs: run.sim.now };
+  return {
+    wallMs,
+    completions: completionsOf(run),
+    events: run.sim.events,
+    meanLatencyNs: r.latencyNs.mean,
+    simulatedNs: run.sim.now,
+  };
 }
 
 function collectGarbage(): () => void {
@@ -108,8 +153,12 @@ function memory(c: BenchCase, completions: number, scale: number) {
   const after = process.memoryUsage().heapUsed;
   const done = completionsOf(run);
   return {
-    completionsBefore: completions, completionsAfter: done, events: run.sim.events,
-    heapBeforeBytes: before, heapAfterBytes: after, growthBytes: after - before,
+    completionsBefore: completions,
+    completionsAfter: done,
+    events: run.sim.events,
+    heapBeforeBytes: before,
+    heapAfterBytes: after,
+    growthBytes: after - before,
     growthBytesPerMillionCompletions: Math.round(((after - before) / (done - completions)) * 1e6),
   };
 }
@@ -133,14 +182,23 @@ function timeCase(c: BenchCase, completions: number, repeat: number) {
   const engineCompletionsPerSec = perSec(e.completions, e.wallMs);
   const referenceCompletionsPerSec = ref ? perSec(ref.completions, ref.wallMs) : null;
   return {
-    title: c.title, completions, repeat,
-    engineWallMs: Math.round(e.wallMs), engineEvents: e.events, engineEventsPerSec: perSec(e.events, e.wallMs),
-    engineCompletionsPerSec, engineEventsPerCompletion: Number((e.events / e.completions).toFixed(2)),
+    title: c.title,
+    completions,
+    repeat,
+    engineWallMs: Math.round(e.wallMs),
+    engineEvents: e.events,
+    engineEventsPerSec: perSec(e.events, e.wallMs),
+    engineCompletionsPerSec,
+    engineEventsPerCompletion: Number((e.events / e.completions).toFixed(2)),
     engineMeanLatencyNs: Math.round(e.meanLatencyNs),
-    simulatedSecondsPerWallSecond: Number((((e.simulatedNs ?? 0) / 1e9) / (e.wallMs / 1e3)).toFixed(3)),
-    referenceWallMs: ref ? Math.round(ref.wallMs) : null, referenceEventsPerSec: ref ? perSec(ref.events, ref.wallMs) : null,
-    referenceCompletionsPerSec, referenceMeanLatencyNs: ref ? Math.round(ref.meanLatencyNs) : null,
-    ratio: referenceCompletionsPerSec ? Number((engineCompletionsPerSec / referenceCompletionsPerSec).toFixed(3)) : null,
+    simulatedSecondsPerWallSecond: Number(((e.simulatedNs ?? 0) / 1e9 / (e.wallMs / 1e3)).toFixed(3)),
+    referenceWallMs: ref ? Math.round(ref.wallMs) : null,
+    referenceEventsPerSec: ref ? perSec(ref.events, ref.wallMs) : null,
+    referenceCompletionsPerSec,
+    referenceMeanLatencyNs: ref ? Math.round(ref.meanLatencyNs) : null,
+    ratio: referenceCompletionsPerSec
+      ? Number((engineCompletionsPerSec / referenceCompletionsPerSec).toFixed(3))
+      : null,
   };
 }
 
@@ -157,10 +215,14 @@ function main(argv: readonly string[]): void {
     const r = timeCase(c, c.completions ?? o.completions, o.repeat);
     out[c.key] = r;
     log(`${c.key}: ${c.title}`);
-    log(`  engine     ${r.engineWallMs} ms  ${n(r.engineCompletionsPerSec)} completions/s  ${n(r.engineEventsPerSec)} events/s  (${r.engineEventsPerCompletion} events/completion, mean latency ${r.engineMeanLatencyNs} ns)`);
+    log(
+      `  engine     ${r.engineWallMs} ms  ${n(r.engineCompletionsPerSec)} completions/s  ${n(r.engineEventsPerSec)} events/s  (${r.engineEventsPerCompletion} events/completion, mean latency ${r.engineMeanLatencyNs} ns)`,
+    );
     log(`  simulated  ${r.simulatedSecondsPerWallSecond} simulated s per wall s`);
     if (r.referenceCompletionsPerSec !== null && r.referenceEventsPerSec !== null) {
-      log(`  reference  ${r.referenceWallMs} ms  ${n(r.referenceCompletionsPerSec)} completions/s  ${n(r.referenceEventsPerSec)} events/s  (mean latency ${r.referenceMeanLatencyNs} ns)`);
+      log(
+        `  reference  ${r.referenceWallMs} ms  ${n(r.referenceCompletionsPerSec)} completions/s  ${n(r.referenceEventsPerSec)} events/s  (mean latency ${r.referenceMeanLatencyNs} ns)`,
+      );
       log(`  ratio      ${r.ratio} (engine completions/s over reference; target >= 0.6)`);
     }
   }
@@ -170,7 +232,9 @@ function main(argv: readonly string[]): void {
       const m = memory(c, c.completions ?? o.completions, o.memoryScale);
       mem[c.key] = m;
       const mib = (b: number) => (b / 2 ** 20).toFixed(1);
-      log(`memory ${c.key}: heap ${mib(m.heapBeforeBytes)} MiB after ${n(m.completionsBefore)} completions, ${mib(m.heapAfterBytes)} MiB after ${n(m.completionsAfter)} (${m.growthBytes >= 0 ? '+' : ''}${(m.growthBytes / 1024).toFixed(0)} KiB)`);
+      log(
+        `memory ${c.key}: heap ${mib(m.heapBeforeBytes)} MiB after ${n(m.completionsBefore)} completions, ${mib(m.heapAfterBytes)} MiB after ${n(m.completionsAfter)} (${m.growthBytes >= 0 ? '+' : ''}${(m.growthBytes / 1024).toFixed(0)} KiB)`,
+      );
     }
   }
   out.memory = mem;

@@ -32,34 +32,62 @@ class RefHeap {
     while (i > 0) {
       const p = (i - 1) >> 1;
       if (time[p] < t || (time[p] === t && seq[p] < s)) break;
-      time[i] = time[p]; seq[i] = seq[p]; kind[i] = kind[p]; arg[i] = arg[p];
+      time[i] = time[p];
+      seq[i] = seq[p];
+      kind[i] = kind[p];
+      arg[i] = arg[p];
       i = p;
     }
-    time[i] = t; seq[i] = s; kind[i] = k; arg[i] = a;
+    time[i] = t;
+    seq[i] = s;
+    kind[i] = k;
+    arg[i] = a;
   }
 
   pop(): void {
     const { time, seq, kind, arg } = this;
-    this.outTime = time[0]; this.outKind = kind[0]; this.outArg = arg[0];
+    this.outTime = time[0];
+    this.outKind = kind[0];
+    this.outArg = arg[0];
     const last = --this.n;
-    const t = time[last], s = seq[last], k = kind[last], a = arg[last];
+    const t = time[last],
+      s = seq[last],
+      k = kind[last],
+      a = arg[last];
     let i = 0;
     for (;;) {
       let c = 2 * i + 1;
       if (c >= last) break;
       if (c + 1 < last && (time[c + 1] < time[c] || (time[c + 1] === time[c] && seq[c + 1] < seq[c]))) c++;
       if (t < time[c] || (t === time[c] && s < seq[c])) break;
-      time[i] = time[c]; seq[i] = seq[c]; kind[i] = kind[c]; arg[i] = arg[c];
+      time[i] = time[c];
+      seq[i] = seq[c];
+      kind[i] = kind[c];
+      arg[i] = arg[c];
       i = c;
     }
-    time[i] = t; seq[i] = s; kind[i] = k; arg[i] = a;
+    time[i] = t;
+    seq[i] = s;
+    kind[i] = k;
+    arg[i] = a;
   }
 
   private grow(): void {
     const cap = this.time.length * 2;
-    const f = (x: Float64Array) => { const y = new Float64Array(cap); y.set(x); return y; };
-    const g = (x: Int32Array) => { const y = new Int32Array(cap); y.set(x); return y; };
-    this.time = f(this.time); this.seq = f(this.seq); this.kind = g(this.kind); this.arg = g(this.arg);
+    const f = (x: Float64Array) => {
+      const y = new Float64Array(cap);
+      y.set(x);
+      return y;
+    };
+    const g = (x: Int32Array) => {
+      const y = new Int32Array(cap);
+      y.set(x);
+      return y;
+    };
+    this.time = f(this.time);
+    this.seq = f(this.seq);
+    this.kind = g(this.kind);
+    this.arg = g(this.arg);
   }
 }
 
@@ -69,7 +97,8 @@ function uniformSource(seed: number): () => number {
   return () => ((gen.next() >>> 0) + 0.5) / 4294967296;
 }
 
-const ARRIVAL = 0, DEPARTURE = 1;
+const ARRIVAL = 0,
+  DEPARTURE = 1;
 
 /** M/M/1: Poisson arrivals at `ratePerSec`, exponential service of mean `serviceNs`, FIFO. */
 export function referenceMM1(completions: number, ratePerSec: number, serviceNs: number, seed = 1): Measured {
@@ -77,9 +106,13 @@ export function referenceMM1(completions: number, ratePerSec: number, serviceNs:
   const h = new RefHeap();
   const meanGap = 1e9 / ratePerSec;
   let ring = new Float64Array(1024); // arrival times of waiting customers
-  let head = 0, count = 0, busy = false;
+  let head = 0,
+    count = 0,
+    busy = false;
   let servedArrival = 0; // arrival time of the customer in service
-  let done = 0, events = 0, sumLatency = 0;
+  let done = 0,
+    events = 0,
+    sumLatency = 0;
   const t0 = performance.now();
   h.push(Math.round(-meanGap * Math.log(u())), ARRIVAL, 0);
   while (done < completions) {
@@ -92,7 +125,8 @@ export function referenceMM1(completions: number, ratePerSec: number, serviceNs:
           if (count === ring.length) {
             const r = new Float64Array(ring.length * 2);
             for (let i = 0; i < count; i++) r[i] = ring[(head + i) % ring.length];
-            ring = r; head = 0;
+            ring = r;
+            head = 0;
           }
           ring[(head + count++) % ring.length] = now;
         } else {
@@ -117,16 +151,27 @@ export function referenceMM1(completions: number, ratePerSec: number, serviceNs:
   return { wallMs: performance.now() - t0, completions: done, events, meanLatencyNs: sumLatency / done };
 }
 
-const THINK_END = 0, HOLD_END = 1;
+const THINK_END = 0,
+  HOLD_END = 1;
 
 /** Closed loop: `threads` on as many CPUs, think then one FIFO lock held for `holdNs` (both exponential). */
-export function referenceLockLoop(completions: number, threads: number, thinkNs: number, holdNs: number, seed = 1): Measured {
+export function referenceLockLoop(
+  completions: number,
+  threads: number,
+  thinkNs: number,
+  holdNs: number,
+  seed = 1,
+): Measured {
   const u = uniformSource(seed);
   const h = new RefHeap();
   const asked = new Float64Array(threads);
   const waiting = new Int32Array(threads); // FIFO ring of thread ids waiting for the lock
-  let head = 0, count = 0, owner = -1;
-  let done = 0, events = 0, sumLatency = 0;
+  let head = 0,
+    count = 0,
+    owner = -1;
+  let done = 0,
+    events = 0,
+    sumLatency = 0;
   const t0 = performance.now();
   for (let t = 0; t < threads; t++) h.push(Math.round(-thinkNs * Math.log(u())), THINK_END, t);
   while (done < completions) {

@@ -15,11 +15,22 @@ export interface ScenarioFlags {
   warmup?: string;
 }
 
-export const SCENARIO_FLAGS = ['--model', '--preset', '--scenario', '--set', '--seed', '--duration', '--warmup'] as const;
+export const SCENARIO_FLAGS = [
+  '--model',
+  '--preset',
+  '--scenario',
+  '--set',
+  '--seed',
+  '--duration',
+  '--warmup',
+] as const;
 const MAX_SEED = 2 ** 31 - 1;
 
 /** Each flag with its value: `--flag=value` or `--flag value` for flags in `valueFlags`, none for the others. */
-export function* flagsOf(argv: readonly string[], valueFlags: ReadonlySet<string>): Generator<{ flag: string; value: string | undefined }> {
+export function* flagsOf(
+  argv: readonly string[],
+  valueFlags: ReadonlySet<string>,
+): Generator<{ flag: string; value: string | undefined }> {
   for (let i = 0; i < argv.length; i++) {
     let flag = argv[i];
     let value: string | undefined;
@@ -39,9 +50,15 @@ export function* flagsOf(argv: readonly string[], valueFlags: ReadonlySet<string
 /** Takes one scenario flag into `out`; false when `flag` is not a scenario flag. */
 export function takeScenarioFlag(out: ScenarioFlags, flag: string, value: string): boolean {
   switch (flag) {
-    case '--model': out.model = value; return true;
-    case '--preset': out.preset = value; return true;
-    case '--scenario': out.scenarioFile = value; return true;
+    case '--model':
+      out.model = value;
+      return true;
+    case '--preset':
+      out.preset = value;
+      return true;
+    case '--scenario':
+      out.scenarioFile = value;
+      return true;
     case '--set': {
       const k = value.indexOf('=');
       if (k <= 0) throw new ParamError('--set', value, 'KEY=VALUE');
@@ -49,12 +66,18 @@ export function takeScenarioFlag(out: ScenarioFlags, flag: string, value: string
       return true;
     }
     case '--seed':
-      if (!/^\d+$/.test(value) || Number(value) > MAX_SEED) throw new ParamError('seed', value, `an integer 0..${MAX_SEED}`);
+      if (!/^\d+$/.test(value) || Number(value) > MAX_SEED)
+        throw new ParamError('seed', value, `an integer 0..${MAX_SEED}`);
       out.seed = Number(value);
       return true;
-    case '--duration': out.duration = value; return true;
-    case '--warmup': out.warmup = value; return true;
-    default: return false;
+    case '--duration':
+      out.duration = value;
+      return true;
+    case '--warmup':
+      out.warmup = value;
+      return true;
+    default:
+      return false;
   }
 }
 

@@ -43,7 +43,10 @@ function runTraced(sc: ResolvedScenario, windowNs: number, file: string): SimRes
   const end = sc.warmupNs + sc.durationNs;
   const from = Math.max(0, end - windowNs);
   // The same runUntil steps as runScenario, cut once more at the window's start: results are unchanged.
-  const stops: [number, () => void][] = [[sc.warmupNs, () => run.resetStats()], [from, () => tap.begin()]];
+  const stops: [number, () => void][] = [
+    [sc.warmupNs, () => run.resetStats()],
+    [from, () => tap.begin()],
+  ];
   stops.sort((a, b) => a[0] - b[0]);
   for (const [t, act] of stops) {
     run.sim.runUntil(t);
@@ -60,12 +63,24 @@ function runTraced(sc: ResolvedScenario, windowNs: number, file: string): SimRes
 function runTracedAnyWarmup(sc: ResolvedScenario, windowNs: number, file: string): SimResult {
   if (sc.warmupMode !== 'auto') return runTraced(sc, windowNs, file);
   const { fixed, warmup } = detectedSpec(sc);
-  return { ...runTraced({ ...sc, warmupNs: fixed.warmupNs, durationNs: fixed.durationNs, warmupMode: undefined }, windowNs, file), warmup };
+  return {
+    ...runTraced(
+      { ...sc, warmupNs: fixed.warmupNs, durationNs: fixed.durationNs, warmupMode: undefined },
+      windowNs,
+      file,
+    ),
+    warmup,
+  };
 }
 
 export function runWithOutputs(sc: ResolvedScenario, f: OutputFlags): SimResult {
   const windowNs = traceWindowNs(f.traceWindow);
-  if (f.fioJson && !hasFioWorkload(sc.params)) throw new ParamError('fio-json', f.fioJson, `a model that runs a fio workload (raid5, raid1, raid10, loop, ext4); ${sc.model}'s operations are not IOs`);
+  if (f.fioJson && !hasFioWorkload(sc.params))
+    throw new ParamError(
+      'fio-json',
+      f.fioJson,
+      `a model that runs a fio workload (raid5, raid1, raid10, loop, ext4); ${sc.model}'s operations are not IOs`,
+    );
   const result = f.trace ? runTracedAnyWarmup(sc, windowNs, f.trace) : runScenario(sc).result;
   if (f.lockstat) write('lockstat', f.lockstat, lockStatText(result.locks));
   if (f.fioJson) write('fio-json', f.fioJson, `${JSON.stringify(fioJson(result), null, 2)}\n`);
@@ -75,6 +90,7 @@ export function runWithOutputs(sc: ResolvedScenario, f: OutputFlags): SimResult 
 /** --commands: the mdadm / sysfs / fio lines for a raid5 scenario; other models are refused by name. */
 export function commandsFor(sc: ResolvedScenario): string {
   const text = setupCommands(sc);
-  if (text === null) throw new ParamError('commands', sc.model, 'a raid5 scenario (--preset raid5-... or --model raid5)');
+  if (text === null)
+    throw new ParamError('commands', sc.model, 'a raid5 scenario (--preset raid5-... or --model raid5)');
   return text;
 }

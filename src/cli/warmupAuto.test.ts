@@ -24,14 +24,28 @@ describe('npm run sim -- --warmup auto', () => {
     expect(w).toMatchObject({ rule: 'MSER-5', horizonNs: 30e6, samples: 200 }); // lock-lab-basic's fixed warm-up is 20ms
     expect(['detected', 'not-detected']).toContain(w.mode);
     expect(auto.warmupNs + auto.simulatedNs).toBe(30e6);
-    const fixed = sim('--preset', 'lock-lab-basic', '--duration', `${auto.simulatedNs}ns`, '--warmup', `${auto.warmupNs}ns`, '--seed', '4', '--json');
+    const fixed = sim(
+      '--preset',
+      'lock-lab-basic',
+      '--duration',
+      `${auto.simulatedNs}ns`,
+      '--warmup',
+      `${auto.warmupNs}ns`,
+      '--seed',
+      '4',
+      '--json',
+    );
     const { warmup: _, ...rest } = auto;
     expect(JSON.stringify(rest)).toBe(fixed.stdout.trim());
   });
 
   it('says which warm-up in the human summary', () => {
-    expect(sim('--preset', 'lock-lab-basic', '--duration', '5ms', '--warmup', 'auto').stdout.split('\n')[0]).toMatch(/warm-up \((detected by MSER-5: \d+ of 40 batches|fixed: MSER-5 found no cut)/);
-    expect(sim('--preset', 'lock-lab-basic', '--duration', '5ms', '--warmup', '1ms').stdout.split('\n')[0]).toContain('after 1.000 ms warm-up (fixed)');
+    expect(sim('--preset', 'lock-lab-basic', '--duration', '5ms', '--warmup', 'auto').stdout.split('\n')[0]).toMatch(
+      /warm-up \((detected by MSER-5: \d+ of 40 batches|fixed: MSER-5 found no cut)/,
+    );
+    expect(sim('--preset', 'lock-lab-basic', '--duration', '5ms', '--warmup', '1ms').stdout.split('\n')[0]).toContain(
+      'after 1.000 ms warm-up (fixed)',
+    );
   });
 
   it('refuses --warmup soon with exit 2, naming the field, the value and what is accepted', () => {
@@ -42,9 +56,14 @@ describe('npm run sim -- --warmup auto', () => {
 
   it('takes "warmup": "auto" from a scenario file and refuses a bad one by field', () => {
     const dir = mkdtempSync(join(tmpdir(), 'stripe-lab-warmup-'));
-    writeFileSync(join(dir, 'auto.json'), JSON.stringify({ preset: 'lock-lab-basic', duration: '5ms', warmup: 'auto' }));
+    writeFileSync(
+      join(dir, 'auto.json'),
+      JSON.stringify({ preset: 'lock-lab-basic', duration: '5ms', warmup: 'auto' }),
+    );
     writeFileSync(join(dir, 'bad.json'), JSON.stringify({ preset: 'lock-lab-basic', warmup: 'soon' }));
-    expect((JSON.parse(sim('--scenario', join(dir, 'auto.json'), '--json').stdout) as SimResult).warmup?.rule).toBe('MSER-5');
+    expect((JSON.parse(sim('--scenario', join(dir, 'auto.json'), '--json').stdout) as SimResult).warmup?.rule).toBe(
+      'MSER-5',
+    );
     const bad = sim('--scenario', join(dir, 'bad.json'), '--json');
     expect(bad.status).toBe(2);
     expect(bad.stderr.trim()).toBe(REFUSAL);
@@ -53,10 +72,27 @@ describe('npm run sim -- --warmup auto', () => {
 
 describe('npm run sweep -- --warmup auto', () => {
   it('--json lines carry the detected warm-up: mode, rule, mean and interval, fallbacks counted', () => {
-    const r = sweep('--preset', 'lock-lab-basic', '--param', 'threads=2,4', '--replications', '2', '--duration', '5ms', '--warmup', 'auto', '--json', '--jobs', '2');
+    const r = sweep(
+      '--preset',
+      'lock-lab-basic',
+      '--param',
+      'threads=2,4',
+      '--replications',
+      '2',
+      '--duration',
+      '5ms',
+      '--warmup',
+      'auto',
+      '--json',
+      '--jobs',
+      '2',
+    );
     expect(r.status).toBe(0);
     expect(r.stderr).toContain('warm-up detected per run (MSER-5');
-    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as PointLine);
+    const lines = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as PointLine);
     expect(lines).toHaveLength(2);
     for (const l of lines) {
       const w = l.warmup;
@@ -69,13 +105,47 @@ describe('npm run sweep -- --warmup auto', () => {
   });
 
   it('the table says detected with the mean, or fixed with what was discarded', () => {
-    const auto = sweep('--preset', 'lock-lab-basic', '--param', 'threads=2,4', '--replications', '2', '--duration', '5ms', '--warmup', 'auto', '--jobs', '2');
+    const auto = sweep(
+      '--preset',
+      'lock-lab-basic',
+      '--param',
+      'threads=2,4',
+      '--replications',
+      '2',
+      '--duration',
+      '5ms',
+      '--warmup',
+      'auto',
+      '--jobs',
+      '2',
+    );
     expect(auto.stdout).toContain('warm-up (MSER-5)');
     expect(auto.stdout).toMatch(/\nwarm-up detected \(MSER-5\): mean [\d.]+ ?[mµun]?s over 4 runs/);
-    const fixed = sweep('--preset', 'lock-lab-basic', '--param', 'threads=2,4', '--duration', '2ms', '--warmup', '1ms', '--jobs', '2');
+    const fixed = sweep(
+      '--preset',
+      'lock-lab-basic',
+      '--param',
+      'threads=2,4',
+      '--duration',
+      '2ms',
+      '--warmup',
+      '1ms',
+      '--jobs',
+      '2',
+    );
     expect(fixed.stdout).toContain('warm-up fixed: 1.000ms discarded (not detected)');
     expect(fixed.stdout).toContain('\nwarm-up fixed: 1.000ms discarded\n');
-    const fixedJson = sweep('--preset', 'lock-lab-basic', '--param', 'threads=2', '--duration', '2ms', '--warmup', '1ms', '--json');
+    const fixedJson = sweep(
+      '--preset',
+      'lock-lab-basic',
+      '--param',
+      'threads=2',
+      '--duration',
+      '2ms',
+      '--warmup',
+      '1ms',
+      '--json',
+    );
     expect((JSON.parse(fixedJson.stdout.split('\n')[0]) as PointLine).warmup).toEqual({ mode: 'fixed', ns: 1e6 });
   });
 

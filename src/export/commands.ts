@@ -11,14 +11,23 @@ export interface CommandSource {
 
 /** fio and mdadm size spelling (1024-based, as fio's default kb_base): 4096 -> 4k, 16 GiB -> 16g. */
 export function sizeText(bytes: number): string {
-  for (const [unit, mult] of [['g', 2 ** 30], ['m', 2 ** 20], ['k', 1024]] as const) if (bytes >= mult && bytes % mult === 0) return `${bytes / mult}${unit}`;
+  for (const [unit, mult] of [
+    ['g', 2 ** 30],
+    ['m', 2 ** 20],
+    ['k', 1024],
+  ] as const)
+    if (bytes >= mult && bytes % mult === 0) return `${bytes / mult}${unit}`;
   return String(bytes);
 }
 
 /** Member device paths by device preset: brd ramdisks, NVMe namespaces, or SCSI disks from sdb on. */
 function members(device: string, n: number): string[] {
-  const name = device === 'ramdisk' ? (i: number) => `/dev/ram${i}` : device === 'nvme' ? (i: number) => `/dev/nvme${i}n1`
-    : (i: number) => `/dev/sd${String.fromCharCode(98 + i)}`; // sda is the system disk
+  const name =
+    device === 'ramdisk'
+      ? (i: number) => `/dev/ram${i}`
+      : device === 'nvme'
+        ? (i: number) => `/dev/nvme${i}n1`
+        : (i: number) => `/dev/sd${String.fromCharCode(98 + i)}`; // sda is the system disk
   return Array.from({ length: n }, (_, i) => name(i));
 }
 
@@ -36,34 +45,69 @@ export function setupCommands(s: CommandSource): string | null {
   ];
   if (device === 'ramdisk') {
     const perMemberKiB = Math.ceil(Number(p.size) / (disks - (level === 6 ? 2 : 1)) / 1024);
-    out.push(`modprobe brd rd_nr=${disks} rd_size=${perMemberKiB}   # members at memory speed (${sizeText(perMemberKiB * 1024)} each)`);
+    out.push(
+      `modprobe brd rd_nr=${disks} rd_size=${perMemberKiB}   # members at memory speed (${sizeText(perMemberKiB * 1024)} each)`,
+    );
   } else out.push(`# members: ${device} devices; adjust ${paths.join(' ')} to yours`);
-  if (p.cpus !== undefined) out.push(`# cpus=${p.cpus}: boot with maxcpus=${p.cpus} (or nr_cpus=${p.cpus}) so submitters, raid5d, workers and interrupts share as many CPUs`);
-  const bitmap = p.bitmap === undefined || p.bitmap === false || p.bitmap === 'none' || p.bitmap === 'off' ? 'none' : 'internal';
-  out.push(`mdadm --create /dev/md0 --run --level=${level} --raid-devices=${disks} --chunk=${Number(p.chunk) / 1024}K --assume-clean --bitmap=${bitmap} ${paths.join(' ')}`);
+  if (p.cpus !== undefined)
+    out.push(
+      `# cpus=${p.cpus}: boot with maxcpus=${p.cpus} (or nr_cpus=${p.cpus}) so submitters, raid5d, workers and interrupts share as many CPUs`,
+    );
+  const bitmap =
+    p.bitmap === undefined || p.bitmap === false || p.bitmap === 'none' || p.bitmap === 'off' ? 'none' : 'internal';
+  out.push(
+    `mdadm --create /dev/md0 --run --level=${level} --raid-devices=${disks} --chunk=${Number(p.chunk) / 1024}K --assume-clean --bitmap=${bitmap} ${paths.join(' ')}`,
+  );
   out.push('# --assume-clean: skip the initial resync, which the simulation does not model');
   for (const knob of ['stripe_cache_size', 'group_thread_cnt', 'preread_bypass_threshold', 'rmw_level', 'skip_copy']) {
     if (p[knob] === undefined) continue;
     const v = typeof p[knob] === 'boolean' ? (p[knob] ? 1 : 0) : p[knob];
     out.push(`echo ${v} > /sys/block/md0/md/${knob}`);
   }
-  if (p.hash_locks !== undefined && Number(p.hash_locks) !== 8) out.push(`# hash_locks=${p.hash_locks}: one lock over the whole stripe cache, as kernels before the 8 hash locks (3.13); no runtime knob`);
-  if (p.release === 'locked') out.push('# release=locked: every last release under device_lock, as before the released_stripes llist (3.12); no runtime knob');
-  if (p.batch_release === false) out.push('# batch_release=off: no plug batching of stripe releases in make_request (older kernels); no runtime knob');
-  if (p.blk === 'sq') out.push('# blk=sq: members on the legacy single-queue block layer: a kernel before 5.0 booted with scsi_mod.use_blk_mq=0 (SCSI/SATA members; nvme is blk-mq only)');
+  if (p.hash_locks !== undefined && Number(p.hash_locks) !== 8)
+    out.push(
+      `# hash_locks=${p.hash_locks}: one lock over the whole stripe cache, as kernels before the 8 hash locks (3.13); no runtime knob`,
+    );
+  if (p.release === 'locked')
+    out.push(
+      '# release=locked: every last release under device_lock, as before the released_stripes llist (3.12); no runtime knob',
+    );
+  if (p.batch_release === false)
+    out.push(
+      '# batch_release=off: no plug batching of stripe releases in make_request (older kernels); no runtime knob',
+    );
+  if (p.blk === 'sq')
+    out.push(
+      '# blk=sq: members on the legacy single-queue block layer: a kernel before 5.0 booted with scsi_mod.use_blk_mq=0 (SCSI/SATA members; nvme is blk-mq only)',
+    );
   if (p.ops === 'async') {
-    out.push(p.offload === 'dma'
-      ? '# ops=async offload=dma: parity and copies through async_tx on a DMA engine (CONFIG_ASYNC_TX_DMA and an engine such as ioatdma)'
-      : `# ops=async offload=threads: parity and copies on ${p.offload_threads} offload threads; no mainline knob (the simulation's what-if)`);
+    out.push(
+      p.offload === 'dma'
+        ? '# ops=async offload=dma: parity and copies through async_tx on a DMA engine (CONFIG_ASYNC_TX_DMA and an engine such as ioatdma)'
+        : `# ops=async offload=threads: parity and copies on ${p.offload_threads} offload threads; no mainline knob (the simulation's what-if)`,
+    );
   }
-  out.push('# cost.*, xor_speed, wakeup, switch and device.* are the simulation\'s calibration, not settings');
-  out.push('echo 0 > /proc/lock_stat; echo 1 > /proc/sys/kernel/lock_stat   # CONFIG_LOCK_STAT=y: clear and enable before the run');
+  out.push("# cost.*, xor_speed, wakeup, switch and device.* are the simulation's calibration, not settings");
+  out.push(
+    'echo 0 > /proc/lock_stat; echo 1 > /proc/sys/kernel/lock_stat   # CONFIG_LOCK_STAT=y: clear and enable before the run',
+  );
   const rw = String(p.rw);
-  const fio = ['fio --name=stripe-lab --filename=/dev/md0 --ioengine=libaio', `--direct=${p.direct === false ? 0 : 1}`, `--rw=${rw}`,
-    `--bs=${sizeText(Number(p.bs))}`, `--iodepth=${p.iodepth}`, `--numjobs=${p.numjobs}`];
+  const fio = [
+    'fio --name=stripe-lab --filename=/dev/md0 --ioengine=libaio',
+    `--direct=${p.direct === false ? 0 : 1}`,
+    `--rw=${rw}`,
+    `--bs=${sizeText(Number(p.bs))}`,
+    `--iodepth=${p.iodepth}`,
+    `--numjobs=${p.numjobs}`,
+  ];
   if (rw === 'randrw') fio.push(`--rwmixread=${p.rwmixread}`);
-  fio.push(`--size=${sizeText(Number(p.size))}`, '--time_based --runtime=30 --ramp_time=5 --group_reporting --output-format=json --output=fio.json');
+  fio.push(
+    `--size=${sizeText(Number(p.size))}`,
+    '--time_based --runtime=30 --ramp_time=5 --group_reporting --output-format=json --output=fio.json',
+  );
   out.push(fio.join(' '));
-  out.push('cat /proc/lock_stat > lock_stat.txt   # compare with npm run sim -- ... --lockstat FILE and --fio-json FILE');
+  out.push(
+    'cat /proc/lock_stat > lock_stat.txt   # compare with npm run sim -- ... --lockstat FILE and --fio-json FILE',
+  );
   return `${out.join('\n')}\n`;
 }

@@ -17,7 +17,11 @@ export interface CompareReportInput {
   locks: readonly LockCompareRow[];
 }
 
-const ascii = (s: string) => s.replace(/\u2212/g, '-').replace(/µ/g, 'u').replace(/±/g, '');
+const ascii = (s: string) =>
+  s
+    .replace(/\u2212/g, '-')
+    .replace(/µ/g, 'u')
+    .replace(/±/g, '');
 
 /** A value in the figure's unit: 77.8k ops/s, 304.0 MiB/s, 1.630 ms. */
 export function figureValue(unit: string, x: number): string {
@@ -30,7 +34,12 @@ export function figureValue(unit: string, x: number): string {
 /** Columns padded to their widest cell: the first left-aligned, the rest right-aligned (numbers line up). */
 export function textTable(rows: readonly (readonly string[])[]): string[] {
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));
-  return rows.map((r) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ').trimEnd());
+  return rows.map((r) =>
+    r
+      .map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c])))
+      .join('  ')
+      .trimEnd(),
+  );
 }
 
 function deltaCell(d: Delta, abs: (x: number) => string): string {
@@ -49,25 +58,40 @@ export function compareReport(x: CompareReportInput): string {
     `A: ${x.aWords}`,
     `B: ${x.bWords}`,
     `A -> B: ${x.changes.length ? x.changes.map((c) => `${c.key} ${c.a} -> ${c.b}`).join('; ') : '(no parameter differs)'}`,
-    r > 1 ? 'delta = B - A in % of A, mean over the seeds; 95% CI: paired Student t on the per-seed differences; n.s. = CI includes 0'
+    r > 1
+      ? 'delta = B - A in % of A, mean over the seeds; 95% CI: paired Student t on the per-seed differences; n.s. = CI includes 0'
       : 'delta = B - A in % of A; one replication: no CI',
     '',
   ];
   const head = [['figure', 'A', 'B', 'delta', '95% CI of delta', 'verdict']];
   for (const { spec, delta } of x.head) {
     const v = deltaView(delta, (y) => figureValue(spec.unit, y));
-    head.push([spec.label, figureValue(spec.unit, delta.meanA), figureValue(spec.unit, delta.meanB), v.main, v.ci?.replace('95% CI ', '') ?? '-', v.word]);
+    head.push([
+      spec.label,
+      figureValue(spec.unit, delta.meanA),
+      figureValue(spec.unit, delta.meanB),
+      v.main,
+      v.ci?.replace('95% CI ', '') ?? '-',
+      v.word,
+    ]);
   }
   lines.push(...textTable(head), '');
   const count = (y: number) => (r > 1 ? y.toFixed(1) : y.toFixed(0));
   const val = (unit: string, y: number) => (unit === 'ns' ? lockStatTime(y) : count(y));
   const locks = [['class name', ...LOCK_COLUMNS.flatMap((c) => [`${c.label} A`, 'B', 'delta'])]];
   for (const l of x.locks) {
-    locks.push([`${l.name}${l.presence === 'new' ? ' (new in B)' : l.presence === 'gone' ? ' (gone in B)' : ''}`, ...LOCK_COLUMNS.flatMap((c) => [
-      l.meanA ? val(c.unit, l.meanA[c.key]) : '-', l.meanB ? val(c.unit, l.meanB[c.key]) : '-',
-      l.deltas ? deltaCell(l.deltas[c.key], (y) => val(c.unit, y)) : l.presence]),
+    locks.push([
+      `${l.name}${l.presence === 'new' ? ' (new in B)' : l.presence === 'gone' ? ' (gone in B)' : ''}`,
+      ...LOCK_COLUMNS.flatMap((c) => [
+        l.meanA ? val(c.unit, l.meanA[c.key]) : '-',
+        l.meanB ? val(c.unit, l.meanB[c.key]) : '-',
+        l.deltas ? deltaCell(l.deltas[c.key], (y) => val(c.unit, y)) : l.presence,
+      ]),
     ]);
   }
-  lines.push('lock_stat per class, mean over the seeds (times in us; lower is better except acquisitions, which follow the work done)', ...textTable(locks));
+  lines.push(
+    'lock_stat per class, mean over the seeds (times in us; lower is better except acquisitions, which follow the work done)',
+    ...textTable(locks),
+  );
   return `${ascii(lines.join('\n'))}\n`;
 }

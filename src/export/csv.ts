@@ -3,7 +3,10 @@
 
 export type Cell = string | number | boolean | null | undefined;
 
-interface EstimateLike { mean: number; ci95: readonly [number, number] | null }
+interface EstimateLike {
+  mean: number;
+  ci95: readonly [number, number] | null;
+}
 /** The parts of a sweep point line the CSV shows (the sweep's JSON line has this shape). */
 export interface SweepPointLike {
   index: number;

@@ -21,15 +21,28 @@ describe('deltaText', () => {
   });
 
   it('less wait is better (down arrow, blue); more is worse (up arrow, red)', () => {
-    expect(deltaView(compareFigure([2000, 2010], [1000, 1004], 'lower'), us)).toMatchObject({ arrow: '▼', main: '\u221250.0%', tone: 'better' });
-    expect(deltaView(compareFigure([2000, 2010], [3000, 3020], 'lower'), us)).toMatchObject({ arrow: '▲', tone: 'worse', word: 'worse' });
+    expect(deltaView(compareFigure([2000, 2010], [1000, 1004], 'lower'), us)).toMatchObject({
+      arrow: '▼',
+      main: '\u221250.0%',
+      tone: 'better',
+    });
+    expect(deltaView(compareFigure([2000, 2010], [3000, 3020], 'lower'), us)).toMatchObject({
+      arrow: '▲',
+      tone: 'worse',
+      word: 'worse',
+    });
   });
 
   it('noise and changes without a direction are unmarked', () => {
     const noise = compareFigure([100, 120, 80], [95, 130, 90], 'higher');
     expect(deltaView(noise, us)).toMatchObject({ arrow: '', tone: 'plain' });
     expect(deltaLine(noise, us)).toMatch(/^no significant change \(\+5\.0%, 95% CI \u2212\d+\.\d\.\.\+\d+\.\d%\)$/);
-    expect(deltaView(compareFigure([1000], [1100], 'neutral'), us)).toMatchObject({ arrow: '', tone: 'plain', main: '+10.0%', ci: null });
+    expect(deltaView(compareFigure([1000], [1100], 'neutral'), us)).toMatchObject({
+      arrow: '',
+      tone: 'plain',
+      main: '+10.0%',
+      ci: null,
+    });
     expect(deltaLine(compareFigure([5, 5], [5, 5], 'lower'), us)).toBe('identical (±0)');
   });
 

@@ -36,8 +36,20 @@ export function deltaView(d: Delta, abs: (x: number) => string): DeltaView {
   const ci = range ? `95% CI ${end(range[0])}..${end(range[1])}${inPct ? '%' : ''}` : null;
   const marked = d.verdict === 'better' || d.verdict === 'worse';
   const arrow = marked ? (d.diff > 0 ? '▲' : '▼') : '';
-  const word = { better: 'better', worse: 'worse', noise: 'no significant change', same: 'identical', changed: 'changed' }[d.verdict];
-  return { arrow, main: d.verdict === 'same' ? '±0' : main, ci, word, tone: marked ? (d.verdict as 'better' | 'worse') : 'plain' };
+  const word = {
+    better: 'better',
+    worse: 'worse',
+    noise: 'no significant change',
+    same: 'identical',
+    changed: 'changed',
+  }[d.verdict];
+  return {
+    arrow,
+    main: d.verdict === 'same' ? '±0' : main,
+    ci,
+    word,
+    tone: marked ? (d.verdict as 'better' | 'worse') : 'plain',
+  };
 }
 
 /** The whole delta in one line, e.g. "+12.3% (95% CI +9.0..+15.1)" or "no significant change (+0.4%, 95% CI −2.1..+2.9)". */

@@ -1,7 +1,12 @@
 // File names for exports: the scenario (preset, or model), the seed and the simulated time, so a download
 // says what it holds, e.g. stripe-lab-raid5-3disk-threads-seed1-7.3ms.trace.json. Pure text.
 
-export interface NameSource { model: string; preset: string | null; seed: number; timeNs: number }
+export interface NameSource {
+  model: string;
+  preset: string | null;
+  seed: number;
+  timeNs: number;
+}
 
 /** Simulated time in ms with up to three decimals, trailing zeros dropped: 7300000 -> "7.3ms". */
 export function msText(ns: number): string {

@@ -5,7 +5,9 @@ import { sizeText } from './commands';
 
 /** The parts of a run's result this reads (SimResult has this shape). */
 export interface FioSource {
-  model: string; preset: string | null; seed: number;
+  model: string;
+  preset: string | null;
+  seed: number;
   params: Record<string, string | number | boolean>;
   simulatedNs: number;
   throughput: { opsPerSec: number; bytesPerSec: number };
@@ -32,7 +34,12 @@ function direction(share: number, r: FioSource) {
     short_ios: 0,
     drop_ios: 0,
     // Completion latency: submission to completion; the model has no separate submission latency.
-    clat_ns: ios ? { ...lat, percentile: { [pctKey(50)]: L.p50, [pctKey(90)]: L.p90, [pctKey(99)]: L.p99, [pctKey(99.9)]: L.p999 } } : { N: 0 },
+    clat_ns: ios
+      ? {
+          ...lat,
+          percentile: { [pctKey(50)]: L.p50, [pctKey(90)]: L.p90, [pctKey(99)]: L.p99, [pctKey(99.9)]: L.p999 },
+        }
+      : { N: 0 },
     lat_ns: ios ? lat : { N: 0 },
   };
 }
@@ -59,20 +66,32 @@ export function fioJson(r: FioSource): Record<string, unknown> {
   for (const k of ['rw', 'bs', 'iodepth', 'numjobs', 'rwmixread', 'direct', 'size']) {
     if (p[k] === undefined || (k === 'rwmixread' && !mixed)) continue;
     const v = p[k];
-    options[k] = typeof v === 'boolean' ? (v ? '1' : '0') : (k === 'bs' || k === 'size') && typeof v === 'number' ? sizeText(v) : String(v);
+    options[k] =
+      typeof v === 'boolean'
+        ? v
+          ? '1'
+          : '0'
+        : (k === 'bs' || k === 'size') && typeof v === 'number'
+          ? sizeText(v)
+          : String(v);
   }
   return {
     'fio version': 'stripe-lab-sim',
     timestamp: 0,
     time: `simulated: ${r.model}${r.preset ? ` preset ${r.preset}` : ''}, seed ${r.seed}`,
     'global options': {},
-    jobs: [{
-      jobname: 'stripe-lab', groupid: 0, error: 0, elapsed: Number((r.simulatedNs / 1e9).toFixed(6)),
-      'job options': options,
-      read: direction(reads, r),
-      write: direction(1 - reads, r),
-      trim: direction(0, r),
-    }],
+    jobs: [
+      {
+        jobname: 'stripe-lab',
+        groupid: 0,
+        error: 0,
+        elapsed: Number((r.simulatedNs / 1e9).toFixed(6)),
+        'job options': options,
+        read: direction(reads, r),
+        write: direction(1 - reads, r),
+        trim: direction(0, r),
+      },
+    ],
     disk_util: r.devices.map((d) => ({ name: d.name, util: Number((d.utilisation * 100).toFixed(2)) })),
     'stripe-lab': {
       note: 'Simulated run. Latency is over all IOs; with a read/write mix, IOs and bytes are split by rwmixread and both directions carry the same latency figures. slat, min, stddev and CPU figures are not measured and are left out.',

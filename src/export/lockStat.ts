@@ -5,15 +5,33 @@
 /** The lock_stat figures of one class (SimResult's lock rows have this shape). */
 export interface LockStatRow {
   name: string;
-  conBounces: number; contentions: number;
-  waitTimeMinNs: number; waitTimeMaxNs: number; waitTimeTotalNs: number;
-  acqBounces: number; acquisitions: number;
-  holdTimeMinNs: number; holdTimeMaxNs: number; holdTimeTotalNs: number;
+  conBounces: number;
+  contentions: number;
+  waitTimeMinNs: number;
+  waitTimeMaxNs: number;
+  waitTimeTotalNs: number;
+  acqBounces: number;
+  acquisitions: number;
+  holdTimeMinNs: number;
+  holdTimeMaxNs: number;
+  holdTimeTotalNs: number;
 }
 
 const WIDTH = 40 + 1 + 12 * (14 + 1);
-export const LOCK_STAT_COLUMNS = ['con-bounces', 'contentions', 'waittime-min', 'waittime-max', 'waittime-total', 'waittime-avg',
-  'acq-bounces', 'acquisitions', 'holdtime-min', 'holdtime-max', 'holdtime-total', 'holdtime-avg'] as const;
+export const LOCK_STAT_COLUMNS = [
+  'con-bounces',
+  'contentions',
+  'waittime-min',
+  'waittime-max',
+  'waittime-total',
+  'waittime-avg',
+  'acq-bounces',
+  'acquisitions',
+  'holdtime-min',
+  'holdtime-max',
+  'holdtime-total',
+  'holdtime-avg',
+] as const;
 
 /** snprint_time: nanoseconds as microseconds with two decimals, rounded at the 10 ns digit. */
 export function lockStatTime(ns: number): string {
@@ -40,8 +58,10 @@ export function lockStatText(rows: readonly LockStatRow[]): string {
   for (const l of sorted) {
     if (l.acquisitions === 0) continue; // a class never taken has no holdtime and prints no row
     const name = `${l.name.slice(0, 37).padStart(40)}:`;
-    lines.push(`${name}${r14(l.conBounces)} ${lockTime(l.contentions, l.waitTimeMinNs, l.waitTimeMaxNs, l.waitTimeTotalNs)} ${r14(l.acqBounces)} `
-      + lockTime(l.acquisitions, l.holdTimeMinNs, l.holdTimeMaxNs, l.holdTimeTotalNs));
+    lines.push(
+      `${name}${r14(l.conBounces)} ${lockTime(l.contentions, l.waitTimeMinNs, l.waitTimeMaxNs, l.waitTimeTotalNs)} ${r14(l.acqBounces)} ` +
+        lockTime(l.acquisitions, l.holdTimeMinNs, l.holdTimeMaxNs, l.holdTimeTotalNs),
+    );
   }
   return `${lines.join('\n')}\n`;
 }

@@ -8,8 +8,13 @@ import { resolveScenario } from '../scenarios/scenarioFile';
 import { createModel, runScenario } from '../sim/run';
 
 const base: TraceCapture = {
-  title: 'test', fromNs: 1000, toNs: 9000,
-  threads: [{ id: 0, name: 'md0_raid5', role: 'raid5d' }, { id: 1, name: 'kworker', role: 'worker' }],
+  title: 'test',
+  fromNs: 1000,
+  toNs: 9000,
+  threads: [
+    { id: 0, name: 'md0_raid5', role: 'raid5d' },
+    { id: 1, name: 'kworker', role: 'worker' },
+  ],
   states: [
     { t: 1000, thread: 0, state: 'running', label: 'handle_stripe' },
     { t: 1000, thread: 1, state: 'spinning', label: 'device_lock' },
@@ -27,23 +32,47 @@ const base: TraceCapture = {
     { t: 7000, thread: 1, lock: 'A', op: 'release' },
   ],
   handoffs: [{ t: 3000, from: 0, to: 1, lock: 'A' }],
-  counters: [{ t: 1000, name: 'handle_list', value: 3 }, { t: 2500, name: 'handle_list', value: 4 }],
+  counters: [
+    { t: 1000, name: 'handle_list', value: 3 },
+    { t: 2500, name: 'handle_list', value: 4 },
+  ],
 };
 
-const xs = (evs: TraceEvent[], tid: number) => evs.filter((e) => e.ph === 'X' && e.tid === tid).map((e) => `${e.ts}+${e.dur} ${e.name}`);
+const xs = (evs: TraceEvent[], tid: number) =>
+  evs.filter((e) => e.ph === 'X' && e.tid === tid).map((e) => `${e.ts}+${e.dur} ${e.name}`);
 
 describe('trace export', () => {
   it('turns a capture into valid, nested trace events in microseconds', () => {
     const f = traceFile(base);
     expect(checkTrace(f)).toEqual([]);
     expect(xs(f.traceEvents, 1)).toEqual([
-      '1+2 holding A', '1+1 handle_stripe', '2+1 holding B', '2+1 handle_stripe',
-      '3+0.5 holding B', '3+0.5 handle_stripe', '3.5+0.5 handle_stripe', '4+5 blocked',
+      '1+2 holding A',
+      '1+1 handle_stripe',
+      '2+1 holding B',
+      '2+1 handle_stripe',
+      '3+0.5 holding B',
+      '3+0.5 handle_stripe',
+      '3.5+0.5 handle_stripe',
+      '4+5 blocked',
     ]);
-    expect(f.traceEvents.find((e) => e.ph === 'X' && e.ts === 3 && e.name === 'holding B')?.args).toMatchObject({ continued: true });
-    expect(xs(f.traceEvents, 2)).toEqual(['1+2 spin device_lock', '3+4 holding A', '3+2 spin device_lock', '5+2 __release_stripe', '7+1 __release_stripe']);
-    expect(f.traceEvents.filter((e) => e.ph === 's' || e.ph === 'f').map((e) => [e.ph, e.tid, e.ts])).toEqual([['s', 1, 3], ['f', 2, 3]]);
-    expect(f.traceEvents.filter((e) => e.ph === 'C').map((e) => [e.ts, e.args])).toEqual([[1, { value: 3 }], [2.5, { value: 4 }]]);
+    expect(f.traceEvents.find((e) => e.ph === 'X' && e.ts === 3 && e.name === 'holding B')?.args).toMatchObject({
+      continued: true,
+    });
+    expect(xs(f.traceEvents, 2)).toEqual([
+      '1+2 spin device_lock',
+      '3+4 holding A',
+      '3+2 spin device_lock',
+      '5+2 __release_stripe',
+      '7+1 __release_stripe',
+    ]);
+    expect(f.traceEvents.filter((e) => e.ph === 's' || e.ph === 'f').map((e) => [e.ph, e.tid, e.ts])).toEqual([
+      ['s', 1, 3],
+      ['f', 2, 3],
+    ]);
+    expect(f.traceEvents.filter((e) => e.ph === 'C').map((e) => [e.ts, e.args])).toEqual([
+      [1, { value: 3 }],
+      [2.5, { value: 4 }],
+    ]);
     const names = f.traceEvents.filter((e) => e.name === 'thread_name').map((e) => e.args?.name);
     expect(names).toEqual(['md0_raid5', 'kworker']);
   });
@@ -72,13 +101,27 @@ describe('trace export', () => {
     expect(checkTrace({})).toEqual(['traceEvents is not an array']);
   });
 
-  it('draws a free lock\'s next take by another thread as a flow from the release to the take', () => {
-    const c: TraceCapture = { ...base, handoffs: [...base.handoffs, { t: 7000, from: 1, to: 0, lock: 'A', takenAt: 8500 }, { t: 8800, from: 0, to: 1, lock: 'A', takenAt: 9500 }] };
+  it("draws a free lock's next take by another thread as a flow from the release to the take", () => {
+    const c: TraceCapture = {
+      ...base,
+      handoffs: [
+        ...base.handoffs,
+        { t: 7000, from: 1, to: 0, lock: 'A', takenAt: 8500 },
+        { t: 8800, from: 0, to: 1, lock: 'A', takenAt: 9500 },
+      ],
+    };
     const f = traceFile(c);
     expect(checkTrace(f)).toEqual([]);
-    const flows = f.traceEvents.filter((e) => e.ph === 's' || e.ph === 'f').map((e) => `${e.ph} ${e.name} tid${e.tid} ${e.ts}`);
+    const flows = f.traceEvents
+      .filter((e) => e.ph === 's' || e.ph === 'f')
+      .map((e) => `${e.ph} ${e.name} tid${e.tid} ${e.ts}`);
     // The second one ends after the window and is left out whole, never half.
-    expect(flows).toEqual(['s A hand-off tid1 3', 'f A hand-off tid2 3', 's A release -> next take tid2 7', 'f A release -> next take tid1 8.5']);
+    expect(flows).toEqual([
+      's A hand-off tid1 3',
+      'f A hand-off tid2 3',
+      's A release -> next take tid2 7',
+      'f A release -> next take tid1 8.5',
+    ]);
   });
 
   it('a captured raid5 window is valid, names every thread, and leaves the result unchanged', () => {
@@ -93,7 +136,9 @@ describe('trace export', () => {
     const f = traceFile(tap.capture('raid5', 3e6));
     expect(checkTrace(f)).toEqual([]);
     const threadNames = f.traceEvents.filter((e) => e.name === 'thread_name').map((e) => e.args?.name);
-    expect(threadNames).toEqual(expect.arrayContaining(['md0_raid5', 'kworker/u:raid5wq-0', 'kworker/u:raid5wq-1', 'fio/0']));
+    expect(threadNames).toEqual(
+      expect.arrayContaining(['md0_raid5', 'kworker/u:raid5wq-0', 'kworker/u:raid5wq-1', 'fio/0']),
+    );
     const x = f.traceEvents.filter((e) => e.ph === 'X');
     expect(x.every((e) => (e.ts as number) >= 2000 && (e.ts as number) + (e.dur as number) <= 3000 + 1e-9)).toBe(true);
     const names = new Set(x.map((e) => e.name));

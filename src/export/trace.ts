@@ -23,8 +23,16 @@ export interface TraceCapture {
 }
 
 export interface TraceEvent {
-  name: string; ph: string; pid: number; tid?: number; ts?: number; dur?: number;
-  cat?: string; id?: number; bp?: string; args?: Record<string, unknown>;
+  name: string;
+  ph: string;
+  pid: number;
+  tid?: number;
+  ts?: number;
+  dur?: number;
+  cat?: string;
+  id?: number;
+  bp?: string;
+  args?: Record<string, unknown>;
 }
 
 const PID = 1;
@@ -35,17 +43,32 @@ const us = (ns: number) => ns / 1000;
  * class's own label is the cache-line migration a lock taken from another CPU costs (lock_stat's bounces). */
 export function sliceName(state: TraceState, label: string, lockNames: ReadonlySet<string> = new Set()): string {
   switch (state) {
-    case 'running': return lockNames.has(label) ? `${label} cache-line bounce` : label || 'running';
-    case 'spinning': return `spin ${label}`.trim();
-    case 'runnable': return 'runnable (waiting for a CPU)';
-    case 'blocked': return 'blocked';
-    case 'idle': return 'idle';
+    case 'running':
+      return lockNames.has(label) ? `${label} cache-line bounce` : label || 'running';
+    case 'spinning':
+      return `spin ${label}`.trim();
+    case 'runnable':
+      return 'runnable (waiting for a CPU)';
+    case 'blocked':
+      return 'blocked';
+    case 'idle':
+      return 'idle';
   }
 }
 
-interface Open { name: string; cat: string; start: number; args: Record<string, unknown> }
+interface Open {
+  name: string;
+  cat: string;
+  start: number;
+  args: Record<string, unknown>;
+}
 
-interface Slice { ev: TraceEvent; from: number; to: number; depth: number }
+interface Slice {
+  ev: TraceEvent;
+  from: number;
+  to: number;
+  depth: number;
+}
 
 /** One thread's slices: holds as outer slices (split where they cross, so they nest), state leaves inside.
  * At equal times the order of a lock event and a state change does not matter: the piece between is empty. */
@@ -60,7 +83,22 @@ function threadSlices(tid: number, c: TraceCapture, lockNames: ReadonlySet<strin
   const emit = (o: Open, end: number, depth: number) => {
     const from = Math.max(o.start, c.fromNs);
     const to = Math.min(end, c.toNs);
-    if (to > from) out.push({ ev: { name: o.name, ph: 'X', cat: o.cat, pid: PID, tid: tid + 1, ts: us(from), dur: us(to - from), args: o.args }, from, to, depth });
+    if (to > from)
+      out.push({
+        ev: {
+          name: o.name,
+          ph: 'X',
+          cat: o.cat,
+          pid: PID,
+          tid: tid + 1,
+          ts: us(from),
+          dur: us(to - from),
+          args: o.args,
+        },
+        from,
+        to,
+        depth,
+      });
   };
   const closeLeaf = (t: number) => {
     if (leaf) emit(leaf, t, holds.length);
@@ -70,7 +108,15 @@ function threadSlices(tid: number, c: TraceCapture, lockNames: ReadonlySet<strin
     const prev = closeLeaf(e.t);
     if (e.kind === 1) {
       const s = c.states[e.i];
-      leaf = s.state === 'idle' ? null : { name: sliceName(s.state, s.label, lockNames), cat: s.state, start: e.t, args: { state: s.state, label: s.label } };
+      leaf =
+        s.state === 'idle'
+          ? null
+          : {
+              name: sliceName(s.state, s.label, lockNames),
+              cat: s.state,
+              start: e.t,
+              args: { state: s.state, label: s.label },
+            };
       continue;
     }
     const l = c.locks[e.i];
@@ -97,10 +143,17 @@ function roleRank(role: string): number {
 }
 
 /** The trace file: metadata, per-thread slices sorted so parents precede children, flows and counters. */
-export function traceFile(c: TraceCapture): { traceEvents: TraceEvent[]; displayTimeUnit: 'ns'; otherData: Record<string, unknown> } {
+export function traceFile(c: TraceCapture): {
+  traceEvents: TraceEvent[];
+  displayTimeUnit: 'ns';
+  otherData: Record<string, unknown>;
+} {
   const meta: TraceEvent[] = [{ name: 'process_name', ph: 'M', pid: PID, args: { name: c.title } }];
   const slices: Slice[] = [];
-  const lockNames = new Set([...c.locks.map((l) => l.lock), ...c.states.filter((s) => s.state === 'spinning').map((s) => s.label)]);
+  const lockNames = new Set([
+    ...c.locks.map((l) => l.lock),
+    ...c.states.filter((s) => s.state === 'spinning').map((s) => s.label),
+  ]);
   const byRole = [...c.threads].sort((a, b) => roleRank(a.role) - roleRank(b.role) || a.id - b.id);
   byRole.forEach((t, i) => {
     meta.push({ name: 'thread_name', ph: 'M', pid: PID, tid: t.id + 1, args: { name: t.name } });
@@ -108,13 +161,23 @@ export function traceFile(c: TraceCapture): { traceEvents: TraceEvent[]; display
     threadSlices(t.id, c, lockNames, slices);
   });
   // Parents before children: by start, then longer first, then outer first (equal spans).
-  slices.sort((a, b) => (a.ev.tid as number) - (b.ev.tid as number) || a.from - b.from || b.to - a.to || a.depth - b.depth);
+  slices.sort(
+    (a, b) => (a.ev.tid as number) - (b.ev.tid as number) || a.from - b.from || b.to - a.to || a.depth - b.depth,
+  );
   const flows: TraceEvent[] = [];
   c.handoffs.forEach((h, id) => {
     const end = h.takenAt ?? h.t;
     if (h.t < c.fromNs || end > c.toNs) return;
-    const common = { name: h.takenAt === undefined ? `${h.lock} hand-off` : `${h.lock} release -> next take`, cat: 'lock', pid: PID, id: id + 1 };
-    flows.push({ ...common, ph: 's', ts: us(h.t), tid: h.from + 1 }, { ...common, ph: 'f', bp: 'e', ts: us(end), tid: h.to + 1 });
+    const common = {
+      name: h.takenAt === undefined ? `${h.lock} hand-off` : `${h.lock} release -> next take`,
+      cat: 'lock',
+      pid: PID,
+      id: id + 1,
+    };
+    flows.push(
+      { ...common, ph: 's', ts: us(h.t), tid: h.from + 1 },
+      { ...common, ph: 'f', bp: 'e', ts: us(end), tid: h.to + 1 },
+    );
   });
   const counters: TraceEvent[] = c.counters
     .filter((k) => k.t >= c.fromNs && k.t <= c.toNs)

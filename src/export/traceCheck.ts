@@ -45,9 +45,12 @@ export function checkTrace(file: unknown): string[] {
         break;
       }
       case 'C':
-        if (typeof e.args !== 'object' || e.args === null || !Object.values(e.args).every(isNum)) out.push(`${where}: counter args must be numbers`);
+        if (typeof e.args !== 'object' || e.args === null || !Object.values(e.args).every(isNum))
+          out.push(`${where}: counter args must be numbers`);
         break;
-      case 's': case 't': case 'f': {
+      case 's':
+      case 't':
+      case 'f': {
         if (!isNum(e.tid) || e.id === undefined) out.push(`${where}: flow event needs tid and id`);
         const key = `${String(e.cat)}/${String(e.id)}`;
         const fl = flows.get(key) ?? {};
@@ -70,7 +73,10 @@ export function checkTrace(file: unknown): string[] {
     for (const s of list) {
       while (stack.length && stack[stack.length - 1].end <= s.ts + EPS_US) stack.pop();
       const parent = stack[stack.length - 1];
-      if (parent && s.end > parent.end + EPS_US) out.push(`thread ${key}: '${s.name}' at ${s.ts}us ends after its parent '${parent.name}' (${s.end} > ${parent.end})`);
+      if (parent && s.end > parent.end + EPS_US)
+        out.push(
+          `thread ${key}: '${s.name}' at ${s.ts}us ends after its parent '${parent.name}' (${s.end} > ${parent.end})`,
+        );
       stack.push({ end: s.end, name: s.name });
     }
   }

@@ -5,17 +5,38 @@ import { formatBytes, formatNs, formatRate, parseRate, parseSize, parseTime } fr
 
 describe('parseSize', () => {
   it.each([
-    ['4096', 4096], ['4k', 4096], ['4K', 4096], ['512k', 524_288], ['1m', 1_048_576], ['1M', 1_048_576],
-    ['2g', 2 ** 31], ['64KiB', 65_536], ['8kb', 8192], [' 16k ', 16_384], ['1.5k', 1536], ['0', 0],
+    ['4096', 4096],
+    ['4k', 4096],
+    ['4K', 4096],
+    ['512k', 524_288],
+    ['1m', 1_048_576],
+    ['1M', 1_048_576],
+    ['2g', 2 ** 31],
+    ['64KiB', 65_536],
+    ['8kb', 8192],
+    [' 16k ', 16_384],
+    ['1.5k', 1536],
+    ['0', 0],
   ])('%s -> %d bytes', (text, bytes) => expect(parseSize(text)).toBe(bytes));
 
-  it.each(['', 'k', '4x', '-4k', '4 k b', '1e3', '0.3k', 'four'])('refuses %j', (text) => expect(parseSize(text)).toBeNull());
+  it.each(['', 'k', '4x', '-4k', '4 k b', '1e3', '0.3k', 'four'])('refuses %j', (text) =>
+    expect(parseSize(text)).toBeNull(),
+  );
 });
 
 describe('parseTime', () => {
   it.each([
-    ['250', 250], ['250ns', 250], ['2us', 2000], ['2µs', 2000], ['1.5ms', 1_500_000], ['10ms', 10_000_000],
-    ['1s', 1e9], ['0.5s', 5e8], ['2US', 2000], ['1e3', 1000], ['0', 0],
+    ['250', 250],
+    ['250ns', 250],
+    ['2us', 2000],
+    ['2µs', 2000],
+    ['1.5ms', 1_500_000],
+    ['10ms', 10_000_000],
+    ['1s', 1e9],
+    ['0.5s', 5e8],
+    ['2US', 2000],
+    ['1e3', 1000],
+    ['0', 0],
   ])('%s -> %d ns', (text, ns) => expect(parseTime(text)).toBe(ns));
 
   it('rounds to whole nanoseconds', () => expect(parseTime('1.0004us')).toBe(1000));
@@ -24,7 +45,12 @@ describe('parseTime', () => {
 });
 
 describe('parseRate', () => {
-  it.each([['2000', 2000], ['450k', 450_000], ['1m', 1e6], ['1.5M', 1.5e6]])('%s -> %d per second', (text, rate) => expect(parseRate(text)).toBe(rate));
+  it.each([
+    ['2000', 2000],
+    ['450k', 450_000],
+    ['1m', 1e6],
+    ['1.5M', 1.5e6],
+  ])('%s -> %d per second', (text, rate) => expect(parseRate(text)).toBe(rate));
   it.each(['', 'fast', '1g', '-5k'])('refuses %j', (text) => expect(parseRate(text)).toBeNull());
 });
 

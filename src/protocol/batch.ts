@@ -20,5 +20,4 @@ export interface BatchTask {
 export type ToBatchWorker = { type: 'run'; id: number; task: BatchTask };
 
 export type FromBatchWorker =
-  | { type: 'result'; id: number; result: SimResult }
-  | { type: 'error'; id: number; message: string };
+  { type: 'result'; id: number; result: SimResult } | { type: 'error'; id: number; message: string };

@@ -75,7 +75,14 @@ export type FromWorker =
   /** Handshake reply. */
   | { type: 'ready'; protocol: number; models: string[] }
   /** A run exists: the resolved parameters it uses. */
-  | { type: 'started'; runId: number; model: string; preset: string | null; seed: number; params: Record<string, ParamValue> }
+  | {
+      type: 'started';
+      runId: number;
+      model: string;
+      preset: string | null;
+      seed: number;
+      params: Record<string, ParamValue>;
+    }
   | {
       type: 'frames';
       runId: number;
@@ -93,7 +100,15 @@ export type FromWorker =
     }
   | { type: 'liveApplied'; runId: number; key: string; value: ParamValue }
   /** Trace-event JSON text of [fromNs, toNs] in simulated time; `replayedEvents` is the replay's length. */
-  | { type: 'trace'; runId: number; requestId: number; fromNs: number; toNs: number; replayedEvents: number; json: string }
+  | {
+      type: 'trace';
+      runId: number;
+      requestId: number;
+      fromNs: number;
+      toNs: number;
+      replayedEvents: number;
+      json: string;
+    }
   /** A long trace replay's progress (events replayed of `of`), a few times a second until its `trace` reply. */
   | { type: 'exportProgress'; runId: number; requestId: number; events: number; of: number }
   | { type: 'result'; runId: number; requestId: number; result: SimResult }

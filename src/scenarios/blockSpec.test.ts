@@ -37,7 +37,11 @@ describe('block layer and device knobs', () => {
   });
 
   it('the CLI exits 2 with the same message', () => {
-    const r = spawnSync('npx', ['tsx', 'src/cli/sim.ts', '--model', 'raid5', '--set', 'max_sectors_kb=6', '--duration', '1ms'], { encoding: 'utf8' });
+    const r = spawnSync(
+      'npx',
+      ['tsx', 'src/cli/sim.ts', '--model', 'raid5', '--set', 'max_sectors_kb=6', '--duration', '1ms'],
+      { encoding: 'utf8' },
+    );
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('max_sectors_kb=6');
     expect(r.stderr).toContain('a multiple of 4');
@@ -49,8 +53,21 @@ describe('block layer and device knobs', () => {
 
   it('device.*, nr_requests and the scheduler follow the device class unless given', () => {
     const hdd = resolveScenario({ model: 'raid5', params: { device: 'hdd' } }).params;
-    expect([hdd['device.seek'], hdd['device.rpm'], hdd.scheduler, hdd.nr_requests]).toEqual([DEVICE_PRESETS.hdd.seek, 7200, 'mq-deadline', 64]);
-    const nvme = resolveScenario({ model: 'raid5', params: { device: 'nvme', scheduler: 'mq-deadline', 'device.bandwidth': 1e9 } }).params;
-    expect([nvme.scheduler, nvme['device.bandwidth'], nvme['device.write_bandwidth'], nvme.nr_requests]).toEqual(['mq-deadline', 1e9, 1e9, 256]);
+    expect([hdd['device.seek'], hdd['device.rpm'], hdd.scheduler, hdd.nr_requests]).toEqual([
+      DEVICE_PRESETS.hdd.seek,
+      7200,
+      'mq-deadline',
+      64,
+    ]);
+    const nvme = resolveScenario({
+      model: 'raid5',
+      params: { device: 'nvme', scheduler: 'mq-deadline', 'device.bandwidth': 1e9 },
+    }).params;
+    expect([nvme.scheduler, nvme['device.bandwidth'], nvme['device.write_bandwidth'], nvme.nr_requests]).toEqual([
+      'mq-deadline',
+      1e9,
+      1e9,
+      256,
+    ]);
   });
 });

@@ -83,7 +83,8 @@ export const CPU_CLASSES: Record<string, CpuClass> = {
     raid6BytesPerSec: 10e9,
     memcpyBytesPerSec: 5e9,
     wakeupNs: 10_500,
-    about: 'the small VM of the llbitmap post: half a server core (a shared hyperthread), 10.5 us wake-ups (an IPI to a halted vCPU)',
+    about:
+      'the small VM of the llbitmap post: half a server core (a shared hyperthread), 10.5 us wake-ups (an IPI to a halted vCPU)',
   },
 };
 
@@ -91,10 +92,45 @@ const SERVER = CPU_CLASSES.server;
 const C = 'costs';
 /** cpu_model and cpu_speed, then wake-up and switch (their defaults the server's); every model with CPU costs spreads these. */
 export const CPU_PARAMS: readonly ParamSpec[] = [
-  { key: 'cpu_model', kind: 'enum', values: Object.keys(CPU_CLASSES), default: 'server', group: C, help: `CPU class of every core: ${Object.entries(CPU_CLASSES).map(([k, v]) => `${k} = ${v.about}`).join('; ')}. cost.*, xor_speed, memcpy_speed, wakeup and switch follow it unless given.` },
-  { key: 'cpu_speed', kind: 'number', unit: 'x a server core', default: SERVER.speed, min: 0, minExclusive: true, max: 100, group: C, help: 'One core\'s speed relative to a server core (default: the cpu_model\'s own, server 1). Every cost.*, wakeup and switch is divided by it, xor_speed and memcpy_speed multiplied (src/scenarios/cpuClasses.ts).' },
-  { key: 'wakeup', kind: 'time', default: SERVER.wakeupNs!, min: 0, max: 1e9, group: C, help: 'Wake-up latency of a sleeping thread. Default from cpu_model.' },
-  { key: 'switch', kind: 'time', default: SERVER.switchNs!, min: 0, max: 1e9, group: C, help: 'Context switch CPU cost. Default from cpu_model.' },
+  {
+    key: 'cpu_model',
+    kind: 'enum',
+    values: Object.keys(CPU_CLASSES),
+    default: 'server',
+    group: C,
+    help: `CPU class of every core: ${Object.entries(CPU_CLASSES)
+      .map(([k, v]) => `${k} = ${v.about}`)
+      .join('; ')}. cost.*, xor_speed, memcpy_speed, wakeup and switch follow it unless given.`,
+  },
+  {
+    key: 'cpu_speed',
+    kind: 'number',
+    unit: 'x a server core',
+    default: SERVER.speed,
+    min: 0,
+    minExclusive: true,
+    max: 100,
+    group: C,
+    help: "One core's speed relative to a server core (default: the cpu_model's own, server 1). Every cost.*, wakeup and switch is divided by it, xor_speed and memcpy_speed multiplied (src/scenarios/cpuClasses.ts).",
+  },
+  {
+    key: 'wakeup',
+    kind: 'time',
+    default: SERVER.wakeupNs!,
+    min: 0,
+    max: 1e9,
+    group: C,
+    help: 'Wake-up latency of a sleeping thread. Default from cpu_model.',
+  },
+  {
+    key: 'switch',
+    kind: 'time',
+    default: SERVER.switchNs!,
+    min: 0,
+    max: 1e9,
+    group: C,
+    help: 'Context switch CPU cost. Default from cpu_model.',
+  },
 ];
 
 /** Every cost.*, wakeup, switch, xor_speed, raid6_speed and memcpy_speed of `specs` the user did not give, from the class and cpu_speed. */
@@ -102,7 +138,8 @@ export function deriveCpu(specs: readonly ParamSpec[], params: Resolved, given: 
   const c = CPU_CLASSES[params.cpu_model as string];
   if (!given.has('cpu_speed')) params.cpu_speed = c.speed;
   const s = params.cpu_speed as number;
-  const time = (classNs: number | undefined, serverNs: number) => Math.round(((classNs ?? serverNs / c.speed) * c.speed) / s);
+  const time = (classNs: number | undefined, serverNs: number) =>
+    Math.round(((classNs ?? serverNs / c.speed) * c.speed) / s);
   for (const spec of specs) {
     const key = spec.key;
     if (given.has(key) || typeof spec.default !== 'number') continue;

@@ -31,20 +31,52 @@ function refusal(key: string, raw: unknown): ParamError | null {
 
 describe('parseParam accepts the spellings users type', () => {
   it.each([
-    ['threads', '8', 8], ['threads', 8, 8], ['cache', '1024', 1024], ['ratio', '0.25', 0.25],
-    ['hold', '2us', 2000], ['hold', 5000, 5000], ['bs', '4k', 4096], ['chunk', '512k', 524_288],
-    ['rate', '450k', 450_000], ['lock', 'mutex', 'mutex'], ['skip_copy', 'on', true], ['skip_copy', '0', false],
+    ['threads', '8', 8],
+    ['threads', 8, 8],
+    ['cache', '1024', 1024],
+    ['ratio', '0.25', 0.25],
+    ['hold', '2us', 2000],
+    ['hold', 5000, 5000],
+    ['bs', '4k', 4096],
+    ['chunk', '512k', 524_288],
+    ['rate', '450k', 450_000],
+    ['lock', 'mutex', 'mutex'],
+    ['skip_copy', 'on', true],
+    ['skip_copy', '0', false],
     ['skip_copy', true, true],
   ] as const)('%s=%j -> %j', (key, raw, value) => expect(parseParam(spec(key), raw)).toBe(value));
 });
 
 describe('parseParam refuses, naming key, value and what is accepted (never clamps)', () => {
   it.each([
-    ['threads', '0'], ['threads', '65'], ['threads', '2.5'], ['threads', 'four'], ['threads', ''], ['threads', 3.5],
-    ['cache', '1000'], ['cache', '8'], ['ratio', '1.5'], ['ratio', '-0.1'], ['ratio', ''], ['hold', '0'],
-    ['hold', '2 minutes'], ['hold', '2h'], ['bs', '1000'], ['bs', '256'], ['bs', '2m'], ['chunk', '48k'],
-    ['rate', '2m'], ['rate', 'fast'], ['lock', 'rwlock'], ['lock', 'MUTEX'], ['skip_copy', 'maybe'], ['skip_copy', 2],
-    ['threads', Number.NaN], ['threads', Infinity], ['threads', null], ['lock', 1],
+    ['threads', '0'],
+    ['threads', '65'],
+    ['threads', '2.5'],
+    ['threads', 'four'],
+    ['threads', ''],
+    ['threads', 3.5],
+    ['cache', '1000'],
+    ['cache', '8'],
+    ['ratio', '1.5'],
+    ['ratio', '-0.1'],
+    ['ratio', ''],
+    ['hold', '0'],
+    ['hold', '2 minutes'],
+    ['hold', '2h'],
+    ['bs', '1000'],
+    ['bs', '256'],
+    ['bs', '2m'],
+    ['chunk', '48k'],
+    ['rate', '2m'],
+    ['rate', 'fast'],
+    ['lock', 'rwlock'],
+    ['lock', 'MUTEX'],
+    ['skip_copy', 'maybe'],
+    ['skip_copy', 2],
+    ['threads', Number.NaN],
+    ['threads', Infinity],
+    ['threads', null],
+    ['lock', 1],
   ] as const)('%s=%j', (key, raw) => {
     const e = refusal(key, raw);
     expect(e).not.toBeNull();
@@ -67,11 +99,16 @@ describe('resolveParams and resolveScenario', () => {
     expect(() => resolveParams(SPECS, { thread: 8 })).toThrow(/^thread=8: accepted a known key: threads, cache/);
   });
 
-  it('every model\'s defaults are accepted by its own specs, and each spec refuses a value past its range', () => {
+  it("every model's defaults are accepted by its own specs, and each spec refuses a value past its range", () => {
     for (const m of MODELS) {
       for (const s of m.params) {
         expect(() => parseParam(s, s.default), `${m.name} ${s.key} default`).not.toThrow();
-        const outside = s.kind === 'enum' ? '__nope__' : s.kind === 'bool' ? 'maybe' : s.max + (s.kind === 'number' ? s.max * 0.01 + 1 : 1);
+        const outside =
+          s.kind === 'enum'
+            ? '__nope__'
+            : s.kind === 'bool'
+              ? 'maybe'
+              : s.max + (s.kind === 'number' ? s.max * 0.01 + 1 : 1);
         expect(() => parseParam(s, outside), `${m.name} ${s.key}=${outside}`).toThrow(ParamError);
       }
     }
@@ -89,19 +126,36 @@ describe('resolveParams and resolveScenario', () => {
     expect(msg(() => resolveScenario({ model: 'raid4' }))).toMatch(/^model=raid4: accepted lock-lab/);
     expect(msg(() => resolveScenario({ preset: 'nope' }))).toMatch(/^preset=nope: accepted/);
     expect(msg(() => resolveScenario({}))).toMatch(/^model=: accepted --model NAME or --preset ID/);
-    expect(msg(() => resolveScenario({ preset: 'lock-lab-basic', model: 'raid5' }))).toMatch(/^model=raid5: accepted lock-lab/);
-    expect(msg(() => resolveScenario({ model: 'lock-lab', duration: 'soon' }))).toMatch(/^duration=soon: accepted a time/);
-    expect(msg(() => resolveScenario({ model: 'lock-lab', params: { threads: 0 } }))).toMatch(/^threads=0: accepted an integer 1\.\./);
-    expect(msg(() => checkScenario({ model: 'lock-lab', colour: 'red' }))).toBe('colour=red: accepted a scenario field: model, preset, seed, duration, warmup, params');
+    expect(msg(() => resolveScenario({ preset: 'lock-lab-basic', model: 'raid5' }))).toMatch(
+      /^model=raid5: accepted lock-lab/,
+    );
+    expect(msg(() => resolveScenario({ model: 'lock-lab', duration: 'soon' }))).toMatch(
+      /^duration=soon: accepted a time/,
+    );
+    expect(msg(() => resolveScenario({ model: 'lock-lab', params: { threads: 0 } }))).toMatch(
+      /^threads=0: accepted an integer 1\.\./,
+    );
+    expect(msg(() => checkScenario({ model: 'lock-lab', colour: 'red' }))).toBe(
+      'colour=red: accepted a scenario field: model, preset, seed, duration, warmup, params',
+    );
     expect(msg(() => checkScenario({ model: 'lock-lab', seed: -1 }))).toMatch(/^seed=-1: accepted/);
     expect(msg(() => checkScenario('text'))).toMatch(/^\(top level\)=text: accepted/);
   });
 });
 
 describe('checkScenario names an unknown field with its value, however odd the key', () => {
-  const msg = (f: () => unknown) => { try { f(); } catch (e) { return (e as Error).message; } return 'no error'; };
+  const msg = (f: () => unknown) => {
+    try {
+      f();
+    } catch (e) {
+      return (e as Error).message;
+    }
+    return 'no error';
+  };
   it('quotes an empty or spaced key', () => {
-    expect(msg(() => checkScenario({ '': false }))).toBe('[""]=false: accepted a scenario field: model, preset, seed, duration, warmup, params');
+    expect(msg(() => checkScenario({ '': false }))).toBe(
+      '[""]=false: accepted a scenario field: model, preset, seed, duration, warmup, params',
+    );
     expect(msg(() => checkScenario({ 'a b': 1 }))).toMatch(/^\["a\\u0020b"\]=1: accepted a scenario field/);
   });
 });

@@ -2,45 +2,76 @@
 // against them. Every refusal names the key, the value given and what is accepted; nothing is clamped.
 import { formatBytes, formatNs, parseRate, parseSize, parseTime } from '../lib/units';
 
-interface Base { key: string; help: string; live?: boolean; group?: string }
-export type ParamSpec = Base & (
-  | { kind: 'int'; unit: string; default: number; min: number; max: number; powerOfTwo?: boolean }
-  | { kind: 'number'; unit: string; default: number; min: number; max: number; /** min itself refused (e.g. a speed: above 0) */ minExclusive?: boolean }
-  | { kind: 'time'; default: number; min: number; max: number }
-  | { kind: 'size'; default: number; min: number; max: number; multipleOf?: number; powerOfTwo?: boolean }
-  | { kind: 'rate'; default: number; min: number; max: number }
-  | { kind: 'enum'; values: readonly string[]; default: string }
-  | { kind: 'bool'; default: boolean }
-);
+interface Base {
+  key: string;
+  help: string;
+  live?: boolean;
+  group?: string;
+}
+export type ParamSpec = Base &
+  (
+    | { kind: 'int'; unit: string; default: number; min: number; max: number; powerOfTwo?: boolean }
+    | {
+        kind: 'number';
+        unit: string;
+        default: number;
+        min: number;
+        max: number;
+        /** min itself refused (e.g. a speed: above 0) */ minExclusive?: boolean;
+      }
+    | { kind: 'time'; default: number; min: number; max: number }
+    | { kind: 'size'; default: number; min: number; max: number; multipleOf?: number; powerOfTwo?: boolean }
+    | { kind: 'rate'; default: number; min: number; max: number }
+    | { kind: 'enum'; values: readonly string[]; default: string }
+    | { kind: 'bool'; default: boolean }
+  );
 
 export type ParamValue = string | number | boolean;
 
 export class ParamError extends Error {
-  constructor(readonly key: string, readonly value: unknown, readonly accepted: string) {
+  constructor(
+    readonly key: string,
+    readonly value: unknown,
+    readonly accepted: string,
+  ) {
     super(`${key}=${typeof value === 'string' ? value : JSON.stringify(value)}: accepted ${accepted}`);
   }
 }
 
 export function unitOf(s: ParamSpec): string {
   switch (s.kind) {
-    case 'int': case 'number': return s.unit;
-    case 'time': return 'ns (accepts ns, us, ms, s)';
-    case 'size': return 'bytes (accepts 4k, 512k, 1m)';
-    case 'rate': return 'per second (accepts 450k, 1m)';
-    case 'enum': return 'one of';
-    case 'bool': return 'on/off';
+    case 'int':
+    case 'number':
+      return s.unit;
+    case 'time':
+      return 'ns (accepts ns, us, ms, s)';
+    case 'size':
+      return 'bytes (accepts 4k, 512k, 1m)';
+    case 'rate':
+      return 'per second (accepts 450k, 1m)';
+    case 'enum':
+      return 'one of';
+    case 'bool':
+      return 'on/off';
   }
 }
 
 export function acceptedOf(s: ParamSpec): string {
   switch (s.kind) {
-    case 'int': return `an integer ${s.min}..${s.max}${s.powerOfTwo ? ', a power of two' : ''}`;
-    case 'number': return s.minExclusive ? `a number above ${s.min}, at most ${s.max}` : `a number ${s.min}..${s.max}`;
-    case 'time': return `a time ${formatNs(s.min)}..${formatNs(s.max)} (e.g. 2us, 1ms)`;
-    case 'size': return `a size ${formatBytes(s.min)}..${formatBytes(s.max)}${s.multipleOf ? `, a multiple of ${s.multipleOf}` : ''}${s.powerOfTwo ? ', a power of two' : ''}`;
-    case 'rate': return `a rate ${s.min}..${s.max} per second`;
-    case 'enum': return s.values.join(' | ');
-    case 'bool': return 'on | off (true | false, 1 | 0)';
+    case 'int':
+      return `an integer ${s.min}..${s.max}${s.powerOfTwo ? ', a power of two' : ''}`;
+    case 'number':
+      return s.minExclusive ? `a number above ${s.min}, at most ${s.max}` : `a number ${s.min}..${s.max}`;
+    case 'time':
+      return `a time ${formatNs(s.min)}..${formatNs(s.max)} (e.g. 2us, 1ms)`;
+    case 'size':
+      return `a size ${formatBytes(s.min)}..${formatBytes(s.max)}${s.multipleOf ? `, a multiple of ${s.multipleOf}` : ''}${s.powerOfTwo ? ', a power of two' : ''}`;
+    case 'rate':
+      return `a rate ${s.min}..${s.max} per second`;
+    case 'enum':
+      return s.values.join(' | ');
+    case 'bool':
+      return 'on | off (true | false, 1 | 0)';
   }
 }
 
@@ -72,7 +103,14 @@ export function parseParam(s: ParamSpec, raw: unknown): ParamValue {
     }
     case 'size': {
       const v = numeric(parseSize);
-      if (!Number.isInteger(v) || v < s.min || v > s.max || (s.multipleOf && v % s.multipleOf !== 0) || (s.powerOfTwo && !isPow2(v))) throw fail();
+      if (
+        !Number.isInteger(v) ||
+        v < s.min ||
+        v > s.max ||
+        (s.multipleOf && v % s.multipleOf !== 0) ||
+        (s.powerOfTwo && !isPow2(v))
+      )
+        throw fail();
       return v;
     }
     case 'rate': {
@@ -95,8 +133,14 @@ export type Resolved = Record<string, ParamValue>;
 
 /** A device preset's figures as the device.* parameters, each unless the user gave it: every model with a
  * `device` choice (raid5, raid1/raid10, loop, ext4) derives them this way. */
-export function fillDeviceParams(params: Resolved, given: ReadonlySet<string>, d: { latency: number; bandwidth: number; parallelism: number; seqLatency?: number }): void {
-  const fill = (key: string, v: number | undefined) => { if (v !== undefined && !given.has(key)) params[key] = v; };
+export function fillDeviceParams(
+  params: Resolved,
+  given: ReadonlySet<string>,
+  d: { latency: number; bandwidth: number; parallelism: number; seqLatency?: number },
+): void {
+  const fill = (key: string, v: number | undefined) => {
+    if (v !== undefined && !given.has(key)) params[key] = v;
+  };
   fill('device.latency', d.latency);
   fill('device.seq_latency', d.seqLatency);
   fill('device.bandwidth', d.bandwidth);

@@ -55,19 +55,23 @@ export function warmupTime(raw: string | number | undefined, fallback: number): 
   if (typeof raw === 'string' && raw.trim().toLowerCase() === 'auto') return null;
   if (raw === undefined) return fallback;
   const ns = typeof raw === 'number' ? raw : parseTime(raw);
-  if (ns === null || !(ns >= 0) || ns > 1e12) throw new ParamError('warmup', raw, 'a time 0..1000s (e.g. 200ms), or auto (detected by MSER-5)');
+  if (ns === null || !(ns >= 0) || ns > 1e12)
+    throw new ParamError('warmup', raw, 'a time 0..1000s (e.g. 200ms), or auto (detected by MSER-5)');
   return ns;
 }
 
 /** Preset (if any), then the model's defaults, then the given params; checked key by key. */
 export function resolveScenario(input: ScenarioInput): ResolvedScenario {
   const preset = input.preset === undefined ? undefined : findPreset(input.preset);
-  if (input.preset !== undefined && !preset) throw new ParamError('preset', input.preset, 'a preset id from --list-presets');
+  if (input.preset !== undefined && !preset)
+    throw new ParamError('preset', input.preset, 'a preset id from --list-presets');
   const modelName = input.model ?? preset?.model;
-  if (!modelName) throw new ParamError('model', '', `--model NAME or --preset ID (models: ${MODELS.map((m) => m.name).join(', ')})`);
+  if (!modelName)
+    throw new ParamError('model', '', `--model NAME or --preset ID (models: ${MODELS.map((m) => m.name).join(', ')})`);
   const info = modelInfo(modelName);
   if (!info) throw new ParamError('model', modelName, MODELS.map((m) => m.name).join(' | '));
-  if (preset && preset.model !== modelName) throw new ParamError('model', modelName, `${preset.model} (the model of preset ${preset.id})`);
+  if (preset && preset.model !== modelName)
+    throw new ParamError('model', modelName, `${preset.model} (the model of preset ${preset.id})`);
   const given = { ...(preset?.params ?? {}), ...(input.params ?? {}) };
   const params = resolveParams(info.params, given);
   info.derive?.(params, new Set(Object.keys(given)));

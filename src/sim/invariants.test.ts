@@ -10,9 +10,28 @@ const run = (input: ScenarioInput): SimResult => runScenario(resolveScenario(inp
 
 // Every preset (short windows keep raid5 quick), plus Lock Lab shapes where both of its queues are busy.
 const CASES: [string, ScenarioInput][] = [
-  ...PRESETS.map((p): [string, ScenarioInput] => [p.id, { preset: p.id, duration: p.model === 'lock-lab' ? '100ms' : '20ms', warmup: '5ms' }]),
-  ['lock-lab open, few CPUs', { model: 'lock-lab', params: { arrival: 'open', rate: 300_000, cpus: 2, lock: 'mutex', slice: '20us' }, duration: '100ms', warmup: '5ms' }],
-  ['lock-lab 12 threads on 3 CPUs, short slices', { model: 'lock-lab', params: { threads: 12, cpus: 3, slice: '50us', lock: 'mutex' }, duration: '100ms', warmup: '5ms' }],
+  ...PRESETS.map((p): [string, ScenarioInput] => [
+    p.id,
+    { preset: p.id, duration: p.model === 'lock-lab' ? '100ms' : '20ms', warmup: '5ms' },
+  ]),
+  [
+    'lock-lab open, few CPUs',
+    {
+      model: 'lock-lab',
+      params: { arrival: 'open', rate: 300_000, cpus: 2, lock: 'mutex', slice: '20us' },
+      duration: '100ms',
+      warmup: '5ms',
+    },
+  ],
+  [
+    'lock-lab 12 threads on 3 CPUs, short slices',
+    {
+      model: 'lock-lab',
+      params: { threads: 12, cpus: 3, slice: '50us', lock: 'mutex' },
+      duration: '100ms',
+      warmup: '5ms',
+    },
+  ],
 ];
 
 describe.each(CASES)('%s', (_name, input) => {
@@ -25,17 +44,20 @@ describe.each(CASES)('%s', (_name, input) => {
 
   // Over a finite window, L = lambda W holds up to the customers already queued at its start or still
   // queued at its end: a relative error of order W / window. Tolerance: 3% + 2 W / window.
-  it('Little\'s law on every queue with 100+ arrivals: meanLength = arrivals / window x meanWait', () => {
+  it("Little's law on every queue with 100+ arrivals: meanLength = arrivals / window x meanWait", () => {
     const checked = r.queues.filter((q) => q.arrivals >= 100);
     for (const q of checked) {
       const L = (q.arrivals / windowNs) * q.meanWaitNs;
       const tol = 0.03 + (2 * q.meanWaitNs) / windowNs;
-      expect(Math.abs(L - q.meanLength) / Math.max(q.meanLength, 1e-9), `${q.name}: L ${q.meanLength} vs lambda W ${L.toFixed(4)} (tolerance ${(tol * 100).toFixed(1)}%)`).toBeLessThanOrEqual(tol);
+      expect(
+        Math.abs(L - q.meanLength) / Math.max(q.meanLength, 1e-9),
+        `${q.name}: L ${q.meanLength} vs lambda W ${L.toFixed(4)} (tolerance ${(tol * 100).toFixed(1)}%)`,
+      ).toBeLessThanOrEqual(tol);
     }
     for (const q of r.queues) expect(q.maxLength, q.name).toBeGreaterThanOrEqual(Math.floor(q.meanLength));
   });
 
-  it('each thread\'s states sum to 1; CPU time never exceeds the CPUs', () => {
+  it("each thread's states sum to 1; CPU time never exceeds the CPUs", () => {
     for (const t of r.threads) {
       const s = t.states;
       expect(s.running + s.spinning + s.runnable + s.blocked + s.idle, t.name).toBeCloseTo(1, 5);

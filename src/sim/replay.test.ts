@@ -45,15 +45,30 @@ function liveRun(): { run: ModelRun; changes: LiveChange[] } {
 
 const picture = (r: ModelRun) => {
   const s = r.snapshot();
-  return { timeNs: s.timeNs, events: s.events, completions: s.completions, bytes: s.bytes, lockStats: s.lockStats, queues: s.queues };
+  return {
+    timeNs: s.timeNs,
+    events: s.events,
+    completions: s.completions,
+    bytes: s.bytes,
+    lockStats: s.lockStats,
+    queues: s.queues,
+  };
 };
 
 describe('replayTraced', () => {
-  it('reaches the live run\'s state exactly, through its live changes', () => {
+  it("reaches the live run's state exactly, through its live changes", () => {
     const { run, changes } = liveRun();
     expect(changes[1].events).toBeGreaterThan(0);
     const end = { events: run.sim.events, timeNs: run.sim.now };
-    const replay = replayTraced({ model: sc.model, seed: sc.seed, params: sc.params, changes, end, windowNs: 1e6, title: 't' });
+    const replay = replayTraced({
+      model: sc.model,
+      seed: sc.seed,
+      params: sc.params,
+      changes,
+      end,
+      windowNs: 1e6,
+      title: 't',
+    });
     expect(picture(replay.run)).toEqual(picture(run));
     expect(replay.capture.fromNs).toBe(end.timeNs - 1e6);
     expect(replay.capture.toNs).toBe(end.timeNs);
@@ -61,7 +76,15 @@ describe('replayTraced', () => {
 
   it('in slices reaches the same capture as in one go', () => {
     const { run, changes } = liveRun();
-    const spec = { model: sc.model, seed: sc.seed, params: sc.params, changes, end: { events: run.sim.events, timeNs: run.sim.now }, windowNs: 1e6, title: 't' };
+    const spec = {
+      model: sc.model,
+      seed: sc.seed,
+      params: sc.params,
+      changes,
+      end: { events: run.sim.events, timeNs: run.sim.now },
+      windowNs: 1e6,
+      title: 't',
+    };
     const job = new ReplayJob(spec);
     expect(() => job.capture()).toThrow('before the replay reached the live point');
     let slices = 0;
@@ -70,32 +93,60 @@ describe('replayTraced', () => {
     expect(JSON.stringify(traceFile(job.capture()))).toBe(JSON.stringify(traceFile(replayTraced(spec).capture)));
   });
 
-  it.each(['lock-lab-basic', 'loop-blk-mq-randread', 'ext4-one-writer', 'bitmap-raid1', 'bitmap-raid10'])('is exact for %s too, whose snapshots and results the UI reads on the way', (preset) => {
-    const s = resolveScenario({ preset, seed: 5, params: {} });
-    const run = createModel(s.model, { ...s.params }, s.seed);
-    for (let t = 100_000; t <= 1_500_000; t += 100_000) {
-      run.sim.runUntil(t);
-      run.snapshot();
-      if (t % 500_000 === 0) run.result({ preset, warmupNs: 0 });
-    }
-    const end = { events: run.sim.events, timeNs: run.sim.now };
-    expect(end.events).toBeGreaterThan(100);
-    const replay = replayTraced({ model: s.model, seed: s.seed, params: s.params, changes: [], end, windowNs: 200_000, title: preset });
-    expect(picture(replay.run)).toEqual(picture(run));
-    expect(checkTrace(traceFile(replay.capture))).toEqual([]);
-  });
+  it.each(['lock-lab-basic', 'loop-blk-mq-randread', 'ext4-one-writer', 'bitmap-raid1', 'bitmap-raid10'])(
+    'is exact for %s too, whose snapshots and results the UI reads on the way',
+    (preset) => {
+      const s = resolveScenario({ preset, seed: 5, params: {} });
+      const run = createModel(s.model, { ...s.params }, s.seed);
+      for (let t = 100_000; t <= 1_500_000; t += 100_000) {
+        run.sim.runUntil(t);
+        run.snapshot();
+        if (t % 500_000 === 0) run.result({ preset, warmupNs: 0 });
+      }
+      const end = { events: run.sim.events, timeNs: run.sim.now };
+      expect(end.events).toBeGreaterThan(100);
+      const replay = replayTraced({
+        model: s.model,
+        seed: s.seed,
+        params: s.params,
+        changes: [],
+        end,
+        windowNs: 200_000,
+        title: preset,
+      });
+      expect(picture(replay.run)).toEqual(picture(run));
+      expect(checkTrace(traceFile(replay.capture))).toEqual([]);
+    },
+  );
 
   it('refuses, by name, a replay that cannot reach the live point (changes missing)', () => {
     const { run, changes } = liveRun();
     const end = { events: run.sim.events, timeNs: run.sim.now };
-    expect(() => replayTraced({ model: sc.model, seed: sc.seed, params: sc.params, changes: changes.slice(0, 1), end, windowNs: 1e6, title: 't' }))
-      .toThrow(/replay diverged from the live run: expected \d+ events at 2600000 ns/);
+    expect(() =>
+      replayTraced({
+        model: sc.model,
+        seed: sc.seed,
+        params: sc.params,
+        changes: changes.slice(0, 1),
+        end,
+        windowNs: 1e6,
+        title: 't',
+      }),
+    ).toThrow(/replay diverged from the live run: expected \d+ events at 2600000 ns/);
   });
 
   it('gives a window that passes the trace-event checks, with tracks, lock slices, flows and counters', () => {
     const { run, changes } = liveRun();
     const end = { events: run.sim.events, timeNs: run.sim.now };
-    const { capture } = replayTraced({ model: sc.model, seed: sc.seed, params: sc.params, changes, end, windowNs: 500_000, title: 'raid5' });
+    const { capture } = replayTraced({
+      model: sc.model,
+      seed: sc.seed,
+      params: sc.params,
+      changes,
+      end,
+      windowNs: 500_000,
+      title: 'raid5',
+    });
     const file = traceFile(capture);
     expect(checkTrace(file)).toEqual([]);
     const evs = file.traceEvents;
@@ -103,7 +154,9 @@ describe('replayTraced', () => {
     expect(evs.some((e) => e.ph === 'X' && e.name.startsWith('holding '))).toBe(true);
     expect(evs.some((e) => e.ph === 's')).toBe(true);
     expect(evs.some((e) => e.ph === 'C' && e.name === 'stripe_cache_active')).toBe(true);
-    expect(Math.min(...evs.filter((e) => e.ts !== undefined).map((e) => e.ts as number))).toBeGreaterThanOrEqual(capture.fromNs / 1000);
+    expect(Math.min(...evs.filter((e) => e.ts !== undefined).map((e) => e.ts as number))).toBeGreaterThanOrEqual(
+      capture.fromNs / 1000,
+    );
   });
 
   it('the tap leaves single-holder locks and the state listener alone until the window begins (full speed before)', () => {

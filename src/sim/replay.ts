@@ -7,10 +7,16 @@ import { createModel } from './run';
 import { attachTraceTap, type TraceTap } from './traceTap';
 
 /** A point of a run: events executed and the clock (the clock can stand past the last event's time). */
-export interface RunPoint { events: number; timeNs: number }
+export interface RunPoint {
+  events: number;
+  timeNs: number;
+}
 
 /** A live knob change as the worker applied it. */
-export interface LiveChange extends RunPoint { key: string; value: ParamValue }
+export interface LiveChange extends RunPoint {
+  key: string;
+  value: ParamValue;
+}
 
 export interface ReplaySpec {
   model: string;
@@ -33,11 +39,14 @@ export function advanceTo(run: ModelRun, p: RunPoint): void {
   while (sim.events < p.events && sim.step());
   if (p.timeNs > sim.now) sim.runUntil(p.timeNs);
   if (sim.events !== p.events || sim.now !== p.timeNs) {
-    throw new Error(`replay diverged from the live run: expected ${p.events} events at ${p.timeNs} ns, replay has ${sim.events} at ${sim.now} ns`);
+    throw new Error(
+      `replay diverged from the live run: expected ${p.events} events at ${p.timeNs} ns, replay has ${sim.events} at ${sim.now} ns`,
+    );
   }
 }
 
-type Stop = { kind: 'begin'; timeNs: number } | { kind: 'change'; change: LiveChange } | { kind: 'end'; point: RunPoint };
+type Stop =
+  { kind: 'begin'; timeNs: number } | { kind: 'change'; change: LiveChange } | { kind: 'end'; point: RunPoint };
 
 /**
  * A replay done in slices, so a worker can keep its live run going and report progress between them.

@@ -10,7 +10,10 @@ function spec(preset: string, seed: number, extra: Record<string, string> = {}):
 }
 
 describe('runScenario with detected warm-up', () => {
-  for (const [preset, seed] of [['raid5-3disk-threads', 1], ['lock-lab-basic', 2]] as const) {
+  for (const [preset, seed] of [
+    ['raid5-3disk-threads', 1],
+    ['lock-lab-basic', 2],
+  ] as const) {
     it(`${preset} seed ${seed}: equals the fixed run at the detected cut, byte for byte`, () => {
       const s = spec(preset, seed);
       expect(s.warmupMode).toBe('auto');

@@ -44,7 +44,16 @@ export interface TraceTap {
  */
 export function attachTraceTap(run: ModelRun): TraceTap {
   const k = run.kernel;
-  const cap: Mutable<TraceCapture> = { title: '', fromNs: 0, toNs: 0, threads: [], states: [], locks: [], handoffs: [], counters: [] };
+  const cap: Mutable<TraceCapture> = {
+    title: '',
+    fromNs: 0,
+    toNs: 0,
+    threads: [],
+    states: [],
+    locks: [],
+    handoffs: [],
+    counters: [],
+  };
   let on = false;
   const holders = new Map<Lock, Set<SimThread>>();
   const wrapped = new Set<Lock>();
@@ -69,7 +78,8 @@ export function attachTraceTap(run: ModelRun): TraceTap {
     const freed = freedBy.get(lock);
     if (!freed) return;
     freedBy.delete(lock);
-    if (freed.thread !== t.id) cap.handoffs.push({ t: freed.t, from: freed.thread, to: t.id, lock: lock.cls.name, takenAt: k.now });
+    if (freed.thread !== t.id)
+      cap.handoffs.push({ t: freed.t, from: freed.thread, to: t.id, lock: lock.cls.name, takenAt: k.now });
   };
   const wrap = (lock: Lock) => {
     wrapped.add(lock);
@@ -112,21 +122,34 @@ export function attachTraceTap(run: ModelRun): TraceTap {
         return { name: n === 1 ? q.name : `${q.name} #${n}`, read: () => q.length, last: NaN };
       });
       const conf = (run as unknown as { conf?: { activeStripes?: unknown } }).conf;
-      if (typeof conf?.activeStripes === 'number') probes.push({ name: 'stripe_cache_active', read: () => conf.activeStripes as number, last: NaN });
+      if (typeof conf?.activeStripes === 'number')
+        probes.push({ name: 'stripe_cache_active', read: () => conf.activeStripes as number, last: NaN });
       const prev = k.listener;
       k.listener = (time, thread, state, label) => {
         prev?.(time, thread, state, label);
-        cap.states.push({ t: time, thread: thread.id, state: STATE_NAMES[state] as TraceState, label: k.labels[label] ?? '' });
+        cap.states.push({
+          t: time,
+          thread: thread.id,
+          state: STATE_NAMES[state] as TraceState,
+          label: k.labels[label] ?? '',
+        });
         sample(time);
       };
       on = true;
       cap.fromNs = k.now;
-      for (const t of k.threads) cap.states.push({ t: k.now, thread: t.id, state: STATE_NAMES[t.state] as TraceState, label: k.labels[t.label] ?? '' });
+      for (const t of k.threads)
+        cap.states.push({
+          t: k.now,
+          thread: t.id,
+          state: STATE_NAMES[t.state] as TraceState,
+          label: k.labels[t.label] ?? '',
+        });
       // Held locks open in the order they were taken (Lock keeps ownerSince for its lock_stat hold time), so a
       // lock taken inside another nests inside it from the window's first instant.
       const since = (l: Lock) => (l as unknown as { ownerSince?: number }).ownerSince ?? 0;
       const held = [...holders].filter(([, ts]) => ts.size > 0).sort((a, b) => since(a[0]) - since(b[0]));
-      for (const [lock, ts] of held) for (const t of ts) cap.locks.push({ t: k.now, thread: t.id, lock: lock.cls.name, op: 'take' });
+      for (const [lock, ts] of held)
+        for (const t of ts) cap.locks.push({ t: k.now, thread: t.id, lock: lock.cls.name, op: 'take' });
       sample(k.now);
     },
     records: () => cap.states.length + cap.locks.length + cap.handoffs.length + cap.counters.length,

@@ -33,13 +33,22 @@ export function throughputSeries(run: ModelRun, horizonNs: number, samples = WAR
  */
 export function detectWarmup(run: ModelRun, horizonNs: number, fallbackNs: number): WarmupDetection {
   if (!(horizonNs >= WARMUP_SAMPLES)) {
-    throw new Error(`warmup=auto: the horizon (warm-up + duration) is ${horizonNs} ns; accepted: at least ${WARMUP_SAMPLES} ns, one per sample`);
+    throw new Error(
+      `warmup=auto: the horizon (warm-up + duration) is ${horizonNs} ns; accepted: at least ${WARMUP_SAMPLES} ns, one per sample`,
+    );
   }
   const times = sampleTimes(horizonNs);
   const r = mser5(throughputSeries(run, horizonNs));
   const about = { rule: 'MSER-5' as const, horizonNs, samples: WARMUP_SAMPLES, intervalNs: horizonNs / WARMUP_SAMPLES };
   if (!r.detected) {
-    return { mode: 'not-detected', ns: fallbackNs, ...about, batchesCut: 0, batches: r.totalBatches, reason: `${r.reason}; the fixed warm-up was discarded instead` };
+    return {
+      mode: 'not-detected',
+      ns: fallbackNs,
+      ...about,
+      batchesCut: 0,
+      batches: r.totalBatches,
+      reason: `${r.reason}; the fixed warm-up was discarded instead`,
+    };
   }
   return { mode: 'detected', ns: times[r.observations], ...about, batchesCut: r.batches, batches: r.totalBatches };
 }

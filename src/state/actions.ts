@@ -18,7 +18,13 @@ const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
  * Resolves and starts a scenario. A refusal (bad value, cross-field rule) leaves the running simulation
  * alone and is returned as { key, message } for the control to show.
  */
-function launch(model: string, preset: string | null, seed: number, overrides: Record<string, ParamValue>, notice: string | null) {
+function launch(
+  model: string,
+  preset: string | null,
+  seed: number,
+  overrides: Record<string, ParamValue>,
+  notice: string | null,
+) {
   const scenario: ScenarioMsg = { model, seed, params: overrides, ...(preset ? { preset } : {}) };
   let params: Record<string, ParamValue>;
   try {
@@ -29,7 +35,16 @@ function launch(model: string, preset: string | null, seed: number, overrides: R
   const s = useSim.getState();
   const runId = getBridge().start(scenario, s.speed, s.playing || s.snapshot === null);
   clearRun(runId);
-  useSim.setState({ model, preset, seed, overrides, params, fieldErrors: {}, notice, playing: s.playing || s.snapshot === null });
+  useSim.setState({
+    model,
+    preset,
+    seed,
+    overrides,
+    params,
+    fieldErrors: {},
+    notice,
+    playing: s.playing || s.snapshot === null,
+  });
   return null;
 }
 
@@ -52,17 +67,34 @@ export function boot(): void {
     if (err === null && l.follow !== null) follow(l.follow);
     if (err === null) return;
     // checkLink resolved the scenario already; this only guards a catalog that changed under it.
-    if (err) useShare.setState((x) => ({ linkProblems: [...x.linkProblems, `link: ${err.message}; opened the default preset`] }));
+    if (err)
+      useShare.setState((x) => ({
+        linkProblems: [...x.linkProblems, `link: ${err.message}; opened the default preset`],
+      }));
   }
   const p = findPreset(DEFAULT_PRESET) ?? PRESETS[0];
   const base = p.baseline ?? {};
-  const said = Object.entries(base).map(([k, v]) => `${k} ${String(v)}`).join(', ');
-  launch(p.model, p.id, useSim.getState().seed, base, said ? `Started from the preset's baseline (${said}): change them live to compare` : null);
+  const said = Object.entries(base)
+    .map(([k, v]) => `${k} ${String(v)}`)
+    .join(', ');
+  launch(
+    p.model,
+    p.id,
+    useSim.getState().seed,
+    base,
+    said ? `Started from the preset's baseline (${said}): change them live to compare` : null,
+  );
   if (link && link.state.follow !== null) follow(link.state.follow);
 }
 
 /** Opens a whole scenario at once (a saved one or an imported file): model, preset, seed and parameters. Returns a refusal. */
-export function openScenario(model: string, preset: string | null, seed: number, overrides: Record<string, ParamValue>, notice: string): string | null {
+export function openScenario(
+  model: string,
+  preset: string | null,
+  seed: number,
+  overrides: Record<string, ParamValue>,
+  notice: string,
+): string | null {
   return launch(model, preset, seed, overrides, notice)?.message ?? null;
 }
 
@@ -71,7 +103,13 @@ export function choose(value: string): void {
   const [kind, id] = [value.slice(0, value.indexOf(':')), value.slice(value.indexOf(':') + 1)];
   const preset = kind === 'preset' ? findPreset(id) : undefined;
   const model = preset?.model ?? id;
-  const err = launch(model, preset?.id ?? null, useSim.getState().seed, {}, `New run: ${preset ? preset.title : modelInfo(model)?.title ?? model}`);
+  const err = launch(
+    model,
+    preset?.id ?? null,
+    useSim.getState().seed,
+    {},
+    `New run: ${preset ? preset.title : (modelInfo(model)?.title ?? model)}`,
+  );
   if (err) useSim.setState({ runError: err.message });
 }
 
@@ -94,11 +132,23 @@ export function setParam(key: string, raw: string | boolean): string | null {
   delete others[key];
   if (spec.live && s.snapshot && !s.runError) {
     getBridge().send({ type: 'setLive', key, value });
-    useSim.setState({ overrides: { ...s.overrides, [key]: value }, fieldErrors: others, notice: `${key} = ${String(value)}: applied live, the run goes on` });
+    useSim.setState({
+      overrides: { ...s.overrides, [key]: value },
+      fieldErrors: others,
+      notice: `${key} = ${String(value)}: applied live, the run goes on`,
+    });
     return null;
   }
-  const err = launch(s.model, s.preset, s.seed, { ...s.overrides, [key]: value }, `${key} = ${String(value)}: needs a new run, restarted from 0`);
-  return err ? refuse(err.key && err.key !== key ? `${err.message} (with ${key} = ${String(value)})` : err.message) : null;
+  const err = launch(
+    s.model,
+    s.preset,
+    s.seed,
+    { ...s.overrides, [key]: value },
+    `${key} = ${String(value)}: needs a new run, restarted from 0`,
+  );
+  return err
+    ? refuse(err.key && err.key !== key ? `${err.message} (with ${key} = ${String(value)})` : err.message)
+    : null;
 }
 
 export function setSeed(raw: string): string | null {

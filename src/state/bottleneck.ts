@@ -3,7 +3,10 @@
 import type { RecentFigures, ThreadShare } from './recent';
 
 export type Limit = 'members' | 'cache' | 'lock' | 'cpus' | 'raid5d' | 'handlers' | 'submitters' | 'none';
-export interface Verdict { limit: Limit; text: string }
+export interface Verdict {
+  limit: Limit;
+  text: string;
+}
 
 /** Thresholds: a resource this busy is "the limit"; below them nothing is called saturated. */
 export const SATURATED = 0.9;
@@ -15,7 +18,6 @@ const CPU_WAIT = 0.2;
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 const busy = (t: ThreadShare) => t.running + t.spinning;
 const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0);
-
 
 export function bottleneck(r: RecentFigures): Verdict | null {
   if (r.spanNs <= 0 || r.threads.length === 0) return null;
@@ -29,34 +31,61 @@ export function bottleneck(r: RecentFigures): Verdict | null {
   const handlerBusy = mean(handlers.map(busy));
   const handlerSpin = mean(handlers.map((t) => t.spinning));
   const handlerCpuWait = mean(handlers.map((t) => t.runnable));
-  const who = handlers.length === 1 ? handlers[0].name : `md0_raid5 and ${workers.length} worker${workers.length === 1 ? '' : 's'}`;
+  const who =
+    handlers.length === 1
+      ? handlers[0].name
+      : `md0_raid5 and ${workers.length} worker${workers.length === 1 ? '' : 's'}`;
 
   if (maxMember >= SATURATED) {
     const hot = r.members.filter((m) => m.utilisation >= SATURATED);
-    const which = hot.length <= 4 ? hot.map((m) => `${m.name} ${pct(m.utilisation)}`).join(', ') : `${hot.length} of ${r.members.length} at ${pct(SATURATED)} or more`;
-    return { limit: 'members', text: `members are ${pct(memberUtil)} busy (${which}): the disks are the limit; more threads or a bigger cache will not help` };
+    const which =
+      hot.length <= 4
+        ? hot.map((m) => `${m.name} ${pct(m.utilisation)}`).join(', ')
+        : `${hot.length} of ${r.members.length} at ${pct(SATURATED)} or more`;
+    return {
+      limit: 'members',
+      text: `members are ${pct(memberUtil)} busy (${which}): the disks are the limit; more threads or a bigger cache will not help`,
+    };
   }
   const starved = r.free <= Math.max(1, 0.02 * r.cacheSize) || r.waitingForStripe >= 0.5;
   if (subs.length && r.submittersBlocked >= BLOCKED && starved) {
-    return { limit: 'cache', text: `submitters are blocked ${pct(r.submittersBlocked)} waiting for free stripe_heads (${r.cacheActive} of ${r.cacheSize} in use): raise stripe_cache_size` };
+    return {
+      limit: 'cache',
+      text: `submitters are blocked ${pct(r.submittersBlocked)} waiting for free stripe_heads (${r.cacheActive} of ${r.cacheSize} in use): raise stripe_cache_size`,
+    };
   }
   const lock = [...r.locks].filter((l) => l.held >= LOCK_HELD).sort((a, b) => b.held - a.held)[0];
   if (lock && handlerSpin >= SPIN) {
-    return { limit: 'lock', text: `${lock.name} is held ${pct(lock.held)} of the time and handlers spin ${pct(handlerSpin)}: adding threads will not help` };
+    return {
+      limit: 'lock',
+      text: `${lock.name} is held ${pct(lock.held)} of the time and handlers spin ${pct(handlerSpin)}: adding threads will not help`,
+    };
   }
   if (handlers.length && handlerCpuWait >= CPU_WAIT) {
-    return { limit: 'cpus', text: `handlers wait ${pct(handlerCpuWait)} of the time for a CPU (${r.threads.length} threads on ${r.cpus} CPUs): fewer workers or more CPUs` };
+    return {
+      limit: 'cpus',
+      text: `handlers wait ${pct(handlerCpuWait)} of the time for a CPU (${r.threads.length} threads on ${r.cpus} CPUs): fewer workers or more CPUs`,
+    };
   }
   if (raid5d && workers.length === 0 && busy(raid5d) >= SATURATED) {
-    return { limit: 'raid5d', text: `md0_raid5 is ${pct(busy(raid5d))} busy and the members ${pct(memberUtil)}: the single stripe-handling thread is the limit; try group_thread_cnt` };
+    return {
+      limit: 'raid5d',
+      text: `md0_raid5 is ${pct(busy(raid5d))} busy and the members ${pct(memberUtil)}: the single stripe-handling thread is the limit; try group_thread_cnt`,
+    };
   }
   if (handlers.length > 1 && handlerBusy >= SATURATED) {
     const spin = handlerSpin >= SPIN ? ` (${pct(handlerSpin)} of it spinning)` : '';
-    return { limit: 'handlers', text: `${who} are ${pct(handlerBusy)} busy${spin} and the members ${pct(memberUtil)}: the stripe handlers are the limit; try more group_thread_cnt` };
+    return {
+      limit: 'handlers',
+      text: `${who} are ${pct(handlerBusy)} busy${spin} and the members ${pct(memberUtil)}: the stripe handlers are the limit; try more group_thread_cnt`,
+    };
   }
   const subBusy = mean(subs.map(busy));
   if (subs.length && subBusy >= SATURATED) {
-    return { limit: 'submitters', text: `the fio jobs are ${pct(subBusy)} busy submitting: the workload is the limit; raise numjobs` };
+    return {
+      limit: 'submitters',
+      text: `the fio jobs are ${pct(subBusy)} busy submitting: the workload is the limit; raise numjobs`,
+    };
   }
   const dl = r.locks.find((l) => l.name === 'device_lock');
   return {

@@ -3,7 +3,11 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { BatchTask, SimResult } from '../protocol/batch';
 
-const pool = vi.hoisted(() => ({ tasks: [] as BatchTask[], onResult: null as null | ((i: number, r: SimResult) => void), finish: null as null | ((e?: Error) => void) }));
+const pool = vi.hoisted(() => ({
+  tasks: [] as BatchTask[],
+  onResult: null as null | ((i: number, r: SimResult) => void),
+  finish: null as null | ((e?: Error) => void),
+}));
 vi.mock('../bridge/batchPool', () => {
   class BatchCancelled extends Error {}
   return {
@@ -12,7 +16,9 @@ vi.mock('../bridge/batchPool', () => {
       pool.tasks = tasks;
       pool.onResult = onResult;
       let settle!: { resolve: () => void; reject: (e: Error) => void };
-      const done = new Promise<void>((resolve, reject) => { settle = { resolve, reject }; });
+      const done = new Promise<void>((resolve, reject) => {
+        settle = { resolve, reject };
+      });
       pool.finish = (e) => (e ? settle.reject(e) : settle.resolve());
       return { done, cancel: () => settle.reject(new BatchCancelled('cancelled')) };
     },
@@ -33,18 +39,33 @@ describe('runCompare', () => {
     useSim.setState({ seed: 9, overrides: { group_thread_cnt: 2 } });
   });
 
-  it('runs A and B on A\'s seeds, the same for both, and files results by seed in any finishing order', async () => {
+  it("runs A and B on A's seeds, the same for both, and files results by seed in any finishing order", async () => {
     runCompare('3', '2ms');
     expect(useCompare.getState()).toMatchObject({ phase: 'running', done: 0, total: 6 });
-    expect(pool.tasks.map((t) => [t.seed, t.params.group_thread_cnt])).toEqual([[7, 0], [7, 2], [8, 0], [8, 2], [9, 0], [9, 2]]);
+    expect(pool.tasks.map((t) => [t.seed, t.params.group_thread_cnt])).toEqual([
+      [7, 0],
+      [7, 2],
+      [8, 0],
+      [8, 2],
+      [9, 0],
+      [9, 2],
+    ]);
     expect(pool.tasks.every((t) => t.durationNs === 2e6 && t.warmupNs === 10e6)).toBe(true);
     for (const i of [5, 0, 3, 2, 4, 1]) pool.onResult!(i, fakeResult(pool.tasks[i]));
     pool.finish!();
     await flush();
     const s = useCompare.getState();
     expect(s.phase).toBe('done');
-    expect(s.results!.a.map((r) => [r.seed, r.params.group_thread_cnt])).toEqual([[7, 0], [8, 0], [9, 0]]);
-    expect(s.results!.b.map((r) => [r.seed, r.params.group_thread_cnt])).toEqual([[7, 2], [8, 2], [9, 2]]);
+    expect(s.results!.a.map((r) => [r.seed, r.params.group_thread_cnt])).toEqual([
+      [7, 0],
+      [8, 0],
+      [9, 0],
+    ]);
+    expect(s.results!.b.map((r) => [r.seed, r.params.group_thread_cnt])).toEqual([
+      [7, 2],
+      [8, 2],
+      [9, 2],
+    ]);
     expect(s.results!.info.seeds).toEqual([7, 8, 9]);
     expect(s.results!.info.changes).toEqual([{ key: 'group_thread_cnt', a: '0', b: '2' }]);
   });

@@ -49,15 +49,22 @@ export function cancelCompare(): void {
 }
 
 /** Refusal text by field, or the checked replication count and duration ('' = each side's own duration). */
-export function checkRunForm(rawR: string, rawDuration: string, firstSeed: number): { errors: Record<string, string>; r: number; durationNs?: number } {
+export function checkRunForm(
+  rawR: string,
+  rawDuration: string,
+  firstSeed: number,
+): { errors: Record<string, string>; r: number; durationNs?: number } {
   const errors: Record<string, string> = {};
   const r = Number(rawR.trim());
-  if (!/^\d+$/.test(rawR.trim()) || r < 1 || r > MAX_REPLICATIONS) errors.replications = `R=${rawR}: accepted an integer 1..${MAX_REPLICATIONS}`;
-  else if (firstSeed + r - 1 > 2 ** 31 - 1) errors.replications = `R=${rawR}: seeds ${firstSeed}..${firstSeed + r - 1} pass 2147483647; pin A with a smaller seed`;
+  if (!/^\d+$/.test(rawR.trim()) || r < 1 || r > MAX_REPLICATIONS)
+    errors.replications = `R=${rawR}: accepted an integer 1..${MAX_REPLICATIONS}`;
+  else if (firstSeed + r - 1 > 2 ** 31 - 1)
+    errors.replications = `R=${rawR}: seeds ${firstSeed}..${firstSeed + r - 1} pass 2147483647; pin A with a smaller seed`;
   let durationNs: number | undefined;
   if (rawDuration.trim() !== '') {
     const ns = parseTime(rawDuration);
-    if (ns === null || ns < 1e3 || ns > MAX_DURATION_NS) errors.duration = `duration=${rawDuration}: accepted a time 1us..10s (e.g. 5ms), or empty for each side's own`;
+    if (ns === null || ns < 1e3 || ns > MAX_DURATION_NS)
+      errors.duration = `duration=${rawDuration}: accepted a time 1us..10s (e.g. 5ms), or empty for each side's own`;
     else durationNs = ns;
   }
   return { errors, r, durationNs };
@@ -86,8 +93,12 @@ export function runCompare(rawR: string, rawDuration: string): void {
     // A then B for each seed, so the pool works on both sides alike from the start.
     tasks = seeds.flatMap((seed) => [task(pin, seed, durationNs), task(b, seed, durationNs)]);
     info = {
-      a: pin, b, seeds, changes: paramDiff(pin, b),
-      durationNs: { a: tasks[0].durationNs, b: tasks[1].durationNs }, warmupNs: { a: tasks[0].warmupNs, b: tasks[1].warmupNs },
+      a: pin,
+      b,
+      seeds,
+      changes: paramDiff(pin, b),
+      durationNs: { a: tasks[0].durationNs, b: tasks[1].durationNs },
+      warmupNs: { a: tasks[0].warmupNs, b: tasks[1].warmupNs },
     };
   } catch (e) {
     useCompare.setState({ phase: 'failed', message: (e as Error).message });
@@ -110,7 +121,8 @@ export function runCompare(rawR: string, rawDuration: string): void {
     },
     (e: unknown) => {
       if (mine !== token) return;
-      if (e instanceof BatchCancelled) useCompare.setState({ phase: 'cancelled', message: `cancelled after ${done} of ${tasks.length} runs` });
+      if (e instanceof BatchCancelled)
+        useCompare.setState({ phase: 'cancelled', message: `cancelled after ${done} of ${tasks.length} runs` });
       else useCompare.setState({ phase: 'failed', message: (e as Error).message });
     },
   );

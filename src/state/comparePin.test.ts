@@ -6,7 +6,10 @@ import { describePin, paramDiff, PIN_KEY, readPin, writePin, type Pin, type Stor
 
 class MemoryStorage implements StorageLike {
   writes = 0;
-  constructor(public items: Record<string, string> = {}, private full = false) {}
+  constructor(
+    public items: Record<string, string> = {},
+    private full = false,
+  ) {}
   getItem(k: string) {
     return this.items[k] ?? null;
   }
@@ -17,7 +20,12 @@ class MemoryStorage implements StorageLike {
   }
 }
 
-const A: Pin = { model: 'raid5', preset: 'raid5-3disk-threads', seed: 1, overrides: { group_thread_cnt: 0, stripe_cache_size: 256 } };
+const A: Pin = {
+  model: 'raid5',
+  preset: 'raid5-3disk-threads',
+  seed: 1,
+  overrides: { group_thread_cnt: 0, stripe_cache_size: 256 },
+};
 
 describe('baseline A in storage', () => {
   it('round-trips through storage', () => {
@@ -59,9 +67,13 @@ describe('baseline A in storage', () => {
 
 describe('A in words and the A -> B diff', () => {
   it('names the preset and only the overrides that change something', () => {
-    expect(describePin(A)).toBe('preset raid5-3disk-threads (3 disks: +2 threads, cache doubled) with group_thread_cnt=0, stripe_cache_size=256; seed 1');
+    expect(describePin(A)).toBe(
+      'preset raid5-3disk-threads (3 disks: +2 threads, cache doubled) with group_thread_cnt=0, stripe_cache_size=256; seed 1',
+    );
     // group_thread_cnt 2 is the preset's own value: not a difference worth naming
-    expect(describePin({ ...A, overrides: { group_thread_cnt: 2 } })).toBe('preset raid5-3disk-threads (3 disks: +2 threads, cache doubled), as it is; seed 1');
+    expect(describePin({ ...A, overrides: { group_thread_cnt: 2 } })).toBe(
+      'preset raid5-3disk-threads (3 disks: +2 threads, cache doubled), as it is; seed 1',
+    );
   });
 
   it('lists each resolved parameter that differs as key: A -> B, and nothing for equal scenarios', () => {

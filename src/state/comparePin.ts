@@ -21,19 +21,31 @@ export interface StorageLike {
   setItem(key: string, value: string): void;
 }
 
-const isValue = (v: unknown): v is ParamValue => typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v));
+const isValue = (v: unknown): v is ParamValue =>
+  typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v));
 
 /** Checks a parsed JSON value; the error names the first bad field, its value and what is accepted. */
 export function checkPin(json: unknown): Pin {
-  const bad = (field: string, value: unknown, accepted: string) => new Error(`${field}=${JSON.stringify(value)}: accepted ${accepted}`);
-  if (typeof json !== 'object' || json === null || Array.isArray(json)) throw bad('(top level)', json, 'an object { model, preset, seed, overrides }');
+  const bad = (field: string, value: unknown, accepted: string) =>
+    new Error(`${field}=${JSON.stringify(value)}: accepted ${accepted}`);
+  if (typeof json !== 'object' || json === null || Array.isArray(json))
+    throw bad('(top level)', json, 'an object { model, preset, seed, overrides }');
   const o = json as Record<string, unknown>;
   if (typeof o.model !== 'string' || !modelInfo(o.model)) throw bad('model', o.model, 'a model name of the catalog');
-  if (o.preset !== null && (typeof o.preset !== 'string' || !findPreset(o.preset))) throw bad('preset', o.preset, 'null or a preset id of the catalog');
-  if (typeof o.seed !== 'number' || !Number.isInteger(o.seed) || o.seed < 0 || o.seed > 2 ** 31 - 1) throw bad('seed', o.seed, 'an integer 0..2147483647');
-  if (typeof o.overrides !== 'object' || o.overrides === null || Array.isArray(o.overrides)) throw bad('overrides', o.overrides, 'an object of parameter values');
-  for (const [k, v] of Object.entries(o.overrides)) if (!isValue(v)) throw bad(`overrides.${k}`, v, 'a string, number or boolean');
-  const pin: Pin = { model: o.model, preset: o.preset, seed: o.seed, overrides: { ...(o.overrides as Record<string, ParamValue>) } };
+  if (o.preset !== null && (typeof o.preset !== 'string' || !findPreset(o.preset)))
+    throw bad('preset', o.preset, 'null or a preset id of the catalog');
+  if (typeof o.seed !== 'number' || !Number.isInteger(o.seed) || o.seed < 0 || o.seed > 2 ** 31 - 1)
+    throw bad('seed', o.seed, 'an integer 0..2147483647');
+  if (typeof o.overrides !== 'object' || o.overrides === null || Array.isArray(o.overrides))
+    throw bad('overrides', o.overrides, 'an object of parameter values');
+  for (const [k, v] of Object.entries(o.overrides))
+    if (!isValue(v)) throw bad(`overrides.${k}`, v, 'a string, number or boolean');
+  const pin: Pin = {
+    model: o.model,
+    preset: o.preset,
+    seed: o.seed,
+    overrides: { ...(o.overrides as Record<string, ParamValue>) },
+  };
   resolvePin(pin); // a pin that no longer resolves (a renamed key, a tightened range) is refused here, by name
   return pin;
 }
@@ -51,7 +63,10 @@ export function readPin(storage: StorageLike | null): { pin: Pin | null; error: 
   try {
     return { pin: checkPin(JSON.parse(text)), error: null };
   } catch (e) {
-    return { pin: null, error: `saved baseline A (localStorage '${PIN_KEY}') is unreadable, left as it is: ${(e as Error).message}. Pin again to replace it.` };
+    return {
+      pin: null,
+      error: `saved baseline A (localStorage '${PIN_KEY}') is unreadable, left as it is: ${(e as Error).message}. Pin again to replace it.`,
+    };
   }
 }
 
@@ -69,8 +84,11 @@ export function writePin(storage: StorageLike | null, pin: Pin): string | null {
 /** The scenario a pin stands for; `durationNs` / `warmupNs` replace the preset's when given. */
 export function resolvePin(pin: Pin, durationNs?: number, warmupNs?: number): ResolvedScenario {
   return resolveScenario({
-    model: pin.model, seed: pin.seed, params: pin.overrides,
-    ...(pin.preset ? { preset: pin.preset } : {}), ...(durationNs !== undefined ? { duration: durationNs } : {}),
+    model: pin.model,
+    seed: pin.seed,
+    params: pin.overrides,
+    ...(pin.preset ? { preset: pin.preset } : {}),
+    ...(durationNs !== undefined ? { duration: durationNs } : {}),
     ...(warmupNs !== undefined ? { warmup: warmupNs } : {}),
   });
 }
@@ -85,17 +103,25 @@ const show = (model: string, key: string, v: ParamValue | undefined) => {
 export function changedOverrides(pin: Pin): string[] {
   const base = resolvePin({ ...pin, overrides: {} }).params;
   const mine = resolvePin(pin).params;
-  return Object.keys(pin.overrides).filter((k) => mine[k] !== base[k]).map((k) => `${k}=${show(pin.model, k, mine[k])}`);
+  return Object.keys(pin.overrides)
+    .filter((k) => mine[k] !== base[k])
+    .map((k) => `${k}=${show(pin.model, k, mine[k])}`);
 }
 
 /** A in words: the preset (or model) and what differs from it, e.g. "raid5-3disk-threads with group_thread_cnt=0". */
 export function describePin(pin: Pin): string {
-  const title = pin.preset ? `preset ${pin.preset} (${findPreset(pin.preset)?.title ?? '?'})` : `model ${pin.model} with its defaults`;
+  const title = pin.preset
+    ? `preset ${pin.preset} (${findPreset(pin.preset)?.title ?? '?'})`
+    : `model ${pin.model} with its defaults`;
   const changed = changedOverrides(pin);
   return `${title}${changed.length ? ` with ${changed.join(', ')}` : ', as it is'}; seed ${pin.seed}`;
 }
 
-export interface ParamChange { key: string; a: string; b: string }
+export interface ParamChange {
+  key: string;
+  a: string;
+  b: string;
+}
 
 /** Every resolved parameter (plus model, preset and durations) that differs between A and B, in catalog order. */
 export function paramDiff(a: Pin, b: Pin): ParamChange[] {
@@ -106,7 +132,8 @@ export function paramDiff(a: Pin, b: Pin): ParamChange[] {
   if (ra.preset !== rb.preset) out.push({ key: 'preset', a: ra.preset ?? '(none)', b: rb.preset ?? '(none)' });
   const keys = [...Object.keys(ra.params), ...Object.keys(rb.params).filter((k) => !(k in ra.params))];
   for (const k of keys) {
-    if (ra.params[k] !== rb.params[k]) out.push({ key: k, a: show(ra.model, k, ra.params[k]), b: show(rb.model, k, rb.params[k]) });
+    if (ra.params[k] !== rb.params[k])
+      out.push({ key: k, a: show(ra.model, k, ra.params[k]), b: show(rb.model, k, rb.params[k]) });
   }
   const t = (ns: number) => show('', '', `${ns / 1e6}ms`);
   if (ra.durationNs !== rb.durationNs) out.push({ key: 'duration', a: t(ra.durationNs), b: t(rb.durationNs) });

@@ -45,5 +45,13 @@ export function browserStorage(): StorageLike | null {
 const stored = readPin(browserStorage());
 
 export const useCompare = create<CompareState>()(() => ({
-  pin: stored.pin, previousPin: null, pinNote: stored.error, fieldErrors: {}, phase: 'idle', done: 0, total: 0, message: null, results: null,
+  pin: stored.pin,
+  previousPin: null,
+  pinNote: stored.error,
+  fieldErrors: {},
+  phase: 'idle',
+  done: 0,
+  total: 0,
+  message: null,
+  results: null,
 }));

@@ -16,13 +16,29 @@ describe('export requests', () => {
     const msg = sent.at(-1);
     expect(msg).toMatchObject({ type: 'exportTrace', windowNs: 2e6 });
     onExportReply({ type: 'exportProgress', runId: 1, requestId: idOf(msg), events: 10, of: 40 });
-    onExportReply({ type: 'trace', runId: 1, requestId: idOf(msg) + 1000, fromNs: 0, toNs: 1, replayedEvents: 1, json: 'other' });
-    onExportReply({ type: 'trace', runId: 1, requestId: idOf(msg), fromNs: 1e6, toNs: 3e6, replayedEvents: 40, json: '{}' });
+    onExportReply({
+      type: 'trace',
+      runId: 1,
+      requestId: idOf(msg) + 1000,
+      fromNs: 0,
+      toNs: 1,
+      replayedEvents: 1,
+      json: 'other',
+    });
+    onExportReply({
+      type: 'trace',
+      runId: 1,
+      requestId: idOf(msg),
+      fromNs: 1e6,
+      toNs: 3e6,
+      replayedEvents: 40,
+      json: '{}',
+    });
     await expect(p).resolves.toEqual({ fromNs: 1e6, toNs: 3e6, replayedEvents: 40, json: '{}' });
     expect(seen).toEqual([[10, 40]]);
   });
 
-  it('reject with the worker\'s refusal, and on a new run', async () => {
+  it("reject with the worker's refusal, and on a new run", async () => {
     const p = requestResult();
     onExportReply({ type: 'exportError', runId: 1, requestId: idOf(sent.at(-1)), message: 'no run to export yet' });
     await expect(p).rejects.toThrow('no run to export yet');

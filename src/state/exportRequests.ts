@@ -3,11 +3,20 @@
 import type { FromWorker, SimResult } from '../protocol/messages';
 import { getBridge } from './session';
 
-export interface TraceReply { fromNs: number; toNs: number; replayedEvents: number; json: string }
+export interface TraceReply {
+  fromNs: number;
+  toNs: number;
+  replayedEvents: number;
+  json: string;
+}
 
 type Reply = Extract<FromWorker, { type: 'trace' | 'result' | 'exportError' }>;
 type Progress = Extract<FromWorker, { type: 'exportProgress' }>;
-interface Waiting { resolve(m: Reply): void; reject(e: Error): void; progress?: (events: number, of: number) => void }
+interface Waiting {
+  resolve(m: Reply): void;
+  reject(e: Error): void;
+  progress?: (events: number, of: number) => void;
+}
 
 let nextId = 0;
 const waiting = new Map<number, Waiting>();
@@ -21,7 +30,10 @@ function ask(send: (requestId: number) => void, progress?: Waiting['progress']):
 }
 
 /** `progress` hears how far a long replay has got (events replayed of the live run's count). */
-export async function requestTrace(windowNs: number, progress?: (events: number, of: number) => void): Promise<TraceReply> {
+export async function requestTrace(
+  windowNs: number,
+  progress?: (events: number, of: number) => void,
+): Promise<TraceReply> {
   const m = await ask((requestId) => getBridge().send({ type: 'exportTrace', requestId, windowNs }), progress);
   if (m.type === 'exportError') throw new Error(m.message);
   if (m.type !== 'trace') throw new Error(`the worker answered a trace request with '${m.type}'`);

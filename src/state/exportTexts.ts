@@ -13,8 +13,13 @@ import type { SimState } from './store';
 
 /** CSV column names for the series: units in the names, kernel spellings where there is one. */
 export const SERIES_COLUMNS: Record<SeriesKey, string> = {
-  iops: 'iops', mbps: 'mb_per_s', p50Us: 'latency_p50_us', p99Us: 'latency_p99_us',
-  cacheActive: 'stripe_cache_active', handleList: 'handle_list', memberQueue: 'member_queue_depth',
+  iops: 'iops',
+  mbps: 'mb_per_s',
+  p50Us: 'latency_p50_us',
+  p99Us: 'latency_p99_us',
+  cacheActive: 'stripe_cache_active',
+  handleList: 'handle_list',
+  memberQueue: 'member_queue_depth',
 };
 
 /** One row per kept point in time order; a value not known yet is an empty cell. */
@@ -36,7 +41,13 @@ export function threadStatesCsv(ring: FrameRing): string {
   for (let i = 0; i < ring.size; i++) {
     const p = ring.index(i);
     const meta = ring.threadMeta[ring.threads[p]];
-    rows.push({ time_ns: ring.times[p], thread: meta?.name ?? `#${ring.threads[p]}`, role: meta?.role ?? '', state: THREAD_STATES[ring.states[p]] ?? String(ring.states[p]), label: ring.labelNames[ring.labels[p]] ?? '' });
+    rows.push({
+      time_ns: ring.times[p],
+      thread: meta?.name ?? `#${ring.threads[p]}`,
+      role: meta?.role ?? '',
+      state: THREAD_STATES[ring.states[p]] ?? String(ring.states[p]),
+      label: ring.labelNames[ring.labels[p]] ?? '',
+    });
   }
   return rows.length ? toCsv(rows) : header;
 }
@@ -50,10 +61,20 @@ export function fioText(result: SimResult): string {
 }
 
 /** The raid5 setup commands for the current run, or why there are none. */
-export function commandsNow(s: Pick<SimState, 'model' | 'preset' | 'params'> & { timeNs: number }): { text: string } | { none: string } {
-  const text = setupCommands({ model: s.model, preset: s.preset, params: s.params, durationNs: Math.round(s.timeNs / 1000) * 1000, warmupNs: 0 }); // whole us: it is read, not replayed
+export function commandsNow(
+  s: Pick<SimState, 'model' | 'preset' | 'params'> & { timeNs: number },
+): { text: string } | { none: string } {
+  const text = setupCommands({
+    model: s.model,
+    preset: s.preset,
+    params: s.params,
+    durationNs: Math.round(s.timeNs / 1000) * 1000,
+    warmupNs: 0,
+  }); // whole us: it is read, not replayed
   if (text !== null) return { text };
-  return { none: `${s.model} is not md RAID: there is no mdadm array to create. The commands cover the raid5 model (its presets or --model raid5).` };
+  return {
+    none: `${s.model} is not md RAID: there is no mdadm array to create. The commands cover the raid5 model (its presets or --model raid5).`,
+  };
 }
 
 export function baseNameNow(s: Pick<SimState, 'model' | 'preset' | 'seed' | 'snapshot'>): string {

@@ -57,11 +57,23 @@ const resolved = (preset: string, overrides: Record<string, string | number | bo
  * Brings the simulation to `target`: live knobs on the running preset when only those differ, otherwise
  * a new run. Returns the window that measures it from when it has settled.
  */
-function reach(target: LessonScenario, runSettleNs: number, liveSettleNs: number, why: string, fresh = false): MeasureWindow {
+function reach(
+  target: LessonScenario,
+  runSettleNs: number,
+  liveSettleNs: number,
+  why: string,
+  fresh = false,
+): MeasureWindow {
   const s = useSim.getState();
   const preset = findPreset(target.preset);
   if (!preset) throw new Error(`lesson preset ${target.preset} is not in the catalog`);
-  const sameRun = !fresh && s.preset === preset.id && s.model === preset.model && s.seed === LESSON_SEED && s.snapshot !== null && !s.runError;
+  const sameRun =
+    !fresh &&
+    s.preset === preset.id &&
+    s.model === preset.model &&
+    s.seed === LESSON_SEED &&
+    s.snapshot !== null &&
+    !s.runError;
   if (sameRun) {
     const want = resolved(preset.id, target.overrides);
     const have = resolved(preset.id, s.overrides);
@@ -69,7 +81,8 @@ function reach(target: LessonScenario, runSettleNs: number, liveSettleNs: number
     const specs = modelInfo(preset.model)?.params ?? [];
     if (diff.every((k) => specs.find((p) => p.key === k)?.live)) {
       for (const k of diff) setParam(k, typeof want[k] === 'boolean' ? (want[k] as boolean) : String(want[k]));
-      if (diff.length) useSim.setState({ notice: `${why}: ${diff.map((k) => `${k} = ${String(want[k])}`).join(', ')}, applied live` });
+      if (diff.length)
+        useSim.setState({ notice: `${why}: ${diff.map((k) => `${k} = ${String(want[k])}`).join(', ')}, applied live` });
       play();
       if (diff.length === 0) {
         // nothing changed: the figure the student was watching (after the last reveal, or before it) goes on
@@ -80,7 +93,19 @@ function reach(target: LessonScenario, runSettleNs: number, liveSettleNs: number
       return openWindow(s.runId, diff.length ? liveSettleNs : 0);
     }
   }
-  const err = openScenario(preset.model, preset.id, LESSON_SEED, target.overrides, `${why}: ${preset.title}${Object.keys(target.overrides).length ? ` with ${Object.entries(target.overrides).map(([k, v]) => `${k} ${String(v)}`).join(', ')}` : ''}`);
+  const err = openScenario(
+    preset.model,
+    preset.id,
+    LESSON_SEED,
+    target.overrides,
+    `${why}: ${preset.title}${
+      Object.keys(target.overrides).length
+        ? ` with ${Object.entries(target.overrides)
+            .map(([k, v]) => `${k} ${String(v)}`)
+            .join(', ')}`
+        : ''
+    }`,
+  );
   if (err) useSim.setState({ runError: `lesson: ${err}` });
   play();
   return openWindow(useSim.getState().runId, runSettleNs, runSettleNs);
@@ -95,7 +120,13 @@ function enterStep(step: number, fresh = false): void {
   const target = scenarioAt(lesson, step);
   if (!target) return;
   const runSettle = settleNsOf(runActionAt(lesson, step)) || RUN_SETTLE_NS;
-  const before = reach(target, runSettle, st.setup ? settleNsOf(st.setup) : LIVE_SETTLE_NS, `Lesson step ${step + 1}`, fresh);
+  const before = reach(
+    target,
+    runSettle,
+    st.setup ? settleNsOf(st.setup) : LIVE_SETTLE_NS,
+    `Lesson step ${step + 1}`,
+    fresh,
+  );
   useLesson.setState({ step, before, after: null, hint: null });
   updateProgress(lesson.id, (p) => ({ ...p, step }));
 }
@@ -147,7 +178,12 @@ export function moveStep(delta: 1 | -1): void {
   if (!lesson) return;
   const next = step + delta;
   if (next < 0 || next >= lesson.steps.length) {
-    useLesson.setState({ hint: delta > 0 ? 'This was the last step: Esc closes, or pick another lesson from the list' : 'This is the first step' });
+    useLesson.setState({
+      hint:
+        delta > 0
+          ? 'This was the last step: Esc closes, or pick another lesson from the list'
+          : 'This is the first step',
+    });
     return;
   }
   enterStep(next);
@@ -165,7 +201,9 @@ export function answer(choice: number): void {
   if (!lessonId || !st?.predict) return;
   if (after) return void useLesson.setState({ hint: 'Already revealed: the run has answered' });
   if (!Number.isInteger(choice) || choice < 0 || choice >= st.predict.choices.length) {
-    return void useLesson.setState({ hint: `Answer ${choice + 1}: this question has answers 1-${st.predict.choices.length}` });
+    return void useLesson.setState({
+      hint: `Answer ${choice + 1}: this question has answers 1-${st.predict.choices.length}`,
+    });
   }
   useLesson.setState({ hint: null });
   updateProgress(lessonId, (p) => ({ ...p, answers: { ...p.answers, [step]: choice } }));
@@ -183,7 +221,12 @@ export function reveal(): void {
   const target = scenarioAt(lesson, step, true);
   if (!target) return;
   const rv = st.predict.reveal;
-  const w = reach(target, settleNsOf(rv.kind === 'run' ? rv : undefined) || RUN_SETTLE_NS, settleNsOf(rv), `Reveal, step ${step + 1}`);
+  const w = reach(
+    target,
+    settleNsOf(rv.kind === 'run' ? rv : undefined) || RUN_SETTLE_NS,
+    settleNsOf(rv),
+    `Reveal, step ${step + 1}`,
+  );
   useLesson.setState({ before: before && freeze(before), after: w, hint: null });
   updateProgress(lesson.id, (p) => ({ ...p, revealed: [...new Set([...p.revealed, step])] }));
 }

@@ -5,10 +5,21 @@ import type { Snapshot } from '../protocol/messages';
 import { findLesson } from '../scenarios/lessons';
 import { scenarioAt } from '../scenarios/lessons/scenarioAt';
 import { feed, freeze, openWindow, windowValue } from './lessonMeasure';
-import { checkProgress, PROGRESS_KEY, readProgress, UNREADABLE_KEY, writeProgress, type Progress, type StorageLike } from './lessonProgress';
+import {
+  checkProgress,
+  PROGRESS_KEY,
+  readProgress,
+  UNREADABLE_KEY,
+  writeProgress,
+  type Progress,
+  type StorageLike,
+} from './lessonProgress';
 
 class MemoryStorage implements StorageLike {
-  constructor(public items: Record<string, string> = {}, private full = false) {}
+  constructor(
+    public items: Record<string, string> = {},
+    private full = false,
+  ) {}
   getItem(k: string) {
     return this.items[k] ?? null;
   }
@@ -29,12 +40,19 @@ describe('lesson progress in storage', () => {
   });
 
   it('names the bad field: unknown lesson, step out of range, answer to a step without a question, choice out of range', () => {
-    const bad = (lessons: unknown, current: unknown = null) => () => checkProgress({ current, lessons });
+    const bad =
+      (lessons: unknown, current: unknown = null) =>
+      () =>
+        checkProgress({ current, lessons });
     expect(bad({}, 'no-such')).toThrow(/current="no-such"/);
     expect(bad({ nope: { step: 0, answers: {}, revealed: [] } })).toThrow(/lessons.nope/);
-    expect(bad({ 'one-thread': { step: 9, answers: {}, revealed: [] } })).toThrow(/lessons.one-thread.step=9: accepted an integer 0..3/);
+    expect(bad({ 'one-thread': { step: 9, answers: {}, revealed: [] } })).toThrow(
+      /lessons.one-thread.step=9: accepted an integer 0..3/,
+    );
     expect(bad({ 'one-thread': { step: 0, answers: { 0: 1 }, revealed: [] } })).toThrow(/answers.0/);
-    expect(bad({ 'one-thread': { step: 0, answers: { 2: 5 }, revealed: [] } })).toThrow(/answers.2=5: accepted a choice 0..3/);
+    expect(bad({ 'one-thread': { step: 0, answers: { 2: 5 }, revealed: [] } })).toThrow(
+      /answers.2=5: accepted a choice 0..3/,
+    );
     expect(bad({ 'one-thread': { step: 0, answers: {}, revealed: 'x' } })).toThrow(/revealed/);
   });
 
@@ -55,7 +73,18 @@ describe('lesson progress in storage', () => {
   });
 });
 
-const snap = (timeNs: number, completions: number) => ({ timeNs, completions, bytes: completions * 4096, events: 0, threads: [], locks: [], lockStats: [], queues: [], devices: [] }) as Snapshot;
+const snap = (timeNs: number, completions: number) =>
+  ({
+    timeNs,
+    completions,
+    bytes: completions * 4096,
+    events: 0,
+    threads: [],
+    locks: [],
+    lockStats: [],
+    queues: [],
+    devices: [],
+  }) as Snapshot;
 
 describe('the measuring window', () => {
   it('opens after settling, spans to the latest snapshot of its run, and stops when frozen', () => {
@@ -75,7 +104,10 @@ describe('the measuring window', () => {
 describe('scenarioAt', () => {
   it('adds up setups and the reveals of earlier steps', () => {
     const l = findLesson('one-thread')!;
-    expect(scenarioAt(l, 0)).toEqual({ preset: 'raid5-3disk-threads', overrides: { group_thread_cnt: 0, stripe_cache_size: 256 } });
+    expect(scenarioAt(l, 0)).toEqual({
+      preset: 'raid5-3disk-threads',
+      overrides: { group_thread_cnt: 0, stripe_cache_size: 256 },
+    });
     expect(scenarioAt(l, 2, true)?.overrides).toEqual({ group_thread_cnt: 2, stripe_cache_size: 512 });
     expect(scenarioAt(l, 3, true)?.overrides).toEqual({ group_thread_cnt: 4, stripe_cache_size: 512 });
   });

@@ -30,14 +30,17 @@ export interface StorageLike {
 export const emptyProgress = (): Progress => ({ current: null, lessons: {} });
 
 const isIndex = (v: unknown, below: number) => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v < below;
-const bad = (field: string, value: unknown, accepted: string) => new Error(`${field}=${JSON.stringify(value)}: accepted ${accepted}`);
+const bad = (field: string, value: unknown, accepted: string) =>
+  new Error(`${field}=${JSON.stringify(value)}: accepted ${accepted}`);
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Checks a parsed JSON value against the lessons as they are now; the error names the first bad field. */
 export function checkProgress(json: unknown): Progress {
   if (!isObject(json)) throw bad('(top level)', json, 'an object { current, lessons }');
-  if (json.current !== null && (typeof json.current !== 'string' || !findLesson(json.current))) throw bad('current', json.current, 'null or a lesson id');
-  if (!isObject(json.lessons)) throw bad('lessons', json.lessons, 'an object of lesson id -> { step, answers, revealed }');
+  if (json.current !== null && (typeof json.current !== 'string' || !findLesson(json.current)))
+    throw bad('current', json.current, 'null or a lesson id');
+  if (!isObject(json.lessons))
+    throw bad('lessons', json.lessons, 'an object of lesson id -> { step, answers, revealed }');
   const lessons: Record<string, LessonProgress> = {};
   for (const [id, p] of Object.entries(json.lessons)) {
     const lesson = findLesson(id);
@@ -49,12 +52,13 @@ export function checkProgress(json: unknown): Progress {
     const answers: Record<number, number> = {};
     for (const [k, v] of Object.entries(p.answers)) {
       const st = Number(k);
-      const choices = isIndex(st, n) ? lesson.steps[st].predict?.choices.length ?? 0 : 0;
+      const choices = isIndex(st, n) ? (lesson.steps[st].predict?.choices.length ?? 0) : 0;
       if (!choices) throw bad(`lessons.${id}.answers.${k}`, k, 'the index of a step with a prediction');
       if (!isIndex(v, choices)) throw bad(`lessons.${id}.answers.${k}`, v, `a choice 0..${choices - 1}`);
       answers[st] = v as number;
     }
-    if (!Array.isArray(p.revealed) || !p.revealed.every((s) => isIndex(s, n))) throw bad(`lessons.${id}.revealed`, p.revealed, `a list of step indexes 0..${n - 1}`);
+    if (!Array.isArray(p.revealed) || !p.revealed.every((s) => isIndex(s, n)))
+      throw bad(`lessons.${id}.revealed`, p.revealed, `a list of step indexes 0..${n - 1}`);
     lessons[id] = { step: p.step as number, answers, revealed: [...new Set(p.revealed as number[])] };
   }
   return { current: json.current as string | null, lessons };
@@ -67,13 +71,19 @@ export function readProgress(storage: StorageLike | null): { progress: Progress;
   try {
     text = storage.getItem(PROGRESS_KEY);
   } catch (e) {
-    return { progress: emptyProgress(), error: `lesson progress could not be read from localStorage: ${(e as Error).message}` };
+    return {
+      progress: emptyProgress(),
+      error: `lesson progress could not be read from localStorage: ${(e as Error).message}`,
+    };
   }
   if (text === null) return { progress: emptyProgress(), error: null };
   try {
     return { progress: checkProgress(JSON.parse(text)), error: null };
   } catch (e) {
-    return { progress: emptyProgress(), error: `saved lesson progress (localStorage '${PROGRESS_KEY}') is unreadable and was ignored: ${(e as Error).message}. It is kept as '${UNREADABLE_KEY}' when new progress is saved.` };
+    return {
+      progress: emptyProgress(),
+      error: `saved lesson progress (localStorage '${PROGRESS_KEY}') is unreadable and was ignored: ${(e as Error).message}. It is kept as '${UNREADABLE_KEY}' when new progress is saved.`,
+    };
   }
 }
 

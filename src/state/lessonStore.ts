@@ -22,5 +22,13 @@ export interface LessonState {
 }
 
 export const useLesson = create<LessonState>()(() => ({
-  open: false, lessonId: null, step: 0, progress: emptyProgress(), readError: null, saveError: null, before: null, after: null, hint: null,
+  open: false,
+  lessonId: null,
+  step: 0,
+  progress: emptyProgress(),
+  readError: null,
+  saveError: null,
+  before: null,
+  after: null,
+  hint: null,
 }));

@@ -42,9 +42,12 @@ export function checkLink(wire: unknown): CheckedLink {
   const problems: string[] = [];
   const bad = (field: string, value: unknown, accepted: string, fallback: string) =>
     problems.push(`link: ${fieldName(field)}=${shownValue(value)}: accepted ${accepted}; ${fallback}`);
-  const w: Record<string, unknown> = wire !== null && typeof wire === 'object' && !Array.isArray(wire) ? (wire as Record<string, unknown>) : {};
+  const w: Record<string, unknown> =
+    wire !== null && typeof wire === 'object' && !Array.isArray(wire) ? (wire as Record<string, unknown>) : {};
   if (w !== wire) bad('s', wire, 'a JSON object {"v":1,"model":...} made by Copy link', 'opened the defaults');
-  for (const k of Object.keys(w)) if (!FIELDS.includes(k)) bad(k, w[k], `a field of a version ${LINK_VERSION} link (${FIELDS.join(', ')})`, 'ignored');
+  for (const k of Object.keys(w))
+    if (!FIELDS.includes(k))
+      bad(k, w[k], `a field of a version ${LINK_VERSION} link (${FIELDS.join(', ')})`, 'ignored');
   if ('v' in w && w.v !== LINK_VERSION) bad('v', w.v, String(LINK_VERSION), 'read the fields it shares with version 1');
 
   /** A field by its schema: absent gives the default silently, invalid gives the default with a message. */
@@ -56,17 +59,38 @@ export function checkLink(wire: unknown): CheckedLink {
     return fallback;
   }
   const seed = field('seed', SeedSchema, 'an integer 0..2147483647', initialState.seed);
-  const speed: Speed = field('speed', SpeedSchema, 'a positive number of simulated ns per second or "max"', initialState.speed);
+  const speed: Speed = field(
+    'speed',
+    SpeedSchema,
+    'a positive number of simulated ns per second or "max"',
+    initialState.speed,
+  );
   const page: Page = field('page', PageSchema, PAGES.map((p) => p.id).join(' | '), initialState.page);
-  const timelineWindow = field('window', WindowSchema, `one of the timeline spans in ns (${WINDOWS.map((x) => x.ns).join(' | ')})`, initialState.timelineWindow);
+  const timelineWindow = field(
+    'window',
+    WindowSchema,
+    `one of the timeline spans in ns (${WINDOWS.map((x) => x.ns).join(' | ')})`,
+    initialState.timelineWindow,
+  );
   const follow = field('follow', FollowSchema, 'a stripe_head index (an integer 0 or more)', null);
   const storyOk = !('story' in w) || v.is(StorySchema, w.story);
-  if (!storyOk) bad('story', w.story, `a story id (${STORIES.map((s) => s.id).join(' | ')})`, 'opened the list of stories');
+  if (!storyOk)
+    bad('story', w.story, `a story id (${STORIES.map((s) => s.id).join(' | ')})`, 'opened the list of stories');
   const story = storyOk && typeof w.story === 'string' ? w.story : null;
 
   const { model, preset } = pickScenario(w, bad);
   const overrides = pickOverrides(model, preset, w.params, bad);
-  const state: LinkState = { model, preset, seed, speed, overrides, page, timelineWindow, follow, ...(story !== null ? { story } : {}) };
+  const state: LinkState = {
+    model,
+    preset,
+    seed,
+    speed,
+    overrides,
+    page,
+    timelineWindow,
+    follow,
+    ...(story !== null ? { story } : {}),
+  };
   if (follow !== null) {
     const size = resolveScenario({ model, ...(preset ? { preset } : {}), params: overrides }).params.stripe_cache_size;
     if (typeof size !== 'number') {
@@ -86,9 +110,16 @@ type Bad = (field: string, value: unknown, accepted: string, fallback: string) =
 function pickScenario(w: Record<string, unknown>, bad: Bad): { model: string; preset: string | null } {
   const fallback = findPreset(DEFAULT_PRESET) ?? PRESETS[0];
   let preset = 'preset' in w ? (typeof w.preset === 'string' ? findPreset(w.preset) : undefined) : undefined;
-  if ('preset' in w && !preset) bad('preset', w.preset, 'a preset id from the scenario picker', 'opened without a preset');
+  if ('preset' in w && !preset)
+    bad('preset', w.preset, 'a preset id from the scenario picker', 'opened without a preset');
   let model = 'model' in w && typeof w.model === 'string' && modelInfo(w.model) ? w.model : undefined;
-  if ('model' in w && !model) bad('model', w.model, MODELS.map((m) => m.name).join(' | '), preset ? `used ${preset.model}, the model of preset ${preset.id}` : 'opened the default preset');
+  if ('model' in w && !model)
+    bad(
+      'model',
+      w.model,
+      MODELS.map((m) => m.name).join(' | '),
+      preset ? `used ${preset.model}, the model of preset ${preset.id}` : 'opened the default preset',
+    );
   if (preset && model && preset.model !== model) {
     bad('model', model, `${preset.model} (the model of preset ${preset.id})`, `used ${preset.model}`);
     model = preset.model;
@@ -131,7 +162,7 @@ function pickOverrides(model: string, preset: string | null, raw: unknown, bad: 
         bad('params', out, msg, 'used the preset as it is');
         return {};
       }
-      bad(key, out[key], msg, 'used the preset\'s value');
+      bad(key, out[key], msg, "used the preset's value");
       delete out[key];
     }
   }

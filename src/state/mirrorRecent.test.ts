@@ -25,13 +25,22 @@ describe('mirror member figures', () => {
     expect(b).toMatchObject({ name: 'sdb', meanRequestBytes: 4096, mergesPerSec: 0 });
     const old = sample(10e6, 10);
     const late = sample(11e6, 11);
-    late.members[0] = { ...old.members[0], busyNs: late.members[0].busyNs, bytes: old.members[0].bytes + 10 * 65536, requests: old.members[0].requests + 10, merges: old.members[0].merges };
+    late.members[0] = {
+      ...old.members[0],
+      busyNs: late.members[0].busyNs,
+      bytes: old.members[0].bytes + 10 * 65536,
+      requests: old.members[0].requests + 10,
+      merges: old.members[0].merges,
+    };
     expect(mirrorMemberFigures(old, late)[0]).toMatchObject({ meanRequestBytes: 65536, mergesPerSec: 0 });
   });
 
   it('matches members by name; an idle member has no request size', () => {
     const a = sample(1e6, 1);
-    const b = { ...sample(2e6, 2), members: [{ ...a.members[1], busyNs: a.members[1].busyNs }, sample(2e6, 2).members[0]] };
+    const b = {
+      ...sample(2e6, 2),
+      members: [{ ...a.members[1], busyNs: a.members[1].busyNs }, sample(2e6, 2).members[0]],
+    };
     const [sdb, sda] = mirrorMemberFigures(a, b);
     expect(sdb).toMatchObject({ name: 'sdb', meanRequestBytes: null, mergesPerSec: 0 });
     expect(sda).toMatchObject({ name: 'sda', meanRequestBytes: 16384 });
@@ -50,7 +59,10 @@ describe('mirror member figures', () => {
   });
 
   it("reads a raid1 snapshot's members: 4K random writes are 4K requests on every member", () => {
-    const sc = resolveScenario({ model: 'raid1', params: { device: 'nvme', rw: 'randwrite', bs: '4k', numjobs: 2, iodepth: 4 } });
+    const sc = resolveScenario({
+      model: 'raid1',
+      params: { device: 'nvme', rw: 'randwrite', bs: '4k', numjobs: 2, iodepth: 4 },
+    });
     const run = createModel(sc.model, sc.params, 7);
     run.sim.runUntil(1e6);
     expect(mirrorSampleOf({ ...run.snapshot(), extra: { level: 'raid5' } })).toBeNull();

@@ -4,7 +4,10 @@
 import type { Snapshot } from '../protocol/messages';
 import { memberCountersOf, memberFigures, SampleWindow, type MemberCounters, type MemberFigures } from './recent';
 
-export interface MirrorSample { timeNs: number; members: MemberCounters[] }
+export interface MirrorSample {
+  timeNs: number;
+  members: MemberCounters[];
+}
 
 /** The sample a mirror snapshot gives; null for any other model's. */
 export function mirrorSampleOf(s: Snapshot | null | undefined): MirrorSample | null {

@@ -24,15 +24,18 @@ function validValue(s: ParamSpec): fc.Arbitrary<string | number | boolean> {
       return s.powerOfTwo ? fc.constantFrom(...powers(s.min, s.max)) : fc.integer({ min: s.min, max: s.max });
     case 'number':
       return fc.double({ min: s.min, max: s.max, noNaN: true, noDefaultInfinity: true }).map(noNegZero);
-    case 'time': case 'rate':
+    case 'time':
+    case 'rate':
       return fc.integer({ min: Math.ceil(s.min), max: Math.min(Math.floor(s.max), 2 ** 31) });
     case 'size': {
       if (s.powerOfTwo) return fc.constantFrom(...powers(s.min, s.max));
       const m = s.multipleOf ?? 1;
       return fc.integer({ min: Math.ceil(s.min / m), max: Math.floor(Math.min(s.max, 2 ** 40) / m) }).map((k) => k * m);
     }
-    case 'enum': return fc.constantFrom(...s.values);
-    case 'bool': return fc.boolean();
+    case 'enum':
+      return fc.constantFrom(...s.values);
+    case 'bool':
+      return fc.boolean();
   }
 }
 
@@ -57,8 +60,19 @@ const validLinkState: fc.Arbitrary<LinkState> = fc
   })
   .map(([r, values]): LinkState => {
     const overrides: Record<string, string | number | boolean> = {};
-    r.picks.forEach((k, i) => { overrides[k] = values[i]; });
-    return { model: r.preset.model, preset: r.preset.id, seed: r.seed, speed: r.speed, overrides, page: r.page, timelineWindow: r.timelineWindow, follow: r.preset.model === 'raid5' ? r.follow : null };
+    r.picks.forEach((k, i) => {
+      overrides[k] = values[i];
+    });
+    return {
+      model: r.preset.model,
+      preset: r.preset.id,
+      seed: r.seed,
+      speed: r.speed,
+      overrides,
+      page: r.page,
+      timelineWindow: r.timelineWindow,
+      follow: r.preset.model === 'raid5' ? r.follow : null,
+    };
   })
   .filter((s) => {
     try {
@@ -96,36 +110,62 @@ const FIELDS = ['v', 'model', 'preset', 'seed', 'speed', 'params', 'page', 'wind
 const anyWire = fc.oneof(
   fc.jsonValue(),
   fc.dictionary(fc.constantFrom(...FIELDS), fc.jsonValue()),
-  fc.record({ v: fc.constant(1), preset: fc.constantFrom(...PRESETS.map((p) => p.id), 'nope'), params: fc.dictionary(fc.constantFrom('disks', 'group_thread_cnt', 'stripe_cache_size', 'rw', 'bs', 'threads', 'x'), fc.jsonValue()) }, { requiredKeys: [] }),
+  fc.record(
+    {
+      v: fc.constant(1),
+      preset: fc.constantFrom(...PRESETS.map((p) => p.id), 'nope'),
+      params: fc.dictionary(
+        fc.constantFrom('disks', 'group_thread_cnt', 'stripe_cache_size', 'rw', 'bs', 'threads', 'x'),
+        fc.jsonValue(),
+      ),
+    },
+    { requiredKeys: [] },
+  ),
 );
 
 describe('permalink properties', () => {
   it('a valid state round-trips exactly, with no problems', () => {
-    fc.assert(fc.property(validLinkState, (s) => {
-      const r = open('', linkHash(s));
-      expect(r?.problems).toEqual([]);
-      expect(r?.state).toEqual(s);
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(validLinkState, (s) => {
+        const r = open('', linkHash(s));
+        expect(r?.problems).toEqual([]);
+        expect(r?.state).toEqual(s);
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('random strings as s= or as a query never throw and name a field', () => {
-    fc.assert(fc.property(fc.string({ maxLength: 200 }), fc.string({ maxLength: 100 }), (code, query) => {
-      sound(open('', `#s=${encodeURIComponent(code)}`));
-      sound(open(`?${query}`, ''));
-    }), { numRuns: 500 });
+    fc.assert(
+      fc.property(fc.string({ maxLength: 200 }), fc.string({ maxLength: 100 }), (code, query) => {
+        sound(open('', `#s=${encodeURIComponent(code)}`));
+        sound(open(`?${query}`, ''));
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it('mutated valid links never throw and name a field', () => {
-    fc.assert(fc.property(validLinkState, fc.array(fc.tuple(fc.nat(), fc.constantFrom(...'ABCxyz019+-$%')), { minLength: 1, maxLength: 4 }), (s, edits) => {
-      const code = linkCode(s).split('');
-      for (const [i, ch] of edits) code[i % code.length] = ch;
-      sound(open('', `#s=${code.join('')}`));
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(
+        validLinkState,
+        fc.array(fc.tuple(fc.nat(), fc.constantFrom(...'ABCxyz019+-$%')), { minLength: 1, maxLength: 4 }),
+        (s, edits) => {
+          const code = linkCode(s).split('');
+          for (const [i, ch] of edits) code[i % code.length] = ch;
+          sound(open('', `#s=${code.join('')}`));
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 
   it('random JSON inside a well-formed link never throws and names a field', () => {
-    fc.assert(fc.property(anyWire, (wire) => {
-      sound(open('', `#s=${compressToEncodedURIComponent(JSON.stringify(wire) ?? 'null')}`));
-    }), { numRuns: 500 });
+    fc.assert(
+      fc.property(anyWire, (wire) => {
+        sound(open('', `#s=${compressToEncodedURIComponent(JSON.stringify(wire) ?? 'null')}`));
+      }),
+      { numRuns: 500 },
+    );
   });
 });

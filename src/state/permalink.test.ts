@@ -13,11 +13,29 @@ const open = (search: string, hash: string) => {
   return { ...c, problems: [...ask.problems, ...c.problems] };
 };
 const hashOf = (wire: unknown) => `#s=${compressToEncodedURIComponent(JSON.stringify(wire))}`;
-const base: LinkState = { model: 'raid5', preset: 'raid5-3disk-threads', seed: 1, speed: 1e6, overrides: {}, page: 'lab', timelineWindow: 'auto', follow: null };
+const base: LinkState = {
+  model: 'raid5',
+  preset: 'raid5-3disk-threads',
+  seed: 1,
+  speed: 1e6,
+  overrides: {},
+  page: 'lab',
+  timelineWindow: 'auto',
+  follow: null,
+};
 
 describe('permalink round trip', () => {
   it.each(PRESETS.map((p) => [p.id, p] as const))('%s opens as it was linked', (_id, p) => {
-    const s: LinkState = { ...base, model: p.model, preset: p.id, seed: 42, speed: 'max', overrides: { ...(p.baseline ?? {}) }, page: 'compare', timelineWindow: 1e6 };
+    const s: LinkState = {
+      ...base,
+      model: p.model,
+      preset: p.id,
+      seed: 42,
+      speed: 'max',
+      overrides: { ...(p.baseline ?? {}) },
+      page: 'compare',
+      timelineWindow: 1e6,
+    };
     const back = open('', linkHash(s));
     expect(back.problems).toEqual([]);
     expect(back.state).toEqual(s);
@@ -44,7 +62,15 @@ describe('readable address (?preset=..&disks=..)', () => {
   it('reads preset, parameters, speed, seed, page, window and follow', () => {
     const c = open('?preset=raid5-3disk-threads&disks=8&speed=max&seed=7&page=sweep&window=1000000&follow=3', '');
     expect(c.problems).toEqual([]);
-    expect(c.state).toEqual({ ...base, overrides: { disks: 8 }, speed: 'max', seed: 7, page: 'sweep', timelineWindow: 1e6, follow: 3 });
+    expect(c.state).toEqual({
+      ...base,
+      overrides: { disks: 8 },
+      speed: 'max',
+      seed: 7,
+      page: 'sweep',
+      timelineWindow: 1e6,
+      follow: 3,
+    });
     expect(c.scenarioGiven).toBe(true);
   });
 
@@ -57,20 +83,38 @@ describe('readable address (?preset=..&disks=..)', () => {
 
   it('names a bad speed and keeps the rest', () => {
     const c = open('?preset=lock-lab-basic&speed=fast&seed=5', '');
-    expect(c.problems).toEqual(['link: speed="fast": accepted a positive number of simulated ns per second or "max"; used 1000000']);
+    expect(c.problems).toEqual([
+      'link: speed="fast": accepted a positive number of simulated ns per second or "max"; used 1000000',
+    ]);
     expect(c.state).toMatchObject({ preset: 'lock-lab-basic', model: 'lock-lab', seed: 5, speed: 1e6 });
   });
 });
 
 describe('damaged links', () => {
   it('speed="fast": named, and only speed falls back', () => {
-    const c = open('', hashOf({ v: 1, model: 'raid5', preset: 'raid5-3disk-threads', seed: 3, speed: 'fast', page: 'stories', params: { disks: 8 } }));
-    expect(c.problems).toEqual(['link: speed="fast": accepted a positive number of simulated ns per second or "max"; used 1000000']);
+    const c = open(
+      '',
+      hashOf({
+        v: 1,
+        model: 'raid5',
+        preset: 'raid5-3disk-threads',
+        seed: 3,
+        speed: 'fast',
+        page: 'stories',
+        params: { disks: 8 },
+      }),
+    );
+    expect(c.problems).toEqual([
+      'link: speed="fast": accepted a positive number of simulated ns per second or "max"; used 1000000',
+    ]);
     expect(c.state).toEqual({ ...base, seed: 3, page: 'stories', overrides: { disks: 8 } });
   });
 
   it('a bad parameter is dropped alone, the others kept', () => {
-    const c = open('', hashOf({ v: 1, preset: 'raid5-3disk-threads', params: { disks: 'many', group_thread_cnt: 2, nosuch: 1 } }));
+    const c = open(
+      '',
+      hashOf({ v: 1, preset: 'raid5-3disk-threads', params: { disks: 'many', group_thread_cnt: 2, nosuch: 1 } }),
+    );
     expect(c.state.overrides).toEqual({ group_thread_cnt: 2 });
     expect(c.problems).toHaveLength(2);
     expect(c.problems[0]).toMatch(/^link: disks="many": accepted an integer/);
@@ -78,10 +122,15 @@ describe('damaged links', () => {
   });
 
   it('an unknown preset falls back to the model given, or to the default preset', () => {
-    expect(open('', hashOf({ v: 1, model: 'loop', preset: 'nope' })).state).toMatchObject({ model: 'loop', preset: null });
+    expect(open('', hashOf({ v: 1, model: 'loop', preset: 'nope' })).state).toMatchObject({
+      model: 'loop',
+      preset: null,
+    });
     const c = open('', hashOf({ v: 1, preset: 'nope', seed: 4 }));
     expect(c.state).toMatchObject({ model: 'raid5', preset: 'raid5-3disk-threads', seed: 4 });
-    expect(c.problems[0]).toBe('link: preset="nope": accepted a preset id from the scenario picker; opened without a preset');
+    expect(c.problems[0]).toBe(
+      'link: preset="nope": accepted a preset id from the scenario picker; opened without a preset',
+    );
   });
 
   it('a model that contradicts the preset is named; the preset wins', () => {
@@ -91,14 +140,21 @@ describe('damaged links', () => {
   });
 
   it('follow outside the cache or on a model without stripe_heads is named and dropped', () => {
-    expect(open('', hashOf({ v: 1, preset: 'raid5-3disk-threads', follow: 1e6 })).problems[0]).toMatch(/^link: follow=1000000: accepted a stripe_head index 0\.\.\d+/);
-    expect(open('', hashOf({ v: 1, preset: 'lock-lab-basic', follow: 1 })).problems[0]).toMatch(/^link: follow=1: accepted nothing on lock-lab/);
+    expect(open('', hashOf({ v: 1, preset: 'raid5-3disk-threads', follow: 1e6 })).problems[0]).toMatch(
+      /^link: follow=1000000: accepted a stripe_head index 0\.\.\d+/,
+    );
+    expect(open('', hashOf({ v: 1, preset: 'lock-lab-basic', follow: 1 })).problems[0]).toMatch(
+      /^link: follow=1: accepted nothing on lock-lab/,
+    );
   });
 
   it('undecodable text, a non-object and a newer version are each named', () => {
     expect(open('', '#s=%%%garbage').problems[0]).toMatch(/^link: s="%%%garbage": accepted a link made by Copy link/);
     expect(open('', hashOf([1, 2])).problems[0]).toMatch(/^link: s=\[1,2\]: accepted a JSON object/);
-    expect(open('', hashOf({ v: 2, seed: 8 }))).toMatchObject({ problems: [expect.stringMatching(/^link: v=2: accepted 1/)], state: { seed: 8 } });
+    expect(open('', hashOf({ v: 2, seed: 8 }))).toMatchObject({
+      problems: [expect.stringMatching(/^link: v=2: accepted 1/)],
+      state: { seed: 8 },
+    });
   });
 
   it('query names beside s= are named as ignored', () => {

@@ -62,7 +62,10 @@ const shown = (x: string) => JSON.stringify(x.length > 40 ? `${x.slice(0, 40)}â€
 
 /** Decodes an `s=` value; an undecodable one is reported (naming field s) and read as an empty link. */
 export function decodeLinkCode(code: string): { wire: unknown; problems: string[] } {
-  const refuse = (why: string) => ({ wire: {}, problems: [`link: s=${shown(code)}: accepted a link made by Copy link (${why}); opened the defaults`] });
+  const refuse = (why: string) => ({
+    wire: {},
+    problems: [`link: s=${shown(code)}: accepted a link made by Copy link (${why}); opened the defaults`],
+  });
   let text: string | null;
   try {
     text = decompressFromEncodedURIComponent(code);
@@ -90,7 +93,10 @@ export function readAddress(search: string, hash: string): AddressAsk {
   if (code !== null) {
     const { wire, problems } = decodeLinkCode(code);
     const ignored = [...q.keys()].filter((k) => k !== 's');
-    if (ignored.length > 0) problems.push(`link: ${fieldName(ignored[0])}=${shown(q.get(ignored[0]) ?? '')}: accepted nothing beside s= (the link carries the whole scenario); ignored ${ignored.join(', ')}`);
+    if (ignored.length > 0)
+      problems.push(
+        `link: ${fieldName(ignored[0])}=${shown(q.get(ignored[0]) ?? '')}: accepted nothing beside s= (the link carries the whole scenario); ignored ${ignored.join(', ')}`,
+      );
     return { kind: 'link', wire, problems };
   }
   if ([...q.keys()].length === 0) return { kind: 'none' };
@@ -99,7 +105,8 @@ export function readAddress(search: string, hash: string): AddressAsk {
   const problems: string[] = [];
   for (const [k, raw] of q) {
     const view = (VIEW_KEYS as readonly string[]).includes(k);
-    if (view ? k in wire : k in params) problems.push(`link: ${fieldName(k)}=${shown(raw)}: accepted each name once; kept the first`);
+    if (view ? k in wire : k in params)
+      problems.push(`link: ${fieldName(k)}=${shown(raw)}: accepted each name once; kept the first`);
     else if (!view) params[k] = raw;
     else wire[k] = k === 'model' || k === 'preset' || k === 'page' || k === 'story' ? raw : numberish(raw);
   }

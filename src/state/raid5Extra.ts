@@ -3,14 +3,49 @@
 import type { Snapshot } from '../protocol/messages';
 
 /** Where a stripe_head is, by the code the cells carry (WHERE_CODES in the raid5 snapshot). */
-export const WHERE_NAMES = ['free', 'handle_list', 'hold_list', 'delayed_list', 'bitmap_list', 'handling', 'member_io', 'in_use'] as const;
+export const WHERE_NAMES = [
+  'free',
+  'handle_list',
+  'hold_list',
+  'delayed_list',
+  'bitmap_list',
+  'handling',
+  'member_io',
+  'in_use',
+] as const;
 export type WhereName = (typeof WHERE_NAMES)[number];
 
 /** A member now, and its cumulative counters (busy time, bytes, requests to the device, bios merged). */
-export interface MemberQueue { name: string; queued: number; inService: number; parallelism: number; busyNs: number; bytes: number; requests: number; merges: number }
-export interface LockHistogram { name: string; wait: [number, number][]; hold: [number, number][] }
-export interface LatencyWindow { p50: number; p99: number; count: number; fromNs: number; toNs: number }
-export interface FollowedStripe { idx: number; sector: number; where: WhereName; count: number; handler: string | null; history: string[] }
+export interface MemberQueue {
+  name: string;
+  queued: number;
+  inService: number;
+  parallelism: number;
+  busyNs: number;
+  bytes: number;
+  requests: number;
+  merges: number;
+}
+export interface LockHistogram {
+  name: string;
+  wait: [number, number][];
+  hold: [number, number][];
+}
+export interface LatencyWindow {
+  p50: number;
+  p99: number;
+  count: number;
+  fromNs: number;
+  toNs: number;
+}
+export interface FollowedStripe {
+  idx: number;
+  sector: number;
+  where: WhereName;
+  count: number;
+  handler: string | null;
+  history: string[];
+}
 
 export interface Raid5Extra {
   stripeCounts: Record<WhereName, number>;
@@ -39,7 +74,14 @@ export interface Raid5Extra {
 /** The raid5 extra of a snapshot, or null for models without it (they keep the generic panels). */
 export function raid5Extra(s: Snapshot | null | undefined): Raid5Extra | null {
   const x = s?.extra;
-  if (!x || !(x.cells instanceof Uint8Array) || !x.stripeCounts || !Array.isArray(x.memberQueues) || !(x.threadNs instanceof Float64Array)) return null;
+  if (
+    !x ||
+    !(x.cells instanceof Uint8Array) ||
+    !x.stripeCounts ||
+    !Array.isArray(x.memberQueues) ||
+    !(x.threadNs instanceof Float64Array)
+  )
+    return null;
   return x as unknown as Raid5Extra;
 }
 

@@ -29,13 +29,33 @@ export interface Sample extends Gauges {
 }
 
 /** One member's cumulative counters in a snapshot (raid5's and the mirror's memberQueues carry them). */
-export interface MemberCounters { name: string; busyNs: number; parallelism: number; bytes: number; requests: number; merges: number }
+export interface MemberCounters {
+  name: string;
+  busyNs: number;
+  parallelism: number;
+  bytes: number;
+  requests: number;
+  merges: number;
+}
 
 /** A member over the window: iostat's %util, areq-sz (mean bytes per request sent to the device; null when
  * none was) and merges/s (rrqm/s + wrqm/s: bios merged into another request). */
-export interface MemberFigures { name: string; utilisation: number; meanRequestBytes: number | null; mergesPerSec: number }
+export interface MemberFigures {
+  name: string;
+  utilisation: number;
+  meanRequestBytes: number | null;
+  mergesPerSec: number;
+}
 
-export interface ThreadShare { name: string; role: string; running: number; spinning: number; runnable: number; blocked: number; idle: number }
+export interface ThreadShare {
+  name: string;
+  role: string;
+  running: number;
+  spinning: number;
+  runnable: number;
+  blocked: number;
+  idle: number;
+}
 export interface RecentFigures extends Gauges {
   spanNs: number;
   opsPerSec: number;
@@ -58,22 +78,47 @@ export function sampleOf(s: Snapshot): Sample | null {
   const x = raid5Extra(s);
   if (!x) return null;
   return {
-    timeNs: s.timeNs, completions: s.completions, bytes: s.bytes,
+    timeNs: s.timeNs,
+    completions: s.completions,
+    bytes: s.bytes,
     threads: s.threads.map((t) => ({ name: t.name, role: t.role })),
     threadNs: x.threadNs,
-    members: x.memberQueues.map((m) => ({ name: m.name, busyNs: m.busyNs, parallelism: m.parallelism, bytes: m.bytes, requests: m.requests, merges: m.merges })),
-    locks: s.lockStats.map((l) => ({ name: l.name, holdNs: l.holdTimeTotalNs, acquisitions: l.acquisitions, contentions: l.contentions, instances: instances(l.name, s, x.memberQueues.length) })),
+    members: x.memberQueues.map((m) => ({
+      name: m.name,
+      busyNs: m.busyNs,
+      parallelism: m.parallelism,
+      bytes: m.bytes,
+      requests: m.requests,
+      merges: m.merges,
+    })),
+    locks: s.lockStats.map((l) => ({
+      name: l.name,
+      holdNs: l.holdTimeTotalNs,
+      acquisitions: l.acquisitions,
+      contentions: l.contentions,
+      instances: instances(l.name, s, x.memberQueues.length),
+    })),
     waitingForStripe: x.waitingForStripe.length,
     numjobs: s.threads.filter((t) => t.role === 'submitter').length,
-    groupThreadCnt: x.groupThreadCnt, cpus: x.cpus,
-    cacheActive: x.stripeCacheActive, cacheSize: x.stripeCacheSize, free: x.stripeCounts.free,
+    groupThreadCnt: x.groupThreadCnt,
+    cpus: x.cpus,
+    cacheActive: x.stripeCacheActive,
+    cacheSize: x.stripeCacheSize,
+    free: x.stripeCounts.free,
   };
 }
 
 /** A snapshot's memberQueues entry as counters (absent or non-numeric fields read as 0). */
 export function memberCountersOf(m: Record<string, unknown>): MemberCounters {
   const n = (k: string) => (typeof m[k] === 'number' && Number.isFinite(m[k]) ? (m[k] as number) : 0);
-  return { name: String(m.name), busyNs: n('busyNs'), parallelism: n('parallelism'), bytes: n('bytes'), requests: n('requests'), merges: n('merges') };
+  return {
+    name: String(m.name),
+    busyNs: n('busyNs'),
+    parallelism: n('parallelism'),
+    bytes: n('bytes'),
+    requests: n('requests'),
+    merges: n('merges'),
+  };
 }
 
 /** Simulated time the recent figures cover: about `WINDOW_WALL_S` of wall time at the measured rate, within bounds. */
@@ -100,7 +145,8 @@ export function memberFigures(a: MemberCounters | undefined, b: MemberCounters, 
 export function recentFigures(a: Sample, b: Sample, waitingAvg = b.waitingForStripe): RecentFigures {
   const dt = Math.max(1, b.timeNs - a.timeNs);
   const threads = b.threads.map((t, i) => {
-    const d = (s: number) => Math.max(0, (b.threadNs[i * 5 + s] - (i * 5 + s < a.threadNs.length ? a.threadNs[i * 5 + s] : 0)) / dt);
+    const d = (s: number) =>
+      Math.max(0, (b.threadNs[i * 5 + s] - (i * 5 + s < a.threadNs.length ? a.threadNs[i * 5 + s] : 0)) / dt);
     return { name: t.name, role: t.role, running: d(0), spinning: d(1), runnable: d(2), blocked: d(3), idle: d(4) };
   });
   const subs = threads.filter((t) => t.role === 'submitter');
@@ -113,12 +159,20 @@ export function recentFigures(a: Sample, b: Sample, waitingAvg = b.waitingForStr
     locks: b.locks.map((l) => {
       const o = a.locks.find((x) => x.name === l.name);
       const acq = l.acquisitions - (o?.acquisitions ?? 0);
-      return { name: l.name, held: Math.max(0, (l.holdNs - (o?.holdNs ?? 0)) / dt / l.instances), contended: acq > 0 ? (l.contentions - (o?.contentions ?? 0)) / acq : 0 };
+      return {
+        name: l.name,
+        held: Math.max(0, (l.holdNs - (o?.holdNs ?? 0)) / dt / l.instances),
+        contended: acq > 0 ? (l.contentions - (o?.contentions ?? 0)) / acq : 0,
+      };
     }),
     submittersBlocked: subs.length ? subs.reduce((s, t) => s + t.blocked, 0) / subs.length : 0,
     waitingForStripe: waitingAvg,
-    numjobs: b.numjobs, groupThreadCnt: b.groupThreadCnt, cpus: b.cpus,
-    cacheActive: b.cacheActive, cacheSize: b.cacheSize, free: b.free,
+    numjobs: b.numjobs,
+    groupThreadCnt: b.groupThreadCnt,
+    cpus: b.cpus,
+    cacheActive: b.cacheActive,
+    cacheSize: b.cacheSize,
+    free: b.free,
   };
 }
 

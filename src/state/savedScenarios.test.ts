@@ -2,7 +2,16 @@
 // Saved scenarios in localStorage (happy-dom's, and fakes that hold junk or refuse to write): round trip,
 // name clashes saved as "name (2)", bad entries and unreadable text reported and kept, never deleted.
 import { beforeEach, describe, expect, it } from 'vitest';
-import { addEntries, checkName, freeName, readSaved, removeEntry, SAVED_KEY, writeSaved, type StorageLike } from './savedScenarios';
+import {
+  addEntries,
+  checkName,
+  freeName,
+  readSaved,
+  removeEntry,
+  SAVED_KEY,
+  writeSaved,
+  type StorageLike,
+} from './savedScenarios';
 
 const scenario = { model: 'raid5', preset: 'raid5-3disk-threads', seed: 3, params: { disks: 8 } };
 const T = '2026-11-21T21:00:00.000Z';
@@ -10,7 +19,9 @@ const T = '2026-11-21T21:00:00.000Z';
 class FakeStorage implements StorageLike {
   readonly data = new Map<string, string>();
   failWrites = false;
-  getItem(k: string) { return this.data.get(k) ?? null; }
+  getItem(k: string) {
+    return this.data.get(k) ?? null;
+  }
   setItem(k: string, v: string) {
     if (this.failWrites) throw new DOMException('quota exceeded', 'QuotaExceededError');
     this.data.set(k, v);
@@ -34,9 +45,20 @@ describe('saved scenarios in the browser (happy-dom localStorage)', () => {
   it('a name clash is saved as "name (2)", never replacing', () => {
     let list = readSaved(localStorage);
     list = addEntries(list, [{ name: 'a', scenario }], T).list;
-    const r = addEntries(list, [{ name: 'a', scenario: { ...scenario, seed: 9 } }, { name: 'a', scenario }], T);
+    const r = addEntries(
+      list,
+      [
+        { name: 'a', scenario: { ...scenario, seed: 9 } },
+        { name: 'a', scenario },
+      ],
+      T,
+    );
     expect(r.names).toEqual(['a (2)', 'a (3)']);
-    expect(r.list.entries.map((e) => [e.name, e.scenario.seed])).toEqual([['a', 3], ['a (2)', 9], ['a (3)', 3]]);
+    expect(r.list.entries.map((e) => [e.name, e.scenario.seed])).toEqual([
+      ['a', 3],
+      ['a (2)', 9],
+      ['a (3)', 3],
+    ]);
     expect(freeName(new Set(['x', 'x (2)']), 'x')).toBe('x (3)');
   });
 
@@ -77,11 +99,20 @@ describe('damaged storage is reported and kept', () => {
     const s = new FakeStorage();
     const bad = { name: 'broken', savedAt: T, scenario: { preset: 'x', params: { disks: [1] } } };
     const extra = { name: 'newer', savedAt: T, scenario: { ...scenario, speed: 'max' } };
-    s.setItem(SAVED_KEY, JSON.stringify({ format: 'stripe-lab-saved', version: 1, scenarios: [{ name: 'ok', savedAt: T, scenario }, bad, 42, extra] }));
+    s.setItem(
+      SAVED_KEY,
+      JSON.stringify({
+        format: 'stripe-lab-saved',
+        version: 1,
+        scenarios: [{ name: 'ok', savedAt: T, scenario }, bad, 42, extra],
+      }),
+    );
     const list = readSaved(s);
     expect(list.entries.map((e) => e.name)).toEqual(['ok']);
     expect(list.problems).toEqual([
-      expect.stringMatching(/^saved scenario #2 "broken": scenario\.params\.disks=\[1\]: accepted .*; kept as it is, not listed$/),
+      expect.stringMatching(
+        /^saved scenario #2 "broken": scenario\.params\.disks=\[1\]: accepted .*; kept as it is, not listed$/,
+      ),
       expect.stringMatching(/^saved scenario #3: \(entry\)=42: accepted Object/),
       'saved scenario #4 "newer": scenario.speed=max: accepted a scenario field: model, preset, seed, duration, warmup, params; kept as it is, not listed',
     ]);
@@ -92,19 +123,29 @@ describe('damaged storage is reported and kept', () => {
   it('a newer version is kept whole, not half-read', () => {
     const s = new FakeStorage();
     s.setItem(SAVED_KEY, JSON.stringify({ format: 'stripe-lab-saved', version: 2, scenarios: [] }));
-    expect(readSaved(s)).toMatchObject({ entries: [], problems: [expect.stringMatching(/version=2: accepted 1 \(saved by a newer Stripe Lab\)/)] });
+    expect(readSaved(s)).toMatchObject({
+      entries: [],
+      problems: [expect.stringMatching(/version=2: accepted 1 \(saved by a newer Stripe Lab\)/)],
+    });
   });
 
   it('a storage that refuses to write (quota, private mode) changes nothing and says so', () => {
     const s = new FakeStorage();
     s.failWrites = true;
     const w = writeSaved(s, addEntries(readSaved(s), [{ name: 'n', scenario }], T).list);
-    expect(w.error).toMatch(/^saved scenarios: could not write to localStorage \(quota exceeded\); nothing was changed$/);
+    expect(w.error).toMatch(
+      /^saved scenarios: could not write to localStorage \(quota exceeded\); nothing was changed$/,
+    );
     expect(s.data.size).toBe(0);
   });
 
   it('a storage that refuses to read is reported, not thrown', () => {
-    const s: StorageLike = { getItem: () => { throw new Error('SecurityError'); }, setItem: () => undefined };
+    const s: StorageLike = {
+      getItem: () => {
+        throw new Error('SecurityError');
+      },
+      setItem: () => undefined,
+    };
     expect(readSaved(s).problems).toEqual(['saved scenarios: localStorage cannot be read here (SecurityError)']);
   });
 });

@@ -13,7 +13,11 @@ export const NAME_MAX = 80;
 /** The part of the Web Storage API used here, so tests can pass a fake (and a failing one). */
 export type StorageLike = Pick<Storage, 'getItem' | 'setItem'>;
 
-export interface SavedEntry { name: string; savedAt: string; scenario: ScenarioInput }
+export interface SavedEntry {
+  name: string;
+  savedAt: string;
+  scenario: ScenarioInput;
+}
 
 export interface SavedList {
   entries: SavedEntry[];
@@ -26,7 +30,11 @@ export interface SavedList {
 }
 
 const Envelope = v.object({ format: v.literal(FORMAT), version: v.number(), scenarios: v.array(v.unknown()) });
-const EntrySchema = v.object({ name: v.pipe(v.string(), v.minLength(1), v.maxLength(NAME_MAX)), savedAt: v.string(), scenario: v.unknown() });
+const EntrySchema = v.object({
+  name: v.pipe(v.string(), v.minLength(1), v.maxLength(NAME_MAX)),
+  savedAt: v.string(),
+  scenario: v.unknown(),
+});
 
 export const emptyList = (): SavedList => ({ entries: [], kept: [], problems: [], unreadableRaw: null });
 
@@ -43,7 +51,9 @@ export function issueAccepted(issue: v.BaseIssue<unknown>): string {
 /** A valibot issue as `path=value: accepted ...`, or `path: missing` for an absent field. */
 export function issueText(issue: v.BaseIssue<unknown>): string {
   const path = v.getDotPath(issue) ?? '(top level)';
-  return issue.input === undefined ? `${path}: missing (accepted ${issueAccepted(issue)})` : `${path}=${shownValue(issue.input)}: accepted ${issueAccepted(issue)}`;
+  return issue.input === undefined
+    ? `${path}: missing (accepted ${issueAccepted(issue)})`
+    : `${path}=${shownValue(issue.input)}: accepted ${issueAccepted(issue)}`;
 }
 
 function checkEntry(raw: unknown): SavedEntry {
@@ -58,7 +68,11 @@ function checkEntry(raw: unknown): SavedEntry {
 /** checkScenario with the field's path prefixed by `at` (where the scenario sits in a saved entry or file). */
 export function checkScenarioAt(raw: unknown, at: string): ScenarioInput {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-    throw new ParamError(at === '' ? '(file)' : at.replace(/\.$/, ''), raw, 'an object {"preset":"...","seed":1,"params":{...}} (npm run sim --scenario format)');
+    throw new ParamError(
+      at === '' ? '(file)' : at.replace(/\.$/, ''),
+      raw,
+      'an object {"preset":"...","seed":1,"params":{...}} (npm run sim --scenario format)',
+    );
   }
   try {
     return checkScenario(raw);
@@ -78,8 +92,11 @@ export function readSaved(storage: StorageLike): SavedList {
   }
   if (text === null) return emptyList();
   const unreadable = (why: string): SavedList => ({
-    ...emptyList(), unreadableRaw: text,
-    problems: [`saved scenarios: the text under localStorage key ${SAVED_KEY} could not be read (${why}); it is kept unchanged`],
+    ...emptyList(),
+    unreadableRaw: text,
+    problems: [
+      `saved scenarios: the text under localStorage key ${SAVED_KEY} could not be read (${why}); it is kept unchanged`,
+    ],
   });
   let json: unknown;
   try {
@@ -88,18 +105,24 @@ export function readSaved(storage: StorageLike): SavedList {
     return unreadable(`not JSON: ${reason(e)}`);
   }
   if (json === null || typeof json !== 'object' || Array.isArray(json)) {
-    return unreadable(`(top level)=${shownValue(json)}: accepted an object {"format":"${FORMAT}","version":${VERSION},"scenarios":[...]}`);
+    return unreadable(
+      `(top level)=${shownValue(json)}: accepted an object {"format":"${FORMAT}","version":${VERSION},"scenarios":[...]}`,
+    );
   }
   const env = v.safeParse(Envelope, json);
   if (!env.success) return unreadable(issueText(env.issues[0]));
-  if (env.output.version > VERSION) return unreadable(`version=${env.output.version}: accepted ${VERSION} (saved by a newer Stripe Lab)`);
+  if (env.output.version > VERSION)
+    return unreadable(`version=${env.output.version}: accepted ${VERSION} (saved by a newer Stripe Lab)`);
   const list = emptyList();
   env.output.scenarios.forEach((raw, i) => {
     try {
       list.entries.push(checkEntry(raw));
     } catch (e) {
       list.kept.push(raw);
-      const name = raw && typeof raw === 'object' && typeof (raw as { name?: unknown }).name === 'string' ? ` "${(raw as { name: string }).name}"` : '';
+      const name =
+        raw && typeof raw === 'object' && typeof (raw as { name?: unknown }).name === 'string'
+          ? ` "${(raw as { name: string }).name}"`
+          : '';
       list.problems.push(`saved scenario #${i + 1}${name}: ${reason(e)}; kept as it is, not listed`);
     }
   });
@@ -126,7 +149,9 @@ export function writeSaved(storage: StorageLike, list: SavedList): { list: Saved
       const key = backupKey(storage, list.unreadableRaw);
       storage.setItem(key, list.unreadableRaw);
       out.unreadableRaw = null;
-      out.problems = out.problems.map((p) => p.replace('it is kept unchanged', `it is kept unchanged under key ${key}`));
+      out.problems = out.problems.map((p) =>
+        p.replace('it is kept unchanged', `it is kept unchanged under key ${key}`),
+      );
     }
     const body = { format: FORMAT, version: VERSION, scenarios: [...list.entries, ...list.kept] };
     storage.setItem(SAVED_KEY, JSON.stringify(body));
@@ -150,7 +175,11 @@ export function checkName(raw: string): string {
 }
 
 /** Adds entries under free names (a clash is saved as "name (2)", never replacing). Pure. */
-export function addEntries(list: SavedList, items: readonly { name: string; scenario: ScenarioInput }[], savedAt: string): { list: SavedList; names: string[] } {
+export function addEntries(
+  list: SavedList,
+  items: readonly { name: string; scenario: ScenarioInput }[],
+  savedAt: string,
+): { list: SavedList; names: string[] } {
   const taken = new Set(list.entries.map((e) => e.name));
   const added: SavedEntry[] = [];
   const names: string[] = [];

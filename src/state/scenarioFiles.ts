@@ -14,11 +14,17 @@ const Collection = v.strictObject({
   scenarios: v.array(v.strictObject({ name: v.pipe(v.string(), v.minLength(1)), scenario: v.unknown() })),
 });
 
-export interface FileOut { fileName: string; text: string }
+export interface FileOut {
+  fileName: string;
+  text: string;
+}
 
 /** A file name from a scenario name: letters, digits, dot, dash, underscore. */
 export function fileNameOf(name: string): string {
-  const base = name.replace(/[^\w.-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60);
+  const base = name
+    .replace(/[^\w.-]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60);
   return `${base || 'scenario'}.json`;
 }
 
@@ -28,7 +34,11 @@ export function exportOne(e: SavedEntry): FileOut {
 }
 
 export function exportAll(entries: readonly SavedEntry[]): FileOut {
-  const body = { format: COLLECTION_FORMAT, version: 1, scenarios: entries.map((e) => ({ name: e.name, scenario: e.scenario })) };
+  const body = {
+    format: COLLECTION_FORMAT,
+    version: 1,
+    scenarios: entries.map((e) => ({ name: e.name, scenario: e.scenario })),
+  };
   return { fileName: 'stripe-lab-scenarios.json', text: `${JSON.stringify(body, null, 2)}\n` };
 }
 
@@ -45,7 +55,8 @@ function checkOne(raw: unknown, at: string): ScenarioInput {
   }
 }
 
-export type ImportResult = { ok: true; items: { name: string; scenario: ScenarioInput }[] } | { ok: false; message: string };
+export type ImportResult =
+  { ok: true; items: { name: string; scenario: ScenarioInput }[] } | { ok: false; message: string };
 
 /**
  * Reads an imported file: a single scenario (named after the file) or a collection from "Export all".
@@ -63,7 +74,13 @@ export function parseImport(fileName: string, text: string): ImportResult {
     if (json && typeof json === 'object' && !Array.isArray(json) && 'format' in json) {
       const r = v.safeParse(Collection, json);
       if (!r.success) return refuse(issueText(r.issues[0]));
-      return { ok: true, items: r.output.scenarios.map((s, i) => ({ name: s.name, scenario: checkOne(s.scenario, `scenarios.${i}.scenario.`) })) };
+      return {
+        ok: true,
+        items: r.output.scenarios.map((s, i) => ({
+          name: s.name,
+          scenario: checkOne(s.scenario, `scenarios.${i}.scenario.`),
+        })),
+      };
     }
     const name = fileName.replace(/\.json$/i, '').trim() || 'imported';
     return { ok: true, items: [{ name, scenario: checkOne(json, '') }] };

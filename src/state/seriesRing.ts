@@ -14,7 +14,10 @@ export class SeriesRing {
 
   constructor(readonly capacity = 2400) {
     this.timeMs = new Float64Array(capacity);
-    this.cols = Object.fromEntries(SERIES.map((k) => [k, new Float64Array(capacity)])) as Record<SeriesKey, Float64Array>;
+    this.cols = Object.fromEntries(SERIES.map((k) => [k, new Float64Array(capacity)])) as Record<
+      SeriesKey,
+      Float64Array
+    >;
   }
 
   reset(): void {

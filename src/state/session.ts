@@ -70,7 +70,10 @@ function onMessage(m: FromWorker): void {
       const recentOpsPerSec = noteRates(m);
       onRaid5Frame(m, measured.simNsPerSec);
       onMirrorFrame(m, measured.simNsPerSec);
-      queue({ snapshot: m.snapshot, playing: m.playing, recentOpsPerSec, ...(m.figures ? { figures: m.figures } : {}) }, !m.playing);
+      queue(
+        { snapshot: m.snapshot, playing: m.playing, recentOpsPerSec, ...(m.figures ? { figures: m.figures } : {}) },
+        !m.playing,
+      );
       return;
     }
     case 'liveApplied':
@@ -81,7 +84,11 @@ function onMessage(m: FromWorker): void {
       if (m.where === 'setLive' && m.key) {
         useSim.setState((s) => ({ fieldErrors: { ...s.fieldErrors, [m.key as string]: m.message }, notice: null }));
       } else if (m.where === 'start' && m.key) {
-        useSim.setState((s) => ({ runError: m.message, fieldErrors: { ...s.fieldErrors, [m.key as string]: m.message }, playing: false }));
+        useSim.setState((s) => ({
+          runError: m.message,
+          fieldErrors: { ...s.fieldErrors, [m.key as string]: m.message },
+          playing: false,
+        }));
       } else useSim.setState({ runError: m.message, playing: false });
       return;
     }

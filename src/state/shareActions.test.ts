@@ -23,7 +23,12 @@ beforeEach(() => {
 describe('saving and importing', () => {
   it('saves the current scenario; a taken name becomes "name (2)" and says so', () => {
     expect(saveCurrent('mine')).toBeNull();
-    expect(useShare.getState().saved.entries[0].scenario).toEqual({ model: 'lock-lab', preset: 'lock-lab-basic', seed: 5, params: { threads: 8 } });
+    expect(useShare.getState().saved.entries[0].scenario).toEqual({
+      model: 'lock-lab',
+      preset: 'lock-lab-basic',
+      seed: 5,
+      params: { threads: 8 },
+    });
     expect(saveCurrent(' mine ')).toBeNull();
     expect(names()).toEqual(['mine', 'mine (2)']);
     expect(message()).toEqual({ tone: 'ok', text: '"mine" is taken: saved as "mine (2)" (the other is kept)' });
@@ -39,7 +44,9 @@ describe('saving and importing', () => {
     saveCurrent('mine');
     importText('bad.json', '{"preset":"lock-lab-basic","params":{"threads":0}}');
     expect(message()?.tone).toBe('error');
-    expect(message()?.text).toMatch(/^bad\.json: params\.threads=0: accepted an integer 1\.\.1024; nothing was imported$/);
+    expect(message()?.text).toMatch(
+      /^bad\.json: params\.threads=0: accepted an integer 1\.\.1024; nothing was imported$/,
+    );
     expect(names()).toEqual(['mine']);
   });
 
@@ -57,7 +64,9 @@ describe('saving and importing', () => {
     saveCurrent('fresh');
     expect(localStorage.getItem(`${SAVED_KEY}.unreadable-1`)).toBe('not json at all');
     expect(names()).toEqual(['fresh']);
-    expect(useShare.getState().saved.problems[0]).toMatch(/kept unchanged under key stripe-lab\.saved-scenarios\.unreadable-1/);
+    expect(useShare.getState().saved.problems[0]).toMatch(
+      /kept unchanged under key stripe-lab\.saved-scenarios\.unreadable-1/,
+    );
   });
 });
 
@@ -75,7 +84,13 @@ describe('the address bar and the clipboard', () => {
     expect(replace).toHaveBeenCalledTimes(1);
     const ask = readAddress('', location.hash);
     expect(ask.kind).toBe('link');
-    if (ask.kind === 'link') expect(checkLink(ask.wire).state).toMatchObject({ seed: 77, page: 'sweep', preset: 'lock-lab-basic', overrides: { threads: 8 } });
+    if (ask.kind === 'link')
+      expect(checkLink(ask.wire).state).toMatchObject({
+        seed: 77,
+        page: 'sweep',
+        preset: 'lock-lab-basic',
+        overrides: { threads: 8 },
+      });
     // a frame-like update that changes nothing the link carries writes nothing
     useSim.setState({ recentOpsPerSec: 12 });
     vi.advanceTimersByTime(500);
@@ -87,7 +102,10 @@ describe('the address bar and the clipboard', () => {
   it('Copy link says so where the clipboard is refused', async () => {
     const spy = vi.spyOn(navigator.clipboard, 'writeText').mockRejectedValue(new Error('NotAllowedError'));
     expect(await copyLink()).toBe(false);
-    expect(message()).toEqual({ tone: 'error', text: 'The clipboard is not available here (NotAllowedError): the link is selected in the field, copy it with Ctrl+C' });
+    expect(message()).toEqual({
+      tone: 'error',
+      text: 'The clipboard is not available here (NotAllowedError): the link is selected in the field, copy it with Ctrl+C',
+    });
     spy.mockRestore();
   });
 });

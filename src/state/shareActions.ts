@@ -5,7 +5,17 @@ import type { ScenarioInput } from '../scenarios/scenarioFile';
 import { openScenario } from './actions';
 import { linkHash, type LinkState } from './permalink';
 import { raid5Extra } from './raid5Extra';
-import { addEntries, checkName, emptyList, readSaved, reason, removeEntry, writeSaved, type SavedList, type StorageLike } from './savedScenarios';
+import {
+  addEntries,
+  checkName,
+  emptyList,
+  readSaved,
+  reason,
+  removeEntry,
+  writeSaved,
+  type SavedList,
+  type StorageLike,
+} from './savedScenarios';
 import { exportAll, exportOne, parseImport, type FileOut } from './scenarioFiles';
 import { useShare } from './shareStore';
 import { useStories } from './storyRuns';
@@ -18,8 +28,14 @@ const say = (tone: 'ok' | 'error', text: string) => useShare.setState({ message:
 
 export function linkStateOf(s: SimState): LinkState {
   return {
-    model: s.model, preset: s.preset, seed: s.seed, speed: s.speed, overrides: s.overrides,
-    page: s.page, timelineWindow: s.timelineWindow, follow: raid5Extra(s.snapshot)?.followed?.idx ?? null,
+    model: s.model,
+    preset: s.preset,
+    seed: s.seed,
+    speed: s.speed,
+    overrides: s.overrides,
+    page: s.page,
+    timelineWindow: s.timelineWindow,
+    follow: raid5Extra(s.snapshot)?.followed?.idx ?? null,
     story: useStories.getState().storyId,
   };
 }
@@ -45,7 +61,16 @@ export function startAddressSync(): () => void {
   };
   // Frames update the store ~10 times a second; only a change of what the link carries schedules a write.
   const stop = useSim.subscribe((s) => {
-    const now = [s.model, s.preset, s.seed, s.speed, s.overrides, s.page, s.timelineWindow, raid5Extra(s.snapshot)?.followed?.idx ?? null];
+    const now = [
+      s.model,
+      s.preset,
+      s.seed,
+      s.speed,
+      s.overrides,
+      s.page,
+      s.timelineWindow,
+      raid5Extra(s.snapshot)?.followed?.idx ?? null,
+    ];
     if (now.length === seen.length && now.every((x, i) => x === seen[i])) return;
     seen = now;
     timer ??= setTimeout(write, ADDRESS_EVERY_MS);
@@ -69,7 +94,10 @@ export async function copyLink(): Promise<boolean> {
     say('ok', 'Link copied');
     return true;
   } catch (e) {
-    say('error', `The clipboard is not available here (${reason(e)}): the link is selected in the field, copy it with Ctrl+C`);
+    say(
+      'error',
+      `The clipboard is not available here (${reason(e)}): the link is selected in the field, copy it with Ctrl+C`,
+    );
     return false;
   }
 }
@@ -85,7 +113,9 @@ function storage(): StorageLike | null {
 /** Reads the saved scenarios again (another tab may have changed them). */
 export function loadSaved(): SavedList {
   const st = storage();
-  const saved = st ? readSaved(st) : { ...emptyList(), problems: ['saved scenarios: localStorage is not available in this browser'] };
+  const saved = st
+    ? readSaved(st)
+    : { ...emptyList(), problems: ['saved scenarios: localStorage is not available in this browser'] };
   useShare.setState({ saved });
   return saved;
 }
@@ -154,6 +184,8 @@ export function importText(fileName: string, text: string): void {
   const r = parseImport(fileName, text);
   if (!r.ok) return say('error', r.message);
   const { list, names } = addEntries(loadSaved(), r.items, new Date().toISOString());
-  const renamed = r.items.map((it, i) => (it.name.trim() === names[i] ? null : `"${it.name}" as "${names[i]}" (name taken)`)).filter((x) => x !== null);
+  const renamed = r.items
+    .map((it, i) => (it.name.trim() === names[i] ? null : `"${it.name}" as "${names[i]}" (name taken)`))
+    .filter((x) => x !== null);
   store(list, `Imported ${names.length} from ${fileName}${renamed.length ? `; ${renamed.join(', ')}` : ''}`);
 }

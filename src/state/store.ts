@@ -4,21 +4,33 @@ import { create } from 'zustand';
 import type { Figures, ParamValue, Snapshot, Speed } from '../protocol/messages';
 
 export const SPEEDS: readonly { label: string; speed: Speed }[] = [
-  { label: '1 µs/s', speed: 1e3 }, { label: '10 µs/s', speed: 1e4 }, { label: '100 µs/s', speed: 1e5 },
-  { label: '1 ms/s', speed: 1e6 }, { label: '10 ms/s', speed: 1e7 }, { label: '100 ms/s', speed: 1e8 }, { label: 'max', speed: 'max' },
+  { label: '1 µs/s', speed: 1e3 },
+  { label: '10 µs/s', speed: 1e4 },
+  { label: '100 µs/s', speed: 1e5 },
+  { label: '1 ms/s', speed: 1e6 },
+  { label: '10 ms/s', speed: 1e7 },
+  { label: '100 ms/s', speed: 1e8 },
+  { label: 'max', speed: 'max' },
 ];
 
 /** Timeline spans in simulated ns; 'auto' follows the speed (about three wall seconds of history). */
 export const WINDOWS: readonly { label: string; ns: number | 'auto' }[] = [
-  { label: 'auto', ns: 'auto' }, { label: '10 µs', ns: 1e4 }, { label: '100 µs', ns: 1e5 },
-  { label: '1 ms', ns: 1e6 }, { label: '10 ms', ns: 1e7 }, { label: '100 ms', ns: 1e8 },
+  { label: 'auto', ns: 'auto' },
+  { label: '10 µs', ns: 1e4 },
+  { label: '100 µs', ns: 1e5 },
+  { label: '1 ms', ns: 1e6 },
+  { label: '10 ms', ns: 1e7 },
+  { label: '100 ms', ns: 1e8 },
 ];
 
 export const DEFAULT_PRESET = 'raid5-3disk-threads';
 
 /** The app's pages: the live lab, sweeps, A/B comparison, the five stories in plain words, and the validation set. */
 export const PAGES = [
-  { id: 'lab', label: 'Lab' }, { id: 'sweep', label: 'Sweep' }, { id: 'compare', label: 'A/B' }, { id: 'stories', label: 'Stories' },
+  { id: 'lab', label: 'Lab' },
+  { id: 'sweep', label: 'Sweep' },
+  { id: 'compare', label: 'A/B' },
+  { id: 'stories', label: 'Stories' },
   { id: 'validation', label: 'Validation' },
 ] as const;
 export type Page = (typeof PAGES)[number]['id'];
@@ -51,9 +63,23 @@ export interface SimState {
 }
 
 export const initialState: SimState = {
-  connected: false, runId: 0, model: '', preset: null, seed: 1, overrides: {}, params: {},
-  playing: true, speed: 1e6, snapshot: null, figures: null, recentOpsPerSec: null,
-  runError: null, fieldErrors: {}, notice: null, timelineWindow: 'auto', page: 'lab',
+  connected: false,
+  runId: 0,
+  model: '',
+  preset: null,
+  seed: 1,
+  overrides: {},
+  params: {},
+  playing: true,
+  speed: 1e6,
+  snapshot: null,
+  figures: null,
+  recentOpsPerSec: null,
+  runError: null,
+  fieldErrors: {},
+  notice: null,
+  timelineWindow: 'auto',
+  page: 'lab',
 };
 
 export const useSim = create<SimState>()(() => ({ ...initialState }));

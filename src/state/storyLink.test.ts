@@ -4,7 +4,16 @@ import { describe, expect, it } from 'vitest';
 import { checkLink } from './linkCheck';
 import { linkHash, readAddress, type LinkState } from './permalink';
 
-const base: LinkState = { model: 'raid5', preset: 'raid5-3disk-threads', seed: 1, speed: 1e6, overrides: {}, page: 'stories', timelineWindow: 'auto', follow: null };
+const base: LinkState = {
+  model: 'raid5',
+  preset: 'raid5-3disk-threads',
+  seed: 1,
+  speed: 1e6,
+  overrides: {},
+  page: 'stories',
+  timelineWindow: 'auto',
+  follow: null,
+};
 
 function open(search: string, hash: string) {
   const ask = readAddress(search, hash);
@@ -34,7 +43,9 @@ describe('story in links', () => {
 
   it('names a story that does not exist and opens the list instead', () => {
     const c = open('?page=stories&story=009', '');
-    expect(c.problems).toEqual(['link: story="009": accepted a story id (000 | 001 | 002 | 003 | 004); opened the list of stories']);
+    expect(c.problems).toEqual([
+      'link: story="009": accepted a story id (000 | 001 | 002 | 003 | 004); opened the list of stories',
+    ]);
     expect(c.state.story).toBeUndefined();
     expect(c.state.page).toBe('stories');
   });

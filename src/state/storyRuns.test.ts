@@ -9,11 +9,15 @@ import { claimKey, openStory, runClaim, setStoryPool, useStories } from './story
 /** A batch worker that runs each task in this process, answering on a later tick as a Worker would. */
 function nodeWorker(log: ToBatchWorker[], fail = false): BatchWorkerLike {
   const w: BatchWorkerLike = {
-    onmessage: null, onerror: null, terminate: () => undefined,
+    onmessage: null,
+    onerror: null,
+    terminate: () => undefined,
     postMessage(msg) {
       log.push(msg);
       setTimeout(() => {
-        const data: FromBatchWorker = fail ? { type: 'error', id: msg.id, message: 'worker gave up' } : { type: 'result', id: msg.id, result: runScenario(msg.task).result };
+        const data: FromBatchWorker = fail
+          ? { type: 'error', id: msg.id, message: 'worker gave up' }
+          : { type: 'result', id: msg.id, result: runScenario(msg.task).result };
         w.onmessage?.({ data } as MessageEvent<FromBatchWorker>);
       }, 0);
     },
@@ -41,7 +45,10 @@ describe('story runs', () => {
   it('reports a failed run on the claim', async () => {
     setStoryPool(1, () => nodeWorker([], true));
     await runClaim('002', 'dio-aio');
-    expect(useStories.getState().claims[claimKey('002', 'dio-aio')]).toEqual({ state: 'error', message: 'the runs failed: worker gave up' });
+    expect(useStories.getState().claims[claimKey('002', 'dio-aio')]).toEqual({
+      state: 'error',
+      message: 'the runs failed: worker gave up',
+    });
   });
 
   it('claims started together queue their pool jobs: never more live workers than the pool size', async () => {
@@ -51,7 +58,9 @@ describe('story runs', () => {
       live++;
       most = Math.max(most, live);
       const w = nodeWorker([]);
-      w.terminate = () => { live--; };
+      w.terminate = () => {
+        live--;
+      };
       return w;
     });
     // Two claims of different stories with no runs in common: two jobs, one after the other.

@@ -27,7 +27,12 @@ interface StoryState {
   announcement: string;
 }
 
-export const useStories = create<StoryState>()(() => ({ storyId: null, lastStoryId: null, claims: {}, announcement: '' }));
+export const useStories = create<StoryState>()(() => ({
+  storyId: null,
+  lastStoryId: null,
+  claims: {},
+  announcement: '',
+}));
 
 export const claimKey = (storyId: string, claimId: string) => `${storyId}/${claimId}`;
 
@@ -49,7 +54,8 @@ const results = new Map<string, SimResult>();
 const inFlight = new Map<string, Promise<SimResult>>();
 
 const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
-const setClaim = (key: string, status: ClaimStatus) => useStories.setState((s) => ({ claims: { ...s.claims, [key]: status } }));
+const setClaim = (key: string, status: ClaimStatus) =>
+  useStories.setState((s) => ({ claims: { ...s.claims, [key]: status } }));
 
 /** The last pool job queued: jobs run one after another, each on the whole pool, so several "Run it" clicks
  * queue up instead of each starting a pool of its own and oversubscribing the CPUs. */
@@ -57,7 +63,9 @@ let lastJob: Promise<void> = Promise.resolve();
 
 /** Queues one pool job for every run not finished or in flight (each gets its in-flight promise now). */
 function startRuns(runs: NamedRun[]): void {
-  const fresh = runs.filter((r, i) => !results.has(r.key) && !inFlight.has(r.key) && runs.findIndex((x) => x.key === r.key) === i);
+  const fresh = runs.filter(
+    (r, i) => !results.has(r.key) && !inFlight.has(r.key) && runs.findIndex((x) => x.key === r.key) === i,
+  );
   if (fresh.length === 0) return;
   const waiting = new Map<string, { resolve: (r: SimResult) => void; reject: (e: Error) => void }>();
   for (const r of fresh) {
@@ -65,12 +73,17 @@ function startRuns(runs: NamedRun[]): void {
   }
   const tasks: BatchTask[] = fresh.map((r) => ({ ...r.scenario }));
   const run = () => {
-    const job = runBatch(tasks, (i, result) => {
-      const key = fresh[i].key;
-      results.set(key, result);
-      inFlight.delete(key);
-      waiting.get(key)?.resolve(result);
-    }, pool.size(), pool.create);
+    const job = runBatch(
+      tasks,
+      (i, result) => {
+        const key = fresh[i].key;
+        results.set(key, result);
+        inFlight.delete(key);
+        waiting.get(key)?.resolve(result);
+      },
+      pool.size(),
+      pool.create,
+    );
     return job.done.catch((e: Error) => {
       for (const r of fresh) {
         if (!inFlight.has(r.key)) continue;
@@ -91,7 +104,8 @@ function claimsOf(groupId: string): readonly Claim[] | undefined {
 export async function runClaim(storyId: string, claimId: string): Promise<void> {
   const key = claimKey(storyId, claimId);
   const claim = findClaim(storyId, claimId) ?? claimsOf(storyId)?.find((c) => c.id === claimId);
-  if (!claim) return setClaim(key, { state: 'error', message: `claim ${key}: not in the stories or the validation set` });
+  if (!claim)
+    return setClaim(key, { state: 'error', message: `claim ${key}: not in the stories or the validation set` });
   const current = useStories.getState().claims[key];
   if (current?.state === 'running') return;
   let runs: NamedRun[];
@@ -107,14 +121,18 @@ export async function runClaim(storyId: string, claimId: string): Promise<void> 
   startRuns(runs);
   try {
     const got: Record<string, SimResult> = {};
-    await Promise.all(runs.map(async (r) => {
-      got[r.name] = results.get(r.key) ?? await inFlight.get(r.key)!;
-      setClaim(key, { state: 'running', done: count(), total });
-    }));
+    await Promise.all(
+      runs.map(async (r) => {
+        got[r.name] = results.get(r.key) ?? (await inFlight.get(r.key)!);
+        setClaim(key, { state: 'running', done: count(), total });
+      }),
+    );
     const value = claim.figure(got);
     setClaim(key, { state: 'done', value, wallMs: Math.round(performance.now() - started) });
     const verdict = judge(claim.check, value);
-    useStories.setState({ announcement: `${claim.what}: measured ${value.toFixed(claim.digits)}, ${verdict.ok ? 'within' : 'outside'} the check ${verdict.rule}` });
+    useStories.setState({
+      announcement: `${claim.what}: measured ${value.toFixed(claim.digits)}, ${verdict.ok ? 'within' : 'outside'} the check ${verdict.rule}`,
+    });
   } catch (e) {
     setClaim(key, { state: 'error', message: `the runs failed: ${errorText(e)}` });
   }

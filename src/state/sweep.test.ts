@@ -18,15 +18,19 @@ function fakePool(opts: { hold?: boolean; failSeed?: number } = {}) {
     const rec = { terminated: false, got: 0 };
     made.push(rec);
     const w: BatchWorkerLike = {
-      onmessage: null, onerror: null,
-      terminate: () => { rec.terminated = true; },
+      onmessage: null,
+      onerror: null,
+      terminate: () => {
+        rec.terminated = true;
+      },
       postMessage: (m: ToBatchWorker) => {
         rec.got++;
         const answer = () => {
           if (rec.terminated) return;
-          const reply: FromBatchWorker = m.task.seed === opts.failSeed
-            ? { type: 'error', id: m.id, message: `seed ${m.task.seed}: boom` }
-            : { type: 'result', id: m.id, result: runScenario(m.task).result };
+          const reply: FromBatchWorker =
+            m.task.seed === opts.failSeed
+              ? { type: 'error', id: m.id, message: `seed ${m.task.seed}: boom` }
+              : { type: 'result', id: m.id, result: runScenario(m.task).result };
           w.onmessage?.({ data: reply } as MessageEvent<FromBatchWorker>);
         };
         if (opts.hold) pending.push({ id: m.id, answer });
@@ -45,18 +49,32 @@ function fakePool(opts: { hold?: boolean; failSeed?: number } = {}) {
   return { made, create, release };
 }
 
-const settled = () => new Promise<void>((resolve) => {
-  const un = useSweep.subscribe((s) => {
-    if (s.status !== 'running') {
-      un();
-      resolve();
-    }
+const settled = () =>
+  new Promise<void>((resolve) => {
+    const un = useSweep.subscribe((s) => {
+      if (s.status !== 'running') {
+        un();
+        resolve();
+      }
+    });
   });
-});
 
 beforeEach(() => {
   useSim.setState({ model: 'lock-lab', preset: 'lock-lab-basic', seed: 7, overrides: { cpus: 8 } });
-  useSweep.setState({ form: { ...defaultForm(2), param1: 'threads', values1: '1..4', replications: '2', duration: '200us', warmup: '50us' }, fieldErrors: {}, status: 'idle', lines: [], plan: null });
+  useSweep.setState({
+    form: {
+      ...defaultForm(2),
+      param1: 'threads',
+      values1: '1..4',
+      replications: '2',
+      duration: '200us',
+      warmup: '50us',
+    },
+    fieldErrors: {},
+    status: 'idle',
+    lines: [],
+    plan: null,
+  });
 });
 
 describe('sweep state', () => {
@@ -111,14 +129,23 @@ describe('sweep state', () => {
     expect(useSweep.getState().fieldErrors.duration).toMatch(/^duration=5 parsecs: accepted a time/);
     setSweepForm({ duration: '', param2: 'threads', values2: '1' });
     startSweep({ createWorker: fakePool().create });
-    expect(useSweep.getState().fieldErrors.param2).toMatch(/^parameter=threads: accepted a parameter other than threads/);
+    expect(useSweep.getState().fieldErrors.param2).toMatch(
+      /^parameter=threads: accepted a parameter other than threads/,
+    );
     setSweepForm({ param2: 'lock', values2: 'spinlock,mutex,rwsem' });
     startSweep({ createWorker: fakePool().create });
     expect(useSweep.getState().fieldErrors.values2).toBe('lock=rwsem: accepted spinlock | mutex');
   });
 
   it('counts points and runs for the form while it is valid, and nothing while a field is refused', () => {
-    const f = { ...defaultForm(2), param1: 'threads', values1: '1..8:2', param2: 'lock', values2: 'spinlock,mutex', replications: '3' };
+    const f = {
+      ...defaultForm(2),
+      param1: 'threads',
+      values1: '1..8:2',
+      param2: 'lock',
+      values2: 'spinlock,mutex',
+      replications: '3',
+    };
     expect(sweepSize(f, LOCK_LAB_PARAMS)).toEqual({ points: 8, runs: 24 });
     expect(sweepSize({ ...f, param2: '' }, LOCK_LAB_PARAMS)).toEqual({ points: 4, runs: 12 });
     expect(sweepSize({ ...f, values1: '8..1' }, LOCK_LAB_PARAMS)).toBeNull();
@@ -131,7 +158,11 @@ describe('sweep state', () => {
     startSweep({ createWorker: fakePool().create });
     await settled();
     expect(useSweep.getState().lines.map((l) => l.point)).toEqual([
-      { threads: 1, lock: 'spinlock' }, { threads: 1, lock: 'mutex' }, { threads: 2, lock: 'spinlock' }, { threads: 2, lock: 'mutex' }]);
+      { threads: 1, lock: 'spinlock' },
+      { threads: 1, lock: 'mutex' },
+      { threads: 2, lock: 'spinlock' },
+      { threads: 2, lock: 'mutex' },
+    ]);
   });
 
   it('shows a point as soon as its own replications are in, ahead of a slower earlier point, in point order', () => {

@@ -30,12 +30,22 @@ export interface SweepState {
 }
 
 export const useSweep = create<SweepState>()(() => ({
-  form: defaultForm(defaultPoolSize()), fieldErrors: {}, plan: null, status: 'idle',
-  progress: { done: 0, total: 0 }, lines: [], error: null, workers: defaultPoolSize(), wallMs: null,
+  form: defaultForm(defaultPoolSize()),
+  fieldErrors: {},
+  plan: null,
+  status: 'idle',
+  progress: { done: 0, total: 0 },
+  lines: [],
+  error: null,
+  workers: defaultPoolSize(),
+  wallMs: null,
 }));
 
 /** How runs reach workers: the real pool by default; tests pass fake workers (batchPool's create). */
-export interface SweepDeps { createWorker?: () => BatchWorkerLike; now?: () => number }
+export interface SweepDeps {
+  createWorker?: () => BatchWorkerLike;
+  now?: () => number;
+}
 
 let running: { cancel: () => void } | null = null;
 let generation = 0;
@@ -77,28 +87,47 @@ export function startSweep(deps: SweepDeps = {}): boolean {
     const at = lines.findIndex((l) => l.index > p.index);
     lines.splice(at < 0 ? lines.length : at, 0, aggregatePoint(p.index, p.point, results));
   });
-  useSweep.setState({ fieldErrors: {}, plan, status: 'running', progress: { done: 0, total: tasks.length }, lines: [], error: null, workers, wallMs: null });
-  const job = runBatch(tasks, (id, result) => {
-    if (gen !== generation) return;
-    const before = lines.length;
-    collector.add(id, result);
-    done++;
-    // A new array only when a point completed, so the charts redraw per point, not per run.
-    useSweep.setState({ progress: { done, total: tasks.length }, ...(lines.length !== before ? { lines: [...lines] } : {}) });
-  }, workers, deps.createWorker);
-  running = job;
-  job.done.then(
-    () => {
-      if (gen === generation) useSweep.setState({ status: 'done', wallMs: now() - t0 });
-    },
-    (e: unknown) => {
-      if (gen !== generation) return;
-      if (e instanceof BatchCancelled) useSweep.setState({ status: 'cancelled' });
-      else useSweep.setState({ status: 'failed', error: (e as Error).message });
-    },
-  ).finally(() => {
-    if (running === job) running = null;
+  useSweep.setState({
+    fieldErrors: {},
+    plan,
+    status: 'running',
+    progress: { done: 0, total: tasks.length },
+    lines: [],
+    error: null,
+    workers,
+    wallMs: null,
   });
+  const job = runBatch(
+    tasks,
+    (id, result) => {
+      if (gen !== generation) return;
+      const before = lines.length;
+      collector.add(id, result);
+      done++;
+      // A new array only when a point completed, so the charts redraw per point, not per run.
+      useSweep.setState({
+        progress: { done, total: tasks.length },
+        ...(lines.length !== before ? { lines: [...lines] } : {}),
+      });
+    },
+    workers,
+    deps.createWorker,
+  );
+  running = job;
+  job.done
+    .then(
+      () => {
+        if (gen === generation) useSweep.setState({ status: 'done', wallMs: now() - t0 });
+      },
+      (e: unknown) => {
+        if (gen !== generation) return;
+        if (e instanceof BatchCancelled) useSweep.setState({ status: 'cancelled' });
+        else useSweep.setState({ status: 'failed', error: (e as Error).message });
+      },
+    )
+    .finally(() => {
+      if (running === job) running = null;
+    });
   return true;
 }
 

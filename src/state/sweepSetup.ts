@@ -26,7 +26,12 @@ export type SweepField = keyof SweepForm;
 export type FieldErrors = Partial<Record<SweepField, string>>;
 
 /** The Lab's scenario as the sweep sees it (from the main store). */
-export interface CurrentScenario { model: string; preset: string | null; seed: number; overrides: Record<string, ParamValue> }
+export interface CurrentScenario {
+  model: string;
+  preset: string | null;
+  seed: number;
+  overrides: Record<string, ParamValue>;
+}
 
 /** A browser sweep beyond this many runs is refused (the CLI has --shard and no such limit). */
 export const MAX_BROWSER_RUNS = 4000;
@@ -34,25 +39,50 @@ export const MAX_REPLICATIONS = 100;
 export const MAX_WORKERS = 64;
 
 export function defaultForm(workers: number): SweepForm {
-  return { base: 'current', param1: 'group_thread_cnt', values1: '0..4', param2: '', values2: '', replications: '3', duration: '', warmup: '', workers: String(workers) };
+  return {
+    base: 'current',
+    param1: 'group_thread_cnt',
+    values1: '0..4',
+    param2: '',
+    values2: '',
+    replications: '3',
+    duration: '',
+    warmup: '',
+    workers: String(workers),
+  };
 }
 
 /** The base as a scenario input, before the sweep's own duration and warm-up. */
 function baseInput(form: SweepForm, cur: CurrentScenario): ScenarioInput {
-  if (form.base === 'current') return { model: cur.model, ...(cur.preset ? { preset: cur.preset } : {}), seed: cur.seed, params: { ...cur.overrides } };
+  if (form.base === 'current')
+    return {
+      model: cur.model,
+      ...(cur.preset ? { preset: cur.preset } : {}),
+      seed: cur.seed,
+      params: { ...cur.overrides },
+    };
   return { preset: form.base, seed: cur.seed };
 }
 
-export interface BaseInfo { label: string; model: string; specs: readonly ParamSpec[]; base: ResolvedScenario }
+export interface BaseInfo {
+  label: string;
+  model: string;
+  specs: readonly ParamSpec[];
+  base: ResolvedScenario;
+}
 
 /** The resolved base (for the form's parameter list and default times), or the refusal. */
 export function sweepBase(form: SweepForm, cur: CurrentScenario): BaseInfo | { error: string } {
-  if (form.base !== 'current' && !findPreset(form.base)) return { error: new ParamError('base', form.base, 'the current scenario or a preset id').message };
+  if (form.base !== 'current' && !findPreset(form.base))
+    return { error: new ParamError('base', form.base, 'the current scenario or a preset id').message };
   try {
     const base = resolveScenario(baseInput(form, cur));
     const info = modelInfo(base.model);
     if (!info) return { error: `model=${base.model}: not in the catalog` };
-    const label = form.base === 'current' ? `current scenario (${cur.preset ?? cur.model}${Object.keys(cur.overrides).length ? ` + ${Object.keys(cur.overrides).length} changed` : ''})` : `preset ${form.base}`;
+    const label =
+      form.base === 'current'
+        ? `current scenario (${cur.preset ?? cur.model}${Object.keys(cur.overrides).length ? ` + ${Object.keys(cur.overrides).length} changed` : ''})`
+        : `preset ${form.base}`;
     return { label, model: base.model, specs: info.params, base };
   } catch (e) {
     return { error: (e as Error).message };
@@ -60,11 +90,15 @@ export function sweepBase(form: SweepForm, cur: CurrentScenario): BaseInfo | { e
 }
 
 function intIn(field: SweepField, key: string, text: string, min: number, max: number): number {
-  if (!/^\s*\d+\s*$/.test(text) || Number(text) < min || Number(text) > max) throw Object.assign(new ParamError(key, text, `an integer ${min}..${max}`), { field });
+  if (!/^\s*\d+\s*$/.test(text) || Number(text) < min || Number(text) > max)
+    throw Object.assign(new ParamError(key, text, `an integer ${min}..${max}`), { field });
   return Number(text);
 }
 
-export interface CheckedSweep { plan: SweepPlan; workers: number }
+export interface CheckedSweep {
+  plan: SweepPlan;
+  workers: number;
+}
 
 /** The plan the form asks for, or the refusals by field. Runs nothing. */
 export function checkSweepForm(form: SweepForm, cur: CurrentScenario): { ok: CheckedSweep } | { errors: FieldErrors } {
@@ -81,18 +115,29 @@ export function checkSweepForm(form: SweepForm, cur: CurrentScenario): { ok: Che
   };
   const axis = (pf: 'param1' | 'param2', vf: 'values1' | 'values2') => {
     const spec = b.specs.find((s) => s.key === form[pf]);
-    if (!spec) return attempt(pf, () => { throw new ParamError('parameter', form[pf], `a parameter of ${b.model}`); });
+    if (!spec)
+      return attempt(pf, () => {
+        throw new ParamError('parameter', form[pf], `a parameter of ${b.model}`);
+      });
     return attempt(vf, () => expandValues(spec, form[vf]));
   };
   const v1 = axis('param1', 'values1');
   const two = form.param2 !== '';
-  if (two && form.param2 === form.param1) errors.param2 = new ParamError('parameter', form.param2, `a parameter other than ${form.param1}`).message;
+  if (two && form.param2 === form.param1)
+    errors.param2 = new ParamError('parameter', form.param2, `a parameter other than ${form.param1}`).message;
   const v2 = two && !errors.param2 ? axis('param2', 'values2') : undefined;
-  const R = attempt('replications', () => intIn('replications', 'replications', form.replications, 1, MAX_REPLICATIONS));
+  const R = attempt('replications', () =>
+    intIn('replications', 'replications', form.replications, 1, MAX_REPLICATIONS),
+  );
   const workers = attempt('workers', () => intIn('workers', 'workers', form.workers, 1, MAX_WORKERS));
   if (v1 && R !== undefined) {
     const runs = v1.length * (v2?.length ?? 1) * R;
-    if (runs > MAX_BROWSER_RUNS) errors.replications = new ParamError('runs', `${runs} (${v1.length}${v2 ? ` x ${v2.length}` : ''} points x ${R})`, `at most ${MAX_BROWSER_RUNS} in the browser (npm run sweep has no limit)`).message;
+    if (runs > MAX_BROWSER_RUNS)
+      errors.replications = new ParamError(
+        'runs',
+        `${runs} (${v1.length}${v2 ? ` x ${v2.length}` : ''} points x ${R})`,
+        `at most ${MAX_BROWSER_RUNS} in the browser (npm run sweep has no limit)`,
+      ).message;
   }
   const input: ScenarioInput = {
     ...baseInput(form, cur),
@@ -117,7 +162,9 @@ export function checkSweepForm(form: SweepForm, cur: CurrentScenario): { ok: Che
     } catch (e) {
       // A point's value the model refuses (e.g. stripe_cache_size=8) belongs to that parameter's values.
       const key = e instanceof ParamError ? e.key : '';
-      throw Object.assign(e as Error, { field: key === 'seed' ? 'base' : two && key === form.param2 ? 'values2' : 'values1' });
+      throw Object.assign(e as Error, {
+        field: key === 'seed' ? 'base' : two && key === form.param2 ? 'values2' : 'values1',
+      });
     }
   });
   if (!plan || timesBad) return { errors };

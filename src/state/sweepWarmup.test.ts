@@ -13,7 +13,9 @@ function clonePool() {
   const tasks: ToBatchWorker['task'][] = [];
   const create = (): BatchWorkerLike => {
     const w: BatchWorkerLike = {
-      onmessage: null, onerror: null, terminate: () => undefined,
+      onmessage: null,
+      onerror: null,
+      terminate: () => undefined,
       postMessage: (raw: ToBatchWorker) => {
         const m = structuredClone(raw);
         tasks.push(m.task);
@@ -28,18 +30,25 @@ function clonePool() {
   return { tasks, create };
 }
 
-const settled = () => new Promise<void>((resolve) => {
-  const un = useSweep.subscribe((s) => {
-    if (s.status !== 'running') {
-      un();
-      resolve();
-    }
+const settled = () =>
+  new Promise<void>((resolve) => {
+    const un = useSweep.subscribe((s) => {
+      if (s.status !== 'running') {
+        un();
+        resolve();
+      }
+    });
   });
-});
 
 beforeEach(() => {
   useSim.setState({ model: 'lock-lab', preset: 'lock-lab-basic', seed: 3, overrides: {} });
-  useSweep.setState({ form: { ...defaultForm(2), param1: 'threads', values1: '2,4', replications: '2', duration: '2ms', warmup: 'auto' }, fieldErrors: {}, status: 'idle', lines: [], plan: null });
+  useSweep.setState({
+    form: { ...defaultForm(2), param1: 'threads', values1: '2,4', replications: '2', duration: '2ms', warmup: 'auto' },
+    fieldErrors: {},
+    status: 'idle',
+    lines: [],
+    plan: null,
+  });
 });
 
 describe('sweep state with detected warm-up', () => {
@@ -72,6 +81,8 @@ describe('sweep state with detected warm-up', () => {
   it('refuses "soon" at the warm-up field, saying auto is accepted', () => {
     useSweep.setState({ form: { ...useSweep.getState().form, warmup: 'soon' } });
     expect(startSweep({ createWorker: clonePool().create })).toBe(false);
-    expect(useSweep.getState().fieldErrors.warmup).toBe('warmup=soon: accepted a time 0..1000s (e.g. 200ms), or auto (detected by MSER-5)');
+    expect(useSweep.getState().fieldErrors.warmup).toBe(
+      'warmup=soon: accepted a time 0..1000s (e.g. 200ms), or auto (detected by MSER-5)',
+    );
   });
 });

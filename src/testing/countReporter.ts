@@ -12,7 +12,11 @@ export interface Counts {
 
 /** Counts tests by final state. Failures also include what fails outside any test: a file that does not
  * load, a failing beforeAll/afterAll, an unhandled error, tests that never finished (interrupted run). */
-export function countRun(modules: ReadonlyArray<TestModule>, unhandled: ReadonlyArray<unknown>, reason: TestRunEndReason): Counts {
+export function countRun(
+  modules: ReadonlyArray<TestModule>,
+  unhandled: ReadonlyArray<unknown>,
+  reason: TestRunEndReason,
+): Counts {
   const c: Counts = { passed: 0, failed: unhandled.length, skipped: 0 };
   for (const m of modules) {
     if (m.errors().length > 0) c.failed++;
@@ -29,7 +33,8 @@ export function countRun(modules: ReadonlyArray<TestModule>, unhandled: Readonly
   return c;
 }
 
-export const countLine = (c: Counts) => `${c.passed} passed, ${c.failed} failed${c.skipped ? `, ${c.skipped} skipped` : ''}`;
+export const countLine = (c: Counts) =>
+  `${c.passed} passed, ${c.failed} failed${c.skipped ? `, ${c.skipped} skipped` : ''}`;
 
 export default class CountReporter implements Reporter {
   private root = process.cwd();
@@ -38,7 +43,11 @@ export default class CountReporter implements Reporter {
     this.root = vitest.config.root;
   }
 
-  onTestRunEnd(modules: ReadonlyArray<TestModule>, unhandled: ReadonlyArray<SerializedError>, reason: TestRunEndReason): void {
+  onTestRunEnd(
+    modules: ReadonlyArray<TestModule>,
+    unhandled: ReadonlyArray<SerializedError>,
+    reason: TestRunEndReason,
+  ): void {
     const c = countRun(modules, unhandled, reason);
     writeFileSync(join(this.root, '.vitest-counts.json'), `${JSON.stringify(c)}\n`);
     process.stdout.write(`${countLine(c)}\n`);

@@ -40,7 +40,9 @@ function packageName(spec: string): string {
 function resolveLocal(root: string, from: string, spec: string, exists: (p: string) => boolean): string {
   const base = resolve(root, dirname(from), spec);
   for (const ext of EXTENSIONS) {
-    const p = relative(root, base + ext).split('\\').join('/');
+    const p = relative(root, base + ext)
+      .split('\\')
+      .join('/');
     if (exists(p)) return p;
   }
   return relative(root, base).split('\\').join('/'); // e.g. a .css file, or a broken path
@@ -52,31 +54,56 @@ const DOM_OBJECTS = new Set(['window', 'document', 'navigator', 'localStorage'])
 
 /** Parses one file's text. `exists` answers whether a root-relative path is a file of the tree. */
 export function analyse(root: string, file: string, text: string, exists: (p: string) => boolean): SourceFacts {
-  const sf = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, file.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+  const sf = ts.createSourceFile(
+    file,
+    text,
+    ts.ScriptTarget.Latest,
+    true,
+    file.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS,
+  );
   const imports: ImportEdge[] = [];
   const hazards: SourceFacts['hazards'] = [];
   const lineOf = (n: ts.Node) => sf.getLineAndCharacterOfPosition(n.getStart(sf)).line + 1;
   const edge = (spec: string, typeOnly: boolean, node: ts.Node) => {
     const external = !spec.startsWith('.');
-    imports.push({ target: external ? packageName(spec) : resolveLocal(root, file, spec, exists), external, typeOnly, line: lineOf(node) });
+    imports.push({
+      target: external ? packageName(spec) : resolveLocal(root, file, spec, exists),
+      external,
+      typeOnly,
+      line: lineOf(node),
+    });
   };
 
   const visit = (node: ts.Node): void => {
     if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier)) {
       const c = node.importClause;
       // `import { type A, type B }` erases like `import type`; any value binding makes it a runtime edge.
-      const allTypes = !!c && (c.isTypeOnly || (!c.name && !!c.namedBindings && ts.isNamedImports(c.namedBindings)
-        && c.namedBindings.elements.length > 0 && c.namedBindings.elements.every((e) => e.isTypeOnly)));
+      const allTypes =
+        !!c &&
+        (c.isTypeOnly ||
+          (!c.name &&
+            !!c.namedBindings &&
+            ts.isNamedImports(c.namedBindings) &&
+            c.namedBindings.elements.length > 0 &&
+            c.namedBindings.elements.every((e) => e.isTypeOnly)));
       edge(node.moduleSpecifier.text, allTypes, node);
     } else if (ts.isExportDeclaration(node) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) {
-      const allTypes = node.isTypeOnly || (!!node.exportClause && ts.isNamedExports(node.exportClause)
-        && node.exportClause.elements.length > 0 && node.exportClause.elements.every((e) => e.isTypeOnly));
+      const allTypes =
+        node.isTypeOnly ||
+        (!!node.exportClause &&
+          ts.isNamedExports(node.exportClause) &&
+          node.exportClause.elements.length > 0 &&
+          node.exportClause.elements.every((e) => e.isTypeOnly));
       edge(node.moduleSpecifier.text, allTypes, node);
     } else if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword) {
       const arg = node.arguments[0];
       if (arg && ts.isStringLiteralLike(arg)) edge(arg.text, false, node);
       else hazards.push({ what: 'import() of a computed path', line: lineOf(node) });
-    } else if (ts.isImportTypeNode(node) && ts.isLiteralTypeNode(node.argument) && ts.isStringLiteral(node.argument.literal)) {
+    } else if (
+      ts.isImportTypeNode(node) &&
+      ts.isLiteralTypeNode(node.argument) &&
+      ts.isStringLiteral(node.argument.literal)
+    ) {
       edge(node.argument.literal.text, true, node);
     } else if (ts.isPropertyAccessExpression(node) && ts.isIdentifier(node.expression)) {
       const name = `${node.expression.text}.${node.name.text}`;
@@ -84,7 +111,11 @@ export function analyse(root: string, file: string, text: string, exists: (p: st
       if (DOM_OBJECTS.has(node.expression.text)) hazards.push({ what: node.expression.text, line: lineOf(node) });
     } else if (ts.isNewExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'Date') {
       hazards.push({ what: 'new Date(', line: lineOf(node) });
-    } else if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && (TIMER_CALLS.has(node.expression.text) || node.expression.text === 'Date')) {
+    } else if (
+      ts.isCallExpression(node) &&
+      ts.isIdentifier(node.expression) &&
+      (TIMER_CALLS.has(node.expression.text) || node.expression.text === 'Date')
+    ) {
       hazards.push({ what: node.expression.text, line: lineOf(node) });
     }
     ts.forEachChild(node, visit);

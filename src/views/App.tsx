@@ -27,16 +27,32 @@ function Clock() {
   const seed = useSim((s) => s.seed);
   return (
     <div className="clock" aria-live="off">
-      <span>seed <b data-testid="seed-shown">{seed}</b></span>
-      <span>simulated <b className="time" data-testid="simtime" data-ns={timeNs ?? 0}>{timeNs === undefined ? '—' : fmtNs(timeNs)}</b></span>
-      <span>events <b data-testid="events" data-count={events ?? 0}>{events?.toLocaleString('en') ?? '—'}</b></span>
+      <span>
+        seed <b data-testid="seed-shown">{seed}</b>
+      </span>
+      <span>
+        simulated{' '}
+        <b className="time" data-testid="simtime" data-ns={timeNs ?? 0}>
+          {timeNs === undefined ? '—' : fmtNs(timeNs)}
+        </b>
+      </span>
+      <span>
+        events{' '}
+        <b data-testid="events" data-count={events ?? 0}>
+          {events?.toLocaleString('en') ?? '—'}
+        </b>
+      </span>
     </div>
   );
 }
 
 function RunError() {
   const error = useSim((s) => s.runError);
-  return error ? <div className="run-error" role="alert" data-testid="run-error">{error}</div> : null;
+  return error ? (
+    <div className="run-error" role="alert" data-testid="run-error">
+      {error}
+    </div>
+  ) : null;
 }
 
 /** The live lab: playback, parameters, and the model's own picture (raid5's, or the generic one). */
@@ -71,10 +87,26 @@ export function App() {
         <ExportMenu />
       </header>
       {page === 'lab' && <LabPage />}
-      {page === 'sweep' && <main><SweepPage /></main>}
-      {page === 'compare' && <main><ComparePage /></main>}
-      {page === 'stories' && <main><StoriesPage /></main>}
-      {page === 'validation' && <main><ValidationPage /></main>}
+      {page === 'sweep' && (
+        <main>
+          <SweepPage />
+        </main>
+      )}
+      {page === 'compare' && (
+        <main>
+          <ComparePage />
+        </main>
+      )}
+      {page === 'stories' && (
+        <main>
+          <StoriesPage />
+        </main>
+      )}
+      {page === 'validation' && (
+        <main>
+          <ValidationPage />
+        </main>
+      )}
     </div>
   );
 }

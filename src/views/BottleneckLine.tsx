@@ -7,8 +7,14 @@ export function BottleneckLine() {
   const span = useRaid5((s) => s.recent?.spanNs ?? 0);
   if (!verdict) return null;
   return (
-    <div className="bottleneck" role="status" data-lesson-target="bottleneck" data-testid="bottleneck" data-limit={verdict.limit}
-      title={`From the last ${(span / 1e6).toFixed(2)} ms of simulated time`}>
+    <div
+      className="bottleneck"
+      role="status"
+      data-lesson-target="bottleneck"
+      data-testid="bottleneck"
+      data-limit={verdict.limit}
+      title={`From the last ${(span / 1e6).toFixed(2)} ms of simulated time`}
+    >
       <b>Limit now:</b> {verdict.text}
     </div>
   );

@@ -14,7 +14,16 @@ export function LockHistograms() {
     <div className="lock-hists" data-testid="lock-hists">
       <div className="hist-pick" role="radiogroup" aria-label="lock class">
         {hists.map((x) => (
-          <button type="button" key={x.name} role="radio" aria-checked={x === h} className={x === h ? 'on' : ''} onClick={() => setChosen(x.name)}>{x.name}</button>
+          <button
+            type="button"
+            key={x.name}
+            role="radio"
+            aria-checked={x === h}
+            className={x === h ? 'on' : ''}
+            onClick={() => setChosen(x.name)}
+          >
+            {x.name}
+          </button>
         ))}
       </div>
       <div className="hist-pair">
@@ -22,7 +31,9 @@ export function LockHistograms() {
           const lines = log2Lines(h[k], 'nsecs', 20);
           return (
             <figure key={k} data-testid={`hist-${k}`}>
-              <figcaption>{h.name} {k === 'wait' ? 'wait (contended acquisitions)' : 'hold'}</figcaption>
+              <figcaption>
+                {h.name} {k === 'wait' ? 'wait (contended acquisitions)' : 'hold'}
+              </figcaption>
               <pre>{lines.length ? lines.join('\n') : '(none yet)'}</pre>
             </figure>
           );

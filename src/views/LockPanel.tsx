@@ -22,19 +22,30 @@ export function LockPanel() {
   const stateOf = new Map((threads ?? []).map((t) => [t.name, t.state]));
   return (
     <section className="panel locks" aria-label="locks">
-      <div className="panel-head"><h2>Locks now</h2><span className="muted">holder, then waiters in queue order</span></div>
+      <div className="panel-head">
+        <h2>Locks now</h2>
+        <span className="muted">holder, then waiters in queue order</span>
+      </div>
       <ul className="scroll lock-list" data-testid="locks">
         {(locks ?? []).map((l) => (
           <li key={l.name}>
             <b className="lock-name">{l.name}</b>
-            <span className="holder">{l.holder ? holderChip(l.holder, stateOf.get(l.holder)) : <span className="muted">free</span>}</span>
+            <span className="holder">
+              {l.holder ? holderChip(l.holder, stateOf.get(l.holder)) : <span className="muted">free</span>}
+            </span>
             {l.waiters.length > 0 && (
               <span className="waiters" data-testid={`waiters-${l.name}`}>
-                <span className="muted">{l.waiters.length} waiting{l.spinning ? ' (spinlock)' : ' (sleeping lock)'}:</span>
+                <span className="muted">
+                  {l.waiters.length} waiting{l.spinning ? ' (spinlock)' : ' (sleeping lock)'}:
+                </span>
                 <ol>
                   {l.waiters.map((w) => {
                     const st = stateOf.get(w) ?? (l.spinning ? SPINNING : BLOCKED);
-                    return <li key={w}><StateChip state={st} text={`${w} ${HOW[st] ?? ''}`} /></li>;
+                    return (
+                      <li key={w}>
+                        <StateChip state={st} text={`${w} ${HOW[st] ?? ''}`} />
+                      </li>
+                    );
                   })}
                 </ol>
               </span>

@@ -24,7 +24,15 @@ const COLUMNS: [string, (r: LockRow) => string | number, string][] = [
 /** lock_stat's names, allowed to wrap after the hyphen so thirteen columns fit without scrolling. */
 function breakable(name: string) {
   const at = name.indexOf('-');
-  return at < 0 ? name : <>{name.slice(0, at + 1)}<wbr />{name.slice(at + 1)}</>;
+  return at < 0 ? (
+    name
+  ) : (
+    <>
+      {name.slice(0, at + 1)}
+      <wbr />
+      {name.slice(at + 1)}
+    </>
+  );
 }
 
 export function LockStatTable() {
@@ -32,25 +40,52 @@ export function LockStatTable() {
   const [hist, setHist] = useState(false);
   return (
     <section className="panel lockstat" aria-label="lock_stat" data-lesson-target="lockstat">
-      <div className="panel-head"><h2>lock_stat</h2>
+      <div className="panel-head">
+        <h2>lock_stat</h2>
         <span className="tabs" role="tablist">
-          <button type="button" role="tab" aria-selected={!hist} onClick={() => setHist(false)}>table</button>
-          <button type="button" role="tab" aria-selected={hist} data-testid="show-hists" onClick={() => setHist(true)}>wait/hold histograms</button>
+          <button type="button" role="tab" aria-selected={!hist} onClick={() => setHist(false)}>
+            table
+          </button>
+          <button type="button" role="tab" aria-selected={hist} data-testid="show-hists" onClick={() => setHist(true)}>
+            wait/hold histograms
+          </button>
         </span>
-        <span className="muted">per lock class since the run began{hist ? '' : '; times in µs'}</span></div>
-      {hist ? <div className="scroll"><LockHistograms /></div> : <div className="scroll">
-        <table data-testid="lockstat">
-          <thead><tr><th>class name</th>{COLUMNS.map(([h, , tip]) => <th key={h} title={tip} className="num">{breakable(h)}</th>)}</tr></thead>
-          <tbody>
-            {(rows ?? []).map((r) => (
-              <tr key={r.name}>
-                <td className="name" title={r.kind}>{r.name} <span className="muted kind">{r.kind}</span></td>
-                {COLUMNS.map(([h, get]) => <td key={h} className="num">{get(r)}</td>)}
+        <span className="muted">per lock class since the run began{hist ? '' : '; times in µs'}</span>
+      </div>
+      {hist ? (
+        <div className="scroll">
+          <LockHistograms />
+        </div>
+      ) : (
+        <div className="scroll">
+          <table data-testid="lockstat">
+            <thead>
+              <tr>
+                <th>class name</th>
+                {COLUMNS.map(([h, , tip]) => (
+                  <th key={h} title={tip} className="num">
+                    {breakable(h)}
+                  </th>
+                ))}
               </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>}
+            </thead>
+            <tbody>
+              {(rows ?? []).map((r) => (
+                <tr key={r.name}>
+                  <td className="name" title={r.kind}>
+                    {r.name} <span className="muted kind">{r.kind}</span>
+                  </td>
+                  {COLUMNS.map(([h, get]) => (
+                    <td key={h} className="num">
+                      {get(r)}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
     </section>
   );
 }

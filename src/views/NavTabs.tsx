@@ -7,7 +7,15 @@ export function NavTabs() {
   return (
     <nav className="nav-tabs" aria-label="pages">
       {PAGES.map((p) => (
-        <button key={p.id} type="button" aria-pressed={page === p.id} data-testid={`page-${p.id}`} onClick={() => setPage(p.id)}>{p.label}</button>
+        <button
+          key={p.id}
+          type="button"
+          aria-pressed={page === p.id}
+          data-testid={`page-${p.id}`}
+          onClick={() => setPage(p.id)}
+        >
+          {p.label}
+        </button>
       ))}
     </nav>
   );

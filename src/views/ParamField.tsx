@@ -13,7 +13,12 @@ interface Props {
 
 /** sysfs and fio names may wrap after an underscore or dot rather than be cut. */
 function breakable(key: string) {
-  return key.split(/(?<=[_.])/).map((part, i) => <span key={i}>{i > 0 && <wbr />}{part}</span>);
+  return key.split(/(?<=[_.])/).map((part, i) => (
+    <span key={i}>
+      {i > 0 && <wbr />}
+      {part}
+    </span>
+  ));
 }
 
 export function ParamField({ spec, value, error }: Props) {
@@ -24,26 +29,57 @@ export function ParamField({ spec, value, error }: Props) {
   const commit = (raw: string | boolean) => {
     if (setParam(spec.key, raw) === null) setDraft(null);
   };
-  const unit = spec.kind === 'int' || spec.kind === 'number' ? spec.unit : spec.kind === 'time' ? 'time' : spec.kind === 'size' ? 'bytes' : spec.kind === 'rate' ? '/s' : '';
+  const unit =
+    spec.kind === 'int' || spec.kind === 'number'
+      ? spec.unit
+      : spec.kind === 'time'
+        ? 'time'
+        : spec.kind === 'size'
+          ? 'bytes'
+          : spec.kind === 'rate'
+            ? '/s'
+            : '';
   let input;
   if (spec.kind === 'enum') {
     input = (
       <select id={id} data-testid={id} value={String(value ?? '')} onChange={(e) => commit(e.target.value)}>
-        {spec.values.map((v) => <option key={v} value={v}>{v}</option>)}
+        {spec.values.map((v) => (
+          <option key={v} value={v}>
+            {v}
+          </option>
+        ))}
       </select>
     );
   } else if (spec.kind === 'bool') {
-    input = <input id={id} data-testid={id} type="checkbox" checked={value === true} onChange={(e) => commit(e.target.checked)} />;
+    input = (
+      <input
+        id={id}
+        data-testid={id}
+        type="checkbox"
+        checked={value === true}
+        onChange={(e) => commit(e.target.checked)}
+      />
+    );
   } else {
     input = (
-      <input id={id} data-testid={id} type="text" inputMode={spec.kind === 'int' ? 'numeric' : 'text'} spellCheck={false}
-        value={draft ?? shown} aria-invalid={!!error} aria-describedby={error ? `${id}-error` : undefined}
+      <input
+        id={id}
+        data-testid={id}
+        type="text"
+        inputMode={spec.kind === 'int' ? 'numeric' : 'text'}
+        spellCheck={false}
+        value={draft ?? shown}
+        aria-invalid={!!error}
+        aria-describedby={error ? `${id}-error` : undefined}
         onChange={(e) => setDraft(e.target.value)}
         onKeyDown={(e) => {
           if (e.key === 'Enter') commit(e.currentTarget.value);
           if (e.key === 'Escape') setDraft(null);
         }}
-        onBlur={(e) => { if (draft !== null && draft !== shown) commit(e.currentTarget.value); }} />
+        onBlur={(e) => {
+          if (draft !== null && draft !== shown) commit(e.currentTarget.value);
+        }}
+      />
     );
   }
   return (
@@ -53,8 +89,14 @@ export function ParamField({ spec, value, error }: Props) {
         {spec.live && <span className="badge live">live</span>}
       </label>
       {input}
-      <span className="unit" title={unit}>{unit}</span>
-      {error && <span className="field-error" id={`${id}-error`} role="alert" data-testid={`${id}-error`}>{error}</span>}
+      <span className="unit" title={unit}>
+        {unit}
+      </span>
+      {error && (
+        <span className="field-error" id={`${id}-error`} role="alert" data-testid={`${id}-error`}>
+          {error}
+        </span>
+      )}
     </div>
   );
 }

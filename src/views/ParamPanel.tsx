@@ -21,16 +21,38 @@ function SeedField() {
   const seed = useSim((s) => s.seed);
   const error = useSim((s) => s.fieldErrors.seed);
   const [draft, setDraft] = useState<string | null>(null);
-  const commit = (raw: string) => { if (setSeed(raw) === null) setDraft(null); };
+  const commit = (raw: string) => {
+    if (setSeed(raw) === null) setDraft(null);
+  };
   return (
-    <div className={`field${error ? ' invalid' : ''}`} title="Seed of every random stream: the same seed and parameters give the same run. Changing it starts a new run.">
-      <label htmlFor="seed"><span className="key">seed</span></label>
-      <input id="seed" data-testid="seed" value={draft ?? String(seed)} inputMode="numeric" aria-invalid={!!error}
-          onChange={(e) => setDraft(e.target.value)}
-          onKeyDown={(e) => { if (e.key === 'Enter') commit(e.currentTarget.value); if (e.key === 'Escape') setDraft(null); }}
-          onBlur={(e) => { if (draft !== null && draft !== String(seed)) commit(e.currentTarget.value); }} />
+    <div
+      className={`field${error ? ' invalid' : ''}`}
+      title="Seed of every random stream: the same seed and parameters give the same run. Changing it starts a new run."
+    >
+      <label htmlFor="seed">
+        <span className="key">seed</span>
+      </label>
+      <input
+        id="seed"
+        data-testid="seed"
+        value={draft ?? String(seed)}
+        inputMode="numeric"
+        aria-invalid={!!error}
+        onChange={(e) => setDraft(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') commit(e.currentTarget.value);
+          if (e.key === 'Escape') setDraft(null);
+        }}
+        onBlur={(e) => {
+          if (draft !== null && draft !== String(seed)) commit(e.currentTarget.value);
+        }}
+      />
       <span className="unit">new run</span>
-      {error && <span className="field-error" role="alert">{error}</span>}
+      {error && (
+        <span className="field-error" role="alert">
+          {error}
+        </span>
+      )}
     </div>
   );
 }
@@ -43,16 +65,22 @@ export function ParamPanel() {
   const info = modelInfo(model);
   return (
     <aside className="panel params" aria-label="parameters">
-      <div className="panel-head"><h2>Parameters</h2><span className="muted">{info?.name}</span></div>
+      <div className="panel-head">
+        <h2>Parameters</h2>
+        <span className="muted">{info?.name}</span>
+      </div>
       <div className="scroll">
         <SeedField />
-        {info && groupsOf(info.params).map(([group, specs]) => (
-          <details key={`${model}-${group}`} open={!FOLDED.has(group)}>
-            <summary>{group}</summary>
-            {/* keyed by run, so a new run shows its own values rather than stale drafts */}
-            {specs.map((p) => <ParamField key={`${runId}-${p.key}`} spec={p} value={params[p.key]} error={errors[p.key]} />)}
-          </details>
-        ))}
+        {info &&
+          groupsOf(info.params).map(([group, specs]) => (
+            <details key={`${model}-${group}`} open={!FOLDED.has(group)}>
+              <summary>{group}</summary>
+              {/* keyed by run, so a new run shows its own values rather than stale drafts */}
+              {specs.map((p) => (
+                <ParamField key={`${runId}-${p.key}`} spec={p} value={params[p.key]} error={errors[p.key]} />
+              ))}
+            </details>
+          ))}
       </div>
     </aside>
   );

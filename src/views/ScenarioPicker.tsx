@@ -18,15 +18,25 @@ export function ScenarioPicker() {
         <select data-testid="scenario" value={value} onChange={(e) => choose(e.target.value)} aria-describedby="shows">
           {stories.map((story) => (
             <optgroup key={story} label={story}>
-              {PRESETS.filter((p) => p.story === story).map((p) => <option key={p.id} value={`preset:${p.id}`}>{p.title}</option>)}
+              {PRESETS.filter((p) => p.story === story).map((p) => (
+                <option key={p.id} value={`preset:${p.id}`}>
+                  {p.title}
+                </option>
+              ))}
             </optgroup>
           ))}
           <optgroup label="Models with their defaults">
-            {MODELS.map((m) => <option key={m.name} value={`model:${m.name}`}>{m.name}: defaults</option>)}
+            {MODELS.map((m) => (
+              <option key={m.name} value={`model:${m.name}`}>
+                {m.name}: defaults
+              </option>
+            ))}
           </optgroup>
         </select>
       </label>
-      <span id="shows" className="shows" title={shows} data-testid="shows">{shows}</span>
+      <span id="shows" className="shows" title={shows} data-testid="shows">
+        {shows}
+      </span>
     </div>
   );
 }

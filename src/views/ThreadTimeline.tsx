@@ -55,17 +55,43 @@ export function ThreadTimeline() {
     <section className="panel timeline" aria-label="thread timeline" data-lesson-target="timeline">
       <div className="panel-head">
         <h2>Thread timeline</h2>
-        <span className="legend">{STATE_STYLES.map((_, s) => <StateChip key={s} state={s} />)}</span>
-        <label className="span-pick">span{' '}
-          <select value={String(setting)} onChange={(e) => setTimelineWindow(e.target.value === 'auto' ? 'auto' : Number(e.target.value))}>
-            {WINDOWS.map((w) => <option key={w.label} value={String(w.ns)}>{w.label}</option>)}
+        <span className="legend">
+          {STATE_STYLES.map((_, s) => (
+            <StateChip key={s} state={s} />
+          ))}
+        </span>
+        <label className="span-pick">
+          span{' '}
+          <select
+            value={String(setting)}
+            onChange={(e) => setTimelineWindow(e.target.value === 'auto' ? 'auto' : Number(e.target.value))}
+          >
+            {WINDOWS.map((w) => (
+              <option key={w.label} value={String(w.ns)}>
+                {w.label}
+              </option>
+            ))}
           </select>
         </label>
-        <ChartImageButtons name="thread timeline" target={() => (canvasRef.current
-          ? { element: canvasRef.current, title: 'thread timeline', keys: STATE_STYLES.map((st) => ({ label: `${st.name} (${st.pattern})`, colour: st.colour })) } : null)} />
+        <ChartImageButtons
+          name="thread timeline"
+          target={() =>
+            canvasRef.current
+              ? {
+                  element: canvasRef.current,
+                  title: 'thread timeline',
+                  keys: STATE_STYLES.map((st) => ({ label: `${st.name} (${st.pattern})`, colour: st.colour })),
+                }
+              : null
+          }
+        />
       </div>
-      <canvas ref={canvasRef} data-testid="timeline" role="img"
-        aria-label="One track per thread over recent simulated time; each stretch is coloured and patterned by the thread's state." />
+      <canvas
+        ref={canvasRef}
+        data-testid="timeline"
+        role="img"
+        aria-label="One track per thread over recent simulated time; each stretch is coloured and patterned by the thread's state."
+      />
     </section>
   );
 }

@@ -13,7 +13,8 @@ describe('compact member figures', () => {
   });
 
   it('rates fit four characters', () => {
-    expect(['0', '12', '999', '1.0k', '1.2k', '12k', '197k', '1.0M', '2.5M', '25M'])
-      .toEqual([0, 12.4, 999.4, 999.6, 1234, 12_345, 196_925, 999_600, 2.5e6, 25e6].map(fmtRateShort));
+    expect(['0', '12', '999', '1.0k', '1.2k', '12k', '197k', '1.0M', '2.5M', '25M']).toEqual(
+      [0, 12.4, 999.4, 999.6, 1234, 12_345, 196_925, 999_600, 2.5e6, 25e6].map(fmtRateShort),
+    );
   });
 });

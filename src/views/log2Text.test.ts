@@ -4,7 +4,14 @@ import { log2Lines } from './log2Text';
 
 describe('log2Lines', () => {
   it('prints every bucket from the first to the last, with stars scaled to the largest', () => {
-    const lines = log2Lines([[256, 10], [1024, 5]], 'nsecs', 10);
+    const lines = log2Lines(
+      [
+        [256, 10],
+        [1024, 5],
+      ],
+      'nsecs',
+      10,
+    );
     expect(lines).toHaveLength(4);
     expect(lines[0]).toMatch(/nsecs\s+: count\s+distribution/);
     expect(lines[1]).toBe('  256 -> 511 : 10    |**********|');
@@ -13,7 +20,18 @@ describe('log2Lines', () => {
   });
 
   it('starts at 0 -> 1 when the zero bucket has counts, and prints nothing for no data', () => {
-    expect(log2Lines([[0, 1], [2, 1]], 'nsecs', 4).slice(1).map((l) => l.trim().split(' ')[0])).toEqual(['0', '1', '2']);
+    expect(
+      log2Lines(
+        [
+          [0, 1],
+          [2, 1],
+        ],
+        'nsecs',
+        4,
+      )
+        .slice(1)
+        .map((l) => l.trim().split(' ')[0]),
+    ).toEqual(['0', '1', '2']);
     expect(log2Lines([])).toEqual([]);
   });
 });

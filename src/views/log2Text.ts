@@ -16,8 +16,11 @@ export function log2Lines(buckets: readonly [number, number][], unit = 'nsecs', 
   const rw = Math.max(unit.length + 4, ...rows.map((r) => r.range.length));
   const cw = Math.max(5, ...rows.map((r) => String(r.count).length));
   const head = `${unit.padStart(Math.ceil(rw / 2) + Math.ceil(unit.length / 2)).padEnd(rw)} : ${'count'.padEnd(cw)}  distribution`;
-  return [head, ...rows.map((r) => {
-    const stars = Math.round((r.count / max) * barWidth);
-    return `${r.range.padStart(rw)} : ${String(r.count).padEnd(cw)} |${'*'.repeat(stars).padEnd(barWidth)}|`;
-  })];
+  return [
+    head,
+    ...rows.map((r) => {
+      const stars = Math.round((r.count / max) * barWidth);
+      return `${r.range.padStart(rw)} : ${String(r.count).padEnd(cw)} |${'*'.repeat(stars).padEnd(barWidth)}|`;
+    }),
+  ];
 }

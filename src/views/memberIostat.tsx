@@ -8,19 +8,34 @@ export function MemberHeadCells() {
   return (
     <>
       <span className="q">in service</span>
-      <span className="u" title="%util: recent share of time the member was busy">busy</span>
-      <span className="sz" title="areq-sz: mean size of the requests sent to the member">areq-sz</span>
-      <span className="rqm" title="rqm/s: bios merged per second into a request already plugged or queued (rrqm/s + wrqm/s)">rqm/s</span>
+      <span className="u" title="%util: recent share of time the member was busy">
+        busy
+      </span>
+      <span className="sz" title="areq-sz: mean size of the requests sent to the member">
+        areq-sz
+      </span>
+      <span
+        className="rqm"
+        title="rqm/s: bios merged per second into a request already plugged or queued (rrqm/s + wrqm/s)"
+      >
+        rqm/s
+      </span>
     </>
   );
 }
 
 /** What a member's tooltip adds once recent figures exist (empty before). */
 export function memberWords(f: MemberFigures | undefined): string {
-  return f ? `; recently ${fmtPct(f.utilisation)} busy, areq-sz ${fmtReqSize(f.meanRequestBytes)}, ${fmtRateShort(f.mergesPerSec)} merges/s` : '';
+  return f
+    ? `; recently ${fmtPct(f.utilisation)} busy, areq-sz ${fmtReqSize(f.meanRequestBytes)}, ${fmtRateShort(f.mergesPerSec)} merges/s`
+    : '';
 }
 
 /** The data attributes tests read (empty before recent figures). */
 export function memberData(f: MemberFigures | undefined): Record<string, number | string> {
-  return { 'data-util': f?.utilisation ?? '', 'data-areq': f?.meanRequestBytes ?? '', 'data-rqm': f?.mergesPerSec ?? '' };
+  return {
+    'data-util': f?.utilisation ?? '',
+    'data-areq': f?.meanRequestBytes ?? '',
+    'data-rqm': f?.mergesPerSec ?? '',
+  };
 }

@@ -13,9 +13,27 @@ export interface StateStyle {
 
 export const STATE_STYLES: readonly StateStyle[] = [
   { name: THREAD_STATES[0], colour: '#009E73', ink: '#009E73', pattern: 'solid', about: 'on a CPU doing work' },
-  { name: THREAD_STATES[1], colour: '#D55E00', ink: '#FBD3B8', pattern: 'hatch', about: 'on a CPU, spinning on a lock it waits for' },
-  { name: THREAD_STATES[2], colour: '#E69F00', ink: '#7A4F00', pattern: 'dots', about: 'ready to run, waiting for a CPU' },
-  { name: THREAD_STATES[3], colour: '#0072B2', ink: '#A9D3F0', pattern: 'stripes', about: 'asleep on a mutex or wait queue' },
+  {
+    name: THREAD_STATES[1],
+    colour: '#D55E00',
+    ink: '#FBD3B8',
+    pattern: 'hatch',
+    about: 'on a CPU, spinning on a lock it waits for',
+  },
+  {
+    name: THREAD_STATES[2],
+    colour: '#E69F00',
+    ink: '#7A4F00',
+    pattern: 'dots',
+    about: 'ready to run, waiting for a CPU',
+  },
+  {
+    name: THREAD_STATES[3],
+    colour: '#0072B2',
+    ink: '#A9D3F0',
+    pattern: 'stripes',
+    about: 'asleep on a mutex or wait queue',
+  },
   { name: THREAD_STATES[4], colour: '#E4E4E4', ink: '#E4E4E4', pattern: 'none', about: 'nothing to do' },
 ];
 
@@ -24,10 +42,14 @@ export function swatchBackground(s: number): string {
   const st = STATE_STYLES[s];
   if (!st) return 'transparent';
   switch (st.pattern) {
-    case 'hatch': return `repeating-linear-gradient(135deg, ${st.colour} 0 3px, ${st.ink} 3px 5px)`;
-    case 'dots': return `radial-gradient(circle, ${st.ink} 1.1px, transparent 1.4px) 0 0 / 4px 4px, ${st.colour}`;
-    case 'stripes': return `repeating-linear-gradient(0deg, ${st.colour} 0 3px, ${st.ink} 3px 4px)`;
-    default: return st.colour;
+    case 'hatch':
+      return `repeating-linear-gradient(135deg, ${st.colour} 0 3px, ${st.ink} 3px 5px)`;
+    case 'dots':
+      return `radial-gradient(circle, ${st.ink} 1.1px, transparent 1.4px) 0 0 / 4px 4px, ${st.colour}`;
+    case 'stripes':
+      return `repeating-linear-gradient(0deg, ${st.colour} 0 3px, ${st.ink} 3px 4px)`;
+    default:
+      return st.colour;
   }
 }
 
@@ -46,9 +68,12 @@ export function canvasFill(ctx: CanvasRenderingContext2D, s: number): string | C
   if (st.pattern === 'hatch') {
     t.lineWidth = 1.5;
     t.beginPath();
-    t.moveTo(-1, 7); t.lineTo(7, -1);
-    t.moveTo(-1, 1); t.lineTo(1, -1);
-    t.moveTo(5, 7); t.lineTo(7, 5);
+    t.moveTo(-1, 7);
+    t.lineTo(7, -1);
+    t.moveTo(-1, 1);
+    t.lineTo(1, -1);
+    t.moveTo(5, 7);
+    t.lineTo(7, 5);
     t.stroke();
   } else if (st.pattern === 'dots') {
     t.fillRect(2, 2, 2, 2);

@@ -74,7 +74,9 @@ export class TimelinePainter {
 
   private axis(startNs: number, endNs: number, plotW: number, y0: number, windowNs: number): void {
     const ctx = this.ctx;
-    const x = scaleLinear().domain([startNs - endNs, 0]).range([GUTTER, GUTTER + plotW]);
+    const x = scaleLinear()
+      .domain([startNs - endNs, 0])
+      .range([GUTTER, GUTTER + plotW]);
     const y = y0 + 2;
     ctx.strokeStyle = '#888';
     ctx.fillStyle = '#444';
@@ -89,7 +91,11 @@ export class TimelinePainter {
       const px = Math.round(x(v)) + 0.5;
       ctx.moveTo(px, y);
       ctx.lineTo(px, y + 4);
-      ctx.fillText(v === 0 ? 'now' : `−${fmtNsShort(-v)}`, Math.max(GUTTER + 24, Math.min(px, GUTTER + plotW - 14)), y + 5);
+      ctx.fillText(
+        v === 0 ? 'now' : `−${fmtNsShort(-v)}`,
+        Math.max(GUTTER + 24, Math.min(px, GUTTER + plotW - 14)),
+        y + 5,
+      );
     }
     ctx.stroke();
     ctx.textAlign = 'left';

@@ -15,10 +15,14 @@ const BG = [word('#f3f3f3'), word('#fafafa')];
 /** Whether pixel (x, y) of state `s` shows the pattern's ink: the same 6px tiles the swatches use. */
 function inked(s: number, x: number, y: number): boolean {
   switch (STATE_STYLES[s].pattern) {
-    case 'hatch': return (x + y) % 6 < 2;
-    case 'dots': return x % 6 >= 2 && x % 6 < 4 && y % 6 >= 2 && y % 6 < 4;
-    case 'stripes': return y % 6 === 4;
-    default: return false;
+    case 'hatch':
+      return (x + y) % 6 < 2;
+    case 'dots':
+      return x % 6 >= 2 && x % 6 < 4 && y % 6 >= 2 && y % 6 < 4;
+    case 'stripes':
+      return y % 6 === 4;
+    default:
+      return false;
   }
 }
 

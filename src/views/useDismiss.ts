@@ -2,7 +2,12 @@
 // pointer press outside both the popover and its button.
 import { useEffect, type RefObject } from 'react';
 
-export function useDismiss(open: boolean, close: () => void, panel: RefObject<HTMLElement | null>, button: RefObject<HTMLElement | null>): void {
+export function useDismiss(
+  open: boolean,
+  close: () => void,
+  panel: RefObject<HTMLElement | null>,
+  button: RefObject<HTMLElement | null>,
+): void {
   useEffect(() => {
     if (!open) return;
     const onKey = (e: KeyboardEvent) => {

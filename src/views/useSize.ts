@@ -9,7 +9,11 @@ export function useSize(ref: RefObject<HTMLElement | null>): { width: number; he
     if (!el) return;
     const ro = new ResizeObserver(([e]) => {
       const { width, height } = e.contentRect;
-      setSize((s) => (s.width === Math.floor(width) && s.height === Math.floor(height) ? s : { width: Math.floor(width), height: Math.floor(height) }));
+      setSize((s) =>
+        s.width === Math.floor(width) && s.height === Math.floor(height)
+          ? s
+          : { width: Math.floor(width), height: Math.floor(height) },
+      );
     });
     ro.observe(el);
     return () => ro.disconnect();

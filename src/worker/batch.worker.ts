@@ -10,7 +10,11 @@ scope.onmessage = (e: MessageEvent<ToBatchWorker>) => {
   try {
     reply = { type: 'result', id, result: runScenario(task).result };
   } catch (err) {
-    reply = { type: 'error', id, message: `seed ${task.seed}, ${JSON.stringify(task.params)}: ${(err as Error).message}` };
+    reply = {
+      type: 'error',
+      id,
+      message: `seed ${task.seed}, ${JSON.stringify(task.params)}: ${(err as Error).message}`,
+    };
   }
   scope.postMessage(reply);
 };

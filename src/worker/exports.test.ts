@@ -17,12 +17,18 @@ function host(msPerRead = 0) {
   let nextId = 1;
   const clock: HostClock = {
     now: () => (t += msPerRead),
-    setTimer: (fn) => { timers.push({ fn, id: nextId }); return nextId++; },
-    clearTimer: (id) => { timers = timers.filter((x) => x.id !== id); },
+    setTimer: (fn) => {
+      timers.push({ fn, id: nextId });
+      return nextId++;
+    },
+    clearTimer: (id) => {
+      timers = timers.filter((x) => x.id !== id);
+    },
   };
   const h = new SimHost({ post: (msg) => out.push(msg) }, clock);
   const send = (m: ToWorker) => h.handle(m);
-  const reply = (requestId: number) => out.find((m) => 'requestId' in m && m.requestId === requestId && m.type !== 'exportProgress');
+  const reply = (requestId: number) =>
+    out.find((m) => 'requestId' in m && m.requestId === requestId && m.type !== 'exportProgress');
   /** Fires the pending timers once (the replay's next slice). */
   const fire = () => {
     const due = timers;
@@ -36,7 +42,13 @@ function host(msPerRead = 0) {
 describe('SimHost exports', () => {
   it('answers exportTrace with a checked trace of the last window, replayed through live changes', () => {
     const { h, send, reply } = host();
-    send({ type: 'start', runId: 1, scenario: { preset: 'raid5-3disk-threads', seed: 1, params: {} }, speed: 1e6, playing: false });
+    send({
+      type: 'start',
+      runId: 1,
+      scenario: { preset: 'raid5-3disk-threads', seed: 1, params: {} },
+      speed: 1e6,
+      playing: false,
+    });
     send({ type: 'stepTime', runId: 1, ns: 700_000 });
     send({ type: 'setLive', runId: 1, key: 'group_thread_cnt', value: 0 });
     for (let i = 0; i < 25; i++) send({ type: 'step', runId: 1 });
@@ -51,7 +63,9 @@ describe('SimHost exports', () => {
     const file = JSON.parse(m.json) as { traceEvents: { name: string; ph: string }[]; otherData: { toNs: number } };
     expect(checkTrace(file)).toEqual([]);
     expect(file.otherData.toNs).toBe(nowNs);
-    expect(file.traceEvents.find((e) => e.name === 'process_name')).toMatchObject({ args: { name: 'raid5 (preset raid5-3disk-threads), seed 1: simulated time' } });
+    expect(file.traceEvents.find((e) => e.name === 'process_name')).toMatchObject({
+      args: { name: 'raid5 (preset raid5-3disk-threads), seed 1: simulated time' },
+    });
     expect(live.sim.now).toBe(nowNs); // the live run was not stepped
   });
 
@@ -59,7 +73,13 @@ describe('SimHost exports', () => {
     const traces: string[] = [];
     for (const msPerRead of [0, 100]) {
       const { send, out, reply, fire } = host(msPerRead);
-      send({ type: 'start', runId: 1, scenario: { preset: 'raid5-3disk-threads', seed: 2, params: {} }, speed: 1e6, playing: false });
+      send({
+        type: 'start',
+        runId: 1,
+        scenario: { preset: 'raid5-3disk-threads', seed: 2, params: {} },
+        speed: 1e6,
+        playing: false,
+      });
       send({ type: 'stepTime', runId: 1, ns: 6e6 });
       send({ type: 'exportTrace', runId: 1, requestId: 9, windowNs: 5e5 });
       let slices = 1;
@@ -89,12 +109,17 @@ describe('SimHost exports', () => {
     const run = createModel(sc.model, { ...sc.params }, sc.seed);
     run.sim.runUntil(3e6);
     const out: FromWorker[] = [];
-    const jobs = new TraceJobs((m) => out.push(m), { now: () => 0, setTimer: () => 0, clearTimer: () => undefined }, 20_000);
+    const jobs = new TraceJobs(
+      (m) => out.push(m),
+      { now: () => 0, setTimer: () => 0, clearTimer: () => undefined },
+      20_000,
+    );
     jobs.add(new RunLog(sc), run, { runId: 1, requestId: 1 }, 2e6);
     expect(out).toHaveLength(1);
     const m = out[0];
     if (m.type !== 'exportError') throw new Error(`expected a refusal, got ${m.type}`);
-    const [, within, atMost] = /within its first ([\d.]+) ms, too big to open; choose at most about ([\d.]+) ms/.exec(m.message) ?? [];
+    const [, within, atMost] =
+      /within its first ([\d.]+) ms, too big to open; choose at most about ([\d.]+) ms/.exec(m.message) ?? [];
     expect(m.message).toMatch(/^trace window: more than 20,000 records/);
     expect(Number(within)).toBeGreaterThan(0);
     expect(Number(within)).toBeLessThanOrEqual(2);
@@ -103,7 +128,13 @@ describe('SimHost exports', () => {
 
   it('answers exportResult with the contract result of the run so far', () => {
     const { send, reply } = host();
-    send({ type: 'start', runId: 2, scenario: { preset: 'raid5-3disk-threads', seed: 1, params: {} }, speed: 1e6, playing: false });
+    send({
+      type: 'start',
+      runId: 2,
+      scenario: { preset: 'raid5-3disk-threads', seed: 1, params: {} },
+      speed: 1e6,
+      playing: false,
+    });
     send({ type: 'stepTime', runId: 2, ns: 2e6 });
     send({ type: 'exportResult', runId: 2, requestId: 1 });
     const m = reply(1);
@@ -116,9 +147,18 @@ describe('SimHost exports', () => {
     const { send, reply } = host();
     send({ type: 'exportTrace', runId: 0, requestId: 1, windowNs: 1e6 });
     expect(reply(1)).toMatchObject({ type: 'exportError', message: 'no run to export yet' });
-    send({ type: 'start', runId: 3, scenario: { preset: 'lock-lab-basic', seed: 1, params: {} }, speed: 1e6, playing: false });
+    send({
+      type: 'start',
+      runId: 3,
+      scenario: { preset: 'lock-lab-basic', seed: 1, params: {} },
+      speed: 1e6,
+      playing: false,
+    });
     send({ type: 'exportTrace', runId: 3, requestId: 2, windowNs: 0 });
-    expect(reply(2)).toMatchObject({ type: 'exportError', message: 'trace window=0 ns: accepted 1..100000000 simulated ns (up to 100 ms)' });
+    expect(reply(2)).toMatchObject({
+      type: 'exportError',
+      message: 'trace window=0 ns: accepted 1..100000000 simulated ns (up to 100 ms)',
+    });
     send({ type: 'exportTrace', runId: 3, requestId: 3, windowNs: 2e8 });
     expect(reply(3)).toMatchObject({ type: 'exportError' });
   });

@@ -39,17 +39,33 @@ export class TraceJobs {
   private jobs: { job: ReplayJob; ids: Ids; of: number }[] = [];
   private timer: unknown = null;
 
-  constructor(private readonly post: (m: FromWorker) => void, private readonly clock: HostClock, private readonly maxRecords = MAX_TRACE_RECORDS) {}
+  constructor(
+    private readonly post: (m: FromWorker) => void,
+    private readonly clock: HostClock,
+    private readonly maxRecords = MAX_TRACE_RECORDS,
+  ) {}
 
   add(log: RunLog, run: ModelRun, ids: Ids, windowNs: number): void {
     if (!(Number.isFinite(windowNs) && windowNs >= 1 && windowNs <= MAX_TRACE_WINDOW_NS)) {
-      return this.post({ type: 'exportError', ...ids, message: `trace window=${windowNs} ns: accepted 1..${MAX_TRACE_WINDOW_NS} simulated ns (up to 100 ms)` });
+      return this.post({
+        type: 'exportError',
+        ...ids,
+        message: `trace window=${windowNs} ns: accepted 1..${MAX_TRACE_WINDOW_NS} simulated ns (up to 100 ms)`,
+      });
     }
     const sc = log.scenario;
     const end = { events: run.sim.events, timeNs: run.sim.now };
     const title = `${sc.model}${sc.preset ? ` (preset ${sc.preset})` : ''}, seed ${sc.seed}: simulated time`;
     try {
-      const job = new ReplayJob({ model: sc.model, seed: sc.seed, params: log.startParams, changes: log.changes, end, windowNs: Math.round(windowNs), title });
+      const job = new ReplayJob({
+        model: sc.model,
+        seed: sc.seed,
+        params: log.startParams,
+        changes: log.changes,
+        end,
+        windowNs: Math.round(windowNs),
+        title,
+      });
       this.jobs.push({ job, ids, of: end.events });
     } catch (e) {
       return this.post({ type: 'exportError', ...ids, message: `trace: ${message(e)}` });
@@ -80,7 +96,11 @@ export class TraceJobs {
       if (job.records > this.maxRecords) {
         this.jobs.shift();
         const ms = job.windowDoneNs / 1e6;
-        this.post({ type: 'exportError', ...ids, message: `trace window: more than ${this.maxRecords.toLocaleString('en')} records (state changes, lock takes, counter samples) within its first ${ms.toFixed(3)} ms, too big to open; choose at most about ${Math.max(0.001, ms * 0.8).toFixed(3)} ms` });
+        this.post({
+          type: 'exportError',
+          ...ids,
+          message: `trace window: more than ${this.maxRecords.toLocaleString('en')} records (state changes, lock takes, counter samples) within its first ${ms.toFixed(3)} ms, too big to open; choose at most about ${Math.max(0.001, ms * 0.8).toFixed(3)} ms`,
+        });
         continue;
       }
       if (done) {
@@ -97,7 +117,14 @@ export class TraceJobs {
   private reply(job: ReplayJob, ids: Ids, of: number): FromWorker {
     try {
       const capture = job.capture();
-      return { type: 'trace', ...ids, fromNs: capture.fromNs, toNs: capture.toNs, replayedEvents: of, json: JSON.stringify(traceFile(capture)) };
+      return {
+        type: 'trace',
+        ...ids,
+        fromNs: capture.fromNs,
+        toNs: capture.toNs,
+        replayedEvents: of,
+        json: JSON.stringify(traceFile(capture)),
+      };
     } catch (e) {
       return { type: 'exportError', ...ids, message: `trace: ${message(e)}` };
     }

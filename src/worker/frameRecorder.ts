@@ -56,10 +56,18 @@ export class FrameRecorder {
 
   private grow(): void {
     const cap = this.times.length * 2;
-    const t = new Float64Array(cap); t.set(this.times); this.times = t;
-    const th = new Uint16Array(cap); th.set(this.threads); this.threads = th;
-    const s = new Uint8Array(cap); s.set(this.states); this.states = s;
-    const l = new Uint16Array(cap); l.set(this.labels); this.labels = l;
+    const t = new Float64Array(cap);
+    t.set(this.times);
+    this.times = t;
+    const th = new Uint16Array(cap);
+    th.set(this.threads);
+    this.threads = th;
+    const s = new Uint8Array(cap);
+    s.set(this.states);
+    this.states = s;
+    const l = new Uint16Array(cap);
+    l.set(this.labels);
+    this.labels = l;
   }
 
   /**
@@ -73,7 +81,10 @@ export class FrameRecorder {
     this.seeded = k.threads.length;
     const total = this.n + fresh.length;
     const columns: FrameColumns = {
-      timeNs: new Float64Array(total), thread: new Uint16Array(total), state: new Uint8Array(total), label: new Uint16Array(total),
+      timeNs: new Float64Array(total),
+      thread: new Uint16Array(total),
+      state: new Uint8Array(total),
+      label: new Uint16Array(total),
     };
     fresh.forEach((t, i) => {
       columns.timeNs[i] = this.lastCutNs;
@@ -93,7 +104,12 @@ export class FrameRecorder {
     this.lastCutNs = k.now;
     return {
       columns,
-      transfer: [columns.timeNs.buffer, columns.thread.buffer, columns.state.buffer, columns.label.buffer] as ArrayBuffer[],
+      transfer: [
+        columns.timeNs.buffer,
+        columns.thread.buffer,
+        columns.state.buffer,
+        columns.label.buffer,
+      ] as ArrayBuffer[],
       threadsFrom,
       newThreads: k.threads.slice(threadsFrom).map((t) => ({ name: t.name, role: t.role })),
       labelsFrom,

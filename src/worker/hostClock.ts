@@ -25,4 +25,10 @@ export interface HostLimits {
   figuresEveryMs: number;
 }
 
-export const HOST_LIMITS: HostLimits = { tickMs: 16, budgetMs: 8, maxUnacked: 4, maxElapsedMs: 100, figuresEveryMs: 250 };
+export const HOST_LIMITS: HostLimits = {
+  tickMs: 16,
+  budgetMs: 8,
+  maxUnacked: 4,
+  maxElapsedMs: 100,
+  figuresEveryMs: 250,
+};

@@ -15,8 +15,13 @@ function harness(tickCost = 0) {
   let nextId = 1;
   const clock: HostClock = {
     now: () => (t += tickCost),
-    setTimer: (fn, ms) => { timers.push({ fn, at: t + ms, id: nextId }); return nextId++; },
-    clearTimer: (id) => { timers = timers.filter((x) => x.id !== id); },
+    setTimer: (fn, ms) => {
+      timers.push({ fn, at: t + ms, id: nextId });
+      return nextId++;
+    },
+    clearTimer: (id) => {
+      timers = timers.filter((x) => x.id !== id);
+    },
   };
   const host = new SimHost({ post: (msg, transfer) => out.push({ msg, transfer }) }, clock);
   /** Moves the wall clock on by `ms`, firing due timers in order. */
@@ -38,14 +43,22 @@ function harness(tickCost = 0) {
   return { host, out, send, wait, frames, last, ackAll, pendingTimers: () => timers.length };
 }
 
-const start = (runId: number, scenario: Record<string, unknown> = { preset: 'lock-lab-basic' }, speed: number | 'max' = 1e6): ToWorker =>
+const start = (
+  runId: number,
+  scenario: Record<string, unknown> = { preset: 'lock-lab-basic' },
+  speed: number | 'max' = 1e6,
+): ToWorker =>
   ({ type: 'start', runId, scenario: { seed: 1, params: {}, ...scenario }, speed, playing: true }) as ToWorker;
 
 describe('SimHost', () => {
   it('answers the handshake and refuses another protocol version', () => {
     const h = harness();
     h.send({ type: 'init', protocol: PROTOCOL_VERSION });
-    expect(h.out[0].msg).toMatchObject({ type: 'ready', protocol: PROTOCOL_VERSION, models: expect.arrayContaining(['lock-lab']) });
+    expect(h.out[0].msg).toMatchObject({
+      type: 'ready',
+      protocol: PROTOCOL_VERSION,
+      models: expect.arrayContaining(['lock-lab']),
+    });
     h.send({ type: 'init', protocol: 999 });
     expect(h.out[1].msg).toMatchObject({ type: 'error', where: 'protocol' });
   });
@@ -53,7 +66,13 @@ describe('SimHost', () => {
   it('starts a run and streams columnar frames with its runId in transferable buffers', () => {
     const h = harness();
     h.send(start(7));
-    expect(h.out[0].msg).toMatchObject({ type: 'started', runId: 7, model: 'lock-lab', preset: 'lock-lab-basic', params: { threads: 4 } });
+    expect(h.out[0].msg).toMatchObject({
+      type: 'started',
+      runId: 7,
+      model: 'lock-lab',
+      preset: 'lock-lab-basic',
+      params: { threads: 4 },
+    });
     const f0 = h.last();
     expect(f0).toMatchObject({ runId: 7, seq: 1, playing: true, threadsFrom: 0 });
     expect(f0.newThreads.map((t) => t.name)).toEqual(['thread-0', 'thread-1', 'thread-2', 'thread-3']);
@@ -66,7 +85,11 @@ describe('SimHost', () => {
     expect(f1.snapshot.timeNs).toBe(16_000); // 1 ms per wall second x 16 ms
     const c = f1.columns;
     expect(c.timeNs.length).toBeGreaterThan(0);
-    expect([c.thread.length, c.state.length, c.label.length]).toEqual([c.timeNs.length, c.timeNs.length, c.timeNs.length]);
+    expect([c.thread.length, c.state.length, c.label.length]).toEqual([
+      c.timeNs.length,
+      c.timeNs.length,
+      c.timeNs.length,
+    ]);
     expect(c.timeNs).toBeInstanceOf(Float64Array);
     expect(c.thread).toBeInstanceOf(Uint16Array);
     expect(c.state).toBeInstanceOf(Uint8Array);
@@ -129,17 +152,31 @@ describe('SimHost', () => {
     const h = harness();
     h.send(start(1));
     h.send({ type: 'setLive', runId: 1, key: 'threads', value: 8 });
-    expect(h.out.at(-1)!.msg).toMatchObject({ type: 'error', where: 'setLive', key: 'threads', message: expect.stringMatching(/new run/) });
+    expect(h.out.at(-1)!.msg).toMatchObject({
+      type: 'error',
+      where: 'setLive',
+      key: 'threads',
+      message: expect.stringMatching(/new run/),
+    });
     h.send(start(2, { preset: 'raid5-3disk-threads' }));
     h.send({ type: 'setLive', runId: 2, key: 'stripe_cache_size', value: 5 });
-    expect(h.out.at(-1)!.msg).toMatchObject({ type: 'error', key: 'stripe_cache_size', message: expect.stringMatching(/17\.\.32768/) });
+    expect(h.out.at(-1)!.msg).toMatchObject({
+      type: 'error',
+      key: 'stripe_cache_size',
+      message: expect.stringMatching(/17\.\.32768/),
+    });
     const threads = h.host.current!.kernel.threads.length;
     h.send({ type: 'setLive', runId: 2, key: 'group_thread_cnt', value: 4 });
     expect(h.out.at(-1)!.msg).toEqual({ type: 'liveApplied', runId: 2, key: 'group_thread_cnt', value: 4 });
     h.ackAll(2);
     h.wait(16);
     expect(h.host.current!.kernel.threads.length).toBeGreaterThan(threads);
-    expect(h.frames().filter((f) => f.runId === 2).flatMap((f) => f.newThreads).length).toBe(h.host.current!.kernel.threads.length);
+    expect(
+      h
+        .frames()
+        .filter((f) => f.runId === 2)
+        .flatMap((f) => f.newThreads).length,
+    ).toBe(h.host.current!.kernel.threads.length);
     const before = h.out.length;
     h.send({ type: 'step', runId: 1 });
     h.send({ type: 'setLive', runId: 1, key: 'group_thread_cnt', value: 0 });
@@ -149,12 +186,22 @@ describe('SimHost', () => {
   it('reports a bad scenario at start and a throwing model, which then stops', () => {
     const h = harness();
     h.send(start(1, { model: 'lock-lab', params: { threads: 0 } }));
-    expect(h.out.at(-1)!.msg).toMatchObject({ type: 'error', runId: 1, where: 'start', key: 'threads', message: expect.stringMatching(/1\.\.1024/) });
+    expect(h.out.at(-1)!.msg).toMatchObject({
+      type: 'error',
+      runId: 1,
+      where: 'start',
+      key: 'threads',
+      message: expect.stringMatching(/1\.\.1024/),
+    });
     h.send(start(2));
-    h.host.current!.sim.step = () => { throw new Error('invariant broken'); };
+    h.host.current!.sim.step = () => {
+      throw new Error('invariant broken');
+    };
     h.ackAll(2);
     h.wait(16);
-    expect(h.out.some((o) => o.msg.type === 'error' && o.msg.where === 'model' && o.msg.message === 'invariant broken')).toBe(true);
+    expect(
+      h.out.some((o) => o.msg.type === 'error' && o.msg.where === 'model' && o.msg.message === 'invariant broken'),
+    ).toBe(true);
     expect(h.last().playing).toBe(false);
     expect(h.pendingTimers()).toBe(0);
   });
@@ -162,12 +209,18 @@ describe('SimHost', () => {
   it('reset replays the same run from time zero under the new runId', () => {
     const h = harness();
     h.send(start(1));
-    for (let i = 0; i < 3; i++) { h.ackAll(1); h.wait(16); }
+    for (let i = 0; i < 3; i++) {
+      h.ackAll(1);
+      h.wait(16);
+    }
     const first = h.last().snapshot;
     h.send({ type: 'reset', runId: 2 });
     expect(h.last()).toMatchObject({ runId: 2, seq: 1 });
     expect(h.last().snapshot.timeNs).toBe(0);
-    for (let i = 0; i < 3; i++) { h.ackAll(2); h.wait(16); }
+    for (let i = 0; i < 3; i++) {
+      h.ackAll(2);
+      h.wait(16);
+    }
     expect(h.last().snapshot).toEqual(first);
   });
 });

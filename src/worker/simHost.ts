@@ -43,7 +43,11 @@ export class SimHost {
   /** Set when the model threw: the run is kept for its last picture but never stepped again. */
   private broken = false;
 
-  constructor(private readonly endpoint: Endpoint, private readonly clock: HostClock = realClock, private readonly limits: HostLimits = HOST_LIMITS) {
+  constructor(
+    private readonly endpoint: Endpoint,
+    private readonly clock: HostClock = realClock,
+    private readonly limits: HostLimits = HOST_LIMITS,
+  ) {
     this.traces = new TraceJobs((m) => this.endpoint.post(m, []), clock);
   }
 
@@ -56,7 +60,8 @@ export class SimHost {
     if (msg.type !== 'init' && msg.type !== 'start' && msg.type !== 'reset' && msg.runId !== this.runId) return;
     switch (msg.type) {
       case 'init':
-        if (msg.protocol !== PROTOCOL_VERSION) this.fail('protocol', `protocol ${msg.protocol}: accepted ${PROTOCOL_VERSION}`);
+        if (msg.protocol !== PROTOCOL_VERSION)
+          this.fail('protocol', `protocol ${msg.protocol}: accepted ${PROTOCOL_VERSION}`);
         else this.endpoint.post({ type: 'ready', protocol: PROTOCOL_VERSION, models: MODELS.map((m) => m.name) }, []);
         return;
       case 'start':
@@ -67,30 +72,39 @@ export class SimHost {
       case 'reset':
         this.runId = msg.runId;
         return this.begin(this.playing);
-      case 'play': return this.setPlaying(true);
+      case 'play':
+        return this.setPlaying(true);
       case 'pause':
         this.setPlaying(false);
         return this.sendFrame();
-      case 'step': return this.stepOne();
-      case 'stepPass': return this.stepPass();
-      case 'stepTime': return this.stepTime(msg.ns);
-      case 'follow': return this.follow(msg.id);
+      case 'step':
+        return this.stepOne();
+      case 'stepPass':
+        return this.stepPass();
+      case 'stepTime':
+        return this.stepTime(msg.ns);
+      case 'follow':
+        return this.follow(msg.id);
       case 'setSpeed':
         if (msg.speed === 'max' || (msg.speed > 0 && Number.isFinite(msg.speed))) this.speed = msg.speed;
-        else this.fail('protocol', `speed=${msg.speed}: accepted a positive number of simulated ns per second, or 'max'`);
+        else
+          this.fail('protocol', `speed=${msg.speed}: accepted a positive number of simulated ns per second, or 'max'`);
         return;
-      case 'setLive': return this.setLive(msg.key, msg.value);
+      case 'setLive':
+        return this.setLive(msg.key, msg.value);
       case 'ack':
         this.acked = Math.max(this.acked, msg.seq);
         return;
       case 'exportTrace':
       case 'exportResult': {
         const ids = { runId: this.runId, requestId: msg.requestId };
-        if (!this.run || !this.log) return this.endpoint.post({ type: 'exportError', ...ids, message: 'no run to export yet' }, []);
+        if (!this.run || !this.log)
+          return this.endpoint.post({ type: 'exportError', ...ids, message: 'no run to export yet' }, []);
         if (msg.type === 'exportTrace') return this.traces.add(this.log, this.run, ids, msg.windowNs);
         return this.endpoint.post(resultReply(this.log, this.run, ids), []);
       }
-      default: assertNever(msg, 'message');
+      default:
+        assertNever(msg, 'message');
     }
   }
 
@@ -116,7 +130,17 @@ export class SimHost {
       return this.fail('start', message(e), e instanceof ParamError ? e.key : undefined);
     }
     const sc = this.scenario;
-    this.endpoint.post({ type: 'started', runId: this.runId, model: sc.model, preset: sc.preset, seed: sc.seed, params: { ...sc.params } }, []);
+    this.endpoint.post(
+      {
+        type: 'started',
+        runId: this.runId,
+        model: sc.model,
+        preset: sc.preset,
+        seed: sc.seed,
+        params: { ...sc.params },
+      },
+      [],
+    );
     this.setPlaying(playing);
     this.sendFrame();
   }
@@ -189,7 +213,11 @@ export class SimHost {
     const run = this.run;
     if (!run || this.broken) return;
     this.setPlaying(false);
-    if (!run.passesDone) return this.fail('protocol', `${this.scenario?.model ?? 'this model'} has no passes to step; step one event or a time instead`);
+    if (!run.passesDone)
+      return this.fail(
+        'protocol',
+        `${this.scenario?.model ?? 'this model'} has no passes to step; step one event or a time instead`,
+      );
     const before = run.passesDone();
     try {
       for (let n = 0; n < MAX_PASS_EVENTS && run.passesDone() === before; n++) if (!run.sim.step()) break;
@@ -259,11 +287,22 @@ export class SimHost {
     }
     const cut = rec.cut();
     this.seq++;
-    this.endpoint.post({
-      type: 'frames', runId: this.runId, seq: this.seq, playing: this.playing, columns: cut.columns,
-      threadsFrom: cut.threadsFrom, newThreads: cut.newThreads, labelsFrom: cut.labelsFrom, newLabels: cut.newLabels,
-      snapshot, figures,
-    }, cut.transfer);
+    this.endpoint.post(
+      {
+        type: 'frames',
+        runId: this.runId,
+        seq: this.seq,
+        playing: this.playing,
+        columns: cut.columns,
+        threadsFrom: cut.threadsFrom,
+        newThreads: cut.newThreads,
+        labelsFrom: cut.labelsFrom,
+        newLabels: cut.newLabels,
+        snapshot,
+        figures,
+      },
+      cut.transfer,
+    );
   }
 
   private fail(where: 'start' | 'setLive' | 'model' | 'protocol', text: string, key?: string): void {

@@ -12,7 +12,13 @@ function harness() {
   const send = (m: ToWorker) => host.handle(m);
   const last = () => out.filter((m): m is FramesMsg => m.type === 'frames').at(-1)!;
   const extra = () => last().snapshot.extra as Record<string, unknown>;
-  send({ type: 'start', runId: 1, scenario: { preset: 'raid5-3disk-threads', seed: 1, params: { group_thread_cnt: 0 } }, speed: 1e6, playing: false });
+  send({
+    type: 'start',
+    runId: 1,
+    scenario: { preset: 'raid5-3disk-threads', seed: 1, params: { group_thread_cnt: 0 } },
+    speed: 1e6,
+    playing: false,
+  });
   return { host, out, send, last, extra };
 }
 
@@ -35,9 +41,19 @@ describe('SimHost steps and follow', () => {
     const h = harness();
     h.send({ type: 'stepTime', runId: 1, ns: -5 });
     expect(h.out.at(-1)).toMatchObject({ type: 'error', where: 'protocol' });
-    h.send({ type: 'start', runId: 2, scenario: { preset: 'lock-lab-basic', seed: 1, params: {} }, speed: 1e6, playing: false });
+    h.send({
+      type: 'start',
+      runId: 2,
+      scenario: { preset: 'lock-lab-basic', seed: 1, params: {} },
+      speed: 1e6,
+      playing: false,
+    });
     h.send({ type: 'stepPass', runId: 2 });
-    expect(h.out.at(-1)).toMatchObject({ type: 'error', where: 'protocol', message: expect.stringContaining('no passes') });
+    expect(h.out.at(-1)).toMatchObject({
+      type: 'error',
+      where: 'protocol',
+      message: expect.stringContaining('no passes'),
+    });
   });
 
   it('follows a stripe_head: its history arrives in words, and unfollowing stops it', () => {

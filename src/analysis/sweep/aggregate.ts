@@ -8,7 +8,12 @@ import type { SimResult } from '../../sim/core/result';
 
 export type Value = string | number | boolean;
 
-export interface LockEstimates { waitTimeTotalNs: Estimate; contentions: Estimate; acquisitions: Estimate; holdTimeTotalNs: Estimate }
+export interface LockEstimates {
+  waitTimeTotalNs: Estimate;
+  contentions: Estimate;
+  acquisitions: Estimate;
+  holdTimeTotalNs: Estimate;
+}
 
 export interface PointLine {
   point: Record<string, Value>;
@@ -55,7 +60,10 @@ function est(xs: number[], digits: number): Estimate {
 }
 
 /** Collects a figure from every replication that has it, in replication order. */
-function gather<K extends string>(results: readonly SimResult[], pick: (r: SimResult) => Map<K, number>): Map<K, number[]> {
+function gather<K extends string>(
+  results: readonly SimResult[],
+  pick: (r: SimResult) => Map<K, number>,
+): Map<K, number[]> {
   const out = new Map<K, number[]>();
   for (const r of results) for (const [k, v] of pick(r)) out.set(k, [...(out.get(k) ?? []), v]);
   return out;
@@ -66,7 +74,12 @@ export function warmupLine(results: readonly SimResult[]): WarmupLine {
   const ws = results.map((r) => r.warmup);
   if (ws.every((w) => w === undefined)) return { mode: 'fixed', ns: results[0].warmupNs };
   return {
-    mode: 'detected', rule: 'MSER-5', ns: est(results.map((r) => r.warmupNs), 0),
+    mode: 'detected',
+    rule: 'MSER-5',
+    ns: est(
+      results.map((r) => r.warmupNs),
+      0,
+    ),
     horizonNs: results[0].warmupNs + results[0].simulatedNs,
     notDetected: ws.filter((w) => w?.mode !== 'detected').length,
   };
@@ -74,10 +87,18 @@ export function warmupLine(results: readonly SimResult[]): WarmupLine {
 
 export function aggregatePoint(index: number, point: Record<string, Value>, results: readonly SimResult[]): PointLine {
   if (results.length === 0) throw new Error(`point ${index} has no results`);
-  const util = gather(results, (r) => new Map(r.threads.filter((t) => HANDLER_ROLES.has(t.role)).map((t) => [t.name, t.states.running + t.states.spinning])));
+  const util = gather(
+    results,
+    (r) =>
+      new Map(
+        r.threads.filter((t) => HANDLER_ROLES.has(t.role)).map((t) => [t.name, t.states.running + t.states.spinning]),
+      ),
+  );
   const byRole = gather(results, (r) => {
     const sums = new Map<string, number[]>();
-    for (const t of r.threads) if (HANDLER_ROLES.has(t.role)) sums.set(t.role, [...(sums.get(t.role) ?? []), t.states.running + t.states.spinning]);
+    for (const t of r.threads)
+      if (HANDLER_ROLES.has(t.role))
+        sums.set(t.role, [...(sums.get(t.role) ?? []), t.states.running + t.states.spinning]);
     return new Map([...sums].map(([role, us]) => [role, us.reduce((a, b) => a + b, 0) / us.length]));
   });
   const warmup = warmupLine(results);
@@ -86,22 +107,57 @@ export function aggregatePoint(index: number, point: Record<string, Value>, resu
   for (const name of lockNames) {
     const rows = results.map((r) => r.locks.find((l) => l.name === name)).filter((l) => l !== undefined);
     locks[name] = {
-      waitTimeTotalNs: est(rows.map((l) => l.waitTimeTotalNs), 0),
-      contentions: est(rows.map((l) => l.contentions), 1),
-      acquisitions: est(rows.map((l) => l.acquisitions), 1),
-      holdTimeTotalNs: est(rows.map((l) => l.holdTimeTotalNs), 0),
+      waitTimeTotalNs: est(
+        rows.map((l) => l.waitTimeTotalNs),
+        0,
+      ),
+      contentions: est(
+        rows.map((l) => l.contentions),
+        1,
+      ),
+      acquisitions: est(
+        rows.map((l) => l.acquisitions),
+        1,
+      ),
+      holdTimeTotalNs: est(
+        rows.map((l) => l.holdTimeTotalNs),
+        0,
+      ),
     };
   }
   return {
     point,
     replications: results.length,
-    throughput: { opsPerSec: est(results.map((r) => r.throughput.opsPerSec), 1), bytesPerSec: est(results.map((r) => r.throughput.bytesPerSec), 0) },
-    latencyNs: { p99: est(results.map((r) => r.latencyNs.p99), 0), mean: est(results.map((r) => r.latencyNs.mean), 0), p50: est(results.map((r) => r.latencyNs.p50), 0) },
+    throughput: {
+      opsPerSec: est(
+        results.map((r) => r.throughput.opsPerSec),
+        1,
+      ),
+      bytesPerSec: est(
+        results.map((r) => r.throughput.bytesPerSec),
+        0,
+      ),
+    },
+    latencyNs: {
+      p99: est(
+        results.map((r) => r.latencyNs.p99),
+        0,
+      ),
+      mean: est(
+        results.map((r) => r.latencyNs.mean),
+        0,
+      ),
+      p50: est(
+        results.map((r) => r.latencyNs.p50),
+        0,
+      ),
+    },
     utilisation: Object.fromEntries([...util].map(([k, v]) => [k, est(v, 4)])),
     locks,
     index,
     seeds: results.map((r) => r.seed),
-    durationNs: warmup.mode === 'fixed' ? results[0].simulatedNs : Math.round(meanCi(results.map((r) => r.simulatedNs)).mean),
+    durationNs:
+      warmup.mode === 'fixed' ? results[0].simulatedNs : Math.round(meanCi(results.map((r) => r.simulatedNs)).mean),
     warmupNs: warmup.mode === 'fixed' ? results[0].warmupNs : Math.round(warmup.ns.mean),
     roleUtilisation: Object.fromEntries([...byRole].map(([k, v]) => [k, est(v, 4)])),
     warmup,
@@ -115,7 +171,9 @@ export interface UslLine {
     /** The other swept parameters' values this fit holds fixed. */
     for: Record<string, Value>;
     points: number;
-    alpha: number; beta: number; gamma: number;
+    alpha: number;
+    beta: number;
+    gamma: number;
     /** null: beta = 0, no peak within any N. */
     peakN: number | null;
     r2: number;
@@ -145,22 +203,35 @@ export function uslLines(lines: readonly PointLine[], keys: readonly string[]): 
   const skipped: string[] = [];
   for (const group of groups.values()) {
     const forVals = Object.fromEntries(others.map((k) => [k, group[0].point[k]]));
-    const pts = group.map((l) => ({ n: THREAD_PARAMS[param].n(Number(l.point[param])), x: l.throughput.opsPerSec.mean }));
+    const pts = group.map((l) => ({
+      n: THREAD_PARAMS[param].n(Number(l.point[param])),
+      x: l.throughput.opsPerSec.mean,
+    }));
     if (new Set(pts.map((p) => p.n)).size < 3) {
-      skipped.push(`no USL fit${others.length ? ` for ${JSON.stringify(forVals)}` : ''}: needs at least three values of ${param}`);
+      skipped.push(
+        `no USL fit${others.length ? ` for ${JSON.stringify(forVals)}` : ''}: needs at least three values of ${param}`,
+      );
       continue;
     }
     const f = fitUsl(pts);
     const names = [...new Set(group.flatMap((l) => Object.keys(l.locks)))];
-    const growth = growingSeries(names.map((name) => ({
-      name,
-      points: group.map((l, i) => ({ n: pts[i].n, y: l.locks[name]?.waitTimeTotalNs.mean ?? 0 })),
-    })));
+    const growth = growingSeries(
+      names.map((name) => ({
+        name,
+        points: group.map((l, i) => ({ n: pts[i].n, y: l.locks[name]?.waitTimeTotalNs.mean ?? 0 })),
+      })),
+    );
     fits.push({
       usl: {
-        param, n: THREAD_PARAMS[param].about, for: forVals, points: pts.length,
-        alpha: sig(f.alpha), beta: sig(f.beta), gamma: sig(f.gamma),
-        peakN: Number.isFinite(f.peakN) ? round(f.peakN, 2) : null, r2: round(f.r2, 4),
+        param,
+        n: THREAD_PARAMS[param].about,
+        for: forVals,
+        points: pts.length,
+        alpha: sig(f.alpha),
+        beta: sig(f.beta),
+        gamma: sig(f.gamma),
+        peakN: Number.isFinite(f.peakN) ? round(f.peakN, 2) : null,
+        r2: round(f.r2, 4),
         contention: growth.map((g) => g.name),
       },
     });

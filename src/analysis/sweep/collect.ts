@@ -9,7 +9,11 @@ export class PointCollector<R> {
   private readonly filled: number[];
   private released = 0;
 
-  constructor(readonly points: number, readonly replications: number, private readonly emit: (position: number, results: R[]) => void) {
+  constructor(
+    readonly points: number,
+    readonly replications: number,
+    private readonly emit: (position: number, results: R[]) => void,
+  ) {
     this.slots = Array.from({ length: points }, () => new Array<R | undefined>(replications));
     this.filled = new Array<number>(points).fill(0);
   }
@@ -21,7 +25,8 @@ export class PointCollector<R> {
   add(taskId: number, result: R): void {
     const pos = Math.floor(taskId / this.replications);
     const rep = taskId % this.replications;
-    if (!(pos >= 0 && pos < this.points) || this.filled[pos] < 0 || this.slots[pos][rep] !== undefined) throw new Error(`task ${taskId} reported twice or out of range`);
+    if (!(pos >= 0 && pos < this.points) || this.filled[pos] < 0 || this.slots[pos][rep] !== undefined)
+      throw new Error(`task ${taskId} reported twice or out of range`);
     this.slots[pos][rep] = result;
     if (++this.filled[pos] < this.replications) return;
     const rs = this.slots[pos] as R[];
@@ -41,7 +46,11 @@ export class OrderedCollector<R> {
   private readonly ready = new Map<number, R[]>();
   private cursor = 0;
 
-  constructor(readonly points: number, readonly replications: number, emit: (position: number, results: R[]) => void) {
+  constructor(
+    readonly points: number,
+    readonly replications: number,
+    emit: (position: number, results: R[]) => void,
+  ) {
     this.inner = new PointCollector<R>(points, replications, (pos, rs) => {
       this.ready.set(pos, rs);
       while (this.ready.has(this.cursor)) {

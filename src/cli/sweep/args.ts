@@ -28,22 +28,38 @@ export function parseSweepArgs(argv: readonly string[]): SweepArgs {
     if (value !== undefined && takeScenarioFlag(out, flag, value)) continue;
     const v = value as string;
     switch (flag) {
-      case '--param': out.params.push(v); break;
-      case '--replications': out.replications = int('replications', v, 1, 1000); break;
-      case '--jobs': out.jobs = int('jobs', v, 1, 1024); break;
-      case '--shard': out.shard = v; break;
-      case '--fit': out.fit.push(v); break;
-      case '--json': case '--csv': {
+      case '--param':
+        out.params.push(v);
+        break;
+      case '--replications':
+        out.replications = int('replications', v, 1, 1000);
+        break;
+      case '--jobs':
+        out.jobs = int('jobs', v, 1, 1024);
+        break;
+      case '--shard':
+        out.shard = v;
+        break;
+      case '--fit':
+        out.fit.push(v);
+        break;
+      case '--json':
+      case '--csv': {
         const want = flag === '--json' ? 'json' : 'csv';
         if (out.output !== 'table' && out.output !== want) throw new ParamError(flag, flag, 'one of --json or --csv');
         out.output = want;
         break;
       }
-      case '--help': case '-h': out.help = true; break;
-      default: throw new ParamError('option', flag, ALL_FLAGS);
+      case '--help':
+      case '-h':
+        out.help = true;
+        break;
+      default:
+        throw new ParamError('option', flag, ALL_FLAGS);
     }
   }
-  if (!out.help && out.fit.length === 0 && out.params.length === 0) throw new ParamError('--param', '', 'at least one --param KEY=a,b,c | a..b | a..b:step');
+  if (!out.help && out.fit.length === 0 && out.params.length === 0)
+    throw new ParamError('--param', '', 'at least one --param KEY=a,b,c | a..b | a..b:step');
   return out;
 }
 

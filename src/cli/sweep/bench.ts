@@ -13,8 +13,19 @@ const argv = process.argv.slice(2);
 const r = argv.indexOf('--rounds');
 const rounds = r >= 0 ? Math.max(1, Number(argv.splice(r, 2)[1]) || 1) : 3;
 const extra = argv;
-const args = parseSweepArgs(['--preset', 'raid5-3disk-threads', '--param', 'group_thread_cnt=0..15', '--param', 'stripe_cache_size=128,256,512,1024',
-  '--duration', '10ms', '--warmup', '2ms', ...extra]);
+const args = parseSweepArgs([
+  '--preset',
+  'raid5-3disk-threads',
+  '--param',
+  'group_thread_cnt=0..15',
+  '--param',
+  'stripe_cache_size=128,256,512,1024',
+  '--duration',
+  '10ms',
+  '--warmup',
+  '2ms',
+  ...extra,
+]);
 const plan = planSweep(args);
 
 /** Wall time, and CPU time of the whole process (all threads): their ratio is how many CPUs it got. */
@@ -27,7 +38,9 @@ async function timed(jobs: number): Promise<{ ms: number; cpuMs: number; lines: 
 }
 
 const pool = availableParallelism();
-process.stdout.write(`sweep bench: ${plan.points.length} points x ${plan.replications} replication(s) of ${plan.label}, ${plan.durationNs / 1e6} ms measured after ${plan.warmupNs / 1e6} ms warm-up each\n`);
+process.stdout.write(
+  `sweep bench: ${plan.points.length} points x ${plan.replications} replication(s) of ${plan.label}, ${plan.durationNs / 1e6} ms measured after ${plan.warmupNs / 1e6} ms warm-up each\n`,
+);
 process.stdout.write(`machine: ${pool} available CPUs (${cpus()[0]?.model ?? 'unknown'}), node ${process.version}\n`);
 const load = () => (process.platform === 'linux' ? ` (load average ${loadavg()[0].toFixed(2)})` : '');
 const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
@@ -45,6 +58,10 @@ for (let i = 0; i < rounds; i++) {
 }
 const best1 = Math.min(...oneMs);
 const bestN = Math.min(...manyMs);
-process.stdout.write(`fastest: 1 worker ${s(best1)} (${(best1 / plan.points.length).toFixed(0)} ms per point), ${pool} workers ${s(bestN)}\n`);
-process.stdout.write(`speed-up: ${(best1 / bestN).toFixed(2)}x on ${pool} workers (${((best1 / bestN / pool) * 100).toFixed(0)}% parallel efficiency); results identical: ${same ? 'yes' : 'NO'}\n`);
+process.stdout.write(
+  `fastest: 1 worker ${s(best1)} (${(best1 / plan.points.length).toFixed(0)} ms per point), ${pool} workers ${s(bestN)}\n`,
+);
+process.stdout.write(
+  `speed-up: ${(best1 / bestN).toFixed(2)}x on ${pool} workers (${((best1 / bestN / pool) * 100).toFixed(0)}% parallel efficiency); results identical: ${same ? 'yes' : 'NO'}\n`,
+);
 if (!same) process.exitCode = 1;

@@ -4,7 +4,10 @@ import { ParamError } from '../../scenarios/paramSpec';
 import type { PointLine } from '../../analysis/sweep/aggregate';
 
 /** Point lines from the texts, ordered by point index; USL lines are skipped, duplicates refused. */
-export function parseSweepLines(texts: readonly { file: string; text: string }[]): { lines: PointLine[]; keys: string[] } {
+export function parseSweepLines(texts: readonly { file: string; text: string }[]): {
+  lines: PointLine[];
+  keys: string[];
+} {
   const byIndex = new Map<number, PointLine>();
   for (const { file, text } of texts) {
     text.split('\n').forEach((raw, i) => {
@@ -17,14 +20,24 @@ export function parseSweepLines(texts: readonly { file: string; text: string }[]
       }
       const o = obj as Partial<PointLine> & { usl?: unknown };
       if (o.usl !== undefined) return;
-      if (typeof o.index !== 'number' || typeof o.point !== 'object' || typeof o.throughput?.opsPerSec?.mean !== 'number') {
-        throw new ParamError('fit', `${file}:${i + 1}`, 'point lines of npm run sweep -- --json (with index, point, throughput)');
+      if (
+        typeof o.index !== 'number' ||
+        typeof o.point !== 'object' ||
+        typeof o.throughput?.opsPerSec?.mean !== 'number'
+      ) {
+        throw new ParamError(
+          'fit',
+          `${file}:${i + 1}`,
+          'point lines of npm run sweep -- --json (with index, point, throughput)',
+        );
       }
-      if (byIndex.has(o.index)) throw new ParamError('fit', `${file}:${i + 1}`, `each point once (point ${o.index} appears twice)`);
+      if (byIndex.has(o.index))
+        throw new ParamError('fit', `${file}:${i + 1}`, `each point once (point ${o.index} appears twice)`);
       byIndex.set(o.index, o as PointLine);
     });
   }
   const lines = [...byIndex.values()].sort((a, b) => a.index - b.index);
-  if (lines.length === 0) throw new ParamError('fit', texts.map((t) => t.file).join(' '), 'files with at least one point line');
+  if (lines.length === 0)
+    throw new ParamError('fit', texts.map((t) => t.file).join(' '), 'files with at least one point line');
   return { lines, keys: Object.keys(lines[0].point) };
 }

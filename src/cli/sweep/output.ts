@@ -16,18 +16,24 @@ const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 const ns = (x: number) => formatNs(x).replace(' ', '');
 
 /** What the note says: the plan's own figures, with this shard's point count and the pool size. */
-export type SweepNote = Pick<SweepPlan, 'label' | 'totalPoints' | 'replications' | 'seed' | 'durationNs' | 'warmupNs' | 'warmupMode' | 'shard'>
-  & { points: number; jobs: number };
+export type SweepNote = Pick<
+  SweepPlan,
+  'label' | 'totalPoints' | 'replications' | 'seed' | 'durationNs' | 'warmupNs' | 'warmupMode' | 'shard'
+> & { points: number; jobs: number };
 
 /** How the warm-up is chosen, before anything runs: a fixed time, or detected per run over the horizon. */
 function warmupPlan(n: SweepNote): string {
-  if (n.warmupMode === 'fixed') return `warm-up fixed: ${ns(n.warmupNs)} discarded (not detected), ${ns(n.durationNs)} measured`;
+  if (n.warmupMode === 'fixed')
+    return `warm-up fixed: ${ns(n.warmupNs)} discarded (not detected), ${ns(n.durationNs)} measured`;
   return `warm-up detected per run (MSER-5 on completions per interval over ${ns(n.warmupNs + n.durationNs)}; where it finds no cut, the fixed ${ns(n.warmupNs)} is discarded), the rest measured`;
 }
 
 /** One line saying what runs: seeds, fixed or detected warm-up, measured time, shard and pool size. */
 export function noteLine(n: SweepNote): string {
-  const seeds = n.replications === 1 ? `seed ${n.seed}` : `seeds ${n.seed}..${n.seed + n.replications - 1} (replication r uses seed ${n.seed}+r, the same for every point)`;
+  const seeds =
+    n.replications === 1
+      ? `seed ${n.seed}`
+      : `seeds ${n.seed}..${n.seed + n.replications - 1} (replication r uses seed ${n.seed}+r, the same for every point)`;
   const shard = n.shard ? `, shard ${n.shard}: ${n.points} of ${n.totalPoints} points` : '';
   return `sweep ${n.label}: ${n.points} points x ${n.replications} replications, ${seeds}; ${warmupPlan(n)}${shard}; ${n.jobs} worker thread${n.jobs === 1 ? '' : 's'}; intervals are Student-t 95% over replications`;
 }
@@ -37,7 +43,15 @@ const WARMUP_COL = 22;
 /** The table's columns; a detected-warm-up sweep has one more: each point's mean cut. */
 export function tableHeader(keys: readonly string[], warmupMode: 'fixed' | 'auto' = 'fixed'): string {
   const warm = warmupMode === 'auto' ? [pad('warm-up (MSER-5)', WARMUP_COL)] : [];
-  return [...keys.map((k) => pad(k, Math.max(8, k.length))), pad('ops/s', 20), pad('p99 latency', 24), pad('raid5d', 8), pad('workers', 8), ...warm, '  most lock wait (per measured s)'].join('  ');
+  return [
+    ...keys.map((k) => pad(k, Math.max(8, k.length))),
+    pad('ops/s', 20),
+    pad('p99 latency', 24),
+    pad('raid5d', 8),
+    pad('workers', 8),
+    ...warm,
+    '  most lock wait (per measured s)',
+  ].join('  ');
 }
 
 /** A detected warm-up's cell: mean ± half-width, and how many runs fell back to the fixed warm-up. */
@@ -64,7 +78,10 @@ export function tableRow(keys: readonly string[], l: PointLine): string {
   const workers = others.length ? pct(others.reduce((s, [, e]) => s + e.mean, 0) / others.length) : '-';
   const sec = l.durationNs / 1e9;
   const top = Object.entries(l.locks).sort((a, b) => b[1].waitTimeTotalNs.mean - a[1].waitTimeTotalNs.mean)[0];
-  const lock = top && top[1].waitTimeTotalNs.mean > 0 ? `${top[0]} ${(top[1].waitTimeTotalNs.mean / 1e9 / sec).toFixed(3)} s/s` : '-';
+  const lock =
+    top && top[1].waitTimeTotalNs.mean > 0
+      ? `${top[0]} ${(top[1].waitTimeTotalNs.mean / 1e9 / sec).toFixed(3)} s/s`
+      : '-';
   return [
     ...keys.map((k) => pad(String(l.point[k]), Math.max(8, k.length))),
     pad(pm(l.throughput.opsPerSec, formatRate), 20),
@@ -78,8 +95,14 @@ export function tableRow(keys: readonly string[], l: PointLine): string {
 
 export function uslText(u: UslLine): string {
   const f = u.usl;
-  const forText = Object.keys(f.for).length ? ` at ${Object.entries(f.for).map(([k, v]) => `${k}=${v}`).join(' ')}` : '';
+  const forText = Object.keys(f.for).length
+    ? ` at ${Object.entries(f.for)
+        .map(([k, v]) => `${k}=${v}`)
+        .join(' ')}`
+    : '';
   const peak = f.peakN === null ? 'no peak (beta = 0)' : `peak at N = ${f.peakN}`;
-  return `USL${forText} over ${f.points} points, N = ${f.n}: alpha ${f.alpha}, beta ${f.beta}, gamma ${formatRate(f.gamma)} ops/s per thread, ${peak}, r2 ${f.r2}`
-    + `; wait growing with N: ${f.contention.length ? f.contention.join(', ') : 'none'}`;
+  return (
+    `USL${forText} over ${f.points} points, N = ${f.n}: alpha ${f.alpha}, beta ${f.beta}, gamma ${formatRate(f.gamma)} ops/s per thread, ${peak}, r2 ${f.r2}` +
+    `; wait growing with N: ${f.contention.length ? f.contention.join(', ') : 'none'}`
+  );
 }

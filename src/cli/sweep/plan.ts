@@ -13,11 +13,20 @@ export type { SweepPlan };
 
 export function planSweep(a: SweepArgs): SweepPlan {
   const input = scenarioInput(a);
-  return planPoints(input, a.params, { replications: a.replications, shard: a.shard, pinned: new Set(Object.keys(a.sets)) });
+  return planPoints(input, a.params, {
+    replications: a.replications,
+    shard: a.shard,
+    pinned: new Set(Object.keys(a.sets)),
+  });
 }
 
 /** Runs the plan on `jobs` workers; `onPoint` gets each point's line in point order as soon as it can. */
-export async function runSweep(plan: SweepPlan, jobs: number, start: () => WorkerLike, onPoint: (l: PointLine) => void): Promise<PointLine[]> {
+export async function runSweep(
+  plan: SweepPlan,
+  jobs: number,
+  start: () => WorkerLike,
+  onPoint: (l: PointLine) => void,
+): Promise<PointLine[]> {
   const R = plan.replications;
   const tasks = planTasks(plan);
   const lines: PointLine[] = [];

@@ -11,7 +11,11 @@ export interface WorkerLike {
   terminate(): unknown;
 }
 
-export interface TaskReply<R> { id: number; result?: R; error?: string }
+export interface TaskReply<R> {
+  id: number;
+  result?: R;
+  error?: string;
+}
 
 /** Starts the sweep worker: TypeScript run through tsx inside the thread. On Node 20, `execArgv:
  * ['--import', 'tsx']` registers tsx's hooks only after the worker's own .ts entry fails to load, so a
@@ -24,7 +28,12 @@ export function startSweepWorker(): WorkerLike {
 }
 
 /** Runs every task on up to `size` workers; `onResult(index, result)` as each finishes (any order). */
-export function runPool<T, R>(tasks: readonly T[], size: number, start: () => WorkerLike, onResult: (index: number, result: R) => void): Promise<void> {
+export function runPool<T, R>(
+  tasks: readonly T[],
+  size: number,
+  start: () => WorkerLike,
+  onResult: (index: number, result: R) => void,
+): Promise<void> {
   return new Promise((resolve, reject) => {
     const workers: WorkerLike[] = [];
     let next = 0;
@@ -74,7 +83,8 @@ export function runPool<T, R>(tasks: readonly T[], size: number, start: () => Wo
       });
       w.on('error', (err) => fail(err));
       w.on('exit', (code) => {
-        if (!failed && done < tasks.length) fail(new Error(`sweep worker exited with code ${code} before the sweep finished`));
+        if (!failed && done < tasks.length)
+          fail(new Error(`sweep worker exited with code ${code} before the sweep finished`));
       });
       feed(w);
     }

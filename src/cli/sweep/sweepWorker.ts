@@ -11,6 +11,9 @@ port.on('message', (msg: { id: number; task: RunSpec }) => {
     const { result } = runScenario(msg.task);
     port.postMessage({ id: msg.id, result });
   } catch (e) {
-    port.postMessage({ id: msg.id, error: `run ${JSON.stringify(msg.task.params)} seed ${msg.task.seed}: ${(e as Error).message}` });
+    port.postMessage({
+      id: msg.id,
+      error: `run ${JSON.stringify(msg.task.params)} seed ${msg.task.seed}: ${(e as Error).message}`,
+    });
   }
 });

@@ -25,12 +25,14 @@ export function lessonProblems(lesson: Lesson): string[] {
       if (!p) return void out.push(`${where}: no preset ${a.preset}`);
       model = p.model;
       const keys = new Set(modelInfo(p.model)?.params.map((s) => s.key));
-      for (const k of Object.keys(a.params ?? {})) if (!keys.has(k)) out.push(`${where}: ${k} is not a parameter of ${p.model}`);
+      for (const k of Object.keys(a.params ?? {}))
+        if (!keys.has(k)) out.push(`${where}: ${k} is not a parameter of ${p.model}`);
       return;
     }
     if (!model) return void out.push(`${where}: a live change before any run`);
     for (const k of Object.keys(a.params)) {
-      if (!modelInfo(model)?.params.find((s) => s.key === k)?.live) out.push(`${where}: ${k} is not a live knob of ${model}`);
+      if (!modelInfo(model)?.params.find((s) => s.key === k)?.live)
+        out.push(`${where}: ${k} is not a live knob of ${model}`);
     }
   };
   if (!/^[a-z0-9-]+$/.test(lesson.id)) out.push(`id ${lesson.id}: lower-case letters, digits and hyphens only`);
@@ -42,11 +44,13 @@ export function lessonProblems(lesson: Lesson): string[] {
     if (st.predict) {
       const { choices, answer } = st.predict;
       if (choices.length < 2 || choices.length > 4) out.push(`${where}: ${choices.length} choices (2-4 accepted)`);
-      if (!Number.isInteger(answer) || answer < 0 || answer >= choices.length) out.push(`${where}: answer ${answer} is not a choice`);
+      if (!Number.isInteger(answer) || answer < 0 || answer >= choices.length)
+        out.push(`${where}: answer ${answer} is not a choice`);
       action(`${where} reveal`, st.predict.reveal);
     }
     if (st.claims.length === 0) out.push(`${where}: no claim the run can check`);
-    for (const c of st.claims) if (c.at !== 'before' && !st.predict) out.push(`${where}: a claim ${c.at} the reveal, but no prediction`);
+    for (const c of st.claims)
+      if (c.at !== 'before' && !st.predict) out.push(`${where}: a claim ${c.at} the reveal, but no prediction`);
   });
   return out;
 }

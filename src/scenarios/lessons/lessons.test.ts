@@ -7,11 +7,18 @@ import { runLesson } from './lessons.testkit';
 
 /** Simulated time each figure is measured over: short, but long enough for the lesson's figures to settle. */
 const MEASURE_NS: Record<string, number> = {
-  'one-thread': 10e6, 'device-lock': 20e6, 'stripe-cache': 10e6, 'rmw-rcw': 10e6, 'big-bios': 30e6, 'bitmap-cost': 30e6,
+  'one-thread': 10e6,
+  'device-lock': 20e6,
+  'stripe-cache': 10e6,
+  'rmw-rcw': 10e6,
+  'big-bios': 30e6,
+  'bitmap-cost': 30e6,
 };
 
 const show = (r: Partial<Record<FigureId, number | null>>) =>
-  Object.entries(r).map(([k, v]) => `${FIGURES[k as FigureId].label} ${formatFigure(k as FigureId, v ?? null)}`).join(', ');
+  Object.entries(r)
+    .map(([k, v]) => `${FIGURES[k as FigureId].label} ${formatFigure(k as FigureId, v ?? null)}`)
+    .join(', ');
 
 describe('guided lessons', () => {
   it('there are at least six, with unique ids, and each names real presets, live knobs, targets and answers', () => {
@@ -26,7 +33,10 @@ describe('guided lessons', () => {
       ...good,
       steps: [
         { ...good.steps[0], setup: { kind: 'live' as const, params: { disks: 4 } } },
-        { ...good.steps[2], predict: { ...good.steps[2].predict!, answer: 7, reveal: { kind: 'live' as const, params: { disks: 4 } } } },
+        {
+          ...good.steps[2],
+          predict: { ...good.steps[2].predict!, answer: 7, reveal: { kind: 'live' as const, params: { disks: 4 } } },
+        },
       ],
     };
     const problems = lessonProblems(bad).join('\n');
@@ -38,7 +48,10 @@ describe('guided lessons', () => {
   for (const lesson of LESSONS) {
     it(`${lesson.id}: every step's claim holds in the model`, () => {
       const out = runLesson(lesson, { measureNs: MEASURE_NS[lesson.id] ?? 10e6 });
-      for (const o of out) console.log(`${lesson.id} ${o.step}. ${o.title}: ${show(o.before)}${Object.keys(o.after).length ? ` -> ${show(o.after)}` : ''}`);
+      for (const o of out)
+        console.log(
+          `${lesson.id} ${o.step}. ${o.title}: ${show(o.before)}${Object.keys(o.after).length ? ` -> ${show(o.after)}` : ''}`,
+        );
       expect(out.flatMap((o) => o.failures.map((f) => `step ${o.step}: ${f}`))).toEqual([]);
     });
   }

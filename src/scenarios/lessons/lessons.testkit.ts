@@ -18,7 +18,10 @@ export interface StepOutcome {
   failures: string[];
 }
 
-interface Current { run: ModelRun; model: string }
+interface Current {
+  run: ModelRun;
+  model: string;
+}
 
 function apply(action: LessonAction, cur: Current | null, seed: number): Current {
   if (action.kind === 'run') {
@@ -36,7 +39,12 @@ function apply(action: LessonAction, cur: Current | null, seed: number): Current
 }
 
 /** Settles, then measures `figures` over `measureNs` of simulated time. */
-function measure(cur: Current, settleNs: number, measureNs: number, figures: FigureId[]): Partial<Record<FigureId, number | null>> {
+function measure(
+  cur: Current,
+  settleNs: number,
+  measureNs: number,
+  figures: FigureId[],
+): Partial<Record<FigureId, number | null>> {
   cur.run.sim.runUntil(cur.run.sim.now + settleNs);
   const a: Snapshot = cur.run.snapshot();
   cur.run.sim.runUntil(cur.run.sim.now + measureNs);
@@ -45,7 +53,8 @@ function measure(cur: Current, settleNs: number, measureNs: number, figures: Fig
 }
 
 function check(c: Claim, before: StepOutcome['before'], after: StepOutcome['after']): string | null {
-  const b = before[c.figure], a = after[c.figure];
+  const b = before[c.figure],
+    a = after[c.figure];
   const v = c.at === 'before' ? b : c.at === 'after' ? a : a != null && b != null && b !== 0 ? a / b : null;
   const what = `${c.figure} ${c.at === 'change' ? 'after/before' : c.at}`;
   if (v == null) return `${what}: not measured`;

@@ -35,10 +35,14 @@ export const STRIPE_CACHE: Lesson = {
         question: 'stripe_cache_size goes from 32 to 1024. The share of time fio jobs sleep...',
         choices: ['falls to almost nothing', 'halves', 'stays the same: the disks are the limit'],
         answer: 0,
-        explain: 'With 1024 stripe_heads there is nearly always a free one: the jobs stop sleeping and IOPS rise until the members are the limit.',
+        explain:
+          'With 1024 stripe_heads there is nearly always a free one: the jobs stop sleeping and IOPS rise until the members are the limit.',
         reveal: { kind: 'live', params: { stripe_cache_size: 1024 } },
       },
-      claims: [{ figure: 'submittersBlocked', at: 'after', below: 0.05 }, { figure: 'iops', at: 'change', above: 1.15 }],
+      claims: [
+        { figure: 'submittersBlocked', at: 'after', below: 0.05 },
+        { figure: 'iops', at: 'change', above: 1.15 },
+      ],
     },
     {
       title: 'What it costs',

@@ -4,7 +4,16 @@ import type { FigureId } from './figures';
 
 /** Stable names of the views a step can highlight (`data-lesson-target` on the view's element). */
 export const LESSON_TARGETS = [
-  'handlers', 'members', 'stripe-cache', 'submitters', 'device-lock', 'series', 'lockstat', 'bottleneck', 'figures', 'timeline',
+  'handlers',
+  'members',
+  'stripe-cache',
+  'submitters',
+  'device-lock',
+  'series',
+  'lockstat',
+  'bottleneck',
+  'figures',
+  'timeline',
 ] as const;
 export type LessonTarget = (typeof LESSON_TARGETS)[number];
 

@@ -22,8 +22,20 @@ export function resolveClaimRun(run: ClaimRun, seed = 1, shorten?: Shorten): Res
   if (!preset) throw new Error(`preset=${run.preset}: not in the catalog`);
   if (run.baseline && !preset.baseline) throw new Error(`preset=${run.preset}: has no baseline to compare with`);
   const params = { ...(run.baseline ? preset.baseline : {}), ...(run.params ?? {}) };
-  const sc = resolveScenario({ preset: run.preset, params, seed: run.seed ?? seed, duration: run.duration, warmup: run.warmup });
-  return shorten ? { ...sc, durationNs: Math.min(sc.durationNs, shorten.durationNs), warmupNs: Math.min(sc.warmupNs, shorten.warmupNs) } : sc;
+  const sc = resolveScenario({
+    preset: run.preset,
+    params,
+    seed: run.seed ?? seed,
+    duration: run.duration,
+    warmup: run.warmup,
+  });
+  return shorten
+    ? {
+        ...sc,
+        durationNs: Math.min(sc.durationNs, shorten.durationNs),
+        warmupNs: Math.min(sc.warmupNs, shorten.warmupNs),
+      }
+    : sc;
 }
 
 export function claimRuns(claim: Claim, seed = 1, shorten?: Shorten): NamedRun[] {
@@ -35,6 +47,8 @@ export function claimRuns(claim: Claim, seed = 1, shorten?: Shorten): NamedRun[]
 
 /** Key of a resolved scenario: every field that changes the result (params sorted, so order does not matter). */
 export function runKey(sc: ResolvedScenario): string {
-  const params = Object.keys(sc.params).sort().map((k) => [k, sc.params[k]]);
+  const params = Object.keys(sc.params)
+    .sort()
+    .map((k) => [k, sc.params[k]]);
   return JSON.stringify([sc.model, sc.preset, sc.seed, sc.durationNs, sc.warmupNs, params]);
 }

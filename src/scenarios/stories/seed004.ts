@@ -17,23 +17,27 @@ const TABLE: { preset: string; row: string; mib: [number, number, number] }[] = 
 
 const mibText = (x: number) => (x < 10 ? `${Math.round(x * 1024)} KiB/s` : `${x} MiB/s`);
 
-const RESYNC_BITMAP = 'with the VM described by its own costs (cpu_model=vm, virtio members) the classic bitmap costs '
-  + 'little during the initial resync. Suspected missing: md_bitmap_cond_end_sync, which makes the resync wait for '
-  + 'recovery_active to drain and writes bitmap pages as sync clears bits, and the presets\' 300 ms window is shorter '
-  + 'than the 500 ms msleep md_do_sync takes above sync_speed_max, so a row may see the resync only in bursts.';
-const CLEAN_BITMAP = 'at the VM\'s own costs a bitmap costs raid5 little: raid5\'s bitmap batching (bitmap_list, two more '
-  + 'device_lock trips per first write) was only made to matter by a 4 us cost.release chosen for this row. Suspected '
-  + 'missing: md0_raid5 waiting in md_bitmap_unplug for the bitmap pages before it handles the batch.';
+const RESYNC_BITMAP =
+  'with the VM described by its own costs (cpu_model=vm, virtio members) the classic bitmap costs ' +
+  'little during the initial resync. Suspected missing: md_bitmap_cond_end_sync, which makes the resync wait for ' +
+  "recovery_active to drain and writes bitmap pages as sync clears bits, and the presets' 300 ms window is shorter " +
+  'than the 500 ms msleep md_do_sync takes above sync_speed_max, so a row may see the resync only in bursts.';
+const CLEAN_BITMAP =
+  "at the VM's own costs a bitmap costs raid5 little: raid5's bitmap batching (bitmap_list, two more " +
+  'device_lock trips per first write) was only made to matter by a 4 us cost.release chosen for this row. Suspected ' +
+  'missing: md0_raid5 waiting in md_bitmap_unplug for the bitmap pages before it handles the batch.';
 /** Figures the model misses with the setup's own parameters (issue 12 removed the per-row cost tuning). */
 export const KNOWN_MISSES: Record<string, string> = {
   'bitmap-raid1-bitmap': RESYNC_BITMAP,
   'bitmap-raid10-bitmap': RESYNC_BITMAP,
   'bitmap-raid10-llbitmap': `the none row is barely slowed by the resync (see the bitmap row): ${RESYNC_BITMAP}`,
   // Not a claim of its own (none is every claim's baseline), but the table test reads it.
-  'bitmap-raid10-none': 'the initial resync runs at the virtio members\' speed until md_do_sync\'s currspeed passes '
-    + 'sync_speed_max, then sleeps 500 ms: the preset\'s 150 ms warm-up and 300 ms window fall in that sleep, so the none '
-    + 'row of a new raid10 runs as fast as a clean one. A window of seconds would show the duty cycle.',
-  'bitmap-raid1-assume-clean-bitmap': 'just outside (0.74 against at most 0.73): the classic bitmap\'s page write before the data costs a little less than published on the VM\'s own costs.',
+  'bitmap-raid10-none':
+    "the initial resync runs at the virtio members' speed until md_do_sync's currspeed passes " +
+    "sync_speed_max, then sleeps 500 ms: the preset's 150 ms warm-up and 300 ms window fall in that sleep, so the none " +
+    'row of a new raid10 runs as fast as a clean one. A window of seconds would show the duty cycle.',
+  'bitmap-raid1-assume-clean-bitmap':
+    "just outside (0.74 against at most 0.73): the classic bitmap's page write before the data costs a little less than published on the VM's own costs.",
   'bitmap-raid5-assume-clean-bitmap': CLEAN_BITMAP,
   'bitmap-raid5-assume-clean-llbitmap': CLEAN_BITMAP,
 };
@@ -72,35 +76,48 @@ export const SEED_004: Story = {
   date: '24 May 2025',
   subject: 'md/md-llbitmap: introduce a new lockless bitmap (23 patches)',
   quote: {
-    text: 'For raid1/raid10 llbitmap can be better than none bitmap with background initial resync, and it\'s the same as none bitmap without it.',
+    text: "For raid1/raid10 llbitmap can be better than none bitmap with background initial resync, and it's the same as none bitmap without it.",
     by: 'Yu Kuai',
   },
   plain: [
-    'A write-intent bitmap remembers which regions of a mirror or parity array might be inconsistent, so that after a '
-    + 'crash md resyncs only those regions instead of the whole array. The price is paid on writes: before data goes to '
-    + 'the members, the bit covering it must be on disk. The classic md-bitmap keeps a counter per chunk, all under one '
-    + 'global spinlock (counts.lock, shown here as bitmap_lock), writes dirty bitmap pages before the data (unplug), and a daemon clears bits every '
-    + 'daemon_sleep (5 s).',
-    'llbitmap keeps one state byte per chunk (Unwritten, Clean, Dirty, NeedSync, Syncing) driven by a table, with no '
-    + 'lock on the IO path: a writer takes a per-page reference and pushes the page\'s expiry (barrier_idle, 5 s) forward. '
-    + 'Only a write that newly dirties a block of the bitmap pays a bitmap write, and nearby chunks are dirtied together '
-    + 'so later writes pay nothing. The daemon cleans pages that have expired. Since regions never written need no sync, a '
-    + 'new array skips the full initial resync; raid5 builds parity lazily where data is written.',
-    'The cover letter\'s fio table (random writes on 20 GB ramdisks in a VM) shows llbitmap matching or beating no bitmap '
-    + 'on raid1 and raid10, where the classic bitmap costs 30-50%. On raid5 the differences are small, because raid5 has '
-    + 'other bottlenecks. The presets model a slow VM: what they reproduce is each row\'s ratios, not the absolute MiB/s.',
+    'A write-intent bitmap remembers which regions of a mirror or parity array might be inconsistent, so that after a ' +
+      'crash md resyncs only those regions instead of the whole array. The price is paid on writes: before data goes to ' +
+      'the members, the bit covering it must be on disk. The classic md-bitmap keeps a counter per chunk, all under one ' +
+      'global spinlock (counts.lock, shown here as bitmap_lock), writes dirty bitmap pages before the data (unplug), and a daemon clears bits every ' +
+      'daemon_sleep (5 s).',
+    'llbitmap keeps one state byte per chunk (Unwritten, Clean, Dirty, NeedSync, Syncing) driven by a table, with no ' +
+      "lock on the IO path: a writer takes a per-page reference and pushes the page's expiry (barrier_idle, 5 s) forward. " +
+      'Only a write that newly dirties a block of the bitmap pays a bitmap write, and nearby chunks are dirtied together ' +
+      'so later writes pay nothing. The daemon cleans pages that have expired. Since regions never written need no sync, a ' +
+      'new array skips the full initial resync; raid5 builds parity lazily where data is written.',
+    "The cover letter's fio table (random writes on 20 GB ramdisks in a VM) shows llbitmap matching or beating no bitmap " +
+      'on raid1 and raid10, where the classic bitmap costs 30-50%. On raid5 the differences are small, because raid5 has ' +
+      "other bottlenecks. The presets model a slow VM: what they reproduce is each row's ratios, not the absolute MiB/s.",
   ],
   model: {
-    summary: 'md core (models/bitmap) supplies the classic bitmap, llbitmap and md_do_sync to the raid1, raid10 and raid5 '
-      + 'models; assume_clean decides whether the initial resync runs in the background.',
+    summary:
+      'md core (models/bitmap) supplies the classic bitmap, llbitmap and md_do_sync to the raid1, raid10 and raid5 ' +
+      'models; assume_clean decides whether the initial resync runs in the background.',
     names: [
-      { name: 'md_bitmap_startwrite / endwrite, bitmap_lock', what: 'classic: a counter per chunk under one global spinlock' },
-      { name: 'bitmap unplug, md_super_write', what: 'classic: dirty bitmap pages written, and waited for, before the data' },
+      {
+        name: 'md_bitmap_startwrite / endwrite, bitmap_lock',
+        what: 'classic: a counter per chunk under one global spinlock',
+      },
+      {
+        name: 'bitmap unplug, md_super_write',
+        what: 'classic: dirty bitmap pages written, and waited for, before the data',
+      },
       { name: 'llbitmap state machine', what: 'one byte per chunk: Unwritten, Clean, Dirty, NeedSync, Syncing' },
       { name: 'llbitmap_page_ctl, barrier_idle', what: 'lock-free per-page references with expiry on the IO path' },
-      { name: 'md_llbitmap_unplug / md_llbitmap_io', what: 'workqueues writing newly dirty blocks, and the daemon cleaning expired pages' },
+      {
+        name: 'md_llbitmap_unplug / md_llbitmap_io',
+        what: 'workqueues writing newly dirty blocks, and the daemon cleaning expired pages',
+      },
       { name: 'md_do_sync, sync_speed_min/max', what: 'the background initial resync and its throttle' },
-      { name: 'raid1d / raid10d / raid5d', what: 'the md thread: flushes pending writes after the bitmap (raid5: bitmap_list, seq_flush)' },
+      {
+        name: 'raid1d / raid10d / raid5d',
+        what: 'the md thread: flushes pending writes after the bitmap (raid5: bitmap_list, seq_flush)',
+      },
     ],
   },
   claims: TABLE.flatMap(rowClaims),

@@ -46,7 +46,8 @@ describe('stories', () => {
       for (const c of s.claims) {
         expect(findPreset(c.lab), `${s.id}/${c.id} lab ${c.lab}`).toBeDefined();
         expect(Object.keys(c.runs).length).toBeGreaterThan(0);
-        for (const run of Object.values(c.runs)) expect(findPreset(run.preset), `${s.id}/${c.id} ${run.preset}`).toBeDefined();
+        for (const run of Object.values(c.runs))
+          expect(findPreset(run.preset), `${s.id}/${c.id} ${run.preset}`).toBeDefined();
         expect(() => claimRuns(c)).not.toThrow();
         if (c.publishedValue !== null) expect(Number.isFinite(c.publishedValue)).toBe(true);
       }
@@ -56,13 +57,21 @@ describe('stories', () => {
 
 // Full length, as the page runs them (all claims take about 20 s on one core): a figure that reads the wrong
 // field or the wrong side of a pair fails here rather than on the page.
-describe('each claim\'s figure, on real headless runs of its presets, passes the check its calibration test states', () => {
+describe("each claim's figure, on real headless runs of its presets, passes the check its calibration test states", () => {
   const all = STORIES.flatMap((s) => s.claims.map((c) => [`${s.id}/${c.id}`, c] as const));
-  it.each(all)('%s', (name, claim) => {
-    const v = measure(claim);
-    const verdict = judge(claim.check, v);
-    console.log(`${name}: ${v.toFixed(claim.digits)} ${claim.unit} (check ${verdict.rule}, published ${claim.published})${claim.knownMiss ? ' KNOWN MISS' : ''}`);
-    // A known miss must still miss: when the model comes within the check, drop knownMiss with the fix.
-    expect(verdict.ok, `${name}: ${v} vs ${verdict.rule}${claim.knownMiss ? ' (marked as a known miss)' : ''}`).toBe(!claim.knownMiss);
-  }, 120_000);
+  it.each(all)(
+    '%s',
+    (name, claim) => {
+      const v = measure(claim);
+      const verdict = judge(claim.check, v);
+      console.log(
+        `${name}: ${v.toFixed(claim.digits)} ${claim.unit} (check ${verdict.rule}, published ${claim.published})${claim.knownMiss ? ' KNOWN MISS' : ''}`,
+      );
+      // A known miss must still miss: when the model comes within the check, drop knownMiss with the fix.
+      expect(verdict.ok, `${name}: ${v} vs ${verdict.rule}${claim.knownMiss ? ' (marked as a known miss)' : ''}`).toBe(
+        !claim.knownMiss,
+      );
+    },
+    120_000,
+  );
 });

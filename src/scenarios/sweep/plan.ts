@@ -9,7 +9,11 @@ import { expandPoints, parseParamFlag, parseShard, shardIndices } from './points
 
 export const MAX_SEED = 2 ** 31 - 1;
 
-export interface PlannedPoint { index: number; point: Record<string, ParamValue>; scenario: ResolvedScenario }
+export interface PlannedPoint {
+  index: number;
+  point: Record<string, ParamValue>;
+  scenario: ResolvedScenario;
+}
 
 export interface SweepPlan {
   label: string;
@@ -45,7 +49,8 @@ export function planPoints(input: ScenarioInput, flags: readonly string[], o: Pl
     if (o.pinned?.has(k)) throw new ParamError('--param', k, 'a key not also given with --set');
   }
   const R = o.replications;
-  if (base.seed + R - 1 > MAX_SEED) throw new ParamError('seed', base.seed, `0..${MAX_SEED - R + 1} with ${R} replications (seeds seed..seed+R-1)`);
+  if (base.seed + R - 1 > MAX_SEED)
+    throw new ParamError('seed', base.seed, `0..${MAX_SEED - R + 1} with ${R} replications (seeds seed..seed+R-1)`);
   const all = expandPoints(axes);
   const shard = o.shard === undefined ? null : parseShard(o.shard);
   // Resolve every point of the whole sweep, not just this shard's, so all shards refuse alike.
@@ -57,14 +62,28 @@ export function planPoints(input: ScenarioInput, flags: readonly string[], o: Pl
   }));
   return {
     label: base.preset ? `preset ${base.preset}` : `model ${base.model}`,
-    keys, points, totalPoints: all.length, replications: R, seed: base.seed,
-    durationNs: base.durationNs, warmupNs: base.warmupNs, warmupMode: base.warmupMode ?? 'fixed', shard: o.shard ?? null,
+    keys,
+    points,
+    totalPoints: all.length,
+    replications: R,
+    seed: base.seed,
+    durationNs: base.durationNs,
+    warmupNs: base.warmupNs,
+    warmupMode: base.warmupMode ?? 'fixed',
+    shard: o.shard ?? null,
   };
 }
 
 /** The run of replication r of a point: its scenario with seed + r. */
 export function taskSpec(s: ResolvedScenario, r: number): RunSpec {
-  const spec: RunSpec = { model: s.model, preset: s.preset, params: s.params, seed: s.seed + r, durationNs: s.durationNs, warmupNs: s.warmupNs };
+  const spec: RunSpec = {
+    model: s.model,
+    preset: s.preset,
+    params: s.params,
+    seed: s.seed + r,
+    durationNs: s.durationNs,
+    warmupNs: s.warmupNs,
+  };
   return s.warmupMode === 'auto' ? { ...spec, warmupMode: 'auto' } : spec;
 }
 

@@ -4,7 +4,10 @@ import { parseSize, parseTime } from '../../lib/units';
 import { ParamError, type ParamSpec } from '../paramSpec';
 
 export type RawValue = string | number;
-export interface Axis { key: string; values: RawValue[] }
+export interface Axis {
+  key: string;
+  values: RawValue[];
+}
 export type Point = Record<string, RawValue>;
 
 /** Most values a single --param may expand to: a typo like 0..1e9 is refused, not run. */
@@ -24,11 +27,17 @@ export function parseParamFlag(flag: string, specs: readonly ParamSpec[]): Axis 
 /** The numeric reader for a range bound or step of this parameter kind, or null if it has no ranges. */
 function numberReader(spec: ParamSpec): ((t: string) => number | null) | null {
   switch (spec.kind) {
-    case 'int': return (t) => (/^\s*-?\d+\s*$/.test(t) ? Number(t) : null);
-    case 'number': case 'rate': return (t) => (t.trim() !== '' && Number.isFinite(Number(t)) ? Number(t) : null);
-    case 'size': return parseSize;
-    case 'time': return parseTime;
-    default: return null;
+    case 'int':
+      return (t) => (/^\s*-?\d+\s*$/.test(t) ? Number(t) : null);
+    case 'number':
+    case 'rate':
+      return (t) => (t.trim() !== '' && Number.isFinite(Number(t)) ? Number(t) : null);
+    case 'size':
+      return parseSize;
+    case 'time':
+      return parseTime;
+    default:
+      return null;
   }
 }
 
@@ -51,7 +60,8 @@ export function expandValues(spec: ParamSpec, text: string): RawValue[] {
     return items;
   }
   const read = numberReader(spec);
-  if (!read) throw new ParamError(spec.key, text, `a list a,b,c (ranges need a numeric parameter; ${spec.key} is ${spec.kind})`);
+  if (!read)
+    throw new ParamError(spec.key, text, `a list a,b,c (ranges need a numeric parameter; ${spec.key} is ${spec.kind})`);
   const a = read(range[0]);
   const b = read(range[1]);
   const step = range[2] === undefined ? 1 : read(range[2]);
@@ -69,14 +79,18 @@ export function expandPoints(axes: readonly Axis[]): Point[] {
   return out;
 }
 
-export interface Shard { k: number; n: number }
+export interface Shard {
+  k: number;
+  n: number;
+}
 
 /** `K/N`, 1 <= K <= N (like Playwright's --shard). */
 export function parseShard(text: string): Shard {
   const m = /^(\d+)\/(\d+)$/.exec(text.trim());
   const k = m ? Number(m[1]) : NaN;
   const n = m ? Number(m[2]) : NaN;
-  if (!m || !(n >= 1) || !(k >= 1) || k > n) throw new ParamError('shard', text, 'K/N with 1 <= K <= N (every N-th point starting at the K-th)');
+  if (!m || !(n >= 1) || !(k >= 1) || k > n)
+    throw new ParamError('shard', text, 'K/N with 1 <= K <= N (every N-th point starting at the K-th)');
   return { k, n };
 }
 

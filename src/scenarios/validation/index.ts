@@ -39,7 +39,8 @@ function v1Runs(sizes: readonly V1Bs[]): Record<string, ClaimRun> {
   const runs: Record<string, ClaimRun> = {};
   for (const bs of sizes) {
     for (const rmw of [1, 0]) {
-      for (const seed of V1_SEEDS) runs[v1Name(bs, rmw, seed)] = { preset: V1_PRESET, params: { bs, rmw_level: rmw }, seed };
+      for (const seed of V1_SEEDS)
+        runs[v1Name(bs, rmw, seed)] = { preset: V1_PRESET, params: { bs, rmw_level: rmw }, seed };
     }
   }
   return runs;
@@ -51,103 +52,213 @@ const v1Ratio = (r: Record<string, SimResult>, bs: V1Bs) => v1Wps(r, bs, 1) / v1
 /** RMW/RCW, mean of 4K and 64K (the test's rmwGain + 1). */
 const v1MeanRatio = (r: Record<string, SimResult>) => (v1Ratio(r, '4k') + v1Ratio(r, '64k')) / 2;
 /** The post's KB/s, rmw_level=1 and 0 with skip_copy=0. */
-const V1_PUB = { '4k': [165, 140], '64k': [2282, 1962], '128k': [4113, 3898], '256k': [7557, 7638], '512k': [19652, 19688] } as const;
+const V1_PUB = {
+  '4k': [165, 140],
+  '64k': [2282, 1962],
+  '128k': [4113, 3898],
+  '256k': [7557, 7638],
+  '512k': [19652, 19688],
+} as const;
 const v1PubRatio = (bs: V1Bs) => V1_PUB[bs][0] / V1_PUB[bs][1];
 const V1_PUB_MEAN = (v1PubRatio('4k') + v1PubRatio('64k')) / 2;
-const V1_ASSUMED = 'fio randwrite with libaio, 8 jobs at iodepth 1 (the post says "8 threads"), O_DIRECT; 7200 rpm disks of the hdd '
-  + 'class; the E5630\'s 4 cores / 8 threads as 8 CPUs (cpu_model=xeon-2010); the array\'s 3.2 TB all addressed. The skip_copy=0 '
-  + 'columns (the skip_copy=1 penalty with RMW is unexplained by the commit and not modelled). Each figure is the mean of seeds 1 and 2.';
+const V1_ASSUMED =
+  'fio randwrite with libaio, 8 jobs at iodepth 1 (the post says "8 threads"), O_DIRECT; 7200 rpm disks of the hdd ' +
+  "class; the E5630's 4 cores / 8 threads as 8 CPUs (cpu_model=xeon-2010); the array's 3.2 TB all addressed. The skip_copy=0 " +
+  'columns (the skip_copy=1 penalty with RMW is unexplained by the commit and not modelled). Each figure is the mean of seeds 1 and 2.';
 const V1_CLAIMS: Claim[] = [
   {
-    id: 'v1-flat', what: 'Writes per second at 4K over those at 128K (rmw_level=1): each write costs seeks, not transfer',
-    published: '165 KB/s at 4K, 4,113 KB/s at 128K: 41 down to 32 writes/s (×1.28)', publishedValue: (165 / 4) / (4113 / 128),
-    unit: '× writes/s (4K / 128K)', runs: v1Runs(['4k', '128k']), lab: V1_PRESET,
+    id: 'v1-flat',
+    what: 'Writes per second at 4K over those at 128K (rmw_level=1): each write costs seeks, not transfer',
+    published: '165 KB/s at 4K, 4,113 KB/s at 128K: 41 down to 32 writes/s (×1.28)',
+    publishedValue: 165 / 4 / (4113 / 128),
+    unit: '× writes/s (4K / 128K)',
+    runs: v1Runs(['4k', '128k']),
+    lab: V1_PRESET,
     how: 'opsPerSec at bs=4k over bs=128k, rmw_level=1; roughly flat: within ×1.7 of 1 (a third more than the published ×1.28).',
-    figure: (r) => v1Wps(r, '4k', 1) / v1Wps(r, '128k', 1), digits: 2, check: { kind: 'factor', target: 1, factor: 1.7 }, test: TEST,
+    figure: (r) => v1Wps(r, '4k', 1) / v1Wps(r, '128k', 1),
+    digits: 2,
+    check: { kind: 'factor', target: 1, factor: 1.7 },
+    test: TEST,
     assumptions: V1_ASSUMED,
   },
   {
-    id: 'v1-rmw-leads', what: 'RMW ahead of RCW at 4K..64K (the sign of the effect)',
-    published: 'RMW/RCW 1.18 at 4K, 1.16 at 64K', publishedValue: V1_PUB_MEAN, unit: '× writes/s (rmw_level=1 / 0), mean of 4K and 64K',
-    runs: v1Runs(['4k', '64k']), lab: V1_PRESET, how: 'opsPerSec with rmw_level=1 over rmw_level=0 at 4K and at 64K, averaged; the sign: above 1.',
-    figure: v1MeanRatio, digits: 3, check: { kind: 'above', bound: 1 }, test: TEST, assumptions: V1_ASSUMED,
+    id: 'v1-rmw-leads',
+    what: 'RMW ahead of RCW at 4K..64K (the sign of the effect)',
+    published: 'RMW/RCW 1.18 at 4K, 1.16 at 64K',
+    publishedValue: V1_PUB_MEAN,
+    unit: '× writes/s (rmw_level=1 / 0), mean of 4K and 64K',
+    runs: v1Runs(['4k', '64k']),
+    lab: V1_PRESET,
+    how: 'opsPerSec with rmw_level=1 over rmw_level=0 at 4K and at 64K, averaged; the sign: above 1.',
+    figure: v1MeanRatio,
+    digits: 3,
+    check: { kind: 'above', bound: 1 },
+    test: TEST,
+    assumptions: V1_ASSUMED,
   },
   {
-    id: 'v1-rmw-size', what: 'RMW\'s lead over RCW at 4K..64K, within a third of the published +16..+20%',
-    published: '+16% to +20% (mean +17%)', publishedValue: V1_PUB_MEAN, unit: '× writes/s (rmw_level=1 / 0), mean of 4K and 64K',
-    runs: v1Runs(['4k', '64k']), lab: V1_PRESET, how: 'The same ratio; validation.md\'s tolerance for a relative effect: +12% to +24%.',
-    figure: v1MeanRatio, digits: 3, check: { kind: 'between', low: 1.12, high: 1.24 }, test: TEST, assumptions: V1_ASSUMED,
-    knownMiss: 'RMW leads by about +27% (4K +22%, 64K +33%). The disks have NCQ (32 commands, served by seek and rotational position), '
-      + 'which narrowed it at 4K; still unmodelled and suspected: the drives\' write cache (a write is done once in the cache, so RCW\'s '
-      + 'three writes cost less than its reads suggest) and the post\'s unstated fio queue depth.',
+    id: 'v1-rmw-size',
+    what: "RMW's lead over RCW at 4K..64K, within a third of the published +16..+20%",
+    published: '+16% to +20% (mean +17%)',
+    publishedValue: V1_PUB_MEAN,
+    unit: '× writes/s (rmw_level=1 / 0), mean of 4K and 64K',
+    runs: v1Runs(['4k', '64k']),
+    lab: V1_PRESET,
+    how: "The same ratio; validation.md's tolerance for a relative effect: +12% to +24%.",
+    figure: v1MeanRatio,
+    digits: 3,
+    check: { kind: 'between', low: 1.12, high: 1.24 },
+    test: TEST,
+    assumptions: V1_ASSUMED,
+    knownMiss:
+      'RMW leads by about +27% (4K +22%, 64K +33%). The disks have NCQ (32 commands, served by seek and rotational position), ' +
+      "which narrowed it at 4K; still unmodelled and suspected: the drives' write cache (a write is done once in the cache, so RCW's " +
+      "three writes cost less than its reads suggest) and the post's unstated fio queue depth.",
   },
   {
-    id: 'v1-128k', what: 'At 128K RMW leads by less than at 4K..64K',
-    published: 'RMW/RCW 1.055 at 128K, against 1.17 below it', publishedValue: v1PubRatio('128k') / V1_PUB_MEAN,
-    unit: 'RMW/RCW at 128K over RMW/RCW at 4K..64K', runs: v1Runs(['4k', '64k', '128k']), lab: V1_PRESET,
+    id: 'v1-128k',
+    what: 'At 128K RMW leads by less than at 4K..64K',
+    published: 'RMW/RCW 1.055 at 128K, against 1.17 below it',
+    publishedValue: v1PubRatio('128k') / V1_PUB_MEAN,
+    unit: 'RMW/RCW at 128K over RMW/RCW at 4K..64K',
+    runs: v1Runs(['4k', '64k', '128k']),
+    lab: V1_PRESET,
     how: 'The 128K ratio over the mean 4K and 64K ratio; smaller: below 1.',
-    figure: (r) => v1Ratio(r, '128k') / v1MeanRatio(r), digits: 3, check: { kind: 'below', bound: 1 }, test: TEST, assumptions: V1_ASSUMED,
+    figure: (r) => v1Ratio(r, '128k') / v1MeanRatio(r),
+    digits: 3,
+    check: { kind: 'below', bound: 1 },
+    test: TEST,
+    assumptions: V1_ASSUMED,
   },
   {
-    id: 'v1-converge', what: 'The columns meet at 256K and 512K (full stripes: no read either way)',
+    id: 'v1-converge',
+    what: 'The columns meet at 256K and 512K (full stripes: no read either way)',
     published: 'within 1.5% (256K: 7,557 vs 7,638 KB/s; 512K: 19,652 vs 19,688)',
     publishedValue: Math.max(Math.abs(v1PubRatio('256k') - 1), Math.abs(v1PubRatio('512k') - 1)),
-    unit: 'largest |RMW/RCW − 1| of 256K and 512K', runs: v1Runs(['256k', '512k']), lab: V1_PRESET,
+    unit: 'largest |RMW/RCW − 1| of 256K and 512K',
+    runs: v1Runs(['256k', '512k']),
+    lab: V1_PRESET,
     how: 'The larger of |ratio − 1| at 256K and at 512K; the test wants each under 0.05.',
-    figure: (r) => Math.max(Math.abs(v1Ratio(r, '256k') - 1), Math.abs(v1Ratio(r, '512k') - 1)), digits: 3,
-    check: { kind: 'below', bound: 0.05 }, test: TEST, assumptions: V1_ASSUMED,
+    figure: (r) => Math.max(Math.abs(v1Ratio(r, '256k') - 1), Math.abs(v1Ratio(r, '512k') - 1)),
+    digits: 3,
+    check: { kind: 'below', bound: 0.05 },
+    test: TEST,
+    assumptions: V1_ASSUMED,
   },
 ];
 
 // V2 ---------------------------------------------------------------------------------------------------------
 const V2_PRESET = 'validation-v2-seq-hdd';
 const V2_RUNS: Record<string, ClaimRun> = { gtc4: { preset: V2_PRESET }, gtc0: { preset: V2_PRESET, baseline: true } };
-const V2_ASSUMED = 'The commit says only "sequential writes with a large iodepth" on an Atom: fio rw=write bs=1M iodepth=32 direct=1 '
-  + 'numjobs=1 with iodepth_batch_submit=16 (one plug per batch), stripe_cache_size=4096 (the usual setting for streaming writes to '
-  + 'HDD raid5), 8 Atom cores (cpu_model=atom), 9 hdd-class disks (180 MB/s).';
+const V2_ASSUMED =
+  'The commit says only "sequential writes with a large iodepth" on an Atom: fio rw=write bs=1M iodepth=32 direct=1 ' +
+  'numjobs=1 with iodepth_batch_submit=16 (one plug per batch), stripe_cache_size=4096 (the usual setting for streaming writes to ' +
+  'HDD raid5), 8 Atom cores (cpu_model=atom), 9 hdd-class disks (180 MB/s).';
 const mbs = (r: SimResult) => bytesPerSec(r) / 1e6;
 const V2_CLAIMS: Claim[] = [
   {
-    id: 'v2-workers', what: 'Workers help: group_thread_cnt=4 over group_thread_cnt=0', published: '750 MB/s against ~600', publishedValue: 750 / 600,
-    unit: '× MB/s (gtc=4 / gtc=0)', runs: V2_RUNS, lab: V2_PRESET, how: 'bytesPerSec with group_thread_cnt=4 over the baseline 0; the sign: above 1.',
-    figure: (r) => mbs(r.gtc4) / mbs(r.gtc0), digits: 2, check: { kind: 'above', bound: 1 }, test: TEST, assumptions: V2_ASSUMED,
+    id: 'v2-workers',
+    what: 'Workers help: group_thread_cnt=4 over group_thread_cnt=0',
+    published: '750 MB/s against ~600',
+    publishedValue: 750 / 600,
+    unit: '× MB/s (gtc=4 / gtc=0)',
+    runs: V2_RUNS,
+    lab: V2_PRESET,
+    how: 'bytesPerSec with group_thread_cnt=4 over the baseline 0; the sign: above 1.',
+    figure: (r) => mbs(r.gtc4) / mbs(r.gtc0),
+    digits: 2,
+    check: { kind: 'above', bound: 1 },
+    test: TEST,
+    assumptions: V2_ASSUMED,
   },
   {
-    id: 'v2-gtc0', what: 'Sequential write bandwidth with raid5d alone (group_thread_cnt=0)', published: '~600 MB/s', publishedValue: 600,
-    unit: 'MB/s', runs: { gtc0: V2_RUNS.gtc0 }, lab: V2_PRESET, how: 'bytesPerSec / 1e6 of the baseline side; an absolute figure from old hardware: within ×1.5.',
-    figure: (r) => mbs(r.gtc0), digits: 0, check: { kind: 'factor', target: 600, factor: 1.5 }, test: TEST, assumptions: V2_ASSUMED,
+    id: 'v2-gtc0',
+    what: 'Sequential write bandwidth with raid5d alone (group_thread_cnt=0)',
+    published: '~600 MB/s',
+    publishedValue: 600,
+    unit: 'MB/s',
+    runs: { gtc0: V2_RUNS.gtc0 },
+    lab: V2_PRESET,
+    how: 'bytesPerSec / 1e6 of the baseline side; an absolute figure from old hardware: within ×1.5.',
+    figure: (r) => mbs(r.gtc0),
+    digits: 0,
+    check: { kind: 'factor', target: 600, factor: 1.5 },
+    test: TEST,
+    assumptions: V2_ASSUMED,
   },
 ];
 
 // V5 ---------------------------------------------------------------------------------------------------------
 const V5_NVME = 'validation-v5-nvme';
 const V5_BRD = 'validation-v5-brd';
-const V5_ASSUMED = 'fio\'s 1,024 threads as 256 jobs × iodepth 4 (numjobs stops at 256); 96 CPUs of the server class; NVMe members of '
-  + '~250k IOPS (80 us × 20 in flight) and 2 GB/s each, as the post\'s "drive-bound" figures imply (2 M IOPS and 16 GB/s over 8 drives); '
-  + 'brd members; memory_bandwidth of a two-socket server (the default). The "after" rows (the patch is what md does today).';
+const V5_ASSUMED =
+  "fio's 1,024 threads as 256 jobs × iodepth 4 (numjobs stops at 256); 96 CPUs of the server class; NVMe members of " +
+  '~250k IOPS (80 us × 20 in flight) and 2 GB/s each, as the post\'s "drive-bound" figures imply (2 M IOPS and 16 GB/s over 8 drives); ' +
+  'brd members; memory_bandwidth of a two-socket server (the default). The "after" rows (the patch is what md does today).';
 const seq128 = (preset: string): ClaimRun => ({ preset, params: { rw: 'read', bs: '128k' } });
 const V5_CLAIMS: Claim[] = [
   {
-    id: 'v5-nvme-iops', what: '8 NVMe: 4K random reads', published: '2 M IOPS (drive-bound)', publishedValue: 2,
-    unit: 'M IOPS', runs: { r: { preset: V5_NVME } }, lab: V5_NVME, how: 'opsPerSec / 1e6; absolute: within ×1.5.',
-    figure: (r) => iops(r.r) / 1e6, digits: 2, check: { kind: 'factor', target: 2, factor: 1.5 }, test: TEST, assumptions: V5_ASSUMED,
+    id: 'v5-nvme-iops',
+    what: '8 NVMe: 4K random reads',
+    published: '2 M IOPS (drive-bound)',
+    publishedValue: 2,
+    unit: 'M IOPS',
+    runs: { r: { preset: V5_NVME } },
+    lab: V5_NVME,
+    how: 'opsPerSec / 1e6; absolute: within ×1.5.',
+    figure: (r) => iops(r.r) / 1e6,
+    digits: 2,
+    check: { kind: 'factor', target: 2, factor: 1.5 },
+    test: TEST,
+    assumptions: V5_ASSUMED,
   },
   {
-    id: 'v5-nvme-bw', what: '8 NVMe: 128K sequential reads', published: '16 GB/s (drive-bound)', publishedValue: 16,
-    unit: 'GB/s', runs: { r: seq128(V5_NVME) }, lab: V5_NVME, how: 'bytesPerSec / 1e9 with rw=read bs=128k; absolute: within ×1.5.',
-    figure: (r) => bytesPerSec(r.r) / 1e9, digits: 1, check: { kind: 'factor', target: 16, factor: 1.5 }, test: TEST, assumptions: V5_ASSUMED,
+    id: 'v5-nvme-bw',
+    what: '8 NVMe: 128K sequential reads',
+    published: '16 GB/s (drive-bound)',
+    publishedValue: 16,
+    unit: 'GB/s',
+    runs: { r: seq128(V5_NVME) },
+    lab: V5_NVME,
+    how: 'bytesPerSec / 1e9 with rw=read bs=128k; absolute: within ×1.5.',
+    figure: (r) => bytesPerSec(r.r) / 1e9,
+    digits: 1,
+    check: { kind: 'factor', target: 16, factor: 1.5 },
+    test: TEST,
+    assumptions: V5_ASSUMED,
   },
   {
-    id: 'v5-brd-iops', what: '8 brd ram disks: 4K random reads (the counter\'s cache line, not the lock, is the limit now)', published: '4 M IOPS', publishedValue: 4,
-    unit: 'M IOPS', runs: { r: { preset: V5_BRD } }, lab: V5_BRD, how: 'opsPerSec / 1e6; absolute: within ×1.5.',
-    figure: (r) => iops(r.r) / 1e6, digits: 2, check: { kind: 'factor', target: 4, factor: 1.5 }, test: TEST, assumptions: V5_ASSUMED,
+    id: 'v5-brd-iops',
+    what: "8 brd ram disks: 4K random reads (the counter's cache line, not the lock, is the limit now)",
+    published: '4 M IOPS',
+    publishedValue: 4,
+    unit: 'M IOPS',
+    runs: { r: { preset: V5_BRD } },
+    lab: V5_BRD,
+    how: 'opsPerSec / 1e6; absolute: within ×1.5.',
+    figure: (r) => iops(r.r) / 1e6,
+    digits: 2,
+    check: { kind: 'factor', target: 4, factor: 1.5 },
+    test: TEST,
+    assumptions: V5_ASSUMED,
   },
   {
-    id: 'v5-brd-bw', what: '8 brd ram disks: 128K sequential reads', published: '55 GB/s', publishedValue: 55,
-    unit: 'GB/s', runs: { r: seq128(V5_BRD) }, lab: V5_BRD, how: 'bytesPerSec / 1e9 with rw=read bs=128k; absolute: within ×1.5.',
-    figure: (r) => bytesPerSec(r.r) / 1e9, digits: 1, check: { kind: 'factor', target: 55, factor: 1.5 }, test: TEST, assumptions: V5_ASSUMED,
-    knownMiss: 'about 96 GB/s: the copies share the machine\'s memory_bandwidth (a two-socket server\'s ~100 GB/s of copying, the default) '
-      + 'and nothing else; brd\'s per-page work (one xarray lookup and kmap per 4K page) is not charged.',
+    id: 'v5-brd-bw',
+    what: '8 brd ram disks: 128K sequential reads',
+    published: '55 GB/s',
+    publishedValue: 55,
+    unit: 'GB/s',
+    runs: { r: seq128(V5_BRD) },
+    lab: V5_BRD,
+    how: 'bytesPerSec / 1e9 with rw=read bs=128k; absolute: within ×1.5.',
+    figure: (r) => bytesPerSec(r.r) / 1e9,
+    digits: 1,
+    check: { kind: 'factor', target: 55, factor: 1.5 },
+    test: TEST,
+    assumptions: V5_ASSUMED,
+    knownMiss:
+      "about 96 GB/s: the copies share the machine's memory_bandwidth (a two-socket server's ~100 GB/s of copying, the default) " +
+      "and nothing else; brd's per-page work (one xarray lookup and kmap per 4K page) is not charged.",
   },
 ];
 
@@ -162,48 +273,108 @@ const NEEDS_ALIGNED_LOCK = 'aligned_read_lock=device_lock (read_one_chunk taking
 
 export const VALIDATION: readonly ValidationGroup[] = [
   {
-    id: 'V1', title: 'raid6 read-modify-write on ten disks', source: 'Markus Stockhausen, "md/raid5: activate raid6 rmw feature", commit 584acdd49cd2, 2015',
-    setup: 'Xeon E5630 (4 cores, 8 threads), ten 7200 rpm disks, raid6 of 10 × 400 GB, 64K chunk, group_thread_cnt=4; 300 s of random writes from 8 threads.',
+    id: 'V1',
+    title: 'raid6 read-modify-write on ten disks',
+    source: 'Markus Stockhausen, "md/raid5: activate raid6 rmw feature", commit 584acdd49cd2, 2015',
+    setup:
+      'Xeon E5630 (4 cores, 8 threads), ten 7200 rpm disks, raid6 of 10 × 400 GB, 64K chunk, group_thread_cnt=4; 300 s of random writes from 8 threads.',
     claims: sourced(V1_CLAIMS, 'V1: Stockhausen, 584acdd49cd2 (2015)'),
     gaps: [
-      { id: 'v1-skip-copy', what: 'The skip_copy=1 penalty with RMW (about −30%)', published: '115 vs 165 KB/s at 4K', needs: 'the mechanism behind it (skip_copy is a knob, but the commit does not explain the penalty and nothing models one)' },
+      {
+        id: 'v1-skip-copy',
+        what: 'The skip_copy=1 penalty with RMW (about −30%)',
+        published: '115 vs 165 KB/s at 4K',
+        needs:
+          'the mechanism behind it (skip_copy is a knob, but the commit does not explain the penalty and nothing models one)',
+      },
     ],
   },
   {
-    id: 'V2', title: 'Sequential writes on nine disks', source: 'Shaohua Li, "raid5: only dispatch IO from raid5d for harddisk raid", commit 765d704db1f5, 2017',
-    setup: 'Nine disks of about 180 MB/s sequential write each (theory 8 × 180 = 1,440 MB/s), an Atom CPU, sequential writes with a large iodepth.',
+    id: 'V2',
+    title: 'Sequential writes on nine disks',
+    source: 'Shaohua Li, "raid5: only dispatch IO from raid5d for harddisk raid", commit 765d704db1f5, 2017',
+    setup:
+      'Nine disks of about 180 MB/s sequential write each (theory 8 × 180 = 1,440 MB/s), an Atom CPU, sequential writes with a large iodepth.',
     claims: sourced(V2_CLAIMS, 'V2: Shaohua Li, 765d704db1f5 (2017)'),
     gaps: [
-      { id: 'v2-patch', what: 'Only raid5d dispatches member IO on rotational arrays (the patch)', published: '950 MB/s', needs: NEEDS_DISPATCH },
-      { id: 'v2-skip-copy', what: '+ skip_copy=1 on top of the patch', published: '1,150 MB/s (below the 1,440 theory)', needs: NEEDS_DISPATCH },
+      {
+        id: 'v2-patch',
+        what: 'Only raid5d dispatches member IO on rotational arrays (the patch)',
+        published: '950 MB/s',
+        needs: NEEDS_DISPATCH,
+      },
+      {
+        id: 'v2-skip-copy',
+        what: '+ skip_copy=1 on top of the patch',
+        published: '1,150 MB/s (below the 1,440 theory)',
+        needs: NEEDS_DISPATCH,
+      },
     ],
   },
   {
-    id: 'V3', title: 'Batching adjacent full-stripe writes', source: 'Shaohua Li, "RAID5: batch adjacent full stripe write", commit 59fc630b8b5f, 2014/2015',
+    id: 'V3',
+    title: 'Batching adjacent full-stripe writes',
+    source: 'Shaohua Li, "RAID5: batch adjacent full stripe write", commit 59fc630b8b5f, 2014/2015',
     setup: 'raid5 on 6 PCIe SSDs, 32K chunk; 160K random writes (each one full stripe) and 4K random writes.',
     claims: [],
     gaps: [
-      { id: 'v3-160k', what: '160K full-stripe random writes, batching on vs off', published: 'about +30%', needs: NEEDS_BATCHING },
-      { id: 'v3-io-size', what: 'IO size reaching each member with batching', published: 'exactly 32K (one chunk, eight 4K units merged)', needs: NEEDS_BATCHING },
+      {
+        id: 'v3-160k',
+        what: '160K full-stripe random writes, batching on vs off',
+        published: 'about +30%',
+        needs: NEEDS_BATCHING,
+      },
+      {
+        id: 'v3-io-size',
+        what: 'IO size reaching each member with batching',
+        published: 'exactly 32K (one chunk, eight 4K units merged)',
+        needs: NEEDS_BATCHING,
+      },
       { id: 'v3-4k', what: '4K random writes, batching on vs off', published: 'unchanged', needs: NEEDS_BATCHING },
     ],
   },
   {
-    id: 'V4', title: 'One stripe lookup per stripe, not per page', source: 'Logan Gunthorpe, "Improve Raid5 Lock Contention", v1 and v3, 2022 (merged for 6.0)',
-    setup: 'A small VM with 5 ram disks; fio rw=write direct=1 bs=2m iodepth=16 numjobs=12 offset_increment=8G, group_thread_cnt=4, stripe_cache_size=8192.',
+    id: 'V4',
+    title: 'One stripe lookup per stripe, not per page',
+    source: 'Logan Gunthorpe, "Improve Raid5 Lock Contention", v1 and v3, 2022 (merged for 6.0)',
+    setup:
+      'A small VM with 5 ram disks; fio rw=write direct=1 bs=2m iodepth=16 numjobs=12 offset_increment=8G, group_thread_cnt=4, stripe_cache_size=8192.',
     claims: [],
     gaps: [
-      { id: 'v4-bw', what: 'Bandwidth, per-stripe lookup vs per-page', published: 'about +14% (+3% to +20% on larger NVMe systems)', needs: NEEDS_PER_STRIPE },
-      { id: 'v4-hash-lock', what: 'hash_lock contentions (lock_stat), per-stripe vs per-page', published: 'down by more than 5×, still contended', needs: NEEDS_PER_STRIPE },
+      {
+        id: 'v4-bw',
+        what: 'Bandwidth, per-stripe lookup vs per-page',
+        published: 'about +14% (+3% to +20% on larger NVMe systems)',
+        needs: NEEDS_PER_STRIPE,
+      },
+      {
+        id: 'v4-hash-lock',
+        what: 'hash_lock contentions (lock_stat), per-stripe vs per-page',
+        published: 'down by more than 5×, still contended',
+        needs: NEEDS_PER_STRIPE,
+      },
     ],
   },
   {
-    id: 'V5', title: 'Aligned reads without device_lock', source: 'Gal Ofri, "md/raid5: avoid device_lock in read_one_chunk()", commit 97ae27252f49, 2021',
-    setup: 'raid6 6+2, 1,024 fio threads on a 96-core, two-socket host; 4K random reads (IOPS) and 128K sequential reads (bandwidth).',
+    id: 'V5',
+    title: 'Aligned reads without device_lock',
+    source: 'Gal Ofri, "md/raid5: avoid device_lock in read_one_chunk()", commit 97ae27252f49, 2021',
+    setup:
+      'raid6 6+2, 1,024 fio threads on a 96-core, two-socket host; 4K random reads (IOPS) and 128K sequential reads (bandwidth).',
     claims: sourced(V5_CLAIMS, 'V5: Gal Ofri, 97ae27252f49 (2021)'),
     gaps: [
-      { id: 'v5-before-nvme', what: '8 NVMe before the patch (device_lock in read_one_chunk)', published: '1.6 M IOPS (~50% of CPU in lock contention), 5.5 GB/s', needs: NEEDS_ALIGNED_LOCK },
-      { id: 'v5-before-brd', what: '8 brd before the patch (device_lock in read_one_chunk)', published: '2 M IOPS (~80% of CPU in lock contention), 24 GB/s', needs: NEEDS_ALIGNED_LOCK },
+      {
+        id: 'v5-before-nvme',
+        what: '8 NVMe before the patch (device_lock in read_one_chunk)',
+        published: '1.6 M IOPS (~50% of CPU in lock contention), 5.5 GB/s',
+        needs: NEEDS_ALIGNED_LOCK,
+      },
+      {
+        id: 'v5-before-brd',
+        what: '8 brd before the patch (device_lock in read_one_chunk)',
+        published: '2 M IOPS (~80% of CPU in lock contention), 24 GB/s',
+        needs: NEEDS_ALIGNED_LOCK,
+      },
     ],
   },
 ];

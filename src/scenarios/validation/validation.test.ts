@@ -27,29 +27,37 @@ describe('validation claims', () => {
     expect(claims.filter(([, c]) => c.knownMiss).map(([n]) => n)).toEqual(['V1/v1-rmw-size', 'V5/v5-brd-bw']);
   });
 
-  it.each(claims)('%s names existing presets, every run resolves, and it states source, published value and assumptions', (_n, c) => {
-    expect(findPreset(c.lab)).toBeDefined();
-    expect(Object.keys(c.runs).length).toBeGreaterThan(0);
-    for (const run of Object.values(c.runs)) expect(findPreset(run.preset), run.preset).toBeDefined();
-    expect(() => claimRuns(c)).not.toThrow();
-    expect(Number.isFinite(c.publishedValue)).toBe(true);
-    expect(c.source).toBeTruthy();
-    expect(c.assumptions).toBeTruthy();
-  });
+  it.each(claims)(
+    '%s names existing presets, every run resolves, and it states source, published value and assumptions',
+    (_n, c) => {
+      expect(findPreset(c.lab)).toBeDefined();
+      expect(Object.keys(c.runs).length).toBeGreaterThan(0);
+      for (const run of Object.values(c.runs)) expect(findPreset(run.preset), run.preset).toBeDefined();
+      expect(() => claimRuns(c)).not.toThrow();
+      expect(Number.isFinite(c.publishedValue)).toBe(true);
+      expect(c.source).toBeTruthy();
+      expect(c.assumptions).toBeTruthy();
+    },
+  );
 
   // A disk array may complete nothing in 20 ms (a ratio of zeros is NaN): what is checked is that the figure reads
   // only the runs the claim names and gives a number.
-  it.each(claims)('%s: its figure reads only the runs it names (shortened to 20 ms)', (_n, c) => {
-    const results: Record<string, SimResult> = {};
-    for (const r of claimRuns(c, 1, { durationNs: 20e6, warmupNs: 5e6 })) results[r.name] = runScenario(r.scenario).result;
-    const named = new Proxy(results, {
-      get: (t, k: string) => {
-        if (!(k in t)) throw new Error(`figure read run ${k}, not among ${Object.keys(t).join(', ')}`);
-        return t[k];
-      },
-    });
-    expect(typeof c.figure(named)).toBe('number');
-  }, 60_000);
+  it.each(claims)(
+    '%s: its figure reads only the runs it names (shortened to 20 ms)',
+    (_n, c) => {
+      const results: Record<string, SimResult> = {};
+      for (const r of claimRuns(c, 1, { durationNs: 20e6, warmupNs: 5e6 }))
+        results[r.name] = runScenario(r.scenario).result;
+      const named = new Proxy(results, {
+        get: (t, k: string) => {
+          if (!(k in t)) throw new Error(`figure read run ${k}, not among ${Object.keys(t).join(', ')}`);
+          return t[k];
+        },
+      });
+      expect(typeof c.figure(named)).toBe('number');
+    },
+    60_000,
+  );
 });
 
 describe('validation presets', () => {

@@ -26,7 +26,16 @@ export interface BlockLayerConfig {
   blk: 'sq' | 'mq';
   /** The member's span in 4K pages (an HDD's seek distance is a fraction of it). */
   spanPages: number;
-  costs: { submitNs: number; queueLockNs: number; completionNs: number; handoffNs: number; bounceNs: number; memcpyBytesPerSec: number; memoryBytesPerSec: number; plugNs?: number };
+  costs: {
+    submitNs: number;
+    queueLockNs: number;
+    completionNs: number;
+    handoffNs: number;
+    bounceNs: number;
+    memcpyBytesPerSec: number;
+    memoryBytesPerSec: number;
+    plugNs?: number;
+  };
   /** Labels of the submitter's and the completion's CPU time. */
   endRequestLabel: number;
   copyLabel: number;
@@ -91,7 +100,11 @@ export class BlockLayer {
   private memoryFreeAt = 0;
   private readonly cpu: (t: SimThread, ns: number, label: number) => Op;
 
-  constructor(private readonly kernel: Kernel, private readonly cfg: BlockLayerConfig, private readonly endBio: EndBio) {
+  constructor(
+    private readonly kernel: Kernel,
+    private readonly cfg: BlockLayerConfig,
+    private readonly endBio: EndBio,
+  ) {
     this.isBrd = cfg.media.kind === 'brd';
     this.lQueueLock = cfg.queueLockLabel ?? kernel.label('submit_bio');
     this.cpu = cfg.cpu ?? ((t, ns, label) => t.compute(ns, label));
@@ -99,21 +112,43 @@ export class BlockLayer {
     const now = () => kernel.now;
     for (let d = 0; d < cfg.disks; d++) {
       const name = cfg.names?.[d] ?? `sd${String.fromCharCode(97 + d)}`;
-      this.queueLocks.push(new Lock(kernel, this.queueLockClass, { preemptOff: true, handoffNs: cfg.costs.handoffNs, bounceNs: cfg.costs.bounceNs }));
+      this.queueLocks.push(
+        new Lock(kernel, this.queueLockClass, {
+          preemptOff: true,
+          handoffNs: cfg.costs.handoffNs,
+          bounceNs: cfg.costs.bounceNs,
+        }),
+      );
       // A rotating disk has one head: device.parallelism is its NCQ depth, the commands it holds and reorders.
       const disk = !cfg.serviceTime && cfg.media.kind === 'hdd' ? new RotatingDisk(cfg.media, cfg.spanPages) : null;
-      const service = cfg.serviceTime ? cfg.serviceTime(d, now) : disk ? disk.serviceTime(now) : flashServiceTime(cfg.media, now);
+      const service = cfg.serviceTime
+        ? cfg.serviceTime(d, now)
+        : disk
+          ? disk.serviceTime(now)
+          : flashServiceTime(cfg.media, now);
       let q: RequestQueue | null = null;
-      const device = new BlockDevice(kernel.sim, name, {
-        latencyNs: cfg.media.latencyNs, bandwidthBytesPerSec: cfg.media.readBytesPerSec, parallelism: disk ? 1 : cfg.media.parallelism,
-      }, (slot) => this.deviceDone(q as RequestQueue, slot), service);
+      const device = new BlockDevice(
+        kernel.sim,
+        name,
+        {
+          latencyNs: cfg.media.latencyNs,
+          bandwidthBytesPerSec: cfg.media.readBytesPerSec,
+          parallelism: disk ? 1 : cfg.media.parallelism,
+        },
+        (slot) => this.deviceDone(q as RequestQueue, slot),
+        service,
+      );
       q = new RequestQueue(kernel, device, {
-        maxPages, nrRequests: cfg.nrRequests, scheduler: cfg.scheduler, frontMerges: cfg.frontMerges,
+        maxPages,
+        nrRequests: cfg.nrRequests,
+        scheduler: cfg.scheduler,
+        frontMerges: cfg.frontMerges,
         statsName: cfg.queueStatsName === undefined ? undefined : `${name} ${cfg.queueStatsName}`,
         ncq: disk ? { depth: cfg.media.parallelism, disk } : undefined,
       });
       this.queues.push(q);
-      if (cfg.blk === 'sq' || cfg.irqThreads) this.memberIrqs.push(new IrqThread(kernel, `irq/${name}`, (t, rq) => this.completeRequest(t, rq)));
+      if (cfg.blk === 'sq' || cfg.irqThreads)
+        this.memberIrqs.push(new IrqThread(kernel, `irq/${name}`, (t, rq) => this.completeRequest(t, rq)));
     }
   }
 
@@ -240,24 +275,35 @@ export class BlockLayer {
     if (plug) {
       const last = plug.lastFor(disk);
       const where = last && q.canMerge(last, bio);
-      if (last && where) { // blk_attempt_plug_merge
+      if (last && where) {
+        // blk_attempt_plug_merge
         RequestQueue.join(last, bio, where);
         q.merges++;
         return;
       }
     } else if (!sq && q.mergeBio(bio)) return;
-    while (!q.hasTag()) { // blk_mq_get_tag: sleep until a request completes (the plug is flushed first)
+    while (!q.hasTag()) {
+      // blk_mq_get_tag: sleep until a request completes (the plug is flushed first)
       yield* this.flushOnSleep(t);
       yield t.wait(q.tagWait);
     }
     q.allocated++;
-    const rq: BlockRequest = { disk, page: bio.page, pages: bio.pages, write: bio.write, tags: [bio.tag], cpu: t.cpu?.index ?? 0, queuedAt: this.kernel.now };
+    const rq: BlockRequest = {
+      disk,
+      page: bio.page,
+      pages: bio.pages,
+      write: bio.write,
+      tags: [bio.tag],
+      cpu: t.cpu?.index ?? 0,
+      queuedAt: this.kernel.now,
+    };
     if (plug) {
       if (plug.full()) yield* this.flushRequests(t, plug);
       plug.add(rq);
       return;
     }
-    if (sq) { // __make_request: elevator merge or insert under the queue_lock
+    if (sq) {
+      // __make_request: elevator merge or insert under the queue_lock
       const lock = this.queueLocks[disk];
       yield t.acquire(lock);
       yield this.cpu(t, c.queueLockNs, this.lQueueLock);
@@ -279,8 +325,17 @@ export class BlockLayer {
     q.bios++;
     if (!this.isBrd && q.mergeBio(bio)) return;
     q.allocated++;
-    const rq: BlockRequest = { disk, page: bio.page, pages: bio.pages, write: bio.write, tags: [bio.tag], cpu: 0, queuedAt: this.kernel.now };
-    if (this.isBrd) { // no task to copy in: complete through the softirq path at once
+    const rq: BlockRequest = {
+      disk,
+      page: bio.page,
+      pages: bio.pages,
+      write: bio.write,
+      tags: [bio.tag],
+      cpu: 0,
+      queuedAt: this.kernel.now,
+    };
+    if (this.isBrd) {
+      // no task to copy in: complete through the softirq path at once
       this.countBrd(q, bio);
       this.raiseCompletion(rq);
       q.allocated--;
@@ -349,7 +404,11 @@ export class BlockLayer {
     const rf = this.cfg.requestFn as RequestFnConfig;
     const q = this.queues[rq.disk];
     const lock = this.queueLocks[rq.disk];
-    yield this.cpu(t, this.cfg.costs.completionNs + rq.tags.length * rf.bioEndNs + rq.pages * rf.endPageNs, this.cfg.endRequestLabel);
+    yield this.cpu(
+      t,
+      this.cfg.costs.completionNs + rq.tags.length * rf.bioEndNs + rq.pages * rf.endPageNs,
+      this.cfg.endRequestLabel,
+    );
     for (const tag of rq.tags) yield* this.endBio(t, tag);
     yield t.acquire(lock);
     yield this.cpu(t, rf.endRequestNs, rf.endRequestLabel);
@@ -361,7 +420,16 @@ export class BlockLayer {
   }
 
   /** Per member, since the last reset: aqu-sz, bytes each way, merges, mean request size (iostat). */
-  memberFigures(disk: number, measuredNs: number): { meanQueueDepth: number; readBytesPerSec: number; writeBytesPerSec: number; meanRequestBytes: number; mergesPerSec: number } {
+  memberFigures(
+    disk: number,
+    measuredNs: number,
+  ): {
+    meanQueueDepth: number;
+    readBytesPerSec: number;
+    writeBytesPerSec: number;
+    meanRequestBytes: number;
+    mergesPerSec: number;
+  } {
     const q = this.queues[disk];
     const sec = measuredNs / 1e9;
     const requests = this.requestsOf(q);
@@ -369,8 +437,10 @@ export class BlockLayer {
     return {
       // aqu-sz as iostat reads it: from the request's insertion (the scheduler counts) to its completion
       meanQueueDepth: Math.round(q.meanInFlight() * 1000) / 1000,
-      readBytesPerSec: Math.round(q.readBytes / sec), writeBytesPerSec: Math.round(q.writeBytes / sec),
-      meanRequestBytes: requests > 0 ? r((q.readBytes + q.writeBytes) / requests) : 0, mergesPerSec: r(q.merges / sec),
+      readBytesPerSec: Math.round(q.readBytes / sec),
+      writeBytesPerSec: Math.round(q.writeBytes / sec),
+      meanRequestBytes: requests > 0 ? r((q.readBytes + q.writeBytes) / requests) : 0,
+      mergesPerSec: r(q.merges / sec),
     };
   }
 
@@ -391,9 +461,14 @@ export class BlockLayer {
    * layer differences into recent utilisation, areq-sz and merges/s. Observation only. */
   memberSnapshot(now: number): Record<string, unknown>[] {
     return this.queues.map((q) => ({
-      name: q.device.name, queued: q.queued, inService: q.device.inService, parallelism: q.device.params.parallelism,
+      name: q.device.name,
+      queued: q.queued,
+      inService: q.device.inService,
+      parallelism: q.device.params.parallelism,
       busyNs: q.device.utilisation() * now,
-      bytes: q.readBytes + q.writeBytes, requests: this.requestsOf(q), merges: q.merges,
+      bytes: q.readBytes + q.writeBytes,
+      requests: this.requestsOf(q),
+      merges: q.merges,
     }));
   }
 

@@ -24,8 +24,13 @@ export interface MediaParams {
 export function mediaFromParams(p: Params): MediaParams {
   const n = (k: string) => p[k] as number;
   return {
-    kind: mediaKindOf(p.device as string), latencyNs: n('device.latency'), readBytesPerSec: n('device.bandwidth'),
-    writeBytesPerSec: n('device.write_bandwidth'), parallelism: n('device.parallelism'), seekNs: n('device.seek'), rpm: n('device.rpm'),
+    kind: mediaKindOf(p.device as string),
+    latencyNs: n('device.latency'),
+    readBytesPerSec: n('device.bandwidth'),
+    writeBytesPerSec: n('device.write_bandwidth'),
+    parallelism: n('device.parallelism'),
+    seekNs: n('device.seek'),
+    rpm: n('device.rpm'),
   };
 }
 
@@ -54,7 +59,10 @@ export class RotatingDisk {
   private readonly seekScale: number;
   private readonly settleNs: number;
 
-  constructor(private readonly m: MediaParams, private readonly spanPages: number) {
+  constructor(
+    private readonly m: MediaParams,
+    private readonly spanPages: number,
+  ) {
     this.rotationNs = 60e9 / m.rpm;
     this.trackPages = Math.max(1, Math.round((m.readBytesPerSec * this.rotationNs) / 1e9 / 4096));
     // E[sqrt(|x - y|)] for x, y uniform on [0, 1] is 8/15: scale so a random seek averages device.seek.
@@ -69,13 +77,14 @@ export class RotatingDisk {
     const seek = this.settleNs + (this.seekScale - this.settleNs) * Math.sqrt(dist);
     const platter = ((at + seek) / this.rotationNs) % 1;
     const sector = (page % this.trackPages) / this.trackPages;
-    return seek + (((sector - platter) % 1) + 1) % 1 * this.rotationNs;
+    return seek + ((((sector - platter) % 1) + 1) % 1) * this.rotationNs;
   }
 
   /** The service-time rule for core/device.ts: positioning from now, then the transfer at the media rate. */
   serviceTime(now: () => number): ServiceTime {
     return (bytes, page, write) => {
-      const ns = this.positioningNs(page, now()) + (bytes * 1e9) / (write ? this.m.writeBytesPerSec : this.m.readBytesPerSec);
+      const ns =
+        this.positioningNs(page, now()) + (bytes * 1e9) / (write ? this.m.writeBytesPerSec : this.m.readBytesPerSec);
       this.head = page + Math.ceil(bytes / 4096);
       return ns;
     };

@@ -20,7 +20,11 @@ export interface PlugLimits {
 }
 
 /** The plug of the kernel modelled by default (5.16 on). */
-export const PLUG_LIMITS: PlugLimits = { maxRequests: BLK_MAX_REQUEST_COUNT, flushPages: BLK_PLUG_FLUSH_PAGES, doubleForMultipleQueues: true };
+export const PLUG_LIMITS: PlugLimits = {
+  maxRequests: BLK_MAX_REQUEST_COUNT,
+  flushPages: BLK_PLUG_FLUSH_PAGES,
+  doubleForMultipleQueues: true,
+};
 
 /** The 2011-2012 legacy plug (3.1 "block: avoid building too big plug list"): 16 requests, no size rule. */
 export const LEGACY_PLUG_LIMITS: PlugLimits = { maxRequests: 16, flushPages: null, doubleForMultipleQueues: false };

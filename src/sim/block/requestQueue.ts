@@ -10,7 +10,12 @@ import { WaitQueue } from '../core/waitQueue';
 import { BLOCKED } from '../core/thread';
 
 /** A bio as the block layer sees it: `pages` 4K pages from member page `page`; `tag` is the submitter's. */
-export interface BlockBio { tag: number; page: number; pages: number; write: boolean }
+export interface BlockBio {
+  tag: number;
+  page: number;
+  pages: number;
+  write: boolean;
+}
 
 /** struct request: contiguous bios merged, in a plug, in the scheduler, or on the device. */
 export interface BlockRequest {
@@ -156,7 +161,11 @@ export class RequestQueue {
    * or an idle head with commands queued). */
   canDispatch(): boolean {
     const ncq = this.limits.ncq;
-    if (ncq) return (this.waiting.length > 0 && this.ncqQueue.length < ncq.depth) || (this.freeSlots.length > 0 && this.ncqQueue.length > 0);
+    if (ncq)
+      return (
+        (this.waiting.length > 0 && this.ncqQueue.length < ncq.depth) ||
+        (this.freeSlots.length > 0 && this.ncqQueue.length > 0)
+      );
     return this.freeSlots.length > 0 && this.waiting.length > 0;
   }
 
@@ -242,7 +251,9 @@ export class RequestQueue {
     let oldestRead = -1;
     let oldestWrite = -1;
     for (let i = 0; i < this.waiting.length; i++) {
-      if (this.waiting[i].write) { if (oldestWrite < 0) oldestWrite = i; } else if (oldestRead < 0) oldestRead = i;
+      if (this.waiting[i].write) {
+        if (oldestWrite < 0) oldestWrite = i;
+      } else if (oldestRead < 0) oldestRead = i;
       if (oldestRead >= 0 && oldestWrite >= 0) break;
     }
     let write: boolean;

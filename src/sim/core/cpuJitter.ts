@@ -7,7 +7,10 @@ export class CpuJitter {
   private readonly rngs = new Map<SimThread, RandomStream>();
 
   /** `jitter` is read on every call, so a model may change it while running. */
-  constructor(private readonly streams: RandomStreams, private readonly jitter: () => number) {}
+  constructor(
+    private readonly streams: RandomStreams,
+    private readonly jitter: () => number,
+  ) {}
 
   compute(t: SimThread, meanNs: number, label: number): Op {
     const j = this.jitter();

@@ -31,7 +31,7 @@ describe('RandomStream', () => {
     expect(streams.get('a')).toBe(streams.get('a'));
   });
 
-  it('adding a stream does not shift another stream\'s numbers', () => {
+  it("adding a stream does not shift another stream's numbers", () => {
     const a = new RandomStreams(9);
     const first = [a.get('workload').uniform(), a.get('workload').uniform()];
     const b = new RandomStreams(9);

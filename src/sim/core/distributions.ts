@@ -64,9 +64,13 @@ export function empirical(values: readonly number[], weights?: readonly number[]
 
 export function byName(name: Exclude<DistName, 'empirical'>, mean: number): Distribution {
   switch (name) {
-    case 'const': return constant(mean);
-    case 'exp': return exponential(mean);
-    case 'uniform': return uniform(mean);
-    case 'lognormal': return lognormal(mean);
+    case 'const':
+      return constant(mean);
+    case 'exp':
+      return exponential(mean);
+    case 'uniform':
+      return uniform(mean);
+    case 'lognormal':
+      return lognormal(mean);
   }
 }

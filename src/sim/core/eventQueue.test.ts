@@ -38,7 +38,12 @@ describe('EventQueue', () => {
     expect([q.outTime, q.outA]).toEqual([5, 2]);
     q.push(10, 0, 4, 0);
     q.push(7, 0, 5, 0);
-    expect(drain(q)).toEqual([[7, 5], [10, 1], [10, 3], [10, 4]]);
+    expect(drain(q)).toEqual([
+      [7, 5],
+      [10, 1],
+      [10, 3],
+      [10, 4],
+    ]);
   });
 
   it('carries kind and both arguments, and reports the head time', () => {

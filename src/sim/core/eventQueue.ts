@@ -99,8 +99,16 @@ export class EventQueue {
 
   private grow(): void {
     const cap = this.time.length * 2;
-    const g64 = (old: Float64Array) => { const x = new Float64Array(cap); x.set(old); return x; };
-    const g32 = (old: Int32Array) => { const x = new Int32Array(cap); x.set(old); return x; };
+    const g64 = (old: Float64Array) => {
+      const x = new Float64Array(cap);
+      x.set(old);
+      return x;
+    };
+    const g32 = (old: Int32Array) => {
+      const x = new Int32Array(cap);
+      x.set(old);
+      return x;
+    };
     this.time = g64(this.time);
     this.seq = g64(this.seq);
     this.kind = g32(this.kind);

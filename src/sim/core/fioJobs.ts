@@ -53,14 +53,24 @@ export class FioJobs {
   readonly jobs: FioJob[] = [];
   private readonly low: number;
 
-  constructor(kernel: Kernel, private readonly spec: FioJobSpec, stream: (name: string) => RandomStream, private readonly hooks: FioHooks) {
+  constructor(
+    kernel: Kernel,
+    private readonly spec: FioJobSpec,
+    stream: (name: string) => RandomStream,
+    private readonly hooks: FioHooks,
+  ) {
     this.low = Math.min(spec.iodepthLow, spec.iodepth - 1);
     // Each job starts at its own region, as fio's offset_increment would place them.
     const region = Math.floor(spec.spanBytes / spec.numjobs / spec.stride) * spec.stride;
     for (let j = 0; j < spec.numjobs; j++) {
       const name = `fio/${j}`;
       const job = {
-        index: j, thread: null as unknown as SimThread, inflight: 0, reaped: 0, nextOffset: j * region, rng: stream(name),
+        index: j,
+        thread: null as unknown as SimThread,
+        inflight: 0,
+        reaped: 0,
+        nextOffset: j * region,
+        rng: stream(name),
         wq: new WaitQueue(kernel, `${name} io_getevents`, IDLE),
       };
       job.thread = kernel.spawn(name, 'submitter', (t) => this.body(t, job));
@@ -71,9 +81,14 @@ export class FioJobs {
   /** The next IO's direction: one draw from the job's stream for a mixed workload, none otherwise. */
   nextIsWrite(job: FioJob): boolean {
     switch (this.spec.rw) {
-      case 'read': case 'randread': return false;
-      case 'write': case 'randwrite': return true;
-      default: return job.rng.uniform() * 100 >= this.spec.rwmixread;
+      case 'read':
+      case 'randread':
+        return false;
+      case 'write':
+      case 'randwrite':
+        return true;
+      default:
+        return job.rng.uniform() * 100 >= this.spec.rwmixread;
     }
   }
 
@@ -100,7 +115,8 @@ export class FioJobs {
         }
         if (plug) yield* plug.finish(t);
       }
-      do { // io_getevents
+      do {
+        // io_getevents
         while (job.reaped === 0) yield t.wait(job.wq);
         job.reaped = 0;
       } while (job.inflight > this.low);

@@ -11,7 +11,11 @@ export class IrqThread<T> {
   private readonly pending = new Fifo<T>();
   private readonly wq: WaitQueue;
 
-  constructor(kernel: Kernel, readonly name: string, private readonly handle: (t: SimThread, item: T) => Generator<Op, void, void>) {
+  constructor(
+    kernel: Kernel,
+    readonly name: string,
+    private readonly handle: (t: SimThread, item: T) => Generator<Op, void, void>,
+  ) {
     this.wq = new WaitQueue(kernel, name, IDLE);
     this.thread = kernel.spawn(name, 'interrupt', (t) => this.body(t));
   }

@@ -41,7 +41,10 @@ describe('Kernel', () => {
       ranAt = sim.now;
       yield late.compute(10_000);
     };
-    sim.schedule(250_000, sim.register('start late', () => kernel.start(late, lateBody())));
+    sim.schedule(
+      250_000,
+      sim.register('start late', () => kernel.start(late, lateBody())),
+    );
     sim.runUntil(2_000_000);
     // The spinner's slices end at 100, 200, 300us...; someone waits from 250us, so it yields at 300us.
     expect(ranAt).toBe(300_000);
@@ -72,10 +75,18 @@ describe('Kernel', () => {
       user.release(t);
     });
     const late = kernel.createThread('late', 'test');
-    sim.schedule(320_000, sim.register('start late', () => kernel.start(late, (function* (): ThreadBody {
-      ranAt = sim.now;
-      yield late.compute(1_000);
-    })())));
+    sim.schedule(
+      320_000,
+      sim.register('start late', () =>
+        kernel.start(
+          late,
+          (function* (): ThreadBody {
+            ranAt = sim.now;
+            yield late.compute(1_000);
+          })(),
+        ),
+      ),
+    );
     sim.runUntil(3_000_000);
     // Boundaries stay at 100, 200, 300, 400us: the spinner's compute yields to the late thread at 400us.
     expect(ranAt).toBe(400_000);
@@ -102,10 +113,13 @@ describe('Kernel', () => {
     const log: string[] = [];
     const child = kernel.createThread('child', 'test');
     kernel.spawn('parent', 'test', function* (t): ThreadBody {
-      kernel.start(child, (function* (): ThreadBody {
-        log.push(`child runs at ${sim.now}`);
-        yield child.compute(1);
-      })());
+      kernel.start(
+        child,
+        (function* (): ThreadBody {
+          log.push(`child runs at ${sim.now}`);
+          yield child.compute(1);
+        })(),
+      );
       log.push('parent continues');
       yield t.compute(5);
     });
@@ -164,13 +178,16 @@ describe('Kernel', () => {
     const exited: number[] = [];
     const t = kernel.createThread('task', 'test');
     t.onExit = () => exited.push(sim.now);
-    kernel.start(t, (function* (): ThreadBody {
-      for (let job = 0; ; job++) {
-        yield t.compute(1_000);
-        ran.push(`job ${job} done at ${sim.now}`);
-        yield t.exit();
-      }
-    })());
+    kernel.start(
+      t,
+      (function* (): ThreadBody {
+        for (let job = 0; ; job++) {
+          yield t.compute(1_000);
+          ran.push(`job ${job} done at ${sim.now}`);
+          yield t.exit();
+        }
+      })(),
+    );
     sim.runUntil(5_000);
     expect([t.alive, STATE_NAMES[t.state], exited]).toEqual([false, 'idle', [1_000]]);
     const body = t.body;

@@ -5,9 +5,28 @@ import type { Simulator } from './simulator';
 import { CpuScheduler } from './scheduler';
 import type { Cpu, KernelOptions, StateListener } from './machine';
 import {
-  BLOCKED, IDLE, NEXT_COMPUTE, NEXT_SPIN, NEXT_STEP, OP_ACQUIRE, OP_COMPUTE, OP_EXIT, OP_SLEEP, OP_WAIT, OP_YIELD,
-  PH_COMPUTE, PH_DISPATCH, PH_GRANTED, PH_NONE, PH_SPIN, PH_TIMER, PH_WAKE, RUNNING, SPINNING,
-  SimThread, type ThreadBody,
+  BLOCKED,
+  IDLE,
+  NEXT_COMPUTE,
+  NEXT_SPIN,
+  NEXT_STEP,
+  OP_ACQUIRE,
+  OP_COMPUTE,
+  OP_EXIT,
+  OP_SLEEP,
+  OP_WAIT,
+  OP_YIELD,
+  PH_COMPUTE,
+  PH_DISPATCH,
+  PH_GRANTED,
+  PH_NONE,
+  PH_SPIN,
+  PH_TIMER,
+  PH_WAKE,
+  RUNNING,
+  SPINNING,
+  SimThread,
+  type ThreadBody,
 } from './thread';
 
 export type { Cpu, KernelOptions, StateListener };

@@ -11,7 +11,10 @@ import type { SimThread } from './thread';
 export class LockClass {
   readonly stats: LockClassStats;
   readonly waiters: QueueStats;
-  constructor(readonly name: string, readonly kind: LockKind) {
+  constructor(
+    readonly name: string,
+    readonly kind: LockKind,
+  ) {
     this.stats = new LockClassStats(name, kind);
     this.waiters = new QueueStats(`${name} waiters`);
   }
@@ -53,7 +56,11 @@ export class Lock {
   private readonly since = new Map<SimThread, number>();
   readonly waiters = new Fifo<SimThread>();
 
-  constructor(private readonly kernel: Kernel, readonly cls: LockClass, opts: LockOptions = {}) {
+  constructor(
+    private readonly kernel: Kernel,
+    readonly cls: LockClass,
+    opts: LockOptions = {},
+  ) {
     this.capacity = opts.capacity ?? 1;
     if (!(this.capacity >= 1)) throw new Error(`lock ${cls.name}: capacity must be >= 1, got ${this.capacity}`);
     this.spins = cls.kind === 'spinlock';

@@ -11,7 +11,12 @@ export function lockView(name: string, l: Lock): LockView {
 
 /** The bitmap's and the resync's figures plus their live() state, for a snapshot's `extra` ({} when neither runs). */
 export function mdLiveExtra(bitmap: BitmapOps | null, sync: MdSync | null): Record<string, unknown> {
-  return { ...(bitmap?.figures() ?? {}), ...(sync?.figures() ?? {}), ...(bitmap?.live?.() ?? {}), ...(sync?.live?.() ?? {}) };
+  return {
+    ...(bitmap?.figures() ?? {}),
+    ...(sync?.figures() ?? {}),
+    ...(bitmap?.live?.() ?? {}),
+    ...(sync?.live?.() ?? {}),
+  };
 }
 
 /** md core's own lock instances now (the classic bitmap's bitmap_lock; llbitmap has none). */

@@ -8,17 +8,45 @@ import type { QueueStats } from './stats/queueStats';
 import { STATE_NAMES, type ThreadStateName } from './thread';
 
 export interface LockRow {
-  name: string; kind: string; acquisitions: number; contentions: number;
-  waitTimeMinNs: number; waitTimeMaxNs: number; waitTimeTotalNs: number; waitTimeAvgNs: number;
-  holdTimeMinNs: number; holdTimeMaxNs: number; holdTimeTotalNs: number; holdTimeAvgNs: number;
-  conBounces: number; acqBounces: number;
+  name: string;
+  kind: string;
+  acquisitions: number;
+  contentions: number;
+  waitTimeMinNs: number;
+  waitTimeMaxNs: number;
+  waitTimeTotalNs: number;
+  waitTimeAvgNs: number;
+  holdTimeMinNs: number;
+  holdTimeMaxNs: number;
+  holdTimeTotalNs: number;
+  holdTimeAvgNs: number;
+  conBounces: number;
+  acqBounces: number;
 }
-export interface ThreadRow { name: string; role: string; cpuNs: number; states: Record<ThreadStateName, number> }
-export interface QueueRow { name: string; arrivals: number; meanLength: number; maxLength: number; meanWaitNs: number }
+export interface ThreadRow {
+  name: string;
+  role: string;
+  cpuNs: number;
+  states: Record<ThreadStateName, number>;
+}
+export interface QueueRow {
+  name: string;
+  arrivals: number;
+  meanLength: number;
+  maxLength: number;
+  meanWaitNs: number;
+}
 export interface DeviceRow {
-  name: string; utilisation: number; opsPerSec: number; bytesPerSec: number; meanQueueDepth: number;
+  name: string;
+  utilisation: number;
+  opsPerSec: number;
+  bytesPerSec: number;
+  meanQueueDepth: number;
   /** Members behind the block layer (src/sim/block) also report iostat's rkB/s, wkB/s, areq-sz and merges. */
-  readBytesPerSec?: number; writeBytesPerSec?: number; meanRequestBytes?: number; mergesPerSec?: number;
+  readBytesPerSec?: number;
+  writeBytesPerSec?: number;
+  meanRequestBytes?: number;
+  mergesPerSec?: number;
 }
 
 export interface SimResult {
@@ -62,12 +90,20 @@ const r = (x: number, digits = 3) => (Number.isFinite(x) ? Number(x.toFixed(digi
 export function lockRow(c: LockClass): LockRow {
   const s = c.stats;
   return {
-    name: c.name, kind: c.kind, acquisitions: s.acquisitions, contentions: s.contentions,
-    waitTimeMinNs: s.contentions ? s.waitMin : 0, waitTimeMaxNs: s.waitMax, waitTimeTotalNs: s.waitTotal,
+    name: c.name,
+    kind: c.kind,
+    acquisitions: s.acquisitions,
+    contentions: s.contentions,
+    waitTimeMinNs: s.contentions ? s.waitMin : 0,
+    waitTimeMaxNs: s.waitMax,
+    waitTimeTotalNs: s.waitTotal,
     waitTimeAvgNs: r(s.contentions ? s.waitTotal / s.contentions : 0, 1),
-    holdTimeMinNs: s.holdHist.count ? s.holdMin : 0, holdTimeMaxNs: s.holdMax, holdTimeTotalNs: s.holdTotal,
+    holdTimeMinNs: s.holdHist.count ? s.holdMin : 0,
+    holdTimeMaxNs: s.holdMax,
+    holdTimeTotalNs: s.holdTotal,
     holdTimeAvgNs: r(s.holdHist.count ? s.holdTotal / s.holdHist.count : 0, 1),
-    conBounces: s.conBounces, acqBounces: s.acqBounces,
+    conBounces: s.conBounces,
+    acqBounces: s.acqBounces,
   };
 }
 
@@ -80,20 +116,33 @@ export function threadRows(k: Kernel): ThreadRow[] {
 }
 
 export function queueRow(q: QueueStats, now: number): QueueRow {
-  return { name: q.name, arrivals: q.arrivals, meanLength: r(q.meanLength(now), 4), maxLength: q.maxLength, meanWaitNs: r(q.meanWaitNs(), 1) };
+  return {
+    name: q.name,
+    arrivals: q.arrivals,
+    meanLength: r(q.meanLength(now), 4),
+    maxLength: q.maxLength,
+    meanWaitNs: r(q.meanWaitNs(), 1),
+  };
 }
 
 export function deviceRow(d: BlockDevice, measuredNs: number): DeviceRow {
   const sec = measuredNs / 1e9;
   return {
-    name: d.name, utilisation: r(d.utilisation(), 4), opsPerSec: r(d.ops / sec, 1),
-    bytesPerSec: r(d.bytes / sec, 0), meanQueueDepth: r(d.meanQueueDepth(), 3),
+    name: d.name,
+    utilisation: r(d.utilisation(), 4),
+    opsPerSec: r(d.ops / sec, 1),
+    bytesPerSec: r(d.bytes / sec, 0),
+    meanQueueDepth: r(d.meanQueueDepth(), 3),
   };
 }
 
 export function latencyFigures(h: Histogram): SimResult['latencyNs'] {
   return {
-    mean: r(h.mean, 1), p50: r(h.quantile(0.5), 0), p90: r(h.quantile(0.9), 0), p99: r(h.quantile(0.99), 0),
-    p999: r(h.quantile(0.999), 0), max: h.count ? h.max : 0,
+    mean: r(h.mean, 1),
+    p50: r(h.quantile(0.5), 0),
+    p90: r(h.quantile(0.9), 0),
+    p99: r(h.quantile(0.99), 0),
+    p999: r(h.quantile(0.999), 0),
+    max: h.count ? h.max : 0,
   };
 }

@@ -22,7 +22,10 @@ export abstract class CpuScheduler {
   protected readonly evThread: number;
   protected readonly clock = new StateClock();
 
-  constructor(readonly sim: Simulator, readonly opts: KernelOptions) {
+  constructor(
+    readonly sim: Simulator,
+    readonly opts: KernelOptions,
+  ) {
     if (!(opts.cpus >= 1)) throw new Error(`cpus must be >= 1, got ${opts.cpus}`);
     for (let i = 0; i < opts.cpus; i++) this.cpus.push({ index: i, thread: null, last: null });
     for (let i = opts.cpus - 1; i >= 0; i--) this.idleCpus.push(this.cpus[i]);

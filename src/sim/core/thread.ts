@@ -20,7 +20,8 @@ export const OP_WAIT = 3;
 export const OP_SLEEP = 4;
 export const OP_YIELD = 5;
 export const OP_EXIT = 6;
-export type Op = typeof OP_COMPUTE | typeof OP_ACQUIRE | typeof OP_WAIT | typeof OP_SLEEP | typeof OP_YIELD | typeof OP_EXIT;
+export type Op =
+  typeof OP_COMPUTE | typeof OP_ACQUIRE | typeof OP_WAIT | typeof OP_SLEEP | typeof OP_YIELD | typeof OP_EXIT;
 
 export type ThreadBody = Generator<Op, void, void>;
 
@@ -73,7 +74,11 @@ export class SimThread {
   alive = false;
   onExit: ((t: SimThread) => void) | null = null;
 
-  constructor(readonly id: number, readonly name: string, readonly role: string) {}
+  constructor(
+    readonly id: number,
+    readonly name: string,
+    readonly role: string,
+  ) {}
 
   /** Run on a CPU for `ns` nanoseconds, doing what `label` names. */
   compute(ns: number, label = 0): Op {

@@ -9,7 +9,11 @@ export class WaitQueue {
   readonly sleepers = new Fifo<SimThread>();
   readonly stats: QueueStats;
 
-  constructor(private readonly kernel: Kernel, readonly name: string, readonly sleepState: typeof IDLE | typeof BLOCKED = BLOCKED) {
+  constructor(
+    private readonly kernel: Kernel,
+    readonly name: string,
+    readonly sleepState: typeof IDLE | typeof BLOCKED = BLOCKED,
+  ) {
     this.stats = new QueueStats(name);
   }
 

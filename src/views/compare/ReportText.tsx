@@ -14,19 +14,47 @@ const words = (f: () => string) => {
   }
 };
 
-export function ReportText({ info, head, locks }: { info: CompareRunInfo; head: HeadlineRow[]; locks: LockCompareRow[] }) {
+export function ReportText({
+  info,
+  head,
+  locks,
+}: {
+  info: CompareRunInfo;
+  head: HeadlineRow[];
+  locks: LockCompareRow[];
+}) {
   const [status, setStatus] = useState('');
-  const text = useMemo(() => compareReport({
-    aWords: words(() => describePin(info.a)), bWords: words(() => describePin(info.b)), changes: info.changes,
-    seeds: info.seeds, durationNs: info.durationNs, warmupNs: info.warmupNs, head, locks,
-  }), [info, head, locks]);
+  const text = useMemo(
+    () =>
+      compareReport({
+        aWords: words(() => describePin(info.a)),
+        bWords: words(() => describePin(info.b)),
+        changes: info.changes,
+        seeds: info.seeds,
+        durationNs: info.durationNs,
+        warmupNs: info.warmupNs,
+        head,
+        locks,
+      }),
+    [info, head, locks],
+  );
   const copy = () => {
-    navigator.clipboard.writeText(text).then(() => setStatus('copied'), (e: unknown) => setStatus(`the clipboard refused (${(e as Error).message}): select the text below`));
+    navigator.clipboard.writeText(text).then(
+      () => setStatus('copied'),
+      (e: unknown) => setStatus(`the clipboard refused (${(e as Error).message}): select the text below`),
+    );
   };
   return (
     <details className="ab-report">
-      <summary>Plain text <span className="muted">(for a mail or a commit message)</span></summary>
-      <button type="button" data-testid="ab-copy" onClick={copy}>Copy as text</button> <span className="muted" role="status">{status}</span>
+      <summary>
+        Plain text <span className="muted">(for a mail or a commit message)</span>
+      </summary>
+      <button type="button" data-testid="ab-copy" onClick={copy}>
+        Copy as text
+      </button>{' '}
+      <span className="muted" role="status">
+        {status}
+      </span>
       <pre data-testid="ab-report">{text}</pre>
     </details>
   );

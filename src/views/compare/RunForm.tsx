@@ -24,23 +24,71 @@ export function RunForm() {
     }
   }, [pin]);
   const n = Number(r);
-  const seeds = pin && Number.isInteger(n) && n >= 1 ? (n === 1 ? `seed ${pin.seed}` : `seeds ${pin.seed}..${pin.seed + n - 1}`) : '';
+  const seeds =
+    pin && Number.isInteger(n) && n >= 1
+      ? n === 1
+        ? `seed ${pin.seed}`
+        : `seeds ${pin.seed}..${pin.seed + n - 1}`
+      : '';
   return (
-    <form className="panel ab-run" aria-label="run A and B" onSubmit={(e) => { e.preventDefault(); runCompare(r, duration); }}>
+    <form
+      className="panel ab-run"
+      aria-label="run A and B"
+      onSubmit={(e) => {
+        e.preventDefault();
+        runCompare(r, duration);
+      }}
+    >
       <label className={errors.replications ? 'invalid' : ''}>
-        replications R <input data-testid="ab-r" value={r} size={3} onChange={(e) => setR(e.target.value)} aria-invalid={!!errors.replications} />
+        replications R{' '}
+        <input
+          data-testid="ab-r"
+          value={r}
+          size={3}
+          onChange={(e) => setR(e.target.value)}
+          aria-invalid={!!errors.replications}
+        />
       </label>
-      <span className="muted">{seeds}{seeds && ', the same for A and B'}</span>
+      <span className="muted">
+        {seeds}
+        {seeds && ', the same for A and B'}
+      </span>
       <label className={errors.duration ? 'invalid' : ''}>
-        duration <input data-testid="ab-duration" value={duration} size={7} placeholder="preset's" onChange={(e) => setDuration(e.target.value)}
-          aria-invalid={!!errors.duration} title="Measured simulated time per run (e.g. 5ms); empty: each side's own (preset or model default)" />
+        duration{' '}
+        <input
+          data-testid="ab-duration"
+          value={duration}
+          size={7}
+          placeholder="preset's"
+          onChange={(e) => setDuration(e.target.value)}
+          aria-invalid={!!errors.duration}
+          title="Measured simulated time per run (e.g. 5ms); empty: each side's own (preset or model default)"
+        />
       </label>
-      <span className="muted">{duration.trim() ? 'simulated, both sides' : `each side's own${own ? ` (${own})` : ''}`}</span>
-      <button type="submit" className="primary" data-testid="ab-run" disabled={!pin || running}>▶ Run A and B</button>
-      <button type="button" data-testid="ab-cancel" onClick={cancelCompare} disabled={!running}>✕ Cancel</button>
-      {running && <span className="ab-progress" data-testid="ab-progress"><progress max={total} value={done} /> {done} / {total} runs</span>}
-      {(phase === 'cancelled' || phase === 'failed') && <span className={phase === 'failed' ? 'field-error' : 'muted'} role="status" data-testid="ab-run-message">{message}</span>}
-      {Object.entries(errors).map(([k, m]) => <span key={k} className="field-error" role="alert" data-testid={`ab-error-${k}`}>{m}</span>)}
+      <span className="muted">
+        {duration.trim() ? 'simulated, both sides' : `each side's own${own ? ` (${own})` : ''}`}
+      </span>
+      <button type="submit" className="primary" data-testid="ab-run" disabled={!pin || running}>
+        ▶ Run A and B
+      </button>
+      <button type="button" data-testid="ab-cancel" onClick={cancelCompare} disabled={!running}>
+        ✕ Cancel
+      </button>
+      {running && (
+        <span className="ab-progress" data-testid="ab-progress">
+          <progress max={total} value={done} /> {done} / {total} runs
+        </span>
+      )}
+      {(phase === 'cancelled' || phase === 'failed') && (
+        <span className={phase === 'failed' ? 'field-error' : 'muted'} role="status" data-testid="ab-run-message">
+          {message}
+        </span>
+      )}
+      {Object.entries(errors).map(([k, m]) => (
+        <span key={k} className="field-error" role="alert" data-testid={`ab-error-${k}`}>
+          {m}
+        </span>
+      ))}
     </form>
   );
 }

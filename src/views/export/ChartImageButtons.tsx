@@ -21,10 +21,23 @@ export function ChartImageButtons({ name, target }: { name: string; target: () =
   return (
     <span className="chart-dl">
       {(['png', 'svg'] as const).map((f) => (
-        <button key={f} type="button" className="chart-dl-btn" onClick={() => save(f)} aria-label={`Download the ${name} chart as ${f.toUpperCase()}`}
-          title={`Download this chart as ${f.toUpperCase()}`} data-testid={`chart-dl-${f}`}>{f.toUpperCase()}</button>
+        <button
+          key={f}
+          type="button"
+          className="chart-dl-btn"
+          onClick={() => save(f)}
+          aria-label={`Download the ${name} chart as ${f.toUpperCase()}`}
+          title={`Download this chart as ${f.toUpperCase()}`}
+          data-testid={`chart-dl-${f}`}
+        >
+          {f.toUpperCase()}
+        </button>
       ))}
-      {error && <span role="alert" className="chart-dl-err">{error}</span>}
+      {error && (
+        <span role="alert" className="chart-dl-err">
+          {error}
+        </span>
+      )}
     </span>
   );
 }

@@ -25,21 +25,46 @@ export function CommandsDialog({ open, onClose }: { open: boolean; onClose: () =
   const cmds = commandsNow({ model, preset, params, timeNs });
   const copy = () => {
     if (!('text' in cmds)) return;
-    navigator.clipboard.writeText(cmds.text).then(() => setCopied('Copied'), (e: unknown) => setCopied(`Could not copy: ${e instanceof Error ? e.message : String(e)}; select the text instead`));
+    navigator.clipboard.writeText(cmds.text).then(
+      () => setCopied('Copied'),
+      (e: unknown) =>
+        setCopied(`Could not copy: ${e instanceof Error ? e.message : String(e)}; select the text instead`),
+    );
   };
   return (
-    <dialog ref={ref} className="cmd-dialog" aria-labelledby="cmd-title" onClose={onClose} data-testid="commands-dialog">
+    <dialog
+      ref={ref}
+      className="cmd-dialog"
+      aria-labelledby="cmd-title"
+      onClose={onClose}
+      data-testid="commands-dialog"
+    >
       <h2 id="cmd-title">Set up this experiment on real hardware</h2>
       {'text' in cmds ? (
         <>
-          <p className="muted">mdadm, the sysfs knobs and fio for {preset ? `preset ${preset}` : 'this raid5 run'}, with the parameters as they are now. Run as root on a scratch machine: it destroys data on the members.</p>
-          <pre className="cmd-text" tabIndex={0} data-testid="commands-text">{cmds.text}</pre>
+          <p className="muted">
+            mdadm, the sysfs knobs and fio for {preset ? `preset ${preset}` : 'this raid5 run'}, with the parameters as
+            they are now. Run as root on a scratch machine: it destroys data on the members.
+          </p>
+          <pre className="cmd-text" tabIndex={0} data-testid="commands-text">
+            {cmds.text}
+          </pre>
         </>
-      ) : <p data-testid="commands-none">{cmds.none}</p>}
+      ) : (
+        <p data-testid="commands-none">{cmds.none}</p>
+      )}
       <div className="cmd-actions">
-        {'text' in cmds && <button type="button" onClick={copy}>Copy</button>}
-        <span role="status" className="muted">{copied}</span>
-        <button type="button" onClick={onClose}>Close</button>
+        {'text' in cmds && (
+          <button type="button" onClick={copy}>
+            Copy
+          </button>
+        )}
+        <span role="status" className="muted">
+          {copied}
+        </span>
+        <button type="button" onClick={onClose}>
+          Close
+        </button>
       </div>
     </dialog>
   );

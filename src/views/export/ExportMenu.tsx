@@ -20,7 +20,8 @@ const MAX_MS = 100;
 
 export function parseWindowMs(text: string): { ms: number } | { error: string } {
   const ms = Number(text.trim());
-  if (text.trim() === '' || !Number.isFinite(ms) || ms < MIN_MS || ms > MAX_MS) return { error: `trace window=${text}: accepted ${MIN_MS} to ${MAX_MS} simulated ms` };
+  if (text.trim() === '' || !Number.isFinite(ms) || ms < MIN_MS || ms > MAX_MS)
+    return { error: `trace window=${text}: accepted ${MIN_MS} to ${MAX_MS} simulated ms` };
   return { ms };
 }
 
@@ -53,7 +54,9 @@ export function ExportMenu() {
     setBusy(true);
     setStatus({ text: `Replaying ${events.toLocaleString('en')} events to cut the last ${win.ms} ms…`, bad: false });
     const s = useSim.getState();
-    requestTrace(win.ms * 1e6, (n, of) => setStatus({ text: `Replaying: ${n.toLocaleString('en')} of ${of.toLocaleString('en')} events…`, bad: false }))
+    requestTrace(win.ms * 1e6, (n, of) =>
+      setStatus({ text: `Replaying: ${n.toLocaleString('en')} of ${of.toLocaleString('en')} events…`, bad: false }),
+    )
       .then((r) => {
         const file = `${exportBaseName({ model: s.model, preset: s.preset, seed: s.seed, timeNs: r.toNs })}.trace.json`;
         save(r.json, 'application/json', file);
@@ -82,42 +85,132 @@ export function ExportMenu() {
 
   return (
     <div className="export-menu" ref={box}>
-      <button type="button" ref={button} className="export-toggle" aria-expanded={open} aria-controls="export-pop" onClick={() => setOpen(!open)} data-testid="export-toggle">
+      <button
+        type="button"
+        ref={button}
+        className="export-toggle"
+        aria-expanded={open}
+        aria-controls="export-pop"
+        onClick={() => setOpen(!open)}
+        data-testid="export-toggle"
+      >
         Export ▾
       </button>
       {open && (
         <div id="export-pop" className="export-pop" role="group" aria-label="export" data-testid="export-pop">
           <section>
             <h3>Trace (Perfetto / Chrome JSON)</h3>
-            <p className="muted">One track per thread: handle_stripe and other work, lock holds, spins and sleeps; hand-off flows; queue and stripe_cache_active counters.</p>
+            <p className="muted">
+              One track per thread: handle_stripe and other work, lock holds, spins and sleeps; hand-off flows; queue
+              and stripe_cache_active counters.
+            </p>
             <div className="export-row">
               <label htmlFor="export-window">last</label>
-              <input id="export-window" inputMode="decimal" size={5} value={windowText} onChange={(e) => setWindowText(e.target.value)}
-                aria-invalid={'error' in win} aria-describedby="export-window-help" data-testid="export-window" />
+              <input
+                id="export-window"
+                inputMode="decimal"
+                size={5}
+                value={windowText}
+                onChange={(e) => setWindowText(e.target.value)}
+                aria-invalid={'error' in win}
+                aria-describedby="export-window-help"
+                data-testid="export-window"
+              />
               <span id="export-window-help">ms of simulated time</span>
-              <button type="button" onClick={trace} disabled={busy || !hasRun || 'error' in win} data-testid="export-trace">Download trace</button>
+              <button
+                type="button"
+                onClick={trace}
+                disabled={busy || !hasRun || 'error' in win}
+                data-testid="export-trace"
+              >
+                Download trace
+              </button>
             </div>
-            {'error' in win && <p className="export-bad" role="alert">{win.error}</p>}
+            {'error' in win && (
+              <p className="export-bad" role="alert">
+                {win.error}
+              </p>
+            )}
           </section>
           <section>
             <h3>Tables and figures</h3>
             <div className="export-grid">
-              <button type="button" onClick={() => text(() => seriesCsv(seriesRing), 'series.csv', 'text/csv', 'time series')} disabled={!raid5}
-                title={raid5 ? 'IOPS, MB/s, p50/p99, stripe_cache_active, handle_list, member queues over simulated time' : 'Only the raid5 view keeps these series'} data-testid="export-series-csv">Time series CSV</button>
-              <button type="button" onClick={() => text(() => threadStatesCsv(frameRing), 'threads.csv', 'text/csv', 'thread states')} disabled={!hasRun}
-                title="Every kept thread state change: what the timeline draws" data-testid="export-threads-csv">Thread states CSV</button>
-              <button type="button" onClick={() => text(() => lockStatNow(useSim.getState().snapshot), 'lock_stat.txt', 'text/plain', 'lock table')} disabled={!hasRun}
-                title="The lock table as /proc/lock_stat prints it (whole run)" data-testid="export-lockstat">lock_stat text</button>
-              <button type="button" onClick={fio} disabled={busy || !hasRun || !fioWorkload} data-testid="export-fio"
-                title={fioWorkload ? 'fio --output-format=json fields for the run so far' : `${model} runs no fio workload: its operations are not IOs`}>fio JSON</button>
-              <button type="button" onClick={() => { setOpen(false); setDialog(true); }} data-testid="export-commands">Setup commands…</button>
+              <button
+                type="button"
+                onClick={() => text(() => seriesCsv(seriesRing), 'series.csv', 'text/csv', 'time series')}
+                disabled={!raid5}
+                title={
+                  raid5
+                    ? 'IOPS, MB/s, p50/p99, stripe_cache_active, handle_list, member queues over simulated time'
+                    : 'Only the raid5 view keeps these series'
+                }
+                data-testid="export-series-csv"
+              >
+                Time series CSV
+              </button>
+              <button
+                type="button"
+                onClick={() => text(() => threadStatesCsv(frameRing), 'threads.csv', 'text/csv', 'thread states')}
+                disabled={!hasRun}
+                title="Every kept thread state change: what the timeline draws"
+                data-testid="export-threads-csv"
+              >
+                Thread states CSV
+              </button>
+              <button
+                type="button"
+                onClick={() =>
+                  text(() => lockStatNow(useSim.getState().snapshot), 'lock_stat.txt', 'text/plain', 'lock table')
+                }
+                disabled={!hasRun}
+                title="The lock table as /proc/lock_stat prints it (whole run)"
+                data-testid="export-lockstat"
+              >
+                lock_stat text
+              </button>
+              <button
+                type="button"
+                onClick={fio}
+                disabled={busy || !hasRun || !fioWorkload}
+                data-testid="export-fio"
+                title={
+                  fioWorkload
+                    ? 'fio --output-format=json fields for the run so far'
+                    : `${model} runs no fio workload: its operations are not IOs`
+                }
+              >
+                fio JSON
+              </button>
+              <button
+                type="button"
+                onClick={() => {
+                  setOpen(false);
+                  setDialog(true);
+                }}
+                data-testid="export-commands"
+              >
+                Setup commands…
+              </button>
             </div>
-            {!raid5 && hasRun && <p className="muted">Time series CSV: only the raid5 view keeps series; thread states and the trace cover every model.{fioWorkload ? '' : ` fio JSON: ${model} runs no fio workload.`}</p>}
+            {!raid5 && hasRun && (
+              <p className="muted">
+                Time series CSV: only the raid5 view keeps series; thread states and the trace cover every model.
+                {fioWorkload ? '' : ` fio JSON: ${model} runs no fio workload.`}
+              </p>
+            )}
           </section>
-          <p role="status" className={status?.bad ? 'export-bad' : 'muted'} data-testid="export-status">{status?.text ?? ''}</p>
+          <p role="status" className={status?.bad ? 'export-bad' : 'muted'} data-testid="export-status">
+            {status?.text ?? ''}
+          </p>
         </div>
       )}
-      <CommandsDialog open={dialog} onClose={() => { setDialog(false); button.current?.focus(); }} />
+      <CommandsDialog
+        open={dialog}
+        onClose={() => {
+          setDialog(false);
+          button.current?.focus();
+        }}
+      />
     </div>
   );
 }

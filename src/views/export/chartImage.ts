@@ -6,7 +6,11 @@ import type uPlot from 'uplot';
 import { downloadBlob } from '../download';
 
 /** A legend line written under the title, so the picture says what each line is (dash, not colour alone). */
-export interface ChartKey { label: string; colour: string; dash?: readonly number[] }
+export interface ChartKey {
+  label: string;
+  colour: string;
+  dash?: readonly number[];
+}
 
 export interface ChartTarget {
   /** The chart's box: it holds a uPlot root, an <svg> or a <canvas>. */
@@ -28,7 +32,10 @@ const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replac
 const fmt = (x: number) => String(Math.round(x * 100) / 100);
 
 /** Where the header's title and keys go: left to right, onto a new line when the next would pass `width`. */
-export function headLayout(t: ChartTarget, width: number): { keys: { key: ChartKey; x: number; y: number }[]; height: number } {
+export function headLayout(
+  t: ChartTarget,
+  width: number,
+): { keys: { key: ChartKey; x: number; y: number }[]; height: number } {
   let x = 8 + t.title.length * 6.5;
   let y = 14;
   const keys = (t.keys ?? []).map((key) => {
@@ -49,7 +56,9 @@ function headSvg(t: ChartTarget, width: number): { svg: string; height: number }
   const lay = headLayout(t, width);
   const parts = [`<text x="4" y="14" font-weight="bold">${esc(t.title)}</text>`];
   for (const { key: k, x, y } of lay.keys) {
-    parts.push(`<line x1="${fmt(x)}" y1="${y - 4}" x2="${fmt(x + 16)}" y2="${y - 4}" stroke="${esc(k.colour)}" stroke-width="2"${k.dash?.length ? ` stroke-dasharray="${k.dash.join(' ')}"` : ''}/>`);
+    parts.push(
+      `<line x1="${fmt(x)}" y1="${y - 4}" x2="${fmt(x + 16)}" y2="${y - 4}" stroke="${esc(k.colour)}" stroke-width="2"${k.dash?.length ? ` stroke-dasharray="${k.dash.join(' ')}"` : ''}/>`,
+    );
     parts.push(`<text x="${fmt(x + 20)}" y="${y}">${esc(k.label)}</text>`);
   }
   return { svg: parts.join(''), height: lay.height };
@@ -58,8 +67,10 @@ function headSvg(t: ChartTarget, width: number): { svg: string; height: number }
 function wrap(width: number, height: number, body: string, t: ChartTarget): string {
   const head = headSvg(t, width);
   const h = height + head.height;
-  return `<svg xmlns="${NS}" width="${fmt(width)}" height="${fmt(h)}" viewBox="0 0 ${fmt(width)} ${fmt(h)}" font-family="system-ui, sans-serif" font-size="11">`
-    + `<rect width="100%" height="100%" fill="#fff"/>${head.svg}<g transform="translate(0 ${head.height})">${body}</g></svg>\n`;
+  return (
+    `<svg xmlns="${NS}" width="${fmt(width)}" height="${fmt(h)}" viewBox="0 0 ${fmt(width)} ${fmt(h)}" font-family="system-ui, sans-serif" font-size="11">` +
+    `<rect width="100%" height="100%" fill="#fff"/>${head.svg}<g transform="translate(0 ${head.height})">${body}</g></svg>\n`
+  );
 }
 
 type Internal = uPlot & { axes: (uPlot.Axis & { _show?: boolean })[] };
@@ -73,12 +84,16 @@ function uplotSvg(plot: uPlot, t: ChartTarget): string {
   const top = u.bbox.top / ratio;
   const w = u.bbox.width / ratio;
   const h = u.bbox.height / ratio;
-  const out: string[] = [`<rect x="${fmt(left)}" y="${fmt(top)}" width="${fmt(w)}" height="${fmt(h)}" fill="none" stroke="#ccc"/>`];
+  const out: string[] = [
+    `<rect x="${fmt(left)}" y="${fmt(top)}" width="${fmt(w)}" height="${fmt(h)}" fill="none" stroke="#ccc"/>`,
+  ];
   u.axes.forEach((axis, i) => {
     if (axis.show === false || !axis.scale) return;
     const sc = u.scales[axis.scale];
     if (sc?.min == null || sc.max == null || !(sc.max > sc.min)) return;
-    const ticks = scaleLinear().domain([sc.min, sc.max]).ticks(axis.side === 0 || axis.side === 2 ? 6 : 4);
+    const ticks = scaleLinear()
+      .domain([sc.min, sc.max])
+      .ticks(axis.side === 0 || axis.side === 2 ? 6 : 4);
     const labels = typeof axis.values === 'function' ? axis.values(u, ticks, i, 0, 0) : ticks.map(String);
     ticks.forEach((v, j) => {
       const p = u.valToPos(v, axis.scale as string);
@@ -86,13 +101,18 @@ function uplotSvg(plot: uPlot, t: ChartTarget): string {
       if (axis.side === 2 || axis.side === 0) {
         const x = left + p;
         const y = axis.side === 2 ? top + h : top;
-        out.push(`<line x1="${fmt(x)}" y1="${fmt(y)}" x2="${fmt(x)}" y2="${fmt(y + (axis.side === 2 ? 3 : -3))}" stroke="#444"/><text x="${fmt(x)}" y="${fmt(axis.side === 2 ? y + 13 : y - 5)}" text-anchor="middle" font-size="10">${label}</text>`);
+        out.push(
+          `<line x1="${fmt(x)}" y1="${fmt(y)}" x2="${fmt(x)}" y2="${fmt(y + (axis.side === 2 ? 3 : -3))}" stroke="#444"/><text x="${fmt(x)}" y="${fmt(axis.side === 2 ? y + 13 : y - 5)}" text-anchor="middle" font-size="10">${label}</text>`,
+        );
       } else {
         const y = top + p;
         const x = axis.side === 3 ? left : left + w;
         const anchor = axis.side === 3 ? 'end' : 'start';
-        out.push(`<line x1="${fmt(x)}" y1="${fmt(y)}" x2="${fmt(axis.side === 3 ? x - 3 : x + 3)}" y2="${fmt(y)}" stroke="#444"/><text x="${fmt(axis.side === 3 ? x - 5 : x + 5)}" y="${fmt(y + 3)}" text-anchor="${anchor}" font-size="10">${label}</text>`);
-        if (axis.side === 3) out.push(`<line x1="${fmt(left)}" y1="${fmt(y)}" x2="${fmt(left + w)}" y2="${fmt(y)}" stroke="#eceff2"/>`);
+        out.push(
+          `<line x1="${fmt(x)}" y1="${fmt(y)}" x2="${fmt(axis.side === 3 ? x - 3 : x + 3)}" y2="${fmt(y)}" stroke="#444"/><text x="${fmt(axis.side === 3 ? x - 5 : x + 5)}" y="${fmt(y + 3)}" text-anchor="${anchor}" font-size="10">${label}</text>`,
+        );
+        if (axis.side === 3)
+          out.push(`<line x1="${fmt(left)}" y1="${fmt(y)}" x2="${fmt(left + w)}" y2="${fmt(y)}" stroke="#eceff2"/>`);
       }
     });
   });
@@ -114,14 +134,31 @@ function uplotSvg(plot: uPlot, t: ChartTarget): string {
     }
     const stroke = typeof s.stroke === 'function' ? s.stroke(u, i) : s.stroke;
     const dash = s.dash?.length ? ` stroke-dasharray="${s.dash.join(' ')}"` : '';
-    if (d) out.push(`<path d="${d}" fill="none" stroke="${esc(String(stroke ?? '#000'))}" stroke-width="${s.width ?? 1}"${dash}><title>${esc(String(s.label ?? ''))}</title></path>`);
+    if (d)
+      out.push(
+        `<path d="${d}" fill="none" stroke="${esc(String(stroke ?? '#000'))}" stroke-width="${s.width ?? 1}"${dash}><title>${esc(String(s.label ?? ''))}</title></path>`,
+      );
   });
   return wrap(u.width, u.height, out.join(''), t);
 }
 
 /** Properties that carry a d3 chart's look when the page's stylesheet is not there. */
-const STYLE_PROPS = ['fill', 'fill-opacity', 'stroke', 'stroke-width', 'stroke-dasharray', 'stroke-opacity', 'opacity', 'font-family',
-  'font-size', 'font-weight', 'text-anchor', 'dominant-baseline', 'visibility', 'display'];
+const STYLE_PROPS = [
+  'fill',
+  'fill-opacity',
+  'stroke',
+  'stroke-width',
+  'stroke-dasharray',
+  'stroke-opacity',
+  'opacity',
+  'font-family',
+  'font-size',
+  'font-weight',
+  'text-anchor',
+  'dominant-baseline',
+  'visibility',
+  'display',
+];
 
 /** An <svg> copied with each element's computed style written inline (the copy only; the page is untouched). */
 function serialiseSvg(svg: SVGSVGElement, t: ChartTarget): string {
@@ -132,7 +169,10 @@ function serialiseSvg(svg: SVGSVGElement, t: ChartTarget): string {
   src.forEach((el, i) => {
     const cs = view?.getComputedStyle(el);
     if (!cs) return;
-    const style = STYLE_PROPS.map((p) => [p, cs.getPropertyValue(p)] as const).filter(([, v]) => v !== '').map(([p, v]) => `${p}:${v}`).join(';');
+    const style = STYLE_PROPS.map((p) => [p, cs.getPropertyValue(p)] as const)
+      .filter(([, v]) => v !== '')
+      .map(([p, v]) => `${p}:${v}`)
+      .join(';');
     if (style) dst[i].setAttribute('style', style);
   });
   const box = svg.getBoundingClientRect();
@@ -161,7 +201,9 @@ export function chartSvg(t: ChartTarget): string {
 }
 
 function toBlob(canvas: HTMLCanvasElement): Promise<Blob> {
-  return new Promise((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('the browser could not encode the PNG'))), 'image/png'));
+  return new Promise((resolve, reject) =>
+    canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('the browser could not encode the PNG'))), 'image/png'),
+  );
 }
 
 function loadImage(url: string): Promise<HTMLImageElement> {

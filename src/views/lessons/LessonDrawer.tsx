@@ -11,7 +11,9 @@ function LessonList() {
   return (
     <div className="lesson-list">
       <h2>Guided lessons</h2>
-      <p className="lesson-muted">Each step runs a live preset. Predict what will happen, then reveal: the run answers.</p>
+      <p className="lesson-muted">
+        Each step runs a live preset. Predict what will happen, then reveal: the run answers.
+      </p>
       <ol>
         {LESSONS.map((l, i) => {
           const p = progress.lessons[l.id];
@@ -21,7 +23,11 @@ function LessonList() {
               <button type="button" data-testid={`lesson-pick-${l.id}`} onClick={() => startLesson(l.id)}>
                 <kbd>{i + 1}</kbd> <b>{l.title}</b>
                 <span className="lesson-muted">{l.summary}</span>
-                <span className="lesson-progress">{p ? `step ${p.step + 1} of ${l.steps.length}, ${p.revealed.length} of ${asked} revealed` : `${l.steps.length} steps, ${asked} predictions`}</span>
+                <span className="lesson-progress">
+                  {p
+                    ? `step ${p.step + 1} of ${l.steps.length}, ${p.revealed.length} of ${asked} revealed`
+                    : `${l.steps.length} steps, ${asked} predictions`}
+                </span>
               </button>
             </li>
           );
@@ -35,7 +41,11 @@ function StorageProblems() {
   const readError = useLesson((s) => s.readError);
   const saveError = useLesson((s) => s.saveError);
   if (!readError && !saveError) return null;
-  return <p className="lesson-problem" role="alert" data-testid="lesson-storage-error">{readError ?? saveError}</p>;
+  return (
+    <p className="lesson-problem" role="alert" data-testid="lesson-storage-error">
+      {readError ?? saveError}
+    </p>
+  );
 }
 
 export function LessonDrawer() {
@@ -53,8 +63,23 @@ export function LessonDrawer() {
     }
   };
   return (
-    <aside ref={box} className="lesson-drawer" aria-label="guided lesson" tabIndex={-1} data-testid="lesson-drawer" onKeyDown={onKeyDown}>
-      <button type="button" className="lesson-close" aria-label="close lessons (Esc)" title="Close (Esc)" onClick={closeLessons}>×</button>
+    <aside
+      ref={box}
+      className="lesson-drawer"
+      aria-label="guided lesson"
+      tabIndex={-1}
+      data-testid="lesson-drawer"
+      onKeyDown={onKeyDown}
+    >
+      <button
+        type="button"
+        className="lesson-close"
+        aria-label="close lessons (Esc)"
+        title="Close (Esc)"
+        onClick={closeLessons}
+      >
+        ×
+      </button>
       <StorageProblems />
       {lessonId ? <LessonStepView /> : <LessonList />}
     </aside>

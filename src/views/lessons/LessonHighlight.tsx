@@ -5,7 +5,7 @@ import { findLesson } from '../../state/lessonCatalog';
 import { useLesson } from '../../state/lessonStore';
 
 export function LessonHighlight() {
-  const target = useLesson((s) => (s.lessonId ? findLesson(s.lessonId)?.steps[s.step]?.target ?? null : null));
+  const target = useLesson((s) => (s.lessonId ? (findLesson(s.lessonId)?.steps[s.step]?.target ?? null) : null));
   const step = useLesson((s) => s.step);
   useEffect(() => {
     if (!target) return;
@@ -20,5 +20,7 @@ export function LessonHighlight() {
   }, [target, step]);
   if (!target) return null;
   // target names are checked against LESSON_TARGETS ([a-z-]) by the lesson tests: safe inside a selector
-  return <style data-testid="lesson-highlight-rule">{`[data-lesson-target="${target}"] { outline: 4px solid #E69F00; outline-offset: 2px; border-radius: 4px; animation: lesson-pulse 1.6s ease-in-out infinite; }`}</style>;
+  return (
+    <style data-testid="lesson-highlight-rule">{`[data-lesson-target="${target}"] { outline: 4px solid #E69F00; outline-offset: 2px; border-radius: 4px; animation: lesson-pulse 1.6s ease-in-out infinite; }`}</style>
+  );
 }

@@ -11,30 +11,52 @@ const ms = (ns: number) => `${(ns / 1e6).toFixed(1)} ms`;
 /** After / before as a factor: ×2.40 or ×0.82, and ÷128 when it shrank tenfold or more (read as "128x fewer"). */
 function Ratio({ r }: { r: number }) {
   const text = r >= 0.1 ? `×${r.toFixed(2)}` : `÷${(1 / r).toFixed(0)}`;
-  return <span className="lesson-ratio" data-testid="lesson-ratio" data-value={r} title={`after / before = ${r.toPrecision(3)}`}>{text}</span>;
+  return (
+    <span
+      className="lesson-ratio"
+      data-testid="lesson-ratio"
+      data-value={r}
+      title={`after / before = ${r.toPrecision(3)}`}
+    >
+      {text}
+    </span>
+  );
 }
 
 function Figure({ figure, revealed }: { figure: FigureId; revealed: boolean }) {
   const before = useLesson((s) => s.before);
   const after = useLesson((s) => s.after);
   const f: FigureDef = FIGURES[figure];
-  const b = windowValue(before, figure), a = windowValue(after, figure);
+  const b = windowValue(before, figure),
+    a = windowValue(after, figure);
   const measuring = (span: number) => (span > 0 ? ms(span) : 'settling…');
   return (
     <div className="lesson-figure" data-testid="lesson-figure" data-figure={figure} title={f.about}>
       <div className="lesson-figure-name">{f.label}</div>
       <div className="lesson-figure-row">
         <span className="lesson-figure-side">{revealed ? 'before' : 'now'}</span>
-        <b data-testid="lesson-before" data-value={b ?? ''}>{formatFigure(figure, b)}</b>
-        <span className="lesson-muted" title="simulated time measured, after the change settled">{measuring(windowSpanNs(before))}</span>
+        <b data-testid="lesson-before" data-value={b ?? ''}>
+          {formatFigure(figure, b)}
+        </b>
+        <span className="lesson-muted" title="simulated time measured, after the change settled">
+          {measuring(windowSpanNs(before))}
+        </span>
       </div>
       {revealed && (
         <div className="lesson-figure-row">
           <span className="lesson-figure-side">after</span>
-          <b data-testid="lesson-after" data-value={a ?? ''}>{formatFigure(figure, a)}</b>
-          <span className="lesson-muted" title="simulated time measured, after the change settled">{measuring(windowSpanNs(after))}</span>
+          <b data-testid="lesson-after" data-value={a ?? ''}>
+            {formatFigure(figure, a)}
+          </b>
+          <span className="lesson-muted" title="simulated time measured, after the change settled">
+            {measuring(windowSpanNs(after))}
+          </span>
           {/* always there, so the drawer does not grow under the student when the figure arrives */}
-          {a !== null && b !== null && a > 0 && b > 0 && !f.percent ? <Ratio r={a / b} /> : <span className="lesson-ratio" aria-hidden="true" />}
+          {a !== null && b !== null && a > 0 && b > 0 && !f.percent ? (
+            <Ratio r={a / b} />
+          ) : (
+            <span className="lesson-ratio" aria-hidden="true" />
+          )}
         </div>
       )}
     </div>
@@ -61,13 +83,29 @@ export function LessonStepView() {
   if (!lesson || !st) return null;
   const p = st.predict;
   return (
-    <div ref={top} className="lesson-step" data-testid="lesson-step" data-lesson={lesson.id} data-step={step} data-revealed={revealed}>
-      <button type="button" className="lesson-back" onClick={showLessonList} data-testid="lesson-list">← all lessons</button>
+    <div
+      ref={top}
+      className="lesson-step"
+      data-testid="lesson-step"
+      data-lesson={lesson.id}
+      data-step={step}
+      data-revealed={revealed}
+    >
+      <button type="button" className="lesson-back" onClick={showLessonList} data-testid="lesson-list">
+        ← all lessons
+      </button>
       <h2>{lesson.title}</h2>
       <p className="lesson-muted lesson-seed">{lesson.seed}</p>
-      <h3><span className="lesson-count">Step {step + 1} of {lesson.steps.length}</span> {st.title}</h3>
+      <h3>
+        <span className="lesson-count">
+          Step {step + 1} of {lesson.steps.length}
+        </span>{' '}
+        {st.title}
+      </h3>
       <p className="lesson-text">{st.text}</p>
-      <p className="lesson-look"><b>Look at:</b> {st.look}</p>
+      <p className="lesson-look">
+        <b>Look at:</b> {st.look}
+      </p>
       <Figure figure={st.figure} revealed={revealed} />
       {p && (
         <fieldset className="lesson-predict" data-testid="lesson-predict">
@@ -76,31 +114,70 @@ export function LessonStepView() {
             const right = revealed && i === p.answer;
             const wrong = revealed && i === chosen && i !== p.answer;
             return (
-              <button key={c} type="button" className={`lesson-choice${right ? ' right' : ''}${wrong ? ' wrong' : ''}`} aria-pressed={chosen === i}
-                data-testid={`lesson-choice-${i + 1}`} disabled={revealed && !right && !wrong} onClick={() => answer(i)}>
-                <kbd>{i + 1}</kbd> {c}{right ? ' ✓ the run\'s answer' : ''}{wrong ? ' ✗ your guess' : ''}
+              <button
+                key={c}
+                type="button"
+                className={`lesson-choice${right ? ' right' : ''}${wrong ? ' wrong' : ''}`}
+                aria-pressed={chosen === i}
+                data-testid={`lesson-choice-${i + 1}`}
+                disabled={revealed && !right && !wrong}
+                onClick={() => answer(i)}
+              >
+                <kbd>{i + 1}</kbd> {c}
+                {right ? " ✓ the run's answer" : ''}
+                {wrong ? ' ✗ your guess' : ''}
               </button>
             );
           })}
           {!revealed && (
-            <button type="button" className="lesson-reveal" data-testid="lesson-reveal" disabled={chosen === undefined} onClick={reveal}>
+            <button
+              type="button"
+              className="lesson-reveal"
+              data-testid="lesson-reveal"
+              disabled={chosen === undefined}
+              onClick={reveal}
+            >
               Reveal: run it <kbd>Enter</kbd>
             </button>
           )}
           {revealed && (
             <p ref={explain} className="lesson-explain" data-testid="lesson-explain" role="status">
-              <b>{chosen === p.answer ? 'Right. ' : 'The run says otherwise. '}</b>{p.explain}
+              <b>{chosen === p.answer ? 'Right. ' : 'The run says otherwise. '}</b>
+              {p.explain}
             </p>
           )}
         </fieldset>
       )}
-      {hint && <p className="lesson-hint" role="status" data-testid="lesson-hint">{hint}</p>}
+      {hint && (
+        <p className="lesson-hint" role="status" data-testid="lesson-hint">
+          {hint}
+        </p>
+      )}
       <nav className="lesson-nav" aria-label="lesson steps">
-        <button type="button" onClick={() => moveStep(-1)} disabled={step === 0} data-testid="lesson-prev"><kbd>p</kbd> ← back</button>
-        <button type="button" onClick={replayStep} data-testid="lesson-replay" title="This step again as a new run from time 0 (key r)"><kbd>r</kbd> again</button>
-        <button type="button" onClick={() => moveStep(1)} disabled={step === lesson.steps.length - 1} data-testid="lesson-next">next → <kbd>n</kbd></button>
+        <button type="button" onClick={() => moveStep(-1)} disabled={step === 0} data-testid="lesson-prev">
+          <kbd>p</kbd> ← back
+        </button>
+        <button
+          type="button"
+          onClick={replayStep}
+          data-testid="lesson-replay"
+          title="This step again as a new run from time 0 (key r)"
+        >
+          <kbd>r</kbd> again
+        </button>
+        <button
+          type="button"
+          onClick={() => moveStep(1)}
+          disabled={step === lesson.steps.length - 1}
+          data-testid="lesson-next"
+        >
+          next → <kbd>n</kbd>
+        </button>
       </nav>
-      <p className="lesson-muted lesson-keys">Keys: n / p (or → / ← in this panel) step, 1-{p ? p.choices.length : 4} answer, Enter reveal, r again, Esc close. Space still plays and pauses.</p>
+      <p className="lesson-muted lesson-keys">
+        Keys: n / p (or → / ← in this panel) step, 1-{p ? p.choices.length : 4} answer, Enter reveal, r again, Esc
+        close. Space still plays and pauses.
+      </p>
     </div>
   );
 }

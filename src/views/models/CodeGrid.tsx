@@ -10,8 +10,18 @@ import { codeCounts } from './mdPicture';
 /** Cells fill the box they are given (square, at most MAX_CELL px), like the stripe cache grid. */
 const MAX_CELL = 12;
 
-export function CodeGrid({ cells, styles, id, label, testId }: {
-  cells: Uint8Array; styles: readonly CodeStyle[]; id: string; label: string; testId?: string;
+export function CodeGrid({
+  cells,
+  styles,
+  id,
+  label,
+  testId,
+}: {
+  cells: Uint8Array;
+  styles: readonly CodeStyle[];
+  id: string;
+  label: string;
+  testId?: string;
 }) {
   const box = useRef<HTMLDivElement>(null);
   const { width, height } = useSize(box);
@@ -23,26 +33,46 @@ export function CodeGrid({ cells, styles, id, label, testId }: {
   return (
     <div className="bm-grid" data-testid={testId} data-cells={cells.length}>
       <div className="bm-box" ref={box}>
-      {size > 0 && <svg width={cols * size} height={rows * size} role="img" aria-label={`${label}: ${styles.map((s, i) => `${counts[i]} ${s.label}`).join(', ')}`}>
-        <defs>
-          {styles.map((st, c) => st.pattern !== 'none' && (
-            <pattern key={c} id={`${id}-p${c}`} width={6} height={6} patternUnits="userSpaceOnUse">
-              <rect width={6} height={6} fill={st.colour} />
-              <path d={patternPath(st.pattern)} stroke={st.ink} fill={st.ink} strokeWidth={1.2} />
-            </pattern>
-          ))}
-        </defs>
-        {Array.from(cells, (c, i) => {
-          const st = styles[c] ?? styles[0];
-          return <rect key={i} x={(i % cols) * size} y={Math.floor(i / cols) * size} width={size - (size >= 5 ? 1 : 0)} height={size - (size >= 5 ? 1 : 0)}
-            fill={st.pattern === 'none' ? st.colour : `url(#${id}-p${c})`} data-code={c} />;
-        })}
-      </svg>}
+        {size > 0 && (
+          <svg
+            width={cols * size}
+            height={rows * size}
+            role="img"
+            aria-label={`${label}: ${styles.map((s, i) => `${counts[i]} ${s.label}`).join(', ')}`}
+          >
+            <defs>
+              {styles.map(
+                (st, c) =>
+                  st.pattern !== 'none' && (
+                    <pattern key={c} id={`${id}-p${c}`} width={6} height={6} patternUnits="userSpaceOnUse">
+                      <rect width={6} height={6} fill={st.colour} />
+                      <path d={patternPath(st.pattern)} stroke={st.ink} fill={st.ink} strokeWidth={1.2} />
+                    </pattern>
+                  ),
+              )}
+            </defs>
+            {Array.from(cells, (c, i) => {
+              const st = styles[c] ?? styles[0];
+              return (
+                <rect
+                  key={i}
+                  x={(i % cols) * size}
+                  y={Math.floor(i / cols) * size}
+                  width={size - (size >= 5 ? 1 : 0)}
+                  height={size - (size >= 5 ? 1 : 0)}
+                  fill={st.pattern === 'none' ? st.colour : `url(#${id}-p${c})`}
+                  data-code={c}
+                />
+              );
+            })}
+          </svg>
+        )}
       </div>
       <ul className="bm-legend">
         {styles.map((st, c) => (
           <li key={st.label} title={st.about} data-testid={`${id}-count-${st.label}`} data-count={counts[c]}>
-            <i className="swatch" style={{ background: swatchCss(st) }} aria-hidden="true" />{st.label} <b>{counts[c]}</b>
+            <i className="swatch" style={{ background: swatchCss(st) }} aria-hidden="true" />
+            {st.label} <b>{counts[c]}</b>
           </li>
         ))}
       </ul>

@@ -17,15 +17,31 @@ const LOCK_ABOUT: Record<string, string> = {
 function Queue({ p }: { p: LoopPicture }) {
   const waiting = p.queues.reduce((s, q) => s + q.length, 0);
   return (
-    <Col title={p.mode === 'single-thread' ? 'lo_bio_list' : p.mode === 'blk-mq' ? 'hctx0 → kloopd0' : 'hctx0 → loop0 work_list'}
-      about={p.design} note={`${waiting} waiting`} className="lq" testId="loop-queue">
+    <Col
+      title={
+        p.mode === 'single-thread' ? 'lo_bio_list' : p.mode === 'blk-mq' ? 'hctx0 → kloopd0' : 'hctx0 → loop0 work_list'
+      }
+      about={p.design}
+      note={`${waiting} waiting`}
+      className="lq"
+      testId="loop-queue"
+    >
       {p.queues.map((q) => (
         <div key={q.name} className="qrow" data-testid={`queue-${q.name}`} data-length={q.length}>
-          <span className="qname" title={`${q.name}: requests waiting now`}>{q.name}</span>
-          <Slots used={0} waiting={q.length} capacity={Math.min(36, Math.max(12, p.iodepth))} label={`${q.name}: ${q.length} waiting`} />
+          <span className="qname" title={`${q.name}: requests waiting now`}>
+            {q.name}
+          </span>
+          <Slots
+            used={0}
+            waiting={q.length}
+            capacity={Math.min(36, Math.max(12, p.iodepth))}
+            label={`${q.name}: ${q.length} waiting`}
+          />
         </div>
       ))}
-      {p.locks.map((l) => <LockLine key={l.name} lock={l} about={LOCK_ABOUT[l.name] ?? 'A lock of the loop queue'} />)}
+      {p.locks.map((l) => (
+        <LockLine key={l.name} lock={l} about={LOCK_ABOUT[l.name] ?? 'A lock of the loop queue'} />
+      ))}
       <p className="design muted">{p.design}</p>
     </Col>
   );
@@ -34,17 +50,35 @@ function Queue({ p }: { p: LoopPicture }) {
 function Handlers({ p }: { p: LoopPicture }) {
   const many = p.handlers.length > 8;
   return (
-    <Col title={p.mode === 'blk-mq' ? 'kworkers' : 'loop0'} className="lh" testId="loop-handlers"
-      about={p.mode === 'blk-mq' ? 'kloopd0 workers (max_active); each runs one read work item at a time' : 'The one loop kthread: everything passes through it'}
-      note={`${p.handlersBusy}/${p.handlers.length}`}>
+    <Col
+      title={p.mode === 'blk-mq' ? 'kworkers' : 'loop0'}
+      className="lh"
+      testId="loop-handlers"
+      about={
+        p.mode === 'blk-mq'
+          ? 'kloopd0 workers (max_active); each runs one read work item at a time'
+          : 'The one loop kthread: everything passes through it'
+      }
+      note={`${p.handlersBusy}/${p.handlers.length}`}
+    >
       {many ? (
         <div className="chips" aria-label="workers by state">
-          {p.handlers.map((t) => <span key={t.name} title={`${t.name}: ${t.label || 'idle'}`}><StateChip state={t.state} text={short(t.name).replace('kworker ', 'w')} /></span>)}
+          {p.handlers.map((t) => (
+            <span key={t.name} title={`${t.name}: ${t.label || 'idle'}`}>
+              <StateChip state={t.state} text={short(t.name).replace('kworker ', 'w')} />
+            </span>
+          ))}
         </div>
-      ) : <ThreadList threads={p.handlers} short={short} />}
+      ) : (
+        <ThreadList threads={p.handlers} short={short} />
+      )}
       {p.aioInFlight !== null && (
-        <Figure name="AIO in flight" value={p.aioInFlight} testId="aio-in-flight"
-          about="lo_rw_aio submissions not yet completed: loop0 never waits for them (-EIOCBQUEUED)" />
+        <Figure
+          name="AIO in flight"
+          value={p.aioInFlight}
+          testId="aio-in-flight"
+          about="lo_rw_aio submissions not yet completed: loop0 never waits for them (-EIOCBQUEUED)"
+        />
       )}
     </Col>
   );
@@ -52,18 +86,40 @@ function Handlers({ p }: { p: LoopPicture }) {
 
 function PageCache({ p }: { p: LoopPicture }) {
   return (
-    <Col title="backing file" about="The backing file's page cache (address_space); dio-aio bypasses it with O_DIRECT" className="lpc" testId="page-cache">
+    <Col
+      title="backing file"
+      about="The backing file's page cache (address_space); dio-aio bypasses it with O_DIRECT"
+      className="lpc"
+      testId="page-cache"
+    >
       {p.doubleCopy ? (
         <>
-          <div className="copy2" title="Buffered: device → backing page cache → copy into the loop request's page: every page is copied and cached twice">
-            <span className="page">page cache</span> → <span className="page">copy_page</span> → <span className="page">loop bio</span>
+          <div
+            className="copy2"
+            title="Buffered: device → backing page cache → copy into the loop request's page: every page is copied and cached twice"
+          >
+            <span className="page">page cache</span> → <span className="page">copy_page</span> →{' '}
+            <span className="page">loop bio</span>
             <div className="muted">double copy, double caching</div>
           </div>
-          <Figure name="dirty" value={p.dirtyPages} about="Backing-file pages dirty now (written by the flusher)" testId="dirty-pages" />
+          <Figure
+            name="dirty"
+            value={p.dirtyPages}
+            about="Backing-file pages dirty now (written by the flusher)"
+            testId="dirty-pages"
+          />
           <Figure name="writeback" value={p.writebackPages} about="Backing-file pages under writeback now" />
-          {p.flusher && <div className="tline"><StateChip state={p.flusher.state} text={p.flusher.name} /></div>}
+          {p.flusher && (
+            <div className="tline">
+              <StateChip state={p.flusher.state} text={p.flusher.name} />
+            </div>
+          )}
         </>
-      ) : <div className="copy2 direct" title="O_DIRECT: the backing bio points at the loop request's own pages">O_DIRECT: <b>no copy</b>, no page cache</div>}
+      ) : (
+        <div className="copy2 direct" title="O_DIRECT: the backing bio points at the loop request's own pages">
+          O_DIRECT: <b>no copy</b>, no page cache
+        </div>
+      )}
     </Col>
   );
 }
@@ -71,14 +127,40 @@ function PageCache({ p }: { p: LoopPicture }) {
 function Device({ p }: { p: LoopPicture }) {
   const d = p.device;
   return (
-    <Col title={d.name} about="The backing device: requests in service of its internal parallelism, then queued" className="ldev" testId="backing-device"
-      note={`${d.inService}/${d.parallelism} busy`}>
-      <Slots used={d.inService} waiting={d.queued} capacity={d.parallelism} label={`${d.inService} in service of ${d.parallelism}, ${d.queued} queued`} testId="device-slots" />
+    <Col
+      title={d.name}
+      about="The backing device: requests in service of its internal parallelism, then queued"
+      className="ldev"
+      testId="backing-device"
+      note={`${d.inService}/${d.parallelism} busy`}
+    >
+      <Slots
+        used={d.inService}
+        waiting={d.queued}
+        capacity={d.parallelism}
+        label={`${d.inService} in service of ${d.parallelism}, ${d.queued} queued`}
+        testId="device-slots"
+      />
       <Figure name="queued" value={d.queued} about="Requests waiting for a free slot of the device" />
-      <Figure name="requests" value={d.requests.toLocaleString('en')} about="Backing requests the device has started since the run began" testId="backing-requests" />
+      <Figure
+        name="requests"
+        value={d.requests.toLocaleString('en')}
+        about="Backing requests the device has started since the run began"
+        testId="backing-requests"
+      />
       <Figure name="util" value={fmtPct(d.utilisation)} about="Share of slot time busy since the run began" />
-      {d.seqFraction !== null && <Figure name="readahead hits" value={fmtPct(d.seqFraction)} about="Backing requests that continued the previous one" />}
-      {p.irq && <div className="tline"><StateChip state={p.irq.state} text={p.irq.name} /></div>}
+      {d.seqFraction !== null && (
+        <Figure
+          name="readahead hits"
+          value={fmtPct(d.seqFraction)}
+          about="Backing requests that continued the previous one"
+        />
+      )}
+      {p.irq && (
+        <div className="tline">
+          <StateChip state={p.irq.state} text={p.irq.name} />
+        </div>
+      )}
     </Col>
   );
 }
@@ -88,13 +170,30 @@ export function LoopMachine() {
   if (!p) return null;
   return (
     <section className="panel machine" aria-label="loop machine" data-testid="loop-machine" data-mode={p.mode}>
-      <div className="panel-head"><h2>/dev/loop0: {p.mode}</h2><span className="muted">fio → loop queue → {p.mode === 'blk-mq' ? 'kworkers' : 'loop0'} → backing file → device</span></div>
+      <div className="panel-head">
+        <h2>/dev/loop0: {p.mode}</h2>
+        <span className="muted">
+          fio → loop queue → {p.mode === 'blk-mq' ? 'kworkers' : 'loop0'} → backing file → device
+        </span>
+      </div>
       <div className="machine-body">
         <Col title="fio jobs" about="fio jobs: the submitting threads" className="subs" testId="loop-jobs">
           <ThreadList threads={p.jobs} />
-          <Figure name="in flight" value={p.inFlight} about={`IOs submitted and not completed (iodepth ${p.iodepth} per job)`} testId="loop-in-flight" />
+          <Figure
+            name="in flight"
+            value={p.inFlight}
+            about={`IOs submitted and not completed (iodepth ${p.iodepth} per job)`}
+            testId="loop-in-flight"
+          />
         </Col>
-        <Arrow /><Queue p={p} /><Arrow /><Handlers p={p} /><Arrow /><PageCache p={p} /><Arrow /><Device p={p} />
+        <Arrow />
+        <Queue p={p} />
+        <Arrow />
+        <Handlers p={p} />
+        <Arrow />
+        <PageCache p={p} />
+        <Arrow />
+        <Device p={p} />
       </div>
     </section>
   );

@@ -12,7 +12,10 @@ import { ModelStage } from './ModelStage';
 
 /** The machine view for a snapshot's model, by what the snapshot holds (a stale frame of the previous model
  * after a switch must not reach the new model's view). */
-export function machineFor(model: string, has: { loop: boolean; ext4: boolean; mirror: boolean }): 'loop' | 'ext4' | 'mirror' | null {
+export function machineFor(
+  model: string,
+  has: { loop: boolean; ext4: boolean; mirror: boolean },
+): 'loop' | 'ext4' | 'mirror' | null {
   if (model === 'loop' && has.loop) return 'loop';
   if (model === 'ext4' && has.ext4) return 'ext4';
   if ((model === 'raid1' || model === 'raid10') && has.mirror) return 'mirror';
@@ -21,9 +24,13 @@ export function machineFor(model: string, has: { loop: boolean; ext4: boolean; m
 
 export function StageFor() {
   const model = useSim((s) => s.model);
-  const which = useSim((s) => machineFor(s.model, {
-    loop: loopPicture(s.snapshot) !== null, ext4: ext4Picture(s.snapshot) !== null, mirror: mirrorPicture(s.snapshot) !== null,
-  }));
+  const which = useSim((s) =>
+    machineFor(s.model, {
+      loop: loopPicture(s.snapshot) !== null,
+      ext4: ext4Picture(s.snapshot) !== null,
+      mirror: mirrorPicture(s.snapshot) !== null,
+    }),
+  );
   if (which === null) return <ModelStage />;
   return (
     <MachineStage model={model}>

@@ -29,8 +29,20 @@ export const LLBITMAP_STYLES: readonly CodeStyle[] = [
 export const OP_STYLES: readonly CodeStyle[] = [
   { label: 'no op', ...SWATCH.blank, about: 'no async op in flight' },
   { label: 'queued', ...SWATCH.yellowHatch, about: 'handed to the offload engine, waiting for a thread or channel' },
-  { label: 'prexor', ...SWATCH.purpleStripes, about: 'ops_run_prexor5: old data xor-ed out of parity (read-modify-write)' },
-  { label: 'biodrain', ...SWATCH.blueDots, about: 'ops_run_biodrain: new data copied from the bios into the stripe pages' },
+  {
+    label: 'prexor',
+    ...SWATCH.purpleStripes,
+    about: 'ops_run_prexor5: old data xor-ed out of parity (read-modify-write)',
+  },
+  {
+    label: 'biodrain',
+    ...SWATCH.blueDots,
+    about: 'ops_run_biodrain: new data copied from the bios into the stripe pages',
+  },
   { label: 'reconstruct', ...SWATCH.vermilionCross, about: 'ops_run_reconstruct5/6: the new parity computed' },
-  { label: 'callback', ...SWATCH.green, about: 'the engine is done; ops_complete_reconstruct (which hands the stripe back) has not run yet' },
+  {
+    label: 'callback',
+    ...SWATCH.green,
+    about: 'the engine is done; ops_complete_reconstruct (which hands the stripe back) has not run yet',
+  },
 ];

@@ -46,16 +46,23 @@ export function writerPhase(t: { state: number; label: string }): WriterPhase {
 export function ext4Picture(s: Snapshot | null | undefined): Ext4Picture | null {
   const x = s?.extra;
   if (!s || !x || (x.submit !== 'buffer' && x.submit !== 'bio') || typeof x.elevatorLength !== 'number') return null;
-  const writers = s.threads.filter((t) => t.role === 'writer')
+  const writers = s.threads
+    .filter((t) => t.role === 'writer')
     .map((t) => ({ name: t.name, state: t.state, label: t.label, utilisation: t.utilisation, phase: writerPhase(t) }));
   const phaseCounts = Object.fromEntries(WRITER_PHASES.map((p) => [p, 0])) as Record<WriterPhase, number>;
   for (const w of writers) phaseCounts[w.phase]++;
   const mib = (num(x.submittedPages) * 4096) / MiB;
   const dev = s.devices[0];
   return {
-    submit: x.submit, plug: x.plug === true, maxBioPages: num(x.maxBioPages),
-    writers, phaseCounts,
-    dirtyPages: num(x.dirtyPages), writebackPages: num(x.writebackPages), dirtyLimitPages: num(x.dirtyLimitPages), throttled: num(x.throttled),
+    submit: x.submit,
+    plug: x.plug === true,
+    maxBioPages: num(x.maxBioPages),
+    writers,
+    phaseCounts,
+    dirtyPages: num(x.dirtyPages),
+    writebackPages: num(x.writebackPages),
+    dirtyLimitPages: num(x.dirtyLimitPages),
+    throttled: num(x.throttled),
     submissionsPerMiB: mib > 0 ? num(x.submissions) / mib : null,
     requestsPerMiB: mib > 0 ? num(x.dispatched) / mib : null,
     submissions: num(x.submissions),
@@ -63,6 +70,12 @@ export function ext4Picture(s: Snapshot | null | undefined): Ext4Picture | null 
     queueLock: s.locks.find((l) => l.name === 'queue_lock') ?? null,
     journalLock: s.locks.find((l) => l.name === 'j_state_lock') ?? null,
     elevator: num(x.elevatorLength),
-    device: { name: dev?.name ?? 'sda', inService: num(x.deviceInService), queued: num(x.deviceQueued), parallelism: Math.max(1, num(x.deviceParallelism)), utilisation: dev?.utilisation ?? 0 },
+    device: {
+      name: dev?.name ?? 'sda',
+      inService: num(x.deviceInService),
+      queued: num(x.deviceQueued),
+      parallelism: Math.max(1, num(x.deviceParallelism)),
+      utilisation: dev?.utilisation ?? 0,
+    },
   };
 }

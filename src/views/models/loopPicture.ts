@@ -3,8 +3,16 @@
 import type { LockView, Snapshot } from '../../protocol/messages';
 
 export type LoopMode = 'single-thread' | 'blk-mq' | 'dio-aio';
-export interface ThreadNow { name: string; state: number; label: string; utilisation: number }
-export interface QueueNow { name: string; length: number }
+export interface ThreadNow {
+  name: string;
+  state: number;
+  label: string;
+  utilisation: number;
+}
+export interface QueueNow {
+  name: string;
+  length: number;
+}
 
 export interface LoopPicture {
   mode: LoopMode;
@@ -25,7 +33,15 @@ export interface LoopPicture {
   doubleCopy: boolean;
   dirtyPages: number;
   writebackPages: number;
-  device: { name: string; inService: number; queued: number; parallelism: number; utilisation: number; requests: number; seqFraction: number | null };
+  device: {
+    name: string;
+    inService: number;
+    queued: number;
+    parallelism: number;
+    utilisation: number;
+    requests: number;
+    seqFraction: number | null;
+  };
   irq: ThreadNow | null;
   flusher: ThreadNow | null;
 }
@@ -38,11 +54,17 @@ const DESIGNS: Record<LoopMode, string> = {
 };
 
 const num = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
-const thread = (t: Snapshot['threads'][number]): ThreadNow => ({ name: t.name, state: t.state, label: t.label, utilisation: t.utilisation });
+const thread = (t: Snapshot['threads'][number]): ThreadNow => ({
+  name: t.name,
+  state: t.state,
+  label: t.label,
+  utilisation: t.utilisation,
+});
 
 export function loopPicture(s: Snapshot | null | undefined): LoopPicture | null {
   const x = s?.extra;
-  if (!s || !x || typeof x.loopMode !== 'string' || !Array.isArray(x.loopQueues) || !(x.loopMode in DESIGNS)) return null;
+  if (!s || !x || typeof x.loopMode !== 'string' || !Array.isArray(x.loopQueues) || !(x.loopMode in DESIGNS))
+    return null;
   const mode = x.loopMode as LoopMode;
   const handlers = s.threads.filter((t) => t.role === 'loop_thread' || t.role === 'kworker').map(thread);
   const dev = s.devices[0];
@@ -64,8 +86,12 @@ export function loopPicture(s: Snapshot | null | undefined): LoopPicture | null 
     dirtyPages: num(x.dirtyPages),
     writebackPages: num(x.writebackPages),
     device: {
-      name: dev?.name ?? 'backing', inService: num(x.backingInService), queued: num(x.backingQueued),
-      parallelism: Math.max(1, num(x.backingParallelism)), utilisation: dev?.utilisation ?? 0, requests,
+      name: dev?.name ?? 'backing',
+      inService: num(x.backingInService),
+      queued: num(x.backingQueued),
+      parallelism: Math.max(1, num(x.backingParallelism)),
+      utilisation: dev?.utilisation ?? 0,
+      requests,
       seqFraction: requests > 0 ? num(x.backingSeqRequests) / requests : null,
     },
     irq: irq ? thread(irq) : null,

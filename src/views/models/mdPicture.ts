@@ -35,17 +35,27 @@ export interface ResyncNow {
 }
 
 export const num = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
-export const threadNow = (t: Snapshot['threads'][number]): ThreadNow => ({ name: t.name, state: t.state, label: t.label, utilisation: t.utilisation });
+export const threadNow = (t: Snapshot['threads'][number]): ThreadNow => ({
+  name: t.name,
+  state: t.state,
+  label: t.label,
+  utilisation: t.utilisation,
+});
 
 /** The bitmap from the snapshot's extra (figures + live()), bitmap_lock from its locks. */
 export function bitmapNow(s: Snapshot, x: Record<string, unknown>): BitmapNow | null {
   if ((x.bitmap !== 'bitmap' && x.bitmap !== 'llbitmap') || !(x.bitmapCells instanceof Uint8Array)) return null;
   const classic = x.bitmap === 'bitmap';
   return {
-    kind: x.bitmap, cells: x.bitmapCells, styles: classic ? CLASSIC_STYLES : LLBITMAP_STYLES,
-    chunksPerCell: Math.max(1, num(x.bitmapChunksPerCell)), chunkBytes: num(x.bitmapChunkBytes),
-    pagesToWrite: num(x.bitmapPagesToWrite), pagesLater: num(classic ? x.bitmapPagesPending : x.bitmapPagesDying),
-    writesInFlight: num(x.bitmapWritesInFlight), lock: s.locks.find((l) => l.name === 'bitmap_lock') ?? null,
+    kind: x.bitmap,
+    cells: x.bitmapCells,
+    styles: classic ? CLASSIC_STYLES : LLBITMAP_STYLES,
+    chunksPerCell: Math.max(1, num(x.bitmapChunksPerCell)),
+    chunkBytes: num(x.bitmapChunkBytes),
+    pagesToWrite: num(x.bitmapPagesToWrite),
+    pagesLater: num(classic ? x.bitmapPagesPending : x.bitmapPagesDying),
+    writesInFlight: num(x.bitmapWritesInFlight),
+    lock: s.locks.find((l) => l.name === 'bitmap_lock') ?? null,
     pageRefs: classic ? null : num(x.bitmapPageRefs),
     daemons: s.threads.filter((t) => t.role === 'workqueue' && t.name.includes('llbitmap')).map(threadNow),
   };
@@ -56,9 +66,14 @@ export function resyncNow(s: Snapshot, x: Record<string, unknown>): ResyncNow | 
   if (x.syncSpanPages === undefined) return null;
   const rs = s.threads.find((t) => t.role === 'resync');
   return {
-    running: x.resyncRunning === true, posPages: num(x.syncPosPages), spanPages: Math.max(1, num(x.syncSpanPages)),
-    activePages: num(x.syncActivePages), limitPages: num(x.syncIoLimitPages), kibPerSec: num(x.resyncKiBPerSec),
-    throttleWaits: num(x.resyncThrottleWaits), thread: rs ? threadNow(rs) : null,
+    running: x.resyncRunning === true,
+    posPages: num(x.syncPosPages),
+    spanPages: Math.max(1, num(x.syncSpanPages)),
+    activePages: num(x.syncActivePages),
+    limitPages: num(x.syncIoLimitPages),
+    kibPerSec: num(x.resyncKiBPerSec),
+    throttleWaits: num(x.resyncThrottleWaits),
+    thread: rs ? threadNow(rs) : null,
   };
 }
 

@@ -5,7 +5,13 @@ import type { LockView, Snapshot } from '../../protocol/messages';
 import type { ThreadNow } from './loopPicture';
 import { bitmapNow, num, resyncNow, threadNow as thread, type BitmapNow, type ResyncNow } from './mdPicture';
 
-export interface MemberNow { name: string; inService: number; queued: number; parallelism: number; utilisation: number }
+export interface MemberNow {
+  name: string;
+  inService: number;
+  queued: number;
+  parallelism: number;
+  utilisation: number;
+}
 
 export interface MirrorPicture {
   level: string;
@@ -34,7 +40,11 @@ export function mirrorPicture(s: Snapshot | null | undefined): MirrorPicture | n
     bitmap: bitmapNow(s, x),
     resync: resyncNow(s, x),
     members: (x.memberQueues as MemberNow[]).map((m) => ({
-      name: m.name, inService: num(m.inService), queued: num(m.queued), parallelism: Math.max(1, num(m.parallelism)), utilisation: util.get(m.name) ?? 0,
+      name: m.name,
+      inService: num(m.inService),
+      queued: num(m.queued),
+      parallelism: Math.max(1, num(m.parallelism)),
+      utilisation: util.get(m.name) ?? 0,
     })),
   };
 }

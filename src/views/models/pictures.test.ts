@@ -8,23 +8,63 @@ import { codeCounts } from './mdPicture';
 import { mirrorPicture } from './mirrorPicture';
 import { machineFor } from './StageFor';
 
-const base = (extra: Record<string, unknown>, threads: [string, string, number, string][] = [], over: Partial<Snapshot> = {}): Snapshot => ({
-  timeNs: 1e6, events: 10, completions: 5, bytes: 20480,
+const base = (
+  extra: Record<string, unknown>,
+  threads: [string, string, number, string][] = [],
+  over: Partial<Snapshot> = {},
+): Snapshot => ({
+  timeNs: 1e6,
+  events: 10,
+  completions: 5,
+  bytes: 20480,
   threads: threads.map(([name, role, state, label]) => ({ name, role, state, label, utilisation: 0.5 })),
-  locks: [], lockStats: [], queues: [], devices: [{ name: 'vda', utilisation: 0.4, opsPerSec: 1000, bytesPerSec: 4e6, meanQueueDepth: 2 }],
-  extra, ...over,
+  locks: [],
+  lockStats: [],
+  queues: [],
+  devices: [{ name: 'vda', utilisation: 0.4, opsPerSec: 1000, bytesPerSec: 4e6, meanQueueDepth: 2 }],
+  extra,
+  ...over,
 });
 
 const loopExtra = (mode: string) => ({
-  loopMode: mode, inFlight: 64, backingQueued: 3, backingInService: 16, loopQueues: [{ name: 'kloopd0 worklist', length: 40 }],
-  backingParallelism: 16, backingOutstanding: 19, direct: true, workers: 2, iodepth: 64, numjobs: 1, bs: 4096, rw: 'randread',
-  dirtyPages: 0, writebackPages: 0, backingRequests: 100, backingSeqRequests: 25,
+  loopMode: mode,
+  inFlight: 64,
+  backingQueued: 3,
+  backingInService: 16,
+  loopQueues: [{ name: 'kloopd0 worklist', length: 40 }],
+  backingParallelism: 16,
+  backingOutstanding: 19,
+  direct: true,
+  workers: 2,
+  iodepth: 64,
+  numjobs: 1,
+  bs: 4096,
+  rw: 'randread',
+  dirtyPages: 0,
+  writebackPages: 0,
+  backingRequests: 100,
+  backingSeqRequests: 25,
 });
 
 describe('loopPicture', () => {
   it('reads the queue, the busy handlers, the device and the readahead share', () => {
-    const p = loopPicture(base(loopExtra('blk-mq'), [['fio/0', 'submitter', 3, 'io_getevents'], ['kworker/u16:0', 'kworker', 3, 'page_cache_read'], ['kworker/u16:1', 'kworker', 4, ''], ['irq/vda', 'interrupt', 4, '']],
-      { locks: [{ name: 'lo_lock', holder: null, waiters: [], spinning: true }, { name: 'pool->lock', holder: 'fio/0', waiters: ['kworker/u16:1'], spinning: true }] }));
+    const p = loopPicture(
+      base(
+        loopExtra('blk-mq'),
+        [
+          ['fio/0', 'submitter', 3, 'io_getevents'],
+          ['kworker/u16:0', 'kworker', 3, 'page_cache_read'],
+          ['kworker/u16:1', 'kworker', 4, ''],
+          ['irq/vda', 'interrupt', 4, ''],
+        ],
+        {
+          locks: [
+            { name: 'lo_lock', holder: null, waiters: [], spinning: true },
+            { name: 'pool->lock', holder: 'fio/0', waiters: ['kworker/u16:1'], spinning: true },
+          ],
+        },
+      ),
+    );
     expect(p).not.toBeNull();
     expect(p?.queues).toEqual([{ name: 'kloopd0 worklist', length: 40 }]);
     expect(p?.handlers.map((h) => h.name)).toEqual(['kworker/u16:0', 'kworker/u16:1']);
@@ -34,7 +74,10 @@ describe('loopPicture', () => {
     expect(p?.doubleCopy).toBe(true);
     expect(p?.aioInFlight).toBeNull();
     expect(p?.irq?.name).toBe('irq/vda');
-    expect(p?.locks.map((l) => `${l.name}:${l.holder ?? 'free'}:${l.waiters.length}`)).toEqual(['lo_lock:free:0', 'pool->lock:fio/0:1']);
+    expect(p?.locks.map((l) => `${l.name}:${l.holder ?? 'free'}:${l.waiters.length}`)).toEqual([
+      'lo_lock:free:0',
+      'pool->lock:fio/0:1',
+    ]);
   });
 
   it('dio-aio has no double copy and shows the AIOs in flight', () => {
@@ -53,12 +96,36 @@ describe('loopPicture', () => {
 
 describe('ext4Picture', () => {
   const extra = {
-    dirtyPages: 900, writebackPages: 100, submissions: 512, submit: 'bio', plug: true, maxBioPages: 128, numjobs: 3, dirtyLimitPages: 4096,
-    throttled: 1, submittedPages: 512 * 128, dispatched: 300, pluggedRequests: 4, elevatorLength: 7, deviceInService: 2, deviceQueued: 0, deviceParallelism: 64,
+    dirtyPages: 900,
+    writebackPages: 100,
+    submissions: 512,
+    submit: 'bio',
+    plug: true,
+    maxBioPages: 128,
+    numjobs: 3,
+    dirtyLimitPages: 4096,
+    throttled: 1,
+    submittedPages: 512 * 128,
+    dispatched: 300,
+    pluggedRequests: 4,
+    elevatorLength: 7,
+    deviceInService: 2,
+    deviceQueued: 0,
+    deviceParallelism: 64,
   };
   it('counts writers by phase from label and state, and gives submissions per MiB submitted', () => {
-    const p = ext4Picture(base(extra, [['fio/0', 'writer', 1, 'j_state_lock'], ['fio/1', 'writer', 3, 'balance_dirty_pages'], ['fio/2', 'writer', 1, 'queue_lock'], ['irq/sda', 'interrupt', 4, '']],
-      { locks: [{ name: 'queue_lock', holder: 'fio/3', waiters: ['fio/2'], spinning: true }] }));
+    const p = ext4Picture(
+      base(
+        extra,
+        [
+          ['fio/0', 'writer', 1, 'j_state_lock'],
+          ['fio/1', 'writer', 3, 'balance_dirty_pages'],
+          ['fio/2', 'writer', 1, 'queue_lock'],
+          ['irq/sda', 'interrupt', 4, ''],
+        ],
+        { locks: [{ name: 'queue_lock', holder: 'fio/3', waiters: ['fio/2'], spinning: true }] },
+      ),
+    );
     expect(p?.writers).toHaveLength(3);
     expect(p?.phaseCounts).toEqual({ 'write(2)': 1, writeback: 0, queue_lock: 1, throttled: 1, other: 0 });
     expect(p?.submissionsPerMiB).toBe(2); // 512 bios of 512K = 256 MiB
@@ -83,29 +150,77 @@ describe('ext4Picture', () => {
 
 describe('mirrorPicture', () => {
   const extra = {
-    level: 'raid1', pendingWrites: 5, memberIosInFlight: 6, bitmap: 'bitmap', bitmapChunkBytes: 65536, resyncRunning: true, resyncKiBPerSec: 2048,
-    resyncThrottleWaits: 2, memberQueues: [{ name: 'sda', queued: 2, inService: 1, parallelism: 1 }, { name: 'sdb', queued: 0, inService: 1, parallelism: 1 }],
-    bitmapCells: Uint8Array.from([0, 1, 4, 4, 2]), bitmapChunksPerCell: 8, bitmapPagesToWrite: 1, bitmapPagesPending: 2, bitmapWritesInFlight: 3,
-    syncPosPages: 640, syncActivePages: 512, syncWindowPages: 32, syncSpanPages: 6400, syncIoLimitPages: 512,
+    level: 'raid1',
+    pendingWrites: 5,
+    memberIosInFlight: 6,
+    bitmap: 'bitmap',
+    bitmapChunkBytes: 65536,
+    resyncRunning: true,
+    resyncKiBPerSec: 2048,
+    resyncThrottleWaits: 2,
+    memberQueues: [
+      { name: 'sda', queued: 2, inService: 1, parallelism: 1 },
+      { name: 'sdb', queued: 0, inService: 1, parallelism: 1 },
+    ],
+    bitmapCells: Uint8Array.from([0, 1, 4, 4, 2]),
+    bitmapChunksPerCell: 8,
+    bitmapPagesToWrite: 1,
+    bitmapPagesPending: 2,
+    bitmapWritesInFlight: 3,
+    syncPosPages: 640,
+    syncActivePages: 512,
+    syncWindowPages: 32,
+    syncSpanPages: 6400,
+    syncIoLimitPages: 512,
   };
   it('reads members with utilisation, the classic bitmap with its lock, and the resync window', () => {
-    const p = mirrorPicture(base(extra, [['md0_raid1', 'raid1d', 0, 'submit_bio'], ['md0_resync', 'resync', 3, 'md_do_sync'], ['fio/0', 'submitter', 1, 'bitmap_lock']],
-      { devices: [{ name: 'sda', utilisation: 0.9, opsPerSec: 1, bytesPerSec: 1, meanQueueDepth: 1 }],
-        locks: [{ name: 'device_lock', holder: null, waiters: [], spinning: true }, { name: 'bitmap_lock', holder: 'fio/0', waiters: ['fio/1'], spinning: true }] }));
+    const p = mirrorPicture(
+      base(
+        extra,
+        [
+          ['md0_raid1', 'raid1d', 0, 'submit_bio'],
+          ['md0_resync', 'resync', 3, 'md_do_sync'],
+          ['fio/0', 'submitter', 1, 'bitmap_lock'],
+        ],
+        {
+          devices: [{ name: 'sda', utilisation: 0.9, opsPerSec: 1, bytesPerSec: 1, meanQueueDepth: 1 }],
+          locks: [
+            { name: 'device_lock', holder: null, waiters: [], spinning: true },
+            { name: 'bitmap_lock', holder: 'fio/0', waiters: ['fio/1'], spinning: true },
+          ],
+        },
+      ),
+    );
     expect(p?.members).toEqual([
       { name: 'sda', inService: 1, queued: 2, parallelism: 1, utilisation: 0.9 },
       { name: 'sdb', inService: 1, queued: 0, parallelism: 1, utilisation: 0 },
     ]);
     expect(p?.mdThread?.name).toBe('md0_raid1');
-    expect(p?.bitmap).toMatchObject({ kind: 'bitmap', chunksPerCell: 8, pagesToWrite: 1, pagesLater: 2, writesInFlight: 3, pageRefs: null });
+    expect(p?.bitmap).toMatchObject({
+      kind: 'bitmap',
+      chunksPerCell: 8,
+      pagesToWrite: 1,
+      pagesLater: 2,
+      writesInFlight: 3,
+      pageRefs: null,
+    });
     expect(p?.bitmap?.lock?.holder).toBe('fio/0');
-    expect(p?.resync).toMatchObject({ running: true, posPages: 640, activePages: 512, spanPages: 6400, limitPages: 512 });
+    expect(p?.resync).toMatchObject({
+      running: true,
+      posPages: 640,
+      activePages: 512,
+      spanPages: 6400,
+      limitPages: 512,
+    });
     expect(p?.resync?.thread?.name).toBe('md0_resync');
   });
 
   it('llbitmap: no lock, page references and the daemon workers; no bitmap and no resync when absent', () => {
-    const ll = mirrorPicture(base({ ...extra, bitmap: 'llbitmap', bitmapPagesDying: 1, bitmapPageRefs: 9 },
-      [['kworker/u:md_llbitmap_io', 'workqueue', 4, '']]));
+    const ll = mirrorPicture(
+      base({ ...extra, bitmap: 'llbitmap', bitmapPagesDying: 1, bitmapPageRefs: 9 }, [
+        ['kworker/u:md_llbitmap_io', 'workqueue', 4, ''],
+      ]),
+    );
     expect(ll?.bitmap).toMatchObject({ kind: 'llbitmap', pagesLater: 1, pageRefs: 9, lock: null });
     expect(ll?.bitmap?.styles[2].label).toBe('dirty');
     expect(ll?.bitmap?.daemons.map((d) => d.name)).toEqual(['kworker/u:md_llbitmap_io']);

@@ -28,7 +28,12 @@ function Submitters({ subs, x }: { subs: Thread[]; x: Raid5Extra }) {
         {subs.map((t) => {
           const why = stripe.has(t.name) ? 'no free stripe_head' : overlap.has(t.name) ? 'overlapping write' : null;
           return (
-            <li key={t.name} className={why ? 'blocked' : ''} data-blocked={why ?? ''} title={why ? `${t.name} is asleep: ${why}` : `${t.name}: ${t.label}`}>
+            <li
+              key={t.name}
+              className={why ? 'blocked' : ''}
+              data-blocked={why ?? ''}
+              title={why ? `${t.name} is asleep: ${why}` : `${t.name}: ${t.label}`}
+            >
               <StateChip state={t.state} text={t.name} />
               {why && <span className="why">waits: {why === 'no free stripe_head' ? 'stripe' : 'overlap'}</span>}
             </li>
@@ -45,13 +50,24 @@ function Cache({ x, followed }: { x: Raid5Extra; followed: number | null }) {
   const sampled = x.cellsSampled ? `; ${x.cells.length} of ${live} shown, sampled evenly` : '';
   return (
     <div className="m-col cache" data-lesson-target="stripe-cache">
-      <h3 title="stripe_cache_active of stripe_cache_size">stripe cache <span className="muted">{x.stripeCacheActive}/{x.stripeCacheSize} active{sampled}</span></h3>
-      <StripeGrid cells={x.cells} ids={x.cellIds} followed={followed} onPick={follow}
-        label={`${live} stripe_heads: ${WHERE_NAMES.map((w) => `${counts[w]} ${w}`).join(', ')}`} />
+      <h3 title="stripe_cache_active of stripe_cache_size">
+        stripe cache{' '}
+        <span className="muted">
+          {x.stripeCacheActive}/{x.stripeCacheSize} active{sampled}
+        </span>
+      </h3>
+      <StripeGrid
+        cells={x.cells}
+        ids={x.cellIds}
+        followed={followed}
+        onPick={follow}
+        label={`${live} stripe_heads: ${WHERE_NAMES.map((w) => `${counts[w]} ${w}`).join(', ')}`}
+      />
       <ul className="cell-legend" data-testid="cell-legend">
         {CELL_STYLES.map((st, c) => (
           <li key={st.where} title={st.about} data-where={st.where} data-count={counts[st.where]}>
-            <i className="swatch" style={{ background: cellSwatch(c) }} aria-hidden="true" />{st.label} <b>{counts[st.where]}</b>
+            <i className="swatch" style={{ background: cellSwatch(c) }} aria-hidden="true" />
+            {st.label} <b>{counts[st.where]}</b>
           </li>
         ))}
       </ul>
@@ -62,18 +78,36 @@ function Cache({ x, followed }: { x: Raid5Extra; followed: number | null }) {
 function Handlers({ handlers, x, shares }: { handlers: Thread[]; x: Raid5Extra; shares: Map<string, ThreadShare> }) {
   return (
     <div className={`m-col handlers${handlers.length > 6 ? ' many' : ''}`} data-lesson-target="handlers">
-      <h3 title="raid5d (md0_raid5) and the worker group's threads (group_thread_cnt); recent share of time running / spinning">handlers <span className="muted">run / spin</span></h3>
+      <h3 title="raid5d (md0_raid5) and the worker group's threads (group_thread_cnt); recent share of time running / spinning">
+        handlers <span className="muted">run / spin</span>
+      </h3>
       <ul>
         {handlers.map((t) => {
           const r = shares.get(t.name);
           const stripes = x.handling[t.name];
           return (
-            <li key={t.name} data-testid={`handler-${t.name}`} data-running={r?.running ?? ''} data-busy={r ? r.running + r.spinning : ''}>
-              <span className="h-name" title={t.name}><StateChip state={t.state} text={short(t.name)} /></span>
-              <span className="h-util" title="Recent share of time: running (work) + spinning">
-                {r ? <>{fmtPct(r.running)} / <span className="spin">{fmtPct(r.spinning)}</span></> : '—'}
+            <li
+              key={t.name}
+              data-testid={`handler-${t.name}`}
+              data-running={r?.running ?? ''}
+              data-busy={r ? r.running + r.spinning : ''}
+            >
+              <span className="h-name" title={t.name}>
+                <StateChip state={t.state} text={short(t.name)} />
               </span>
-              <span className="h-doing" title={t.label}>{t.label || 'idle'}{stripes ? `: sh ${stripes.join(', ')}` : ''}</span>
+              <span className="h-util" title="Recent share of time: running (work) + spinning">
+                {r ? (
+                  <>
+                    {fmtPct(r.running)} / <span className="spin">{fmtPct(r.spinning)}</span>
+                  </>
+                ) : (
+                  '—'
+                )}
+              </span>
+              <span className="h-doing" title={t.label}>
+                {t.label || 'idle'}
+                {stripes ? `: sh ${stripes.join(', ')}` : ''}
+              </span>
             </li>
           );
         })}
@@ -87,17 +121,30 @@ function Handlers({ handlers, x, shares }: { handlers: Thread[]; x: Raid5Extra; 
 function Members({ x, figs }: { x: Raid5Extra; figs: Map<string, MemberFigures> }) {
   return (
     <div className="m-col members" data-lesson-target="members">
-      <h3 title="Member disks: requests in service of the device's parallelism, + queued; recent figures as iostat -x names them">members</h3>
+      <h3 title="Member disks: requests in service of the device's parallelism, + queued; recent figures as iostat -x names them">
+        members
+      </h3>
       <ul>
-        <li className="m-head" data-testid="members-head" aria-hidden="true"><MemberHeadCells /></li>
+        <li className="m-head" data-testid="members-head" aria-hidden="true">
+          <MemberHeadCells />
+        </li>
         {x.memberQueues.map((m) => {
           const f = figs.get(m.name);
           return (
-            <li key={m.name} data-testid={`member-${m.name}`} {...memberData(f)}
-              title={`${m.name}: ${m.inService} of ${m.parallelism} in service, ${m.queued} queued${memberWords(f)}`}>
+            <li
+              key={m.name}
+              data-testid={`member-${m.name}`}
+              {...memberData(f)}
+              title={`${m.name}: ${m.inService} of ${m.parallelism} in service, ${m.queued} queued${memberWords(f)}`}
+            >
               <b>{m.name}</b>
-              <span className="qbar" aria-hidden="true"><span style={{ width: `${(100 * m.inService) / m.parallelism}%` }} /></span>
-              <span className="q">{m.inService}/{m.parallelism}{m.queued ? ` +${m.queued}` : ''}</span>
+              <span className="qbar" aria-hidden="true">
+                <span style={{ width: `${(100 * m.inService) / m.parallelism}%` }} />
+              </span>
+              <span className="q">
+                {m.inService}/{m.parallelism}
+                {m.queued ? ` +${m.queued}` : ''}
+              </span>
               <span className="u">{f ? fmtPct(f.utilisation) : '—'}</span>
               <span className="sz">{f ? fmtReqSize(f.meanRequestBytes) : '—'}</span>
               <span className="rqm">{f ? fmtRateShort(f.mergesPerSec) : '—'}</span>
@@ -120,15 +167,25 @@ export function MachineView() {
   const handlers = snap.threads.filter((t) => t.role === 'raid5d' || t.role === 'worker');
   return (
     <section className="panel machine" aria-label="raid5 machine">
-      <div className="panel-head"><h2>md0: raid{String(level ?? 5)} on {x.memberQueues.length} members</h2>
-        <span className="muted">click a stripe_head to follow it; figures are recent shares</span></div>
+      <div className="panel-head">
+        <h2>
+          md0: raid{String(level ?? 5)} on {x.memberQueues.length} members
+        </h2>
+        <span className="muted">click a stripe_head to follow it; figures are recent shares</span>
+      </div>
       <div className="machine-body">
         <Submitters subs={snap.threads.filter((t) => t.role === 'submitter')} x={x} />
-        <span className="m-arrow" aria-hidden="true">→</span>
+        <span className="m-arrow" aria-hidden="true">
+          →
+        </span>
         <Cache x={x} followed={x.followed?.idx ?? null} />
-        <span className="m-arrow" aria-hidden="true">→</span>
+        <span className="m-arrow" aria-hidden="true">
+          →
+        </span>
         <Handlers handlers={handlers} x={x} shares={shares} />
-        <span className="m-arrow" aria-hidden="true">→</span>
+        <span className="m-arrow" aria-hidden="true">
+          →
+        </span>
         <Members x={x} figs={figs} />
       </div>
       <MdStrip />

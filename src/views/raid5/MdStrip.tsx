@@ -11,14 +11,36 @@ import './mdStrip.css';
 
 function Batch({ b }: { b: BitmapBatch }) {
   return (
-    <Col title="bitmap_list" className="batch" testId="md-batch"
-      about="raid5's bitmap batch: a stripe's first write parks it on bitmap_list; raid5d bumps seq_flush, writes the bitmap (unplug), sets seq_write and releases the batch">
-      <Figure name="waiting" value={b.stripes} about="stripe_heads on bitmap_list: their first write waits for the next bitmap write" testId="md-bitmap-list" />
-      <Figure name="seq" value={`${b.seqFlush} / ${b.seqWrite}`} about="seq_flush / seq_write: bitmap batches started / written; a stripe waits while its bm_seq is past seq_write" testId="md-seq" />
-      {b.unplugging
-        ? <span data-testid="md-unplugging" title={`BITMAP UNPLUGGING: raid5d dropped device_lock for md_bitmap_unplug's writes; now: ${b.raid5d?.label || 'idle'}`}>
-          <StateChip state={b.raid5d?.state ?? 3} text="unplugging" /></span>
-        : <span className="muted" title="seq_write has caught up with seq_flush: no bitmap write pending">unplug idle</span>}
+    <Col
+      title="bitmap_list"
+      className="batch"
+      testId="md-batch"
+      about="raid5's bitmap batch: a stripe's first write parks it on bitmap_list; raid5d bumps seq_flush, writes the bitmap (unplug), sets seq_write and releases the batch"
+    >
+      <Figure
+        name="waiting"
+        value={b.stripes}
+        about="stripe_heads on bitmap_list: their first write waits for the next bitmap write"
+        testId="md-bitmap-list"
+      />
+      <Figure
+        name="seq"
+        value={`${b.seqFlush} / ${b.seqWrite}`}
+        about="seq_flush / seq_write: bitmap batches started / written; a stripe waits while its bm_seq is past seq_write"
+        testId="md-seq"
+      />
+      {b.unplugging ? (
+        <span
+          data-testid="md-unplugging"
+          title={`BITMAP UNPLUGGING: raid5d dropped device_lock for md_bitmap_unplug's writes; now: ${b.raid5d?.label || 'idle'}`}
+        >
+          <StateChip state={b.raid5d?.state ?? 3} text="unplugging" />
+        </span>
+      ) : (
+        <span className="muted" title="seq_write has caught up with seq_flush: no bitmap write pending">
+          unplug idle
+        </span>
+      )}
     </Col>
   );
 }

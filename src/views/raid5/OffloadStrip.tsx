@@ -16,14 +16,28 @@ function OpCells({ p }: { p: OffloadPicture }) {
   const size = 11;
   const shown = p.stripes.slice(0, MAX_DRAWN);
   return (
-    <svg width={Math.max(size, shown.length * size)} height={size} role="img" data-testid="op-cells" data-count={p.stripes.length}
-      aria-label={`${p.stripes.length} stripe_heads with an async op: ${shown.map((s) => `${s.idx} ${s.phase}`).join(', ')}`}>
+    <svg
+      width={Math.max(size, shown.length * size)}
+      height={size}
+      role="img"
+      data-testid="op-cells"
+      data-count={p.stripes.length}
+      aria-label={`${p.stripes.length} stripe_heads with an async op: ${shown.map((s) => `${s.idx} ${s.phase}`).join(', ')}`}
+    >
       {shown.map((s, i) => {
         const st = OP_STYLES[s.code] ?? OP_STYLES[0];
         return (
           <g key={s.idx} data-phase={s.phase}>
             <rect x={i * size} y={0} width={size - 1} height={size - 1} fill={st.colour} rx={1} />
-            <text x={i * size + (size - 1) / 2} y={size - 3} textAnchor="middle" fontSize={8} fill={s.code === 2 || s.code === 4 || s.code === 5 ? '#fff' : '#222'}>{LETTER[s.code]}</text>
+            <text
+              x={i * size + (size - 1) / 2}
+              y={size - 3}
+              textAnchor="middle"
+              fontSize={8}
+              fill={s.code === 2 || s.code === 4 || s.code === 5 ? '#fff' : '#222'}
+            >
+              {LETTER[s.code]}
+            </text>
             <title>{`stripe_head ${s.idx}: ${s.phase}`}</title>
           </g>
         );
@@ -38,31 +52,58 @@ export function OffloadStrip() {
   const engine = p.mode === 'dma' ? `dma0 (${p.engines} channels)` : `${p.engines} kworker/async threads`;
   return (
     <div className="m-offload" data-testid="offload-strip" data-mode={p.mode}>
-      <span className="off-engine" title="The async_tx engine: busy threads or channels (solid), ops queued for it (hatched)">
+      <span
+        className="off-engine"
+        title="The async_tx engine: busy threads or channels (solid), ops queued for it (hatched)"
+      >
         <b>async_tx</b> {engine}
-        <Slots used={p.busy} waiting={p.queued} capacity={p.engines} label={`${p.busy} of ${p.engines} busy, ${p.queued} queued`} testId="offload-busy" />
-        <span data-testid="offload-completed" data-value={p.completed}>{p.completed.toLocaleString('en')} done</span>
+        <Slots
+          used={p.busy}
+          waiting={p.queued}
+          capacity={p.engines}
+          label={`${p.busy} of ${p.engines} busy, ${p.queued} queued`}
+          testId="offload-busy"
+        />
+        <span data-testid="offload-completed" data-value={p.completed}>
+          {p.completed.toLocaleString('en')} done
+        </span>
       </span>
-      <span className="lockline" data-testid={`offload-lock-${p.lock.name}`} title="The hand-off lock: taken to queue an op and to take or clean one up">
+      <span
+        className="lockline"
+        data-testid={`offload-lock-${p.lock.name}`}
+        title="The hand-off lock: taken to queue an op and to take or clean one up"
+      >
         <b className="lock-name">{p.lock.name}</b> {p.lock.holder ? `held by ${p.lock.holder}` : 'free'}
         {p.lock.waiters.length > 0 && <span className="spin"> · {p.lock.waiters.length} spinning</span>}
       </span>
       <ul className="op-legend" aria-label="stripe_heads by async op now">
         <li title={OP_STYLES[1].about} data-testid="op-queued" data-count={p.queuedStripes}>
-          <i className="swatch" style={{ background: swatchCss(OP_STYLES[1]) }} aria-hidden="true" />queued <b>{p.queuedStripes}</b>
+          <i className="swatch" style={{ background: swatchCss(OP_STYLES[1]) }} aria-hidden="true" />
+          queued <b>{p.queuedStripes}</b>
         </li>
         {KERNEL_OPS.map((op) => {
           const st = OP_STYLES.find((s) => s.label === op);
           const n = p.byOp[op];
           return (
-            <li key={op} data-testid={`op-${op}`} data-count={n ?? ''} className={n === null ? 'na' : ''}
-              title={n === null ? `${op}: not run by this model (writes only: no reads from the cache, no degraded array, no parity check offload)` : st?.about}>
-              {st && <i className="swatch" style={{ background: swatchCss(st) }} aria-hidden="true" />}{op} <b>{n ?? 'n/a'}</b>
+            <li
+              key={op}
+              data-testid={`op-${op}`}
+              data-count={n ?? ''}
+              className={n === null ? 'na' : ''}
+              title={
+                n === null
+                  ? `${op}: not run by this model (writes only: no reads from the cache, no degraded array, no parity check offload)`
+                  : st?.about
+              }
+            >
+              {st && <i className="swatch" style={{ background: swatchCss(st) }} aria-hidden="true" />}
+              {op} <b>{n ?? 'n/a'}</b>
             </li>
           );
         })}
         <li title={OP_STYLES[5].about} data-testid="op-callback" data-count={p.callbackStripes}>
-          <i className="swatch" style={{ background: swatchCss(OP_STYLES[5]) }} aria-hidden="true" />callback <b>{p.callbackStripes}</b>
+          <i className="swatch" style={{ background: swatchCss(OP_STYLES[5]) }} aria-hidden="true" />
+          callback <b>{p.callbackStripes}</b>
         </li>
       </ul>
       <OpCells p={p} />

@@ -13,15 +13,47 @@ import { ChartImageButtons } from '../export/ChartImageButtons';
 const REDRAW_MS = 200;
 
 const CHARTS: { title: string; keys: SeriesKey[]; lines: LineSpec[] }[] = [
-  { title: 'throughput', keys: ['iops', 'mbps'], lines: [{ label: 'IOPS', colour: '#0072B2' }, { label: 'MB/s', colour: '#E69F00', dash: [5, 3], scale: 'y2' }] },
-  { title: 'latency µs (recent window)', keys: ['p50Us', 'p99Us'], lines: [{ label: 'p50', colour: '#009E73' }, { label: 'p99', colour: '#D55E00', dash: [5, 3] }] },
-  { title: 'lengths', keys: ['cacheActive', 'handleList', 'memberQueue'], lines: [{ label: 'stripe_cache_active', colour: '#CC79A7' }, { label: 'handle_list', colour: '#E69F00', dash: [5, 3] }, { label: 'member queues', colour: '#0072B2', dash: [2, 2] }] },
+  {
+    title: 'throughput',
+    keys: ['iops', 'mbps'],
+    lines: [
+      { label: 'IOPS', colour: '#0072B2' },
+      { label: 'MB/s', colour: '#E69F00', dash: [5, 3], scale: 'y2' },
+    ],
+  },
+  {
+    title: 'latency µs (recent window)',
+    keys: ['p50Us', 'p99Us'],
+    lines: [
+      { label: 'p50', colour: '#009E73' },
+      { label: 'p99', colour: '#D55E00', dash: [5, 3] },
+    ],
+  },
+  {
+    title: 'lengths',
+    keys: ['cacheActive', 'handleList', 'memberQueue'],
+    lines: [
+      { label: 'stripe_cache_active', colour: '#CC79A7' },
+      { label: 'handle_list', colour: '#E69F00', dash: [5, 3] },
+      { label: 'member queues', colour: '#0072B2', dash: [2, 2] },
+    ],
+  },
 ];
 
 function Legend({ lines }: { lines: LineSpec[] }) {
-  return <>{lines.map((l) => (
-    <span key={l.label} className="s-key"><svg width="16" height="6" aria-hidden="true"><line x1="0" y1="3" x2="16" y2="3" stroke={l.colour} strokeWidth="2" strokeDasharray={l.dash?.join(' ')} /></svg>{l.label}{l.scale === 'y2' ? ' (right)' : ''}</span>
-  ))}</>;
+  return (
+    <>
+      {lines.map((l) => (
+        <span key={l.label} className="s-key">
+          <svg width="16" height="6" aria-hidden="true">
+            <line x1="0" y1="3" x2="16" y2="3" stroke={l.colour} strokeWidth="2" strokeDasharray={l.dash?.join(' ')} />
+          </svg>
+          {l.label}
+          {l.scale === 'y2' ? ' (right)' : ''}
+        </span>
+      ))}
+    </>
+  );
 }
 
 function Kpis() {
@@ -29,10 +61,24 @@ function Kpis() {
   const lat = useSim((s) => raid5Extra(s.snapshot)?.latencyWindow ?? null);
   return (
     <dl className="kpis r5-kpis">
-      <div title="Completed bios per simulated second, recent window"><dt>IOPS</dt><dd data-testid="r5-iops" data-value={recent?.opsPerSec ?? ''}>{fmtRate(recent?.opsPerSec)}</dd></div>
-      <div><dt>MB/s</dt><dd>{recent ? (recent.bytesPerSec / 1e6).toFixed(1) : '—'}</dd></div>
-      <div title={lat ? `${lat.count} completions` : undefined}><dt>p50</dt><dd>{lat ? fmtNsShort(lat.p50) : '—'}</dd></div>
-      <div><dt>p99</dt><dd>{lat ? fmtNsShort(lat.p99) : '—'}</dd></div>
+      <div title="Completed bios per simulated second, recent window">
+        <dt>IOPS</dt>
+        <dd data-testid="r5-iops" data-value={recent?.opsPerSec ?? ''}>
+          {fmtRate(recent?.opsPerSec)}
+        </dd>
+      </div>
+      <div>
+        <dt>MB/s</dt>
+        <dd>{recent ? (recent.bytesPerSec / 1e6).toFixed(1) : '—'}</dd>
+      </div>
+      <div title={lat ? `${lat.count} completions` : undefined}>
+        <dt>p50</dt>
+        <dd>{lat ? fmtNsShort(lat.p50) : '—'}</dd>
+      </div>
+      <div>
+        <dt>p99</dt>
+        <dd>{lat ? fmtNsShort(lat.p99) : '—'}</dd>
+      </div>
     </dl>
   );
 }
@@ -76,18 +122,38 @@ export function SeriesPanel() {
   }, []);
   return (
     <section className="panel series" aria-label="numbers over time" data-lesson-target="series">
-      <div className="panel-head"><h2>Over time</h2><span className="muted">simulated ms on x</span></div>
+      <div className="panel-head">
+        <h2>Over time</h2>
+        <span className="muted">simulated ms on x</span>
+      </div>
       <Kpis />
       {CHARTS.map((c, i) => (
         <div key={c.title} className="s-chart">
-          <div className="s-title"><b>{c.title}</b> <Legend lines={c.lines} />
-            <ChartImageButtons name={c.title} target={() => {
-              const ch = made.current[i];
-              const el = boxes.current[i];
-              return ch && el ? { element: el, title: c.title, plot: ch.plot, keys: c.lines.map((l) => ({ label: l.label, colour: l.colour, dash: l.dash })) } : null;
-            }} />
+          <div className="s-title">
+            <b>{c.title}</b> <Legend lines={c.lines} />
+            <ChartImageButtons
+              name={c.title}
+              target={() => {
+                const ch = made.current[i];
+                const el = boxes.current[i];
+                return ch && el
+                  ? {
+                      element: el,
+                      title: c.title,
+                      plot: ch.plot,
+                      keys: c.lines.map((l) => ({ label: l.label, colour: l.colour, dash: l.dash })),
+                    }
+                  : null;
+              }}
+            />
           </div>
-          <div className="s-plot" data-testid={`chart-${i}`} ref={(el) => { boxes.current[i] = el; }} />
+          <div
+            className="s-plot"
+            data-testid={`chart-${i}`}
+            ref={(el) => {
+              boxes.current[i] = el;
+            }}
+          />
         </div>
       ))}
     </section>

@@ -32,26 +32,51 @@ function SvgGrid({ cells, ids, followed, onPick, cols, size }: Props & { cols: n
   return (
     <svg width={cols * size} height={rows * size} data-testid="stripe-grid" data-kind="svg" data-cells={cells.length}>
       <defs>
-        {CELL_STYLES.map((st, c) => st.pattern !== 'none' && (
-          <pattern key={c} id={`cell-p${c}`} width={6} height={6} patternUnits="userSpaceOnUse">
-            <rect width={6} height={6} fill={st.colour} />
-            <path d={patternPath(st.pattern)} stroke={st.ink} fill={st.ink} strokeWidth={1.2} />
-          </pattern>
-        ))}
+        {CELL_STYLES.map(
+          (st, c) =>
+            st.pattern !== 'none' && (
+              <pattern key={c} id={`cell-p${c}`} width={6} height={6} patternUnits="userSpaceOnUse">
+                <rect width={6} height={6} fill={st.colour} />
+                <path d={patternPath(st.pattern)} stroke={st.ink} fill={st.ink} strokeWidth={1.2} />
+              </pattern>
+            ),
+        )}
       </defs>
       {Array.from(cells, (c, i) => {
         const st = CELL_STYLES[c] ?? CELL_STYLES[0];
         return (
-          <rect key={i} x={(i % cols) * size} y={Math.floor(i / cols) * size} width={size - gap} height={size - gap}
-            fill={st.pattern === 'none' ? st.colour : `url(#cell-p${c})`} data-idx={ids[i]} data-where={st.where}
-            onClick={() => onPick(ids[i])}><title>{`stripe_head ${ids[i]}: ${st.label}`}</title></rect>
+          <rect
+            key={i}
+            x={(i % cols) * size}
+            y={Math.floor(i / cols) * size}
+            width={size - gap}
+            height={size - gap}
+            fill={st.pattern === 'none' ? st.colour : `url(#cell-p${c})`}
+            data-idx={ids[i]}
+            data-where={st.where}
+            onClick={() => onPick(ids[i])}
+          >
+            <title>{`stripe_head ${ids[i]}: ${st.label}`}</title>
+          </rect>
         );
       })}
-      {followed !== null && (() => {
-        const i = ids.indexOf(followed);
-        return i < 0 ? null : <rect x={(i % cols) * size - 1} y={Math.floor(i / cols) * size - 1} width={size + 1} height={size + 1}
-          fill="none" stroke="#000" strokeWidth={2} pointerEvents="none" data-testid="followed-cell" />;
-      })()}
+      {followed !== null &&
+        (() => {
+          const i = ids.indexOf(followed);
+          return i < 0 ? null : (
+            <rect
+              x={(i % cols) * size - 1}
+              y={Math.floor(i / cols) * size - 1}
+              width={size + 1}
+              height={size + 1}
+              fill="none"
+              stroke="#000"
+              strokeWidth={2}
+              pointerEvents="none"
+              data-testid="followed-cell"
+            />
+          );
+        })()}
     </svg>
   );
 }
@@ -85,19 +110,33 @@ function CanvasGrid({ cells, ids, followed, onPick, cols, size }: Props & { cols
     const i = Math.floor((e.clientY - r.top) / size) * cols + Math.floor((e.clientX - r.left) / size);
     if (i >= 0 && i < ids.length) onPick(ids[i]);
   };
-  return <canvas ref={ref} style={{ width: cols * size, height: rows * size }} onClick={pick}
-    data-testid="stripe-grid" data-kind="canvas" data-cells={cells.length} />;
+  return (
+    <canvas
+      ref={ref}
+      style={{ width: cols * size, height: rows * size }}
+      onClick={pick}
+      data-testid="stripe-grid"
+      data-kind="canvas"
+      data-cells={cells.length}
+    />
+  );
 }
 
 export function StripeGrid(props: Props) {
   const box = useRef<HTMLDivElement>(null);
   const { width, height } = useSize(box);
-  const { cols, size } = useMemo(() => gridLayout(props.cells.length, width, height), [props.cells.length, width, height]);
+  const { cols, size } = useMemo(
+    () => gridLayout(props.cells.length, width, height),
+    [props.cells.length, width, height],
+  );
   return (
     <div className="stripe-grid" ref={box} role="img" aria-label={props.label}>
-      {size > 0 && (props.cells.length <= SVG_MAX
-        ? <SvgGrid {...props} cols={cols} size={size} />
-        : <CanvasGrid {...props} cols={cols} size={size} />)}
+      {size > 0 &&
+        (props.cells.length <= SVG_MAX ? (
+          <SvgGrid {...props} cols={cols} size={size} />
+        ) : (
+          <CanvasGrid {...props} cols={cols} size={size} />
+        ))}
     </div>
   );
 }

@@ -28,23 +28,62 @@ export interface CellStyle extends Swatch {
 /** Indexed by the cell code (WHERE_NAMES order). */
 export const CELL_STYLES: readonly CellStyle[] = [
   { where: 'free', label: 'free', ...SWATCH.blank, about: 'on an inactive list, ready for a new row' },
-  { where: 'handle_list', label: 'handle_list', colour: '#E69F00', ink: '#E69F00', pattern: 'none', about: 'waiting for a handler pass' },
-  { where: 'hold_list', label: 'hold_list', ...SWATCH.blueDots, about: 'allowed to pre-read, waiting behind ready work' },
-  { where: 'delayed_list', label: 'delayed_list', ...SWATCH.yellowHatch, about: 'wants to read old data, must wait its turn' },
-  { where: 'bitmap_list', label: 'bitmap_list', ...SWATCH.purpleStripes, about: 'waiting for the write-intent bitmap to reach disk' },
+  {
+    where: 'handle_list',
+    label: 'handle_list',
+    colour: '#E69F00',
+    ink: '#E69F00',
+    pattern: 'none',
+    about: 'waiting for a handler pass',
+  },
+  {
+    where: 'hold_list',
+    label: 'hold_list',
+    ...SWATCH.blueDots,
+    about: 'allowed to pre-read, waiting behind ready work',
+  },
+  {
+    where: 'delayed_list',
+    label: 'delayed_list',
+    ...SWATCH.yellowHatch,
+    about: 'wants to read old data, must wait its turn',
+  },
+  {
+    where: 'bitmap_list',
+    label: 'bitmap_list',
+    ...SWATCH.purpleStripes,
+    about: 'waiting for the write-intent bitmap to reach disk',
+  },
   { where: 'handling', label: 'being handled', ...SWATCH.green, about: 'handle_stripe is running on it now' },
-  { where: 'member_io', label: 'member IO', colour: '#0072B2', ink: '#0072B2', pattern: 'none', about: 'waiting for reads or writes on member disks' },
-  { where: 'in_use', label: 'held', ...SWATCH.vermilionCross, about: 'referenced by a submitter, the release inbox or an async op' },
+  {
+    where: 'member_io',
+    label: 'member IO',
+    colour: '#0072B2',
+    ink: '#0072B2',
+    pattern: 'none',
+    about: 'waiting for reads or writes on member disks',
+  },
+  {
+    where: 'in_use',
+    label: 'held',
+    ...SWATCH.vermilionCross,
+    about: 'referenced by a submitter, the release inbox or an async op',
+  },
 ];
 
 /** The pattern drawn over the colour in a 6x6 tile, as SVG path data (ink strokes / dots). */
 export function patternPath(p: CellStyle['pattern']): string {
   switch (p) {
-    case 'dots': return 'M2,2h2v2h-2z';
-    case 'hatch': return 'M-1,7L7,-1M-1,1L1,-1M5,7L7,5';
-    case 'stripes': return 'M0,4.5H6';
-    case 'cross': return 'M0,0L6,6M6,0L0,6';
-    default: return '';
+    case 'dots':
+      return 'M2,2h2v2h-2z';
+    case 'hatch':
+      return 'M-1,7L7,-1M-1,1L1,-1M5,7L7,5';
+    case 'stripes':
+      return 'M0,4.5H6';
+    case 'cross':
+      return 'M0,0L6,6M6,0L0,6';
+    default:
+      return '';
   }
 }
 
@@ -69,11 +108,16 @@ export function cellFill(ctx: CanvasRenderingContext2D, c: number, patterned: bo
 /** A CSS background for a legend swatch. */
 export function swatchCss(st: Swatch): string {
   switch (st.pattern) {
-    case 'dots': return `radial-gradient(circle, ${st.ink} 1.1px, transparent 1.4px) 0 0 / 4px 4px, ${st.colour}`;
-    case 'hatch': return `repeating-linear-gradient(135deg, ${st.colour} 0 3px, ${st.ink} 3px 4px)`;
-    case 'stripes': return `repeating-linear-gradient(0deg, ${st.colour} 0 3px, ${st.ink} 3px 4px)`;
-    case 'cross': return `repeating-linear-gradient(45deg, transparent 0 3px, ${st.ink} 3px 4px), repeating-linear-gradient(135deg, ${st.colour} 0 3px, ${st.ink} 3px 4px)`;
-    default: return st.colour;
+    case 'dots':
+      return `radial-gradient(circle, ${st.ink} 1.1px, transparent 1.4px) 0 0 / 4px 4px, ${st.colour}`;
+    case 'hatch':
+      return `repeating-linear-gradient(135deg, ${st.colour} 0 3px, ${st.ink} 3px 4px)`;
+    case 'stripes':
+      return `repeating-linear-gradient(0deg, ${st.colour} 0 3px, ${st.ink} 3px 4px)`;
+    case 'cross':
+      return `repeating-linear-gradient(45deg, transparent 0 3px, ${st.ink} 3px 4px), repeating-linear-gradient(135deg, ${st.colour} 0 3px, ${st.ink} 3px 4px)`;
+    default:
+      return st.colour;
   }
 }
 

@@ -5,24 +5,50 @@ import type { Snapshot } from '../../protocol/messages';
 import { mdStripPicture } from './mdStripPicture';
 
 const snap = (extra: Record<string, unknown>, locks: Snapshot['locks'] = []): Snapshot => ({
-  timeNs: 1e6, events: 10, completions: 5, bytes: 20480,
+  timeNs: 1e6,
+  events: 10,
+  completions: 5,
+  bytes: 20480,
   threads: [
     { name: 'md0_raid5', role: 'raid5d', state: 3, label: 'md_super_wait', utilisation: 0.5 },
     { name: 'md0_resync', role: 'resync', state: 0, label: 'md_do_sync', utilisation: 0.2 },
   ],
-  locks, lockStats: [], queues: [], devices: [], extra,
+  locks,
+  lockStats: [],
+  queues: [],
+  devices: [],
+  extra,
 });
 
 const md = {
-  stripeCounts: { bitmap_list: 7 }, bitmap: 'bitmap', bitmapChunkBytes: 64 << 20, resyncRunning: true, resyncKiBPerSec: 4096,
-  bitmapCells: Uint8Array.from([2, 2, 4, 1]), bitmapChunksPerCell: 1, bitmapPagesToWrite: 1, bitmapPagesPending: 0, bitmapWritesInFlight: 2,
-  syncPosPages: 300, syncActivePages: 20, syncWindowPages: 32, syncSpanPages: 3000, syncIoLimitPages: 32,
-  bitmapListStripes: 7, seqFlush: 12, seqWrite: 11,
+  stripeCounts: { bitmap_list: 7 },
+  bitmap: 'bitmap',
+  bitmapChunkBytes: 64 << 20,
+  resyncRunning: true,
+  resyncKiBPerSec: 4096,
+  bitmapCells: Uint8Array.from([2, 2, 4, 1]),
+  bitmapChunksPerCell: 1,
+  bitmapPagesToWrite: 1,
+  bitmapPagesPending: 0,
+  bitmapWritesInFlight: 2,
+  syncPosPages: 300,
+  syncActivePages: 20,
+  syncWindowPages: 32,
+  syncSpanPages: 3000,
+  syncIoLimitPages: 32,
+  bitmapListStripes: 7,
+  seqFlush: 12,
+  seqWrite: 11,
 };
 
 describe('mdStripPicture', () => {
   it('a new raid5 with the classic bitmap: grid, bitmap_lock, the batch waiting on the unplug, the resync', () => {
-    const p = mdStripPicture(snap(md, [{ name: 'device_lock', holder: null, waiters: [], spinning: true }, { name: 'bitmap_lock', holder: 'fio/1', waiters: [], spinning: true }]));
+    const p = mdStripPicture(
+      snap(md, [
+        { name: 'device_lock', holder: null, waiters: [], spinning: true },
+        { name: 'bitmap_lock', holder: 'fio/1', waiters: [], spinning: true },
+      ]),
+    );
     expect(p?.bitmap).toMatchObject({ kind: 'bitmap', pagesToWrite: 1, writesInFlight: 2 });
     expect(p?.bitmap?.lock?.holder).toBe('fio/1');
     expect(p?.batch).toMatchObject({ stripes: 7, seqFlush: 12, seqWrite: 11, unplugging: true });

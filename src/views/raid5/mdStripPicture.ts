@@ -33,7 +33,16 @@ export function mdStripPicture(s: Snapshot | null | undefined): MdStripPicture |
   const seqWrite = num(x.seqWrite);
   const r5d = s.threads.find((t) => t.role === 'raid5d');
   return {
-    bitmap, resync,
-    batch: bitmap ? { stripes: num(x.bitmapListStripes), seqFlush, seqWrite, unplugging: seqFlush > seqWrite, raid5d: r5d ? threadNow(r5d) : null } : null,
+    bitmap,
+    resync,
+    batch: bitmap
+      ? {
+          stripes: num(x.bitmapListStripes),
+          seqFlush,
+          seqWrite,
+          unplugging: seqFlush > seqWrite,
+          raid5d: r5d ? threadNow(r5d) : null,
+        }
+      : null,
   };
 }

@@ -6,7 +6,11 @@ import type { Snapshot } from '../../protocol/messages';
 export const KERNEL_OPS = ['biofill', 'compute', 'prexor', 'biodrain', 'reconstruct', 'check'] as const;
 export type KernelOp = (typeof KERNEL_OPS)[number];
 
-export interface OpStripe { idx: number; code: number; phase: string }
+export interface OpStripe {
+  idx: number;
+  code: number;
+  phase: string;
+}
 
 export interface OffloadPicture {
   mode: 'threads' | 'dma';
@@ -30,17 +34,37 @@ const num = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v)
 export function offloadPicture(s: Snapshot | null | undefined): OffloadPicture | null {
   const o = s?.extra?.offload as Record<string, unknown> | null | undefined;
   const ids = s?.extra?.cellIds;
-  if (!o || !(o.opCells instanceof Uint8Array) || !Array.isArray(o.phases) || !Array.isArray(o.phaseCounts) || !(ids instanceof Uint32Array)) return null;
+  if (
+    !o ||
+    !(o.opCells instanceof Uint8Array) ||
+    !Array.isArray(o.phases) ||
+    !Array.isArray(o.phaseCounts) ||
+    !(ids instanceof Uint32Array)
+  )
+    return null;
   const phases = o.phases as string[];
   const counts = o.phaseCounts as number[];
-  const count = (name: string) => { const i = phases.indexOf(name); return i < 0 ? null : num(counts[i]); };
+  const count = (name: string) => {
+    const i = phases.indexOf(name);
+    return i < 0 ? null : num(counts[i]);
+  };
   const stripes: OpStripe[] = [];
-  o.opCells.forEach((code, i) => { if (code > 0) stripes.push({ idx: ids[i], code, phase: phases[code] ?? `op ${code}` }); });
+  o.opCells.forEach((code, i) => {
+    if (code > 0) stripes.push({ idx: ids[i], code, phase: phases[code] ?? `op ${code}` });
+  });
   const lock = o.lock as OffloadPicture['lock'];
   return {
-    mode: o.mode === 'dma' ? 'dma' : 'threads', engines: num(o.engines), busy: num(o.busy), queued: num(o.queued),
-    inFlight: num(o.inFlight), completed: num(o.completed),
-    lock: { name: String(lock?.name ?? 'lock'), holder: lock?.holder ?? null, waiters: Array.isArray(lock?.waiters) ? lock.waiters : [] },
+    mode: o.mode === 'dma' ? 'dma' : 'threads',
+    engines: num(o.engines),
+    busy: num(o.busy),
+    queued: num(o.queued),
+    inFlight: num(o.inFlight),
+    completed: num(o.completed),
+    lock: {
+      name: String(lock?.name ?? 'lock'),
+      holder: lock?.holder ?? null,
+      waiters: Array.isArray(lock?.waiters) ? lock.waiters : [],
+    },
     stripes,
     byOp: Object.fromEntries(KERNEL_OPS.map((k) => [k, count(k)])) as Record<KernelOp, number | null>,
     queuedStripes: count('queued') ?? 0,

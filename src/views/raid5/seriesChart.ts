@@ -3,7 +3,12 @@
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 
-export interface LineSpec { label: string; colour: string; dash?: number[]; scale?: 'y' | 'y2' }
+export interface LineSpec {
+  label: string;
+  colour: string;
+  dash?: number[];
+  scale?: 'y' | 'y2';
+}
 
 export interface SeriesChart {
   /** The uPlot instance, for picture exports (views/export/chartImage.ts redraws it as SVG). */
@@ -13,25 +18,61 @@ export interface SeriesChart {
   destroy(): void;
 }
 
-const compact = (v: number) => (Math.abs(v) >= 1e6 ? `${+(v / 1e6).toFixed(1)}M` : Math.abs(v) >= 1e3 ? `${+(v / 1e3).toFixed(1)}k` : `${+v.toFixed(1)}`);
+const compact = (v: number) =>
+  Math.abs(v) >= 1e6
+    ? `${+(v / 1e6).toFixed(1)}M`
+    : Math.abs(v) >= 1e3
+      ? `${+(v / 1e3).toFixed(1)}k`
+      : `${+v.toFixed(1)}`;
 
 export function createSeriesChart(el: HTMLElement, lines: LineSpec[], width: number, height: number): SeriesChart {
   const twoAxes = lines.some((l) => l.scale === 'y2');
   const axis = (scale: string, side: number): uPlot.Axis => ({
-    scale, side, size: 38, gap: 2, space: 18, font: '10px system-ui', stroke: '#444', ticks: { size: 3 },
-    grid: { show: side === 3, stroke: '#eceff2', width: 1 }, values: (_u, vs) => vs.map(compact),
+    scale,
+    side,
+    size: 38,
+    gap: 2,
+    space: 18,
+    font: '10px system-ui',
+    stroke: '#444',
+    ticks: { size: 3 },
+    grid: { show: side === 3, stroke: '#eceff2', width: 1 },
+    values: (_u, vs) => vs.map(compact),
   });
   const opts: uPlot.Options = {
-    width, height,
+    width,
+    height,
     legend: { show: false },
     cursor: { show: false },
-    scales: { x: { time: false }, y: { range: (_u, _min, max) => [0, max > 0 ? max * 1.08 : 1] }, y2: { range: (_u, _min, max) => [0, max > 0 ? max * 1.08 : 1] } },
+    scales: {
+      x: { time: false },
+      y: { range: (_u, _min, max) => [0, max > 0 ? max * 1.08 : 1] },
+      y2: { range: (_u, _min, max) => [0, max > 0 ? max * 1.08 : 1] },
+    },
     axes: [
-      { font: '10px system-ui', stroke: '#444', size: 18, gap: 1, ticks: { size: 3 }, grid: { show: false }, values: (_u, vs) => vs.map((v) => `${+v.toFixed(2)} ms`) },
+      {
+        font: '10px system-ui',
+        stroke: '#444',
+        size: 18,
+        gap: 1,
+        ticks: { size: 3 },
+        grid: { show: false },
+        values: (_u, vs) => vs.map((v) => `${+v.toFixed(2)} ms`),
+      },
       axis('y', 3),
       ...(twoAxes ? [axis('y2', 1)] : []),
     ],
-    series: [{}, ...lines.map((l) => ({ label: l.label, stroke: l.colour, width: 1.5, dash: l.dash, scale: l.scale ?? 'y', points: { show: false } }))],
+    series: [
+      {},
+      ...lines.map((l) => ({
+        label: l.label,
+        stroke: l.colour,
+        width: 1.5,
+        dash: l.dash,
+        scale: l.scale ?? 'y',
+        points: { show: false },
+      })),
+    ],
   };
   const empty: uPlot.AlignedData = [[], ...lines.map(() => [])];
   const plot = new uPlot(opts, empty, el);

@@ -9,10 +9,25 @@ export function LinkNotice() {
     <div className="link-notice" role="alert" data-testid="link-problems">
       <div className="link-notice-head">
         <b>⚠ This link had {problems.length === 1 ? 'a problem' : `${problems.length} problems`}</b>
-        <span className="muted">: the app opened with the default for {problems.length === 1 ? 'that field' : 'those fields'}, the rest as linked.</span>
-        <button type="button" onClick={() => useShare.setState({ linkProblems: [] })} aria-label="dismiss the link problems">✕</button>
+        <span className="muted">
+          : the app opened with the default for {problems.length === 1 ? 'that field' : 'those fields'}, the rest as
+          linked.
+        </span>
+        <button
+          type="button"
+          onClick={() => useShare.setState({ linkProblems: [] })}
+          aria-label="dismiss the link problems"
+        >
+          ✕
+        </button>
       </div>
-      <ul>{problems.map((p, i) => <li key={i}><code>{p}</code></li>)}</ul>
+      <ul>
+        {problems.map((p, i) => (
+          <li key={i}>
+            <code>{p}</code>
+          </li>
+        ))}
+      </ul>
     </div>
   );
 }

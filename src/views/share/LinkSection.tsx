@@ -17,10 +17,21 @@ export function LinkSection() {
     <section className="share-section" aria-label="permalink">
       <h3>Link to this screen</h3>
       <div className="share-row">
-        <input ref={field} readOnly value={url} aria-label="permalink" data-testid="share-link" onFocus={(e) => e.currentTarget.select()} />
-        <button type="button" className="primary" onClick={() => void copy()} data-testid="copy-link">Copy link</button>
+        <input
+          ref={field}
+          readOnly
+          value={url}
+          aria-label="permalink"
+          data-testid="share-link"
+          onFocus={(e) => e.currentTarget.select()}
+        />
+        <button type="button" className="primary" onClick={() => void copy()} data-testid="copy-link">
+          Copy link
+        </button>
       </div>
-      <p className="muted small">Scenario, seed, speed, page, timeline span and the followed stripe_head. The address bar keeps it too.</p>
+      <p className="muted small">
+        Scenario, seed, speed, page, timeline span and the followed stripe_head. The address bar keeps it too.
+      </p>
     </section>
   );
 }

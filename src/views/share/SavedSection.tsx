@@ -2,7 +2,14 @@
 // export all, import a file. What the storage could not read is listed, never hidden.
 import { useRef, useState } from 'react';
 import { findPreset } from '../../state/catalog';
-import { currentScenario, deleteSaved, exportSaved, importText, openSaved, saveCurrent } from '../../state/shareActions';
+import {
+  currentScenario,
+  deleteSaved,
+  exportSaved,
+  importText,
+  openSaved,
+  saveCurrent,
+} from '../../state/shareActions';
 import { useShare } from '../../state/shareStore';
 import { useSim } from '../../state/store';
 import { downloadText } from '../download';
@@ -23,19 +30,31 @@ function SavedItem({ name, meta }: { name: string; meta: string }) {
   };
   return (
     <li data-testid="saved-item">
-      <span className="saved-name" title={name}>{name}</span>
+      <span className="saved-name" title={name}>
+        {name}
+      </span>
       <span className="muted saved-meta">{meta}</span>
       {confirming ? (
         <span className="saved-actions" role="group" aria-label={`delete ${name}?`}>
           <span>Delete?</span>
-          <button type="button" className="danger" onClick={() => deleteSaved(name)} autoFocus>Delete</button>
-          <button type="button" onClick={() => setConfirming(false)}>Keep</button>
+          <button type="button" className="danger" onClick={() => deleteSaved(name)} autoFocus>
+            Delete
+          </button>
+          <button type="button" onClick={() => setConfirming(false)}>
+            Keep
+          </button>
         </span>
       ) : (
         <span className="saved-actions">
-          <button type="button" onClick={() => openSaved(name)} aria-label={`open ${name}`}>Open</button>
-          <button type="button" onClick={exportOne} aria-label={`export ${name} as a file`}>Export</button>
-          <button type="button" onClick={() => setConfirming(true)} aria-label={`delete ${name}`}>Delete</button>
+          <button type="button" onClick={() => openSaved(name)} aria-label={`open ${name}`}>
+            Open
+          </button>
+          <button type="button" onClick={exportOne} aria-label={`export ${name} as a file`}>
+            Export
+          </button>
+          <button type="button" onClick={() => setConfirming(true)} aria-label={`delete ${name}`}>
+            Delete
+          </button>
         </span>
       )}
     </li>
@@ -65,35 +84,73 @@ export function SavedSection() {
   };
   return (
     <section className="share-section" aria-label="saved scenarios">
-      <h3>Saved scenarios <span className="muted">(this browser)</span></h3>
+      <h3>
+        Saved scenarios <span className="muted">(this browser)</span>
+      </h3>
       <form className="share-row" onSubmit={save}>
-        <input value={name} onChange={(e) => setName(e.target.value)} placeholder={`name (empty: "${suggestedName()}")`} maxLength={80}
-          aria-label="name to save the current scenario under" aria-invalid={refusal !== null} data-testid="save-name" />
-        <button type="submit" data-testid="save-scenario">Save</button>
+        <input
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          placeholder={`name (empty: "${suggestedName()}")`}
+          maxLength={80}
+          aria-label="name to save the current scenario under"
+          aria-invalid={refusal !== null}
+          data-testid="save-name"
+        />
+        <button type="submit" data-testid="save-scenario">
+          Save
+        </button>
       </form>
-      {refusal && <p className="share-error" role="alert">{refusal}</p>}
+      {refusal && (
+        <p className="share-error" role="alert">
+          {refusal}
+        </p>
+      )}
       {saved.problems.length > 0 && (
         <div className="share-error" data-testid="saved-problems">
-          <ul>{saved.problems.map((p, i) => <li key={i}>{p}</li>)}</ul>
+          <ul>
+            {saved.problems.map((p, i) => (
+              <li key={i}>{p}</li>
+            ))}
+          </ul>
           {saved.unreadableRaw !== null && (
-            <button type="button" onClick={() => downloadText('stripe-lab-saved-unreadable.txt', saved.unreadableRaw ?? '')}>Download the unreadable text</button>
+            <button
+              type="button"
+              onClick={() => downloadText('stripe-lab-saved-unreadable.txt', saved.unreadableRaw ?? '')}
+            >
+              Download the unreadable text
+            </button>
           )}
         </div>
       )}
-      {saved.entries.length === 0
-        ? <p className="muted small">None saved yet. Save keeps the model, preset, seed and changed parameters.</p>
-        : (
-          <ul className="saved-list" data-testid="saved-list">
-            {saved.entries.map((e) => (
-              <SavedItem key={e.name} name={e.name}
-                meta={`${e.scenario.preset ?? e.scenario.model ?? ''} · seed ${e.scenario.seed ?? 1} · ${e.savedAt.slice(0, 16).replace('T', ' ')}`} />
-            ))}
-          </ul>
-        )}
+      {saved.entries.length === 0 ? (
+        <p className="muted small">None saved yet. Save keeps the model, preset, seed and changed parameters.</p>
+      ) : (
+        <ul className="saved-list" data-testid="saved-list">
+          {saved.entries.map((e) => (
+            <SavedItem
+              key={e.name}
+              name={e.name}
+              meta={`${e.scenario.preset ?? e.scenario.model ?? ''} · seed ${e.scenario.seed ?? 1} · ${e.savedAt.slice(0, 16).replace('T', ' ')}`}
+            />
+          ))}
+        </ul>
+      )}
       <div className="share-row end">
-        <button type="button" onClick={exportAll} disabled={saved.entries.length === 0}>Export all</button>
-        <button type="button" onClick={() => fileInput.current?.click()} data-testid="import-button">Import file…</button>
-        <input ref={fileInput} type="file" accept=".json,application/json" hidden onChange={(e) => void onFile(e)} data-testid="import-file" />
+        <button type="button" onClick={exportAll} disabled={saved.entries.length === 0}>
+          Export all
+        </button>
+        <button type="button" onClick={() => fileInput.current?.click()} data-testid="import-button">
+          Import file…
+        </button>
+        <input
+          ref={fileInput}
+          type="file"
+          accept=".json,application/json"
+          hidden
+          onChange={(e) => void onFile(e)}
+          data-testid="import-file"
+        />
       </div>
     </section>
   );

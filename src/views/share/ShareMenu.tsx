@@ -15,7 +15,8 @@ function Message() {
   if (!m) return <p className="share-message" role="status" data-testid="share-message" />;
   return (
     <p className={`share-message ${m.tone}`} role={m.tone === 'error' ? 'alert' : 'status'} data-testid="share-message">
-      {m.tone === 'error' ? '✗ ' : '✓ '}{m.text}
+      {m.tone === 'error' ? '✗ ' : '✓ '}
+      {m.text}
     </p>
   );
 }
@@ -29,7 +30,9 @@ export function ShareMenu() {
   useEffect(startAddressSync, []);
   useEffect(() => {
     // Another tab saved or deleted: show the list as it is now.
-    const onStorage = (e: StorageEvent) => { if (e.key === SAVED_KEY) loadSaved(); };
+    const onStorage = (e: StorageEvent) => {
+      if (e.key === SAVED_KEY) loadSaved();
+    };
     window.addEventListener('storage', onStorage);
     return () => window.removeEventListener('storage', onStorage);
   }, []);
@@ -41,14 +44,31 @@ export function ShareMenu() {
   useDismiss(open, closeMenu, panel, button);
   return (
     <div className="share-menu">
-      <button ref={button} type="button" className="header-button" aria-expanded={open} aria-controls={id} onClick={() => setOpen(!open)}
-        data-testid="share-button" title="Copy a link to this screen, save scenarios, import and export scenario files">
+      <button
+        ref={button}
+        type="button"
+        className="header-button"
+        aria-expanded={open}
+        aria-controls={id}
+        onClick={() => setOpen(!open)}
+        data-testid="share-button"
+        title="Copy a link to this screen, save scenarios, import and export scenario files"
+      >
         Share ▾
       </button>
       {open && (
         // Space and the right arrow act on the focused control here, not as the page's play / step shortcuts.
-        <div ref={panel} id={id} className="share-panel" role="dialog" aria-label="share" data-testid="share-panel"
-          onKeyDown={(e) => { if (e.key === ' ' || e.key === 'ArrowRight') e.stopPropagation(); }}>
+        <div
+          ref={panel}
+          id={id}
+          className="share-panel"
+          role="dialog"
+          aria-label="share"
+          data-testid="share-panel"
+          onKeyDown={(e) => {
+            if (e.key === ' ' || e.key === 'ArrowRight') e.stopPropagation();
+          }}
+        >
           <LinkSection />
           <SavedSection />
           <Message />

@@ -20,12 +20,22 @@ function StoryList() {
       <ol className="story-list">
         {STORIES.map((s) => (
           <li key={s.id}>
-            <button type="button" className="story-card" ref={s.id === lastId ? last : undefined} data-testid={`story-open-${s.id}`} onClick={() => openStory(s.id)}>
+            <button
+              type="button"
+              className="story-card"
+              ref={s.id === lastId ? last : undefined}
+              data-testid={`story-open-${s.id}`}
+              onClick={() => openStory(s.id)}
+            >
               <span className="story-seed">Seed {s.id}</span>
               <span className="story-card-title">{s.title}</span>
-              <span className="story-byline">{s.author} · {s.list} · {s.date}</span>
+              <span className="story-byline">
+                {s.author} · {s.list} · {s.date}
+              </span>
               <span className="story-gist">{s.gist}</span>
-              <span className="story-card-claims">{s.claims.length} published {s.claims.length === 1 ? 'figure' : 'figures'}</span>
+              <span className="story-card-claims">
+                {s.claims.length} published {s.claims.length === 1 ? 'figure' : 'figures'}
+              </span>
             </button>
           </li>
         ))}

@@ -12,12 +12,16 @@ export function StoryView({ story }: { story: Story }) {
   return (
     <article className="story" data-testid={`story-${story.id}`}>
       <nav className="story-nav" aria-label="stories">
-        <button type="button" className="story-back" onClick={() => openStory(null)}>← All stories</button>
+        <button type="button" className="story-back" onClick={() => openStory(null)}>
+          ← All stories
+        </button>
         <span className="muted">Seed {story.id}</span>
       </nav>
       <div className="story-top">
         <div className="story-prose">
-          <h2 ref={heading} tabIndex={-1}>{story.title}</h2>
+          <h2 ref={heading} tabIndex={-1}>
+            {story.title}
+          </h2>
           <p className="story-byline">
             <b>{story.author}</b> · {story.list} · {story.date}
             <br />
@@ -28,7 +32,9 @@ export function StoryView({ story }: { story: Story }) {
             <footer>— {story.quote.by}</footer>
           </blockquote>
           <h3>The claim in plain words</h3>
-          {story.plain.map((p, i) => <p key={i}>{p}</p>)}
+          {story.plain.map((p, i) => (
+            <p key={i}>{p}</p>
+          ))}
         </div>
         <aside className="story-model" aria-labelledby={`model-${story.id}`}>
           <h3 id={`model-${story.id}`}>What the model does</h3>
@@ -36,7 +42,9 @@ export function StoryView({ story }: { story: Story }) {
           <dl className="story-names">
             {story.model.names.map((n) => (
               <div key={n.name}>
-                <dt><code>{n.name}</code></dt>
+                <dt>
+                  <code>{n.name}</code>
+                </dt>
                 <dd>{n.what}</dd>
               </div>
             ))}
@@ -46,14 +54,23 @@ export function StoryView({ story }: { story: Story }) {
       <section className="story-claims" aria-labelledby={`claims-${story.id}`}>
         <div className="story-claims-head">
           <h3 id={`claims-${story.id}`}>Published figures, measured here</h3>
-          <button type="button" className="story-run-all" data-testid="story-run-all" onClick={() => runStory(story.id)}>Run all</button>
+          <button
+            type="button"
+            className="story-run-all"
+            data-testid="story-run-all"
+            onClick={() => runStory(story.id)}
+          >
+            Run all
+          </button>
         </div>
         <p className="muted story-note">
           “Run it” runs the preset and its baseline (or the other runs a figure needs) headless on this machine, seed 1,
           and computes the figure from the results. The check is the one the model’s calibration test asserts.
         </p>
         <ClaimTable story={story} />
-        <p className="sr-only" aria-live="polite">{announcement}</p>
+        <p className="sr-only" aria-live="polite">
+          {announcement}
+        </p>
       </section>
     </article>
   );

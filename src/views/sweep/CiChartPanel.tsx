@@ -19,7 +19,19 @@ function Key({ b }: { b: BandSeries }) {
   );
 }
 
-export function CiChartPanel({ title, columns, axes, testId, note }: { title: string; columns: ChartColumns; axes: CiChartAxes; testId: string; note?: string }) {
+export function CiChartPanel({
+  title,
+  columns,
+  axes,
+  testId,
+  note,
+}: {
+  title: string;
+  columns: ChartColumns;
+  axes: CiChartAxes;
+  testId: string;
+  note?: string;
+}) {
   const box = useRef<HTMLDivElement>(null);
   const canvasHost = useRef<HTMLDivElement>(null);
   const chart = useRef<CiChart | null>(null);
@@ -36,26 +48,52 @@ export function CiChartPanel({ title, columns, axes, testId, note }: { title: st
   useEffect(() => {
     if (width > 0) chart.current?.update(columns);
   }, [columns, width]);
-  useEffect(() => () => {
-    chart.current?.destroy();
-    chart.current = null;
-  }, []);
+  useEffect(
+    () => () => {
+      chart.current?.destroy();
+      chart.current = null;
+    },
+    [],
+  );
   return (
     <figure className="panel sw-chart" aria-label={title}>
       <figcaption className="panel-head">
-        <h2>{title}</h2>{note && <span className="muted">{note}</span>}
-        <ChartImageButtons name={`sweep ${title}`} target={() => (canvasHost.current && chart.current?.plot()
-          // The canvas as drawn, not chartImage's vector redraw: that one drops the 95% bands, the markers and
-          // series with gaps (the means have gaps between points where only the USL curve has values).
-          ? { element: canvasHost.current, title, plot: null, keys: [...columns.bands.map((b) => ({ label: b.label, colour: b.colour, dash: b.dash })), ...(columns.curve ? [{ label: columns.curve.label, colour: '#000', dash: [6, 4] }] : [])] }
-          : null)} />
+        <h2>{title}</h2>
+        {note && <span className="muted">{note}</span>}
+        <ChartImageButtons
+          name={`sweep ${title}`}
+          target={() =>
+            canvasHost.current && chart.current?.plot()
+              ? // The canvas as drawn, not chartImage's vector redraw: that one drops the 95% bands, the markers and
+                // series with gaps (the means have gaps between points where only the USL curve has values).
+                {
+                  element: canvasHost.current,
+                  title,
+                  plot: null,
+                  keys: [
+                    ...columns.bands.map((b) => ({ label: b.label, colour: b.colour, dash: b.dash })),
+                    ...(columns.curve ? [{ label: columns.curve.label, colour: '#000', dash: [6, 4] }] : []),
+                  ],
+                }
+              : null
+          }
+        />
       </figcaption>
-      <div ref={box} className="sw-canvas"><div ref={canvasHost} data-testid={testId} /></div>
+      <div ref={box} className="sw-canvas">
+        <div ref={canvasHost} data-testid={testId} />
+      </div>
       <div className="sw-legend">
-        {columns.bands.map((b) => <Key key={b.label} b={b} />)}
+        {columns.bands.map((b) => (
+          <Key key={b.label} b={b} />
+        ))}
         <span className="s-key muted">band: 95% CI over replications</span>
         {columns.curve && (
-          <span className="s-key"><svg width="26" height="8" aria-hidden="true"><line x1="0" y1="4" x2="26" y2="4" stroke="#000" strokeWidth="1.25" strokeDasharray="6 4" /></svg>{columns.curve.label}</span>
+          <span className="s-key">
+            <svg width="26" height="8" aria-hidden="true">
+              <line x1="0" y1="4" x2="26" y2="4" stroke="#000" strokeWidth="1.25" strokeDasharray="6 4" />
+            </svg>
+            {columns.curve.label}
+          </span>
         )}
       </div>
     </figure>

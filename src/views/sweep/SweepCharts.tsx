@@ -10,7 +10,12 @@ import { HeatMap } from './HeatMap';
 import { UslSummary } from './UslSummary';
 import { latencyColumns, lockWaitColumns, throughputColumns, utilisationColumns, withUslCurve } from './sweepSeries';
 
-const compact = (v: number) => (Math.abs(v) >= 1e6 ? `${+(v / 1e6).toFixed(2)}M` : Math.abs(v) >= 1e3 ? `${+(v / 1e3).toFixed(1)}k` : `${+v.toPrecision(3)}`);
+const compact = (v: number) =>
+  Math.abs(v) >= 1e6
+    ? `${+(v / 1e6).toFixed(2)}M`
+    : Math.abs(v) >= 1e3
+      ? `${+(v / 1e3).toFixed(1)}k`
+      : `${+v.toPrecision(3)}`;
 
 export function axisLabel(spec: ParamSpec | undefined, key: string): string {
   if (!spec) return key;
@@ -28,7 +33,10 @@ export function SweepCharts({ plan, lines }: { plan: SweepPlan; lines: readonly 
   const spec1 = specs.find((s) => s.key === k1);
   const fmt1 = formatterOf(spec1);
   const heat = useRef<HTMLDivElement>(null);
-  const usl = useMemo(() => (lines.length >= 3 ? uslLines(lines, plan.keys) : { fits: [], skipped: [] }), [lines, plan.keys]);
+  const usl = useMemo(
+    () => (lines.length >= 3 ? uslLines(lines, plan.keys) : { fits: [], skipped: [] }),
+    [lines, plan.keys],
+  );
   const cols = useMemo(() => {
     const tp = throughputColumns(lines, k1);
     const fit = k2 === undefined && usl.fits[0] && k1 in THREAD_PARAMS ? usl.fits[0].usl : null;
@@ -47,10 +55,28 @@ export function SweepCharts({ plan, lines }: { plan: SweepPlan; lines: readonly 
       <>
         <section className="panel sw-heatpanel" aria-label="throughput heat map">
           <div className="panel-head">
-            <h2>Throughput</h2><span className="muted">mean ops/s per point; each cell is labelled with its value</span>
-            <ChartImageButtons name="sweep heat map" target={() => (heat.current?.querySelector('svg') ? { element: heat.current, title: `ops/s by ${k1} and ${k2}` } : null)} />
+            <h2>Throughput</h2>
+            <span className="muted">mean ops/s per point; each cell is labelled with its value</span>
+            <ChartImageButtons
+              name="sweep heat map"
+              target={() =>
+                heat.current?.querySelector('svg') ? { element: heat.current, title: `ops/s by ${k1} and ${k2}` } : null
+              }
+            />
           </div>
-          <div ref={heat}><HeatMap lines={lines} xKey={k1} yKey={k2} xValues={uniq(k1)} yValues={uniq(k2)} formatX={fmt1} formatY={formatterOf(spec2)} formatValue={compact} valueLabel="ops/s" /></div>
+          <div ref={heat}>
+            <HeatMap
+              lines={lines}
+              xKey={k1}
+              yKey={k2}
+              xValues={uniq(k1)}
+              yValues={uniq(k2)}
+              formatX={fmt1}
+              formatY={formatterOf(spec2)}
+              formatValue={compact}
+              valueLabel="ops/s"
+            />
+          </div>
         </section>
         <UslSummary fits={usl.fits} skipped={lines.length === plan.points.length ? usl.skipped : []} />
       </>
@@ -60,11 +86,34 @@ export function SweepCharts({ plan, lines }: { plan: SweepPlan; lines: readonly 
   return (
     <>
       <div className="sw-charts">
-        <CiChartPanel title="Throughput" testId="sweep-chart-throughput" columns={cols.throughput} axes={{ ...x, yLabel: 'ops/s', formatY: compact }}
-          note={cols.throughput.curve ? `dashed: USL fit, N = ${THREAD_PARAMS[k1].about}` : undefined} />
-        <CiChartPanel title="Latency" testId="sweep-chart-latency" columns={cols.latency} axes={{ ...x, yLabel: 'latency (µs)', formatY: compact }} note="per operation, p50 and p99" />
-        <CiChartPanel title="Handler utilisation" testId="sweep-chart-util" columns={cols.util} axes={{ ...x, yLabel: 'on a CPU (%)', formatY: (v) => `${+v.toFixed(0)}%` }} note="running + spinning, mean per thread of each role" />
-        <CiChartPanel title="Lock wait" testId="sweep-chart-locks" columns={cols.locks} axes={{ ...x, yLabel: 'wait (s per s)', formatY: compact }} note="waittime-total / measured time = mean waiters" />
+        <CiChartPanel
+          title="Throughput"
+          testId="sweep-chart-throughput"
+          columns={cols.throughput}
+          axes={{ ...x, yLabel: 'ops/s', formatY: compact }}
+          note={cols.throughput.curve ? `dashed: USL fit, N = ${THREAD_PARAMS[k1].about}` : undefined}
+        />
+        <CiChartPanel
+          title="Latency"
+          testId="sweep-chart-latency"
+          columns={cols.latency}
+          axes={{ ...x, yLabel: 'latency (µs)', formatY: compact }}
+          note="per operation, p50 and p99"
+        />
+        <CiChartPanel
+          title="Handler utilisation"
+          testId="sweep-chart-util"
+          columns={cols.util}
+          axes={{ ...x, yLabel: 'on a CPU (%)', formatY: (v) => `${+v.toFixed(0)}%` }}
+          note="running + spinning, mean per thread of each role"
+        />
+        <CiChartPanel
+          title="Lock wait"
+          testId="sweep-chart-locks"
+          columns={cols.locks}
+          axes={{ ...x, yLabel: 'wait (s per s)', formatY: compact }}
+          note="waittime-total / measured time = mean waiters"
+        />
       </div>
       <UslSummary fits={usl.fits} skipped={lines.length === plan.points.length ? usl.skipped : []} />
     </>

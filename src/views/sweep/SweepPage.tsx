@@ -22,7 +22,9 @@ export function SweepPage() {
       <div className="sw-results" data-testid="SweepPage">
         <SweepProgress />
         {/* A new plan remounts the charts, so axis labels follow the swept parameter. */}
-        {plan && <SweepCharts key={`${plan.label}:${plan.keys.join(',')}:${plan.totalPoints}`} plan={plan} lines={lines} />}
+        {plan && (
+          <SweepCharts key={`${plan.label}:${plan.keys.join(',')}:${plan.totalPoints}`} plan={plan} lines={lines} />
+        )}
         {plan && <SweepTable lines={lines} keys={plan.keys} label={plan.label} formatKey={formatKey} />}
       </div>
     </>

@@ -8,30 +8,63 @@ import { fmtNsShort, fmtRate } from '../format';
 
 /** A t interval over few, spread replications can reach below zero; it is shown as computed, with its sign. */
 const signed = (f: (x: number) => string) => (x: number) => (x < 0 ? `−${f(-x)}` : f(x));
-const ci = (e: Estimate, f: (x: number) => string) => (e.ci95 ? `${signed(f)(e.ci95[0])} … ${signed(f)(e.ci95[1])}` : 'one replication');
+const ci = (e: Estimate, f: (x: number) => string) =>
+  e.ci95 ? `${signed(f)(e.ci95[0])} … ${signed(f)(e.ci95[1])}` : 'one replication';
 
 function topLock(l: PointLine): string {
-  const [name, e] = Object.entries(l.locks).sort((a, b) => b[1].waitTimeTotalNs.mean - a[1].waitTimeTotalNs.mean)[0] ?? [];
-  return name && e && e.waitTimeTotalNs.mean > 0 ? `${name} ${(e.waitTimeTotalNs.mean / l.durationNs).toFixed(3)}` : '—';
+  const [name, e] =
+    Object.entries(l.locks).sort((a, b) => b[1].waitTimeTotalNs.mean - a[1].waitTimeTotalNs.mean)[0] ?? [];
+  return name && e && e.waitTimeTotalNs.mean > 0
+    ? `${name} ${(e.waitTimeTotalNs.mean / l.durationNs).toFixed(3)}`
+    : '—';
 }
 
-export function SweepTable({ lines, keys, label, formatKey }: { lines: readonly PointLine[]; keys: readonly string[]; label: string; formatKey: (k: string, v: string | number | boolean) => string }) {
-  const fileName = `sweep-${label.replace(/^(preset|model) /, '')}-${keys.join('-')}.csv`.replace(/[^A-Za-z0-9._-]+/g, '_');
+export function SweepTable({
+  lines,
+  keys,
+  label,
+  formatKey,
+}: {
+  lines: readonly PointLine[];
+  keys: readonly string[];
+  label: string;
+  formatKey: (k: string, v: string | number | boolean) => string;
+}) {
+  const fileName = `sweep-${label.replace(/^(preset|model) /, '')}-${keys.join('-')}.csv`.replace(
+    /[^A-Za-z0-9._-]+/g,
+    '_',
+  );
   return (
     <section className="panel sw-table" aria-label="sweep results table">
       <div className="panel-head">
-        <h2>Results</h2><span className="muted">mean and Student-t 95% interval over replications</span>
-        <button type="button" className="sw-csv" data-testid="sweep-csv" disabled={lines.length === 0} onClick={() => downloadText(fileName, sweepCsv(lines), 'text/csv')}>Download CSV</button>
+        <h2>Results</h2>
+        <span className="muted">mean and Student-t 95% interval over replications</span>
+        <button
+          type="button"
+          className="sw-csv"
+          data-testid="sweep-csv"
+          disabled={lines.length === 0}
+          onClick={() => downloadText(fileName, sweepCsv(lines), 'text/csv')}
+        >
+          Download CSV
+        </button>
       </div>
       <div className="scroll">
         <table>
           <thead>
             <tr>
               <th className="num">#</th>
-              {keys.map((k) => <th key={k}>{k}</th>)}
-              <th className="num">ops/s</th><th className="num">ops/s 95% CI</th>
-              <th className="num">p50</th><th className="num">p99</th><th className="num">p99 95% CI</th>
-              <th title="lock_stat waittime-total over the measured time: the mean number of waiters">most lock wait (s/s)</th>
+              {keys.map((k) => (
+                <th key={k}>{k}</th>
+              ))}
+              <th className="num">ops/s</th>
+              <th className="num">ops/s 95% CI</th>
+              <th className="num">p50</th>
+              <th className="num">p99</th>
+              <th className="num">p99 95% CI</th>
+              <th title="lock_stat waittime-total over the measured time: the mean number of waiters">
+                most lock wait (s/s)
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -40,8 +73,18 @@ export function SweepTable({ lines, keys, label, formatKey }: { lines: readonly 
               return (
                 <tr key={l.index} data-testid="sweep-row">
                   <td className="num">{l.index}</td>
-                  {keys.map((k) => <td key={k}>{formatKey(k, l.point[k])}</td>)}
-                  <td className="num" data-testid="sweep-ops" data-mean={t.mean} data-lo={t.ci95?.[0] ?? ''} data-hi={t.ci95?.[1] ?? ''}>{fmtRate(t.mean)}</td>
+                  {keys.map((k) => (
+                    <td key={k}>{formatKey(k, l.point[k])}</td>
+                  ))}
+                  <td
+                    className="num"
+                    data-testid="sweep-ops"
+                    data-mean={t.mean}
+                    data-lo={t.ci95?.[0] ?? ''}
+                    data-hi={t.ci95?.[1] ?? ''}
+                  >
+                    {fmtRate(t.mean)}
+                  </td>
                   <td className="num">{ci(t, fmtRate)}</td>
                   <td className="num">{fmtNsShort(l.latencyNs.p50?.mean ?? NaN)}</td>
                   <td className="num">{fmtNsShort(l.latencyNs.p99.mean)}</td>

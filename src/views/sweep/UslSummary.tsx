@@ -9,28 +9,50 @@ export function UslSummary({ fits, skipped }: { fits: readonly UslLine[]; skippe
     <section className="panel sw-usl" aria-label="USL fit" data-testid="sweep-usl">
       <div className="panel-head">
         <h2>Universal Scalability Law</h2>
-        <span className="muted">X(N) = γN / (1 + α(N−1) + βN(N−1)) fitted to the mean throughput{fits[0] ? `; N = ${fits[0].usl.n}` : ''}</span>
+        <span className="muted">
+          X(N) = γN / (1 + α(N−1) + βN(N−1)) fitted to the mean throughput{fits[0] ? `; N = ${fits[0].usl.n}` : ''}
+        </span>
       </div>
       <table>
         <thead>
           <tr>
             {fits.some((f) => Object.keys(f.usl.for).length > 0) && <th>at</th>}
-            <th className="num" title="contention (serialised fraction)">α</th><th className="num" title="coherency (crosstalk) cost">β</th>
-            <th className="num" title="throughput of one thread">γ (ops/s per thread)</th><th className="num" title="sqrt((1 − α) / β): the N of highest throughput, and the parameter value it means">peak N</th><th className="num">r²</th>
+            <th className="num" title="contention (serialised fraction)">
+              α
+            </th>
+            <th className="num" title="coherency (crosstalk) cost">
+              β
+            </th>
+            <th className="num" title="throughput of one thread">
+              γ (ops/s per thread)
+            </th>
+            <th
+              className="num"
+              title="sqrt((1 − α) / β): the N of highest throughput, and the parameter value it means"
+            >
+              peak N
+            </th>
+            <th className="num">r²</th>
             <th>lock wait growing with N (most first)</th>
           </tr>
         </thead>
         <tbody>
           {fits.map((f) => {
             const u = f.usl;
-            const at = Object.entries(u.for).map(([k, v]) => `${k}=${String(v)}`).join(' ');
+            const at = Object.entries(u.for)
+              .map(([k, v]) => `${k}=${String(v)}`)
+              .join(' ');
             return (
               <tr key={at} data-testid="usl-row" data-alpha={u.alpha} data-beta={u.beta} data-gamma={u.gamma}>
                 {fits.some((g) => Object.keys(g.usl.for).length > 0) && <td>{at}</td>}
                 <td className="num">{u.alpha.toPrecision(3)}</td>
                 <td className="num">{u.beta.toPrecision(3)}</td>
                 <td className="num">{fmtRate(u.gamma)}</td>
-                <td className="num" data-testid="usl-peak">{u.peakN === null ? 'none (β = 0)' : `${u.peakN} (${u.param} ≈ ${+(u.peakN - THREAD_PARAMS[u.param].n(0)).toFixed(1)})`}</td>
+                <td className="num" data-testid="usl-peak">
+                  {u.peakN === null
+                    ? 'none (β = 0)'
+                    : `${u.peakN} (${u.param} ≈ ${+(u.peakN - THREAD_PARAMS[u.param].n(0)).toFixed(1)})`}
+                </td>
                 <td className="num">{u.r2}</td>
                 <td data-testid="usl-locks">{u.contention.length ? u.contention.join(', ') : 'none'}</td>
               </tr>
@@ -38,7 +60,11 @@ export function UslSummary({ fits, skipped }: { fits: readonly UslLine[]; skippe
           })}
         </tbody>
       </table>
-      {skipped.map((s) => <p key={s} className="sw-hint">{s}</p>)}
+      {skipped.map((s) => (
+        <p key={s} className="sw-hint">
+          {s}
+        </p>
+      ))}
     </section>
   );
 }

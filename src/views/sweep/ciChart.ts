@@ -49,37 +49,83 @@ function options(c: ChartColumns, ax: CiChartAxes, width: number, height: number
   const bands: uPlot.Band[] = [];
   for (const b of c.bands) {
     const lo = series.length;
-    series.push({ label: `${b.label} 95% lo`, stroke: `${b.colour}66`, width: 0.5, points: { show: false }, spanGaps: true });
-    series.push({ label: `${b.label} 95% hi`, stroke: `${b.colour}66`, width: 0.5, points: { show: false }, spanGaps: true });
     series.push({
-      label: b.label, stroke: b.colour, width: 1.5, dash: b.dash, spanGaps: true,
+      label: `${b.label} 95% lo`,
+      stroke: `${b.colour}66`,
+      width: 0.5,
+      points: { show: false },
+      spanGaps: true,
+    });
+    series.push({
+      label: `${b.label} 95% hi`,
+      stroke: `${b.colour}66`,
+      width: 0.5,
+      points: { show: false },
+      spanGaps: true,
+    });
+    series.push({
+      label: b.label,
+      stroke: b.colour,
+      width: 1.5,
+      dash: b.dash,
+      spanGaps: true,
       points: { show: true, size: 7, width: 1.5, stroke: b.colour, fill: b.hollow ? '#ffffff' : b.colour },
     });
     bands.push({ series: [lo + 1, lo], fill: `${b.colour}2e` });
   }
-  if (c.curve) series.push({ label: c.curve.label, stroke: CURVE.colour, width: 1.25, dash: CURVE.dash, points: { show: false }, spanGaps: true });
+  if (c.curve)
+    series.push({
+      label: c.curve.label,
+      stroke: CURVE.colour,
+      width: 1.25,
+      dash: CURVE.dash,
+      points: { show: false },
+      spanGaps: true,
+    });
   const cats = c.categories;
   const xAxis: uPlot.Axis = {
-    label: ax.xLabel, labelFont: LABEL_FONT, labelSize: 16, font: AXIS_FONT, stroke: '#333', size: 22, gap: 2, ticks: { size: 3 },
+    label: ax.xLabel,
+    labelFont: LABEL_FONT,
+    labelSize: 16,
+    font: AXIS_FONT,
+    stroke: '#333',
+    size: 22,
+    gap: 2,
+    ticks: { size: 3 },
     grid: { show: false },
     ...(cats
       ? { splits: () => cats.map((_, i) => i), values: (_u: uPlot, vs: number[]) => vs.map((v) => cats[v] ?? '') }
       : { values: (_u: uPlot, vs: number[]) => vs.map(ax.formatX), ...(ax.integerX ? { incrs: INT_INCRS } : {}) }),
   };
   return {
-    width, height,
+    width,
+    height,
     legend: { show: false },
     cursor: { show: false },
     scales: {
       x: cats
         ? { time: false, range: () => [-0.5, cats.length - 0.5] }
-        : { time: false, range: (_u, min, max) => (min === max ? [min - 1, max + 1] : [min - (max - min) * 0.03, max + (max - min) * 0.03]) },
+        : {
+            time: false,
+            range: (_u, min, max) =>
+              min === max ? [min - 1, max + 1] : [min - (max - min) * 0.03, max + (max - min) * 0.03],
+          },
       y: { range: (_u, _min, max) => [0, max > 0 ? max * 1.08 : 1] },
     },
     axes: [
       xAxis,
-      { label: ax.yLabel, labelFont: LABEL_FONT, labelSize: 16, font: AXIS_FONT, stroke: '#333', size: 44, gap: 2, ticks: { size: 3 },
-        grid: { stroke: '#eceff2', width: 1 }, values: (_u, vs) => vs.map(ax.formatY) },
+      {
+        label: ax.yLabel,
+        labelFont: LABEL_FONT,
+        labelSize: 16,
+        font: AXIS_FONT,
+        stroke: '#333',
+        size: 44,
+        gap: 2,
+        ticks: { size: 3 },
+        grid: { stroke: '#eceff2', width: 1 },
+        values: (_u, vs) => vs.map(ax.formatY),
+      },
     ],
     series,
     bands,
@@ -91,7 +137,8 @@ function aligned(c: ChartColumns): uPlot.AlignedData {
 }
 
 /** The series' shape (how many bands, a curve or not) is fixed per chart; a new shape makes a new plot. */
-const shapeOf = (c: ChartColumns) => `${c.bands.map((b) => b.label).join('|')}:${c.curve ? 1 : 0}:${c.categories?.join('|') ?? ''}`;
+const shapeOf = (c: ChartColumns) =>
+  `${c.bands.map((b) => b.label).join('|')}:${c.curve ? 1 : 0}:${c.categories?.join('|') ?? ''}`;
 
 export function createCiChart(el: HTMLElement, ax: CiChartAxes, width: number, height: number): CiChart {
   let plot: uPlot | null = null;

@@ -3,26 +3,59 @@
 import { describe, expect, it } from 'vitest';
 import type { PointLine } from '../../analysis/sweep/aggregate';
 import { uslModel } from '../../analysis/usl';
-import { latencyColumns, lockWaitColumns, pointXs, throughputColumns, utilisationColumns, withUslCurve } from './sweepSeries';
+import {
+  latencyColumns,
+  lockWaitColumns,
+  pointXs,
+  throughputColumns,
+  utilisationColumns,
+  withUslCurve,
+} from './sweepSeries';
 
-const e = (mean: number, half: number | null = 1) => ({ mean, ci95: half === null ? null : [mean - half, mean + half] as [number, number] });
+const e = (mean: number, half: number | null = 1) => ({
+  mean,
+  ci95: half === null ? null : ([mean - half, mean + half] as [number, number]),
+});
 
-function line(index: number, point: Record<string, string | number>, ops: number, wait: Record<string, number>): PointLine {
+function line(
+  index: number,
+  point: Record<string, string | number>,
+  ops: number,
+  wait: Record<string, number>,
+): PointLine {
   return {
-    point, index, replications: 2, seeds: [1, 2], durationNs: 2e6, warmupNs: 1e6,
+    point,
+    index,
+    replications: 2,
+    seeds: [1, 2],
+    durationNs: 2e6,
+    warmupNs: 1e6,
     throughput: { opsPerSec: e(ops, 10), bytesPerSec: e(ops * 4096) },
     latencyNs: { p50: e(1000), p99: e(5000, null), mean: e(1500) },
-    utilisation: {}, roleUtilisation: { raid5d: e(0.5, 0.1), ...(index > 0 ? { worker: e(0.25, 0.05) } : {}) },
-    locks: Object.fromEntries(Object.entries(wait).map(([k, w]) => [k, { waitTimeTotalNs: e(w, 100), contentions: e(1), acquisitions: e(1), holdTimeTotalNs: e(1) }])),
+    utilisation: {},
+    roleUtilisation: { raid5d: e(0.5, 0.1), ...(index > 0 ? { worker: e(0.25, 0.05) } : {}) },
+    locks: Object.fromEntries(
+      Object.entries(wait).map(([k, w]) => [
+        k,
+        { waitTimeTotalNs: e(w, 100), contentions: e(1), acquisitions: e(1), holdTimeTotalNs: e(1) },
+      ]),
+    ),
   };
 }
 
-const lines = [line(0, { g: 0 }, 100, { device_lock: 2e5, hash_lock: 0 }), line(1, { g: 2 }, 180, { device_lock: 1e6, hash_lock: 0 }), line(2, { g: 4 }, 200, { device_lock: 2e6, hash_lock: 0 })];
+const lines = [
+  line(0, { g: 0 }, 100, { device_lock: 2e5, hash_lock: 0 }),
+  line(1, { g: 2 }, 180, { device_lock: 1e6, hash_lock: 0 }),
+  line(2, { g: 4 }, 200, { device_lock: 2e6, hash_lock: 0 }),
+];
 
 describe('sweep chart columns', () => {
   it('uses the values as x, or positions with the words for a list of words', () => {
     expect(pointXs(lines, 'g')).toEqual({ xs: [0, 2, 4], categories: null });
-    expect(pointXs([line(0, { rw: 'read' }, 1, {}), line(1, { rw: 'write' }, 1, {})], 'rw')).toEqual({ xs: [0, 1], categories: ['read', 'write'] });
+    expect(pointXs([line(0, { rw: 'read' }, 1, {}), line(1, { rw: 'write' }, 1, {})], 'rw')).toEqual({
+      xs: [0, 1],
+      categories: ['read', 'write'],
+    });
   });
 
   it('gives each figure its mean and interval; none where one replication gave no interval', () => {

@@ -6,7 +6,15 @@ import { uslModel } from '../../analysis/usl';
 
 export type Col = (number | null)[];
 /** One figure: the mean at each point, and its interval (null where a point has one replication). */
-export interface BandSeries { label: string; mean: Col; lo: Col; hi: Col; colour: string; dash?: number[]; hollow?: boolean }
+export interface BandSeries {
+  label: string;
+  mean: Col;
+  lo: Col;
+  hi: Col;
+  colour: string;
+  dash?: number[];
+  hollow?: boolean;
+}
 export interface ChartColumns {
   /** x of every column; extra columns (between points) carry only the fitted curve. */
   xs: number[];
@@ -19,7 +27,9 @@ export interface ChartColumns {
 
 /** Okabe-Ito, colour-blind safe; each series also differs by dash and fill. */
 export const SERIES_STYLE = [
-  { colour: '#0072B2' }, { colour: '#D55E00', dash: [5, 3], hollow: true }, { colour: '#009E73', dash: [2, 2] },
+  { colour: '#0072B2' },
+  { colour: '#D55E00', dash: [5, 3], hollow: true },
+  { colour: '#009E73', dash: [2, 2] },
   { colour: '#CC79A7', dash: [8, 3, 2, 3], hollow: true },
 ] as const;
 
@@ -32,8 +42,11 @@ export function pointXs(lines: readonly PointLine[], key: string): { xs: number[
 function band(label: string, es: (Estimate | undefined)[], unit: (x: number) => number, style: number): BandSeries {
   const f = (x: number | undefined) => (x === undefined ? null : unit(x));
   return {
-    label, ...SERIES_STYLE[style % SERIES_STYLE.length],
-    mean: es.map((e) => f(e?.mean)), lo: es.map((e) => f(e?.ci95?.[0])), hi: es.map((e) => f(e?.ci95?.[1])),
+    label,
+    ...SERIES_STYLE[style % SERIES_STYLE.length],
+    mean: es.map((e) => f(e?.mean)),
+    lo: es.map((e) => f(e?.ci95?.[0])),
+    hi: es.map((e) => f(e?.ci95?.[1])),
   } as BandSeries;
 }
 
@@ -46,16 +59,47 @@ function columns(lines: readonly PointLine[], key: string, bands: BandSeries[]):
 }
 
 export const throughputColumns = (lines: readonly PointLine[], key: string) =>
-  columns(lines, key, [band('ops/s', lines.map((l) => l.throughput.opsPerSec), same, 0)]);
+  columns(lines, key, [
+    band(
+      'ops/s',
+      lines.map((l) => l.throughput.opsPerSec),
+      same,
+      0,
+    ),
+  ]);
 
 /** p50 and p99 in µs. */
 export const latencyColumns = (lines: readonly PointLine[], key: string) =>
-  columns(lines, key, [band('p50', lines.map((l) => l.latencyNs.p50), toUs, 0), band('p99', lines.map((l) => l.latencyNs.p99), toUs, 1)]);
+  columns(lines, key, [
+    band(
+      'p50',
+      lines.map((l) => l.latencyNs.p50),
+      toUs,
+      0,
+    ),
+    band(
+      'p99',
+      lines.map((l) => l.latencyNs.p99),
+      toUs,
+      1,
+    ),
+  ]);
 
 /** Per handler role (raid5d, worker, offload), the mean utilisation of its threads, in %. */
 export function utilisationColumns(lines: readonly PointLine[], key: string): ChartColumns {
   const roles = [...new Set(lines.flatMap((l) => Object.keys(l.roleUtilisation ?? {})))];
-  return columns(lines, key, roles.map((r, i) => band(r === 'worker' ? 'workers (mean per thread)' : r, lines.map((l) => l.roleUtilisation?.[r]), toPct, i)));
+  return columns(
+    lines,
+    key,
+    roles.map((r, i) =>
+      band(
+        r === 'worker' ? 'workers (mean per thread)' : r,
+        lines.map((l) => l.roleUtilisation?.[r]),
+        toPct,
+        i,
+      ),
+    ),
+  );
 }
 
 /** The locks with the most wait, as wait time per measured second (lock_stat's waittime-total over the
@@ -63,14 +107,33 @@ export function utilisationColumns(lines: readonly PointLine[], key: string): Ch
 export function lockWaitColumns(lines: readonly PointLine[], key: string, top = 4): ChartColumns {
   const names = [...new Set(lines.flatMap((l) => Object.keys(l.locks)))];
   const peak = (n: string) => Math.max(...lines.map((l) => l.locks[n]?.waitTimeTotalNs.mean ?? 0));
-  const chosen = names.filter((n) => peak(n) > 0).sort((a, b) => peak(b) - peak(a)).slice(0, top);
+  const chosen = names
+    .filter((n) => peak(n) > 0)
+    .sort((a, b) => peak(b) - peak(a))
+    .slice(0, top);
   const measuredNs = lines.length > 0 ? lines[0].durationNs : 1;
-  return columns(lines, key, chosen.map((n, i) => band(n, lines.map((l) => l.locks[n]?.waitTimeTotalNs), (x) => x / measuredNs, i)));
+  return columns(
+    lines,
+    key,
+    chosen.map((n, i) =>
+      band(
+        n,
+        lines.map((l) => l.locks[n]?.waitTimeTotalNs),
+        (x) => x / measuredNs,
+        i,
+      ),
+    ),
+  );
 }
 
 /** Adds the fitted USL throughput X(N) = gamma N / (1 + alpha (N-1) + beta N (N-1)) between and at the
  * points, `steps` columns per interval so the curve reads as a curve. */
-export function withUslCurve(c: ChartColumns, fit: { alpha: number; beta: number; gamma: number }, nOf: (x: number) => number, steps = 8): ChartColumns {
+export function withUslCurve(
+  c: ChartColumns,
+  fit: { alpha: number; beta: number; gamma: number },
+  nOf: (x: number) => number,
+  steps = 8,
+): ChartColumns {
   const xs: number[] = [];
   const at = new Map<number, number>(); // new column -> old column
   c.xs.forEach((x, i) => {
@@ -81,7 +144,8 @@ export function withUslCurve(c: ChartColumns, fit: { alpha: number; beta: number
   });
   const pick = (col: Col) => xs.map((_, j) => (at.has(j) ? col[at.get(j)!] : null));
   return {
-    xs, categories: c.categories,
+    xs,
+    categories: c.categories,
     bands: c.bands.map((b) => ({ ...b, mean: pick(b.mean), lo: pick(b.lo), hi: pick(b.hi) })),
     curve: { label: 'USL fit', ys: xs.map((x) => uslModel(nOf(x), fit.alpha, fit.beta, fit.gamma)) },
   };

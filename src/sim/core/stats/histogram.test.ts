@@ -24,7 +24,10 @@ describe('Histogram', () => {
     expect(misplaced).toEqual([]);
   });
 
-  for (const [name, dist] of [['exponential, mean 10us', exponential(10_000)], ['lognormal, mean 50us, cv 1', lognormal(50_000)]] as const) {
+  for (const [name, dist] of [
+    ['exponential, mean 10us', exponential(10_000)],
+    ['lognormal, mean 50us, cv 1', lognormal(50_000)],
+  ] as const) {
     it(`${name}: p50, p90, p99, p999 within 2% of the exact order statistics; mean, min, max exact`, () => {
       const rng = new RandomStream(3, name);
       const h = new Histogram();

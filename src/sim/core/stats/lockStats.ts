@@ -19,7 +19,10 @@ export class LockClassStats {
   readonly waitHist = new Histogram();
   readonly holdHist = new Histogram();
 
-  constructor(readonly name: string, readonly kind: LockKind) {}
+  constructor(
+    readonly name: string,
+    readonly kind: LockKind,
+  ) {}
 
   recordWait(ns: number): void {
     this.contentions++;

@@ -11,7 +11,10 @@ export class QueueStats {
   private lastChange = 0;
   private since = 0;
 
-  constructor(readonly name: string, now = 0) {
+  constructor(
+    readonly name: string,
+    now = 0,
+  ) {
     this.lastChange = now;
     this.since = now;
   }

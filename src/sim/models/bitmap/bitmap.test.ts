@@ -7,7 +7,18 @@ import { WaitQueue } from '../../core/waitQueue';
 import { mirrorRun, runChecked, runMirror } from '../mirror/testkit';
 import type { MdBitmap } from './classic';
 import { LlBitmap } from './llbitmap';
-import { Clean, Daemon, Dirty, Endsync, LlState, NeedSync, Startsync, Startwrite, Syncing, Unwritten } from './llbitmapState';
+import {
+  Clean,
+  Daemon,
+  Dirty,
+  Endsync,
+  LlState,
+  NeedSync,
+  Startsync,
+  Startwrite,
+  Syncing,
+  Unwritten,
+} from './llbitmapState';
 
 const GiB = 2 ** 30;
 function state(spanBytes: number, level456: boolean, assumeClean = false): LlState {
@@ -75,12 +86,16 @@ describe('classic bitmap through raid1', () => {
     expect(r.extra!.chunks).toBe(320);
     expect(r.extra!.bitmapWrites as number).toBeLessThan(10);
     const lock = r.locks.find((l) => l.name === 'bitmap_lock')!;
-    const writes = r.throughput.opsPerSec * r.simulatedNs / 1e9;
+    const writes = (r.throughput.opsPerSec * r.simulatedNs) / 1e9;
     expect(lock.acquisitions / writes).toBeGreaterThan(1.8); // start_write + end_write per bio
     expect(lock.acquisitions / writes).toBeLessThan(2.2);
   });
   it('the daemon clears idle chunks: 2 -> 1 -> 0 over two daemon_sleep periods, and writes the pages', () => {
-    const r = runMirror('raid1', { bitmap: 'bitmap', bitmap_chunk: '64k', rw: 'write', numjobs: 1, iodepth: 2, daemon_sleep: '1ms' }, { duration: '6ms', warmup: '2ms' });
+    const r = runMirror(
+      'raid1',
+      { bitmap: 'bitmap', bitmap_chunk: '64k', rw: 'write', numjobs: 1, iodepth: 2, daemon_sleep: '1ms' },
+      { duration: '6ms', warmup: '2ms' },
+    );
     expect(r.extra!.bitsCleared as number).toBeGreaterThan(10);
   });
 });
@@ -90,7 +105,8 @@ describe('llbitmap through raid1', () => {
     const m = mirrorRun('raid1', { bitmap: 'llbitmap', size: '1g', numjobs: 2, iodepth: 4 });
     const ll = m.bitmap as unknown as LlBitmap;
     // until every block is infected (a few ms of random writes over 1 GiB)
-    for (let t = 1e6; t <= 20e6 && (ll.figures().bits as Record<string, number>).dirty < ll.s.chunks; t += 1e6) runChecked(m, t);
+    for (let t = 1e6; t <= 20e6 && (ll.figures().bits as Record<string, number>).dirty < ll.s.chunks; t += 1e6)
+      runChecked(m, t);
     expect(m.lockClasses().map((c) => c.name)).toEqual(['device_lock']);
     const early = ll.figures().bitmapWrites as number;
     expect(early).toBeGreaterThan(0);
@@ -105,12 +121,35 @@ describe('llbitmap through raid1', () => {
     const evDone = sim.register('meta done', (i) => dones[i]());
     const dones: (() => void)[] = [];
     const host = {
-      kernel, spanPages: GiB / 4096, members: 2, level456: false,
-      costs: { bitmapCounterNs: 100, llbitmapStateNs: 50, unplugCheckNs: 100, submitNs: 500, syncStepNs: 100, handoffNs: 0, bounceNs: 0 },
-      writeMetadata: (_d: number, _b: number, done: () => void) => { dones.push(done); sim.schedule(20_000, evDone, dones.length - 1); },
+      kernel,
+      spanPages: GiB / 4096,
+      members: 2,
+      level456: false,
+      costs: {
+        bitmapCounterNs: 100,
+        llbitmapStateNs: 50,
+        unplugCheckNs: 100,
+        submitNs: 500,
+        syncStepNs: 100,
+        handoffNs: 0,
+        bounceNs: 0,
+      },
+      writeMetadata: (_d: number, _b: number, done: () => void) => {
+        dones.push(done);
+        sim.schedule(20_000, evDone, dones.length - 1);
+      },
       wakeupMdThread: () => {},
     };
-    const ll = new LlBitmap(host, { bitmap: 'llbitmap', assumeClean: true, bitmapChunkBytes: 0, daemonSleepNs: 2e6, barrierIdleNs: 1e6, syncSpeedMinKiB: 1000, syncSpeedMaxKiB: 200000, syncIoDepth: 32 });
+    const ll = new LlBitmap(host, {
+      bitmap: 'llbitmap',
+      assumeClean: true,
+      bitmapChunkBytes: 0,
+      daemonSleepNs: 2e6,
+      barrierIdleNs: 1e6,
+      syncSpeedMinKiB: 1000,
+      syncSpeedMaxKiB: 200000,
+      syncIoDepth: 32,
+    });
     kernel.spawn('writer', 'test', function* (t) {
       yield* ll.startWrite(t, 0, 1); // page 0 of the bitmap
       yield* ll.unplug(t);

@@ -43,7 +43,10 @@ export class MdBitmap implements BitmapOps {
   bitsCleared = 0;
   unplugs = 0;
 
-  constructor(private readonly host: MdHost, private readonly p: MdParams) {
+  constructor(
+    private readonly host: MdHost,
+    private readonly p: MdParams,
+  ) {
     const k = host.kernel;
     this.lock = new Lock(k, this.lockClass, lockOpts(host.costs));
     this.chunkPages = Math.max(1, Math.floor(p.bitmapChunkBytes / 4096));
@@ -61,7 +64,12 @@ export class MdBitmap implements BitmapOps {
       this.bits.fill(1);
     }
     const L = (n: string) => k.label(n);
-    this.labels = { start: L('md_bitmap_startwrite'), end: L('md_bitmap_endwrite'), unplug: L('__bitmap_unplug'), daemon: L('md_bitmap_daemon_work') };
+    this.labels = {
+      start: L('md_bitmap_startwrite'),
+      end: L('md_bitmap_endwrite'),
+      unplug: L('__bitmap_unplug'),
+      daemon: L('md_bitmap_daemon_work'),
+    };
     this.writer = new SuperWriter(host, 'bitmap', this.labels.unplug);
     // The md thread's timeout is daemon_sleep: it wakes and md_check_recovery runs daemon_work.
     const evTimer = k.sim.register('bitmap daemon_sleep timer', () => {
@@ -163,7 +171,7 @@ export class MdBitmap implements BitmapOps {
     this.lock.release(t);
     const sizes: number[] = [];
     for (let i = 0; i < this.filePages; i++) {
-      if ((this.pageAttr[i] & PAGE_NEEDWRITE) && !(this.pageAttr[i] & PAGE_DIRTY)) {
+      if (this.pageAttr[i] & PAGE_NEEDWRITE && !(this.pageAttr[i] & PAGE_DIRTY)) {
         this.pageAttr[i] &= ~PAGE_NEEDWRITE;
         sizes.push(this.pageBytes(i));
       }
@@ -224,7 +232,10 @@ export class MdBitmap implements BitmapOps {
       else if (this.pageAttr[i] & PAGE_PENDING) pending++;
     }
     return {
-      bitmapCells: cells, bitmapChunksPerCell: chunksPerCell, bitmapPagesToWrite: dirty, bitmapPagesPending: pending,
+      bitmapCells: cells,
+      bitmapChunksPerCell: chunksPerCell,
+      bitmapPagesToWrite: dirty,
+      bitmapPagesPending: pending,
       bitmapWritesInFlight: this.writer.inFlight,
     };
   }
@@ -238,9 +249,18 @@ export class MdBitmap implements BitmapOps {
     let set = 0;
     for (let c = 0; c < this.chunks; c++) set += this.bits[c];
     return {
-      bitmap: 'bitmap', bitmapChunkBytes: this.chunkPages * 4096, chunks: this.chunks, filePages: this.filePages,
-      bitsSetNow: set, bitsSet: this.bitsSet, bitsCleared: this.bitsCleared, unplugs: this.unplugs,
-      bitmapWrites: this.writer.writes, bitmapWriteBytes: this.writer.bytes, superWaits: this.writer.waits, superWaitNs: this.writer.waitNs,
+      bitmap: 'bitmap',
+      bitmapChunkBytes: this.chunkPages * 4096,
+      chunks: this.chunks,
+      filePages: this.filePages,
+      bitsSetNow: set,
+      bitsSet: this.bitsSet,
+      bitsCleared: this.bitsCleared,
+      unplugs: this.unplugs,
+      bitmapWrites: this.writer.writes,
+      bitmapWriteBytes: this.writer.bytes,
+      superWaits: this.writer.waits,
+      superWaitNs: this.writer.waitNs,
     };
   }
 }

@@ -5,7 +5,10 @@
 export const MAX_CELLS = 512;
 
 /** Folds `chunks` codes (from `codeOf`) into cells of `per` chunks each, keeping the highest code. */
-export function foldCells(chunks: number, codeOf: (chunk: number) => number): { cells: Uint8Array; chunksPerCell: number } {
+export function foldCells(
+  chunks: number,
+  codeOf: (chunk: number) => number,
+): { cells: Uint8Array; chunksPerCell: number } {
   const per = Math.max(1, Math.ceil(chunks / MAX_CELLS));
   const cells = new Uint8Array(Math.ceil(chunks / per));
   for (let c = 0; c < chunks; c++) {

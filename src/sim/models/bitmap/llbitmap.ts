@@ -31,11 +31,23 @@ export class LlBitmap implements BitmapOps {
   pagesCleaned = 0;
   barrierWaits = 0;
 
-  constructor(private readonly host: MdHost, private readonly p: MdParams) {
+  constructor(
+    private readonly host: MdHost,
+    private readonly p: MdParams,
+  ) {
     const k = host.kernel;
-    this.s = new LlState(host.spanPages, host.level456, p.assumeClean, (i) => new WaitQueue(k, `llbitmap page ${i}`, BLOCKED));
+    this.s = new LlState(
+      host.spanPages,
+      host.level456,
+      p.assumeClean,
+      (i) => new WaitQueue(k, `llbitmap page ${i}`, BLOCKED),
+    );
     const L = (n: string) => k.label(n);
-    this.labels = { start: L('llbitmap_start_write'), unplug: L('llbitmap_unplug_fn'), daemon: L('md_llbitmap_daemon_fn') };
+    this.labels = {
+      start: L('llbitmap_start_write'),
+      unplug: L('llbitmap_unplug_fn'),
+      daemon: L('md_llbitmap_daemon_fn'),
+    };
     this.writer = new SuperWriter(host, 'llbitmap', this.labels.unplug);
     this.unplugWq = new WaitQueue(k, 'md_llbitmap_unplug', IDLE);
     this.unplugDoneWq = new WaitQueue(k, 'llbitmap unplug completion', BLOCKED);
@@ -48,7 +60,9 @@ export class LlBitmap implements BitmapOps {
       this.daemonQueued = true;
       this.daemonWq.wakeThread(this.daemon);
     });
-    this.evSuspendTimeout = k.sim.register('llbitmap suspend timeout', (idx) => this.s.pages[idx].wq.wakeThread(this.daemon));
+    this.evSuspendTimeout = k.sim.register('llbitmap suspend timeout', (idx) =>
+      this.s.pages[idx].wq.wakeThread(this.daemon),
+    );
   }
 
   get chunkPages(): number {
@@ -71,7 +85,8 @@ export class LlBitmap implements BitmapOps {
     yield t.compute(this.host.costs.llbitmapStateNs * (last - first + 1) + s.scanned, this.labels.start);
     if (r.dirtied) this.armTimer();
     if (r.needSync && this.host.level456) this.onNeedSync();
-    for (let idx = LlState.pageOfChunk(first); idx <= LlState.pageOfChunk(last); idx++) yield* this.raiseBarrier(t, idx);
+    for (let idx = LlState.pageOfChunk(first); idx <= LlState.pageOfChunk(last); idx++)
+      yield* this.raiseBarrier(t, idx);
   }
 
   /** llbitmap_raise_barrier: percpu_ref_tryget_live, or wait while the daemon cleans the page. */
@@ -88,7 +103,11 @@ export class LlBitmap implements BitmapOps {
   /** llbitmap_end_write: percpu_ref_put on each page; the last one lets a waiting daemon go on. */
   *endWrite(_t: SimThread, page: number, pages: number): Gen {
     const s = this.s;
-    for (let idx = LlState.pageOfChunk(s.chunkOf(page)); idx <= LlState.pageOfChunk(s.chunkOf(page + pages - 1)); idx++) {
+    for (
+      let idx = LlState.pageOfChunk(s.chunkOf(page));
+      idx <= LlState.pageOfChunk(s.chunkOf(page + pages - 1));
+      idx++
+    ) {
       const pc = s.pages[idx];
       if (--pc.ref === 0 && pc.dying) pc.wq.wakeThread(this.daemon);
     }
@@ -205,17 +224,31 @@ export class LlBitmap implements BitmapOps {
       refs += pc.ref;
     }
     return {
-      bitmapCells: cells, bitmapChunksPerCell: chunksPerCell, bitmapPagesToWrite: dirty, bitmapPagesDying: dying,
-      bitmapPageRefs: refs, bitmapWritesInFlight: this.writer.inFlight,
+      bitmapCells: cells,
+      bitmapChunksPerCell: chunksPerCell,
+      bitmapPagesToWrite: dirty,
+      bitmapPagesDying: dying,
+      bitmapPageRefs: refs,
+      bitmapWritesInFlight: this.writer.inFlight,
     };
   }
 
   figures(): Record<string, unknown> {
     return {
-      bitmap: 'llbitmap', bitmapChunkBytes: this.s.chunkPages * 4096, chunks: this.s.chunks, pages: this.s.pages.length,
-      bits: this.s.histogram(), infections: this.s.infections, unplugs: this.unplugs, unplugWaits: this.unplugWaits,
-      pagesCleaned: this.pagesCleaned, barrierWaits: this.barrierWaits,
-      bitmapWrites: this.writer.writes, bitmapWriteBytes: this.writer.bytes, superWaits: this.writer.waits, superWaitNs: this.writer.waitNs,
+      bitmap: 'llbitmap',
+      bitmapChunkBytes: this.s.chunkPages * 4096,
+      chunks: this.s.chunks,
+      pages: this.s.pages.length,
+      bits: this.s.histogram(),
+      infections: this.s.infections,
+      unplugs: this.unplugs,
+      unplugWaits: this.unplugWaits,
+      pagesCleaned: this.pagesCleaned,
+      barrierWaits: this.barrierWaits,
+      bitmapWrites: this.writer.writes,
+      bitmapWriteBytes: this.writer.bytes,
+      superWaits: this.writer.waits,
+      superWaitNs: this.writer.waitNs,
     };
   }
 }

@@ -54,7 +54,12 @@ export class LlState {
   scanned = 0;
   infections = 0;
 
-  constructor(spanPages: number, readonly level456: boolean, assumeClean: boolean, makeWq: (i: number) => WaitQueue) {
+  constructor(
+    spanPages: number,
+    readonly level456: boolean,
+    assumeClean: boolean,
+    makeWq: (i: number) => WaitQueue,
+  ) {
     // llbitmap_init: 64K chunks, doubled until the state bytes fit the bitmap space.
     let chunkPages = MIN_CHUNK_PAGES;
     while (Math.ceil(spanPages / chunkPages) > DEFAULT_SPACE_BYTES) chunkPages *= 2;
@@ -62,7 +67,8 @@ export class LlState {
     this.chunks = Math.ceil(spanPages / chunkPages);
     this.state = new Uint8Array(this.chunks).fill(assumeClean ? Clean : Unwritten);
     const n = Math.ceil((this.chunks + DATA_OFFSET) / 4096);
-    for (let i = 0; i < n; i++) this.pages.push({ ref: 0, dying: false, expire: Infinity, dirty: false, dirtyBlocks: 0, wq: makeWq(i) });
+    for (let i = 0; i < n; i++)
+      this.pages.push({ ref: 0, dying: false, expire: Infinity, dirty: false, dirtyBlocks: 0, wq: makeWq(i) });
   }
 
   chunkOf(page: number): number {

@@ -29,7 +29,12 @@ export class MdDoSync implements MdSync {
   /** Where the pass is now (md_do_sync's j, in pages), for the UI. */
   private position = 0;
 
-  constructor(private readonly host: MdHost, private readonly p: MdParams, private readonly pers: SyncPersonality, private readonly bitmap: BitmapOps | null) {
+  constructor(
+    private readonly host: MdHost,
+    private readonly p: MdParams,
+    private readonly pers: SyncPersonality,
+    private readonly bitmap: BitmapOps | null,
+  ) {
     const k = host.kernel;
     // A new array without --assume-clean starts with a resync (with llbitmap it skips what was never written).
     this.needed = !p.assumeClean;
@@ -87,7 +92,10 @@ export class MdDoSync implements MdSync {
         const skip = this.bitmap ? this.bitmap.skipSyncPages(j) : 0;
         if (skip > 0) {
           // one trip round the loop per chunk skipped, without IO: cheap next to a sync_request
-          yield t.compute(c.syncStepNs + SKIP_NS_PER_CHUNK * Math.ceil(skip / (this.bitmap as BitmapOps).chunkPages), this.label);
+          yield t.compute(
+            c.syncStepNs + SKIP_NS_PER_CHUNK * Math.ceil(skip / (this.bitmap as BitmapOps).chunkPages),
+            this.label,
+          );
           j += skip;
           this.position = j;
           continue;
@@ -132,8 +140,11 @@ export class MdDoSync implements MdSync {
   /** For the live view: the pass's position, resync IO in flight and the window, over the span (pages). */
   live(): Record<string, unknown> {
     return {
-      syncPosPages: this.running ? this.position : 0, syncActivePages: this.active, syncWindowPages: WINDOW_PAGES,
-      syncSpanPages: this.host.spanPages, syncIoLimitPages: (this.host.level456 ? 1 : 16) * this.p.syncIoDepth,
+      syncPosPages: this.running ? this.position : 0,
+      syncActivePages: this.active,
+      syncWindowPages: WINDOW_PAGES,
+      syncSpanPages: this.host.spanPages,
+      syncIoLimitPages: (this.host.level456 ? 1 : 16) * this.p.syncIoDepth,
     };
   }
 
@@ -145,8 +156,11 @@ export class MdDoSync implements MdSync {
   figures(): Record<string, unknown> {
     const sec = (this.host.kernel.now - this.measureFrom) / 1e9;
     return {
-      resyncRunning: this.running, recoveryCpPages: this.recoveryCp === Infinity ? -1 : this.recoveryCp,
-      resyncPasses: this.passes, resyncKiBPerSec: sec > 0 ? Math.round((this.syncedPages * 4) / sec) : 0, resyncThrottleWaits: this.throttleWaits,
+      resyncRunning: this.running,
+      recoveryCpPages: this.recoveryCp === Infinity ? -1 : this.recoveryCp,
+      resyncPasses: this.passes,
+      resyncKiBPerSec: sec > 0 ? Math.round((this.syncedPages * 4) / sec) : 0,
+      resyncThrottleWaits: this.throttleWaits,
     };
   }
 }

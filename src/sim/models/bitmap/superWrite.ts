@@ -15,7 +15,11 @@ export class SuperWriter {
   waits = 0;
   waitNs = 0;
 
-  constructor(private readonly host: MdHost, name: string, private readonly label: number) {
+  constructor(
+    private readonly host: MdHost,
+    name: string,
+    private readonly label: number,
+  ) {
     this.wq = new WaitQueue(host.kernel, `${name} md_super_wait`, BLOCKED);
   }
 

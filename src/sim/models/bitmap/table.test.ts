@@ -31,7 +31,8 @@ function runColumn(id: string, column: (typeof COLUMNS)[number]): SimResult {
 function orderedPairs(): { col: number; lo: string; hi: string }[] {
   const out: { col: number; lo: string; hi: string }[] = [];
   for (let col = 0; col < 3; col++) {
-    for (const a of IDS) for (const b of IDS) if (PUBLISHED[a][col] * 1.1 < PUBLISHED[b][col]) out.push({ col, lo: a, hi: b });
+    for (const a of IDS)
+      for (const b of IDS) if (PUBLISHED[a][col] * 1.1 < PUBLISHED[b][col]) out.push({ col, lo: a, hi: b });
   }
   return out;
 }
@@ -41,11 +42,15 @@ beforeAll(() => {
   // Measured MiB/s beside published, and the same scaled so raid1 --assume-clean without a bitmap reads 19.5.
   const k = 19.5 / mib(runs['bitmap-raid1-assume-clean'][0]);
   const f = (x: number) => x.toFixed(1).padStart(7);
-  const lines = [`${'preset'.padEnd(28)}${'measured MiB/s (none bitmap llbitmap)'.padEnd(24)} | scaled x${k.toFixed(3)}      | published             | bitmap/none      llbitmap/none`];
+  const lines = [
+    `${'preset'.padEnd(28)}${'measured MiB/s (none bitmap llbitmap)'.padEnd(24)} | scaled x${k.toFixed(3)}      | published             | bitmap/none      llbitmap/none`,
+  ];
   for (const id of IDS) {
     const m = runs[id].map(mib);
     const p = PUBLISHED[id];
-    lines.push(`${id.padEnd(28)}${m.map(f).join('')} | ${m.map((x) => f(x * k)).join('')} | ${p.map(f).join('')} | ${(m[1] / m[0]).toFixed(2)} (${(p[1] / p[0]).toFixed(2)})      ${(m[2] / m[0]).toFixed(2)} (${(p[2] / p[0]).toFixed(2)})`);
+    lines.push(
+      `${id.padEnd(28)}${m.map(f).join('')} | ${m.map((x) => f(x * k)).join('')} | ${p.map(f).join('')} | ${(m[1] / m[0]).toFixed(2)} (${(p[1] / p[0]).toFixed(2)})      ${(m[2] / m[0]).toFixed(2)} (${(p[2] / p[0]).toFixed(2)})`,
+    );
   }
   console.log(`seed 004 fio randwrite table, simulated vs published\n${lines.join('\n')}`);
 }, 60_000);
@@ -58,7 +63,8 @@ describe('each row: bitmap/none and llbitmap/none within 20% of the published ra
       const ratio = m[col] / m[0] / (p[col] / p[0]);
       const what = `${COLUMNS[col]}/none: ${(m[col] / m[0]).toFixed(3)} vs ${(p[col] / p[0]).toFixed(3)}`;
       // A known miss (seed004.ts says why) must still miss; once it holds, the fix removes the mark.
-      if (KNOWN_MISSES[`${id}-${COLUMNS[col]}`]) expect(ratio > 0.8 && ratio < 1.2, `${what} (a known miss)`).toBe(false);
+      if (KNOWN_MISSES[`${id}-${COLUMNS[col]}`])
+        expect(ratio > 0.8 && ratio < 1.2, `${what} (a known miss)`).toBe(false);
       else {
         expect(ratio, what).toBeGreaterThan(0.8);
         expect(ratio, what).toBeLessThan(1.2);
@@ -73,7 +79,8 @@ describe('rows keep the published order within each column wherever published va
     expect(pairs.length).toBeGreaterThan(5);
     // Pairs with a known-miss cell (seed004.ts) are not ordered: that cell's figure is already reported off.
     const miss = (id: string) => KNOWN_MISSES[`${id}-${COLUMNS[col]}`] !== undefined;
-    for (const { lo, hi } of pairs) if (!miss(lo) && !miss(hi)) expect(mib(runs[lo][col]), `${lo} < ${hi}`).toBeLessThan(mib(runs[hi][col]));
+    for (const { lo, hi } of pairs)
+      if (!miss(lo) && !miss(hi)) expect(mib(runs[lo][col]), `${lo} < ${hi}`).toBeLessThan(mib(runs[hi][col]));
   });
 });
 
@@ -93,6 +100,7 @@ describe('the mechanisms behind the numbers are the ones the story names', () =>
       if (!KNOWN_MISSES[`${id}-none`]) expect(runs[id][0].extra!.resyncKiBPerSec as number).toBeGreaterThan(0);
     }
     for (const id of ['bitmap-raid1', 'bitmap-raid10']) expect(runs[id][2].extra!.resyncKiBPerSec).toBe(0);
-    for (const id of IDS.filter((x) => x.endsWith('assume-clean'))) expect(runs[id][0].extra!.resyncRunning ?? false).toBe(false);
+    for (const id of IDS.filter((x) => x.endsWith('assume-clean')))
+      expect(runs[id][0].extra!.resyncRunning ?? false).toBe(false);
   });
 });

@@ -8,7 +8,9 @@ describe('ext4 presets reproduce the page-io cover letter', () => {
     const { with: bio, without: buf } = runPresetPair('ext4-one-writer');
     const ratio = fig(buf, 'submissionsPerMiB') / fig(bio, 'submissionsPerMiB');
     const cpu = fig(bio, 'cpuNsPerMiB') / fig(buf, 'cpuNsPerMiB');
-    console.log(`ext4 one writer: submissions/MiB ${fig(buf, 'submissionsPerMiB')} -> ${fig(bio, 'submissionsPerMiB')} (${ratio.toFixed(1)}x fewer, published 128x); CPU/MiB ${fig(buf, 'cpuNsPerMiB')} -> ${fig(bio, 'cpuNsPerMiB')} ns (${((1 - cpu) * 100).toFixed(0)}% less, published "a significant amount"); ${mbps(buf)} -> ${mbps(bio)} MB/s`);
+    console.log(
+      `ext4 one writer: submissions/MiB ${fig(buf, 'submissionsPerMiB')} -> ${fig(bio, 'submissionsPerMiB')} (${ratio.toFixed(1)}x fewer, published 128x); CPU/MiB ${fig(buf, 'cpuNsPerMiB')} -> ${fig(bio, 'cpuNsPerMiB')} ns (${((1 - cpu) * 100).toFixed(0)}% less, published "a significant amount"); ${mbps(buf)} -> ${mbps(bio)} MB/s`,
+    );
     expect(ratio).toBeGreaterThan(128 * 0.95);
     expect(ratio).toBeLessThan(128 * 1.05);
     expect(cpu).toBeLessThan(0.75);
@@ -17,9 +19,13 @@ describe('ext4 presets reproduce the page-io cover letter', () => {
   it('ext4-many-writers: with buffers queue_lock is the top contended lock; with bios it is not, and throughput rises (> 1.3x)', () => {
     const { with: bio, without: buf } = runPresetPair('ext4-many-writers');
     const ql = (r: typeof bio) => lock(r, 'queue_lock');
-    console.log(`ext4 16 writers: top contended ${topContended(buf)} (queue_lock ${ql(buf).contentions}/${ql(buf).acquisitions}, wait ${(ql(buf).waitTimeTotalNs / 1e6).toFixed(1)} ms) -> ${topContended(bio)} (queue_lock ${ql(bio).contentions}/${ql(bio).acquisitions}); ${mbps(buf)} -> ${mbps(bio)} MB/s; published: queue_lock "the top cause of scalability problems"`);
+    console.log(
+      `ext4 16 writers: top contended ${topContended(buf)} (queue_lock ${ql(buf).contentions}/${ql(buf).acquisitions}, wait ${(ql(buf).waitTimeTotalNs / 1e6).toFixed(1)} ms) -> ${topContended(bio)} (queue_lock ${ql(bio).contentions}/${ql(bio).acquisitions}); ${mbps(buf)} -> ${mbps(bio)} MB/s; published: queue_lock "the top cause of scalability problems"`,
+    );
     expect(topContended(buf)).toBe('queue_lock');
-    expect(ql(buf).waitTimeTotalNs).toBeGreaterThan(Math.max(...buf.locks.filter((l) => l.name !== 'queue_lock').map((l) => l.waitTimeTotalNs)));
+    expect(ql(buf).waitTimeTotalNs).toBeGreaterThan(
+      Math.max(...buf.locks.filter((l) => l.name !== 'queue_lock').map((l) => l.waitTimeTotalNs)),
+    );
     expect(topContended(bio)).not.toBe('queue_lock');
     expect(ql(bio).contentions).toBeLessThan(ql(buf).contentions / 20);
     expect(bio.throughput.bytesPerSec).toBeGreaterThan(buf.throughput.bytesPerSec * 1.3);
@@ -30,7 +36,9 @@ describe('ext4 presets reproduce the page-io cover letter', () => {
     const acq = (r: typeof plug) => fig(r, 'queueLockAcquisitionsPerMiB');
     const bufNoPlug = runExt4({ submit: 'buffer', plug: false }, { preset: 'ext4-plug' });
     const bufPlug = runExt4({ submit: 'buffer' }, { preset: 'ext4-plug' });
-    console.log(`ext4 plug, 16 writers: bios ${acq(noPlug)} -> ${acq(plug)} queue_lock acquisitions/MiB (contentions ${fig(noPlug, 'queueLockContentionsPerMiB')} -> ${fig(plug, 'queueLockContentionsPerMiB')}); buffers ${acq(bufNoPlug)} -> ${acq(bufPlug)}, ${mbps(bufNoPlug)} -> ${mbps(bufPlug)} MB/s`);
+    console.log(
+      `ext4 plug, 16 writers: bios ${acq(noPlug)} -> ${acq(plug)} queue_lock acquisitions/MiB (contentions ${fig(noPlug, 'queueLockContentionsPerMiB')} -> ${fig(plug, 'queueLockContentionsPerMiB')}); buffers ${acq(bufNoPlug)} -> ${acq(bufPlug)}, ${mbps(bufNoPlug)} -> ${mbps(bufPlug)} MB/s`,
+    );
     expect(acq(plug)).toBeLessThan(acq(noPlug) * 0.85);
     expect(fig(plug, 'queueLockContentionsPerMiB')).toBeLessThan(fig(noPlug, 'queueLockContentionsPerMiB'));
     expect(acq(bufPlug)).toBeLessThan(acq(bufNoPlug) / 50);

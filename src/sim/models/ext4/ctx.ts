@@ -10,13 +10,24 @@ export class Ext4Ctx {
   readonly labels: Record<string, number>;
   private readonly jitter: CpuJitter;
 
-  constructor(readonly kernel: Kernel, readonly p: Ext4Params, streams: RandomStreams) {
+  constructor(
+    readonly kernel: Kernel,
+    readonly p: Ext4Params,
+    streams: RandomStreams,
+  ) {
     this.jitter = new CpuJitter(streams, () => this.p.jitter);
     const l = (s: string) => kernel.label(s);
     this.labels = {
-      write: l('generic_perform_write'), journal: l('start_this_handle'), writepage: l('block_write_full_page'),
-      bioWritePage: l('ext4_bio_write_page'), ioSubmit: l('ext4_io_submit'), plug: l('blk_plug'),
-      makeRequest: l('__make_request'), dispatch: l('request_fn'), endio: l('blk_update_request'), endRequest: l('blk_finish_request'),
+      write: l('generic_perform_write'),
+      journal: l('start_this_handle'),
+      writepage: l('block_write_full_page'),
+      bioWritePage: l('ext4_bio_write_page'),
+      ioSubmit: l('ext4_io_submit'),
+      plug: l('blk_plug'),
+      makeRequest: l('__make_request'),
+      dispatch: l('request_fn'),
+      endio: l('blk_update_request'),
+      endRequest: l('blk_finish_request'),
     };
   }
 

@@ -13,7 +13,10 @@ import type { Ext4Ctx } from './ctx';
 type Gen = Generator<Op, void, void>;
 
 /** A bio: `pages` 4K blocks from device block `page`. */
-export interface Bio { page: number; pages: number }
+export interface Bio {
+  page: number;
+  pages: number;
+}
 
 export class Ext4Disk {
   readonly blk: BlockLayer;
@@ -24,33 +27,67 @@ export class Ext4Disk {
   submissions = 0;
   submittedPages = 0;
 
-  constructor(private readonly ctx: Ext4Ctx, private readonly onPagesWritten: (pages: number) => void) {
+  constructor(
+    private readonly ctx: Ext4Ctx,
+    private readonly onPagesWritten: (pages: number) => void,
+  ) {
     const p = ctx.p;
     const c = p.costs;
     const L = ctx.labels;
-    this.blk = new BlockLayer(ctx.kernel, {
-      disks: 1, names: ['sda'], blk: 'sq', scheduler: 'none', frontMerges: false,
-      // EXT4_DEVICES are flash-like by their own definition (the hdd one streams without seeks): latencies
-      // overlap across the tags, transfers share the device's one path.
-      media: { kind: 'flash', latencyNs: p.deviceLatencyNs, readBytesPerSec: p.deviceBandwidth, writeBytesPerSec: p.deviceBandwidth, parallelism: p.deviceParallelism, seekNs: 0, rpm: 7200 },
-      // max_sectors is the only request limit here (no separate segment limit), as the model always had it.
-      maxSectorsKb: p.maxRequestPages * 4, maxSegments: p.maxRequestPages,
-      // The 2.6.3x request pool (nr_requests 128 per direction) is not modelled: the elevator is unbounded.
-      nrRequests: Infinity,
-      spanPages: Math.floor(p.size / 4096),
-      plugLimits: LEGACY_PLUG_LIMITS, queueStatsName: 'elevator',
-      cpu: (t, ns, label) => ctx.cpu(t, ns, label),
-      // submit_bio's own cost is ext4's (cost.bio_submit, cost.buffer), paid before it calls in here.
-      costs: {
-        submitNs: 0, queueLockNs: c.queueLockNs, completionNs: c.completionNs, plugNs: c.plugNs,
-        handoffNs: c.handoffNs, bounceNs: c.bounceNs, memcpyBytesPerSec: Infinity, memoryBytesPerSec: Infinity, // no brd here
+    this.blk = new BlockLayer(
+      ctx.kernel,
+      {
+        disks: 1,
+        names: ['sda'],
+        blk: 'sq',
+        scheduler: 'none',
+        frontMerges: false,
+        // EXT4_DEVICES are flash-like by their own definition (the hdd one streams without seeks): latencies
+        // overlap across the tags, transfers share the device's one path.
+        media: {
+          kind: 'flash',
+          latencyNs: p.deviceLatencyNs,
+          readBytesPerSec: p.deviceBandwidth,
+          writeBytesPerSec: p.deviceBandwidth,
+          parallelism: p.deviceParallelism,
+          seekNs: 0,
+          rpm: 7200,
+        },
+        // max_sectors is the only request limit here (no separate segment limit), as the model always had it.
+        maxSectorsKb: p.maxRequestPages * 4,
+        maxSegments: p.maxRequestPages,
+        // The 2.6.3x request pool (nr_requests 128 per direction) is not modelled: the elevator is unbounded.
+        nrRequests: Infinity,
+        spanPages: Math.floor(p.size / 4096),
+        plugLimits: LEGACY_PLUG_LIMITS,
+        queueStatsName: 'elevator',
+        cpu: (t, ns, label) => ctx.cpu(t, ns, label),
+        // submit_bio's own cost is ext4's (cost.bio_submit, cost.buffer), paid before it calls in here.
+        costs: {
+          submitNs: 0,
+          queueLockNs: c.queueLockNs,
+          completionNs: c.completionNs,
+          plugNs: c.plugNs,
+          handoffNs: c.handoffNs,
+          bounceNs: c.bounceNs,
+          memcpyBytesPerSec: Infinity,
+          memoryBytesPerSec: Infinity, // no brd here
+        },
+        queueLockLabel: L.makeRequest,
+        plugLabel: L.plug,
+        endRequestLabel: L.endio,
+        copyLabel: L.endio,
+        requestFn: {
+          dispatchNs: c.dispatchNs,
+          bioEndNs: c.bioEndNs,
+          endPageNs: c.endPageNs,
+          endRequestNs: c.endRequestNs,
+          dispatchLabel: L.dispatch,
+          endRequestLabel: L.endRequest,
+        },
       },
-      queueLockLabel: L.makeRequest, plugLabel: L.plug, endRequestLabel: L.endio, copyLabel: L.endio,
-      requestFn: {
-        dispatchNs: c.dispatchNs, bioEndNs: c.bioEndNs, endPageNs: c.endPageNs, endRequestNs: c.endRequestNs,
-        dispatchLabel: L.dispatch, endRequestLabel: L.endRequest,
-      },
-    }, (t, tag) => this.endBio(t, tag));
+      (t, tag) => this.endBio(t, tag),
+    );
   }
 
   get device(): BlockDevice {
@@ -96,7 +133,12 @@ export class Ext4Disk {
     this.submittedPages += bio.pages;
     const tag = this.freeTags.pop() ?? this.pagesOf.length;
     this.pagesOf[tag] = bio.pages;
-    yield* this.blk.submitBio(t, 0, { tag, page: bio.page, pages: bio.pages, write: true }, this.ctx.labels.makeRequest);
+    yield* this.blk.submitBio(
+      t,
+      0,
+      { tag, page: bio.page, pages: bio.pages, write: true },
+      this.ctx.labels.makeRequest,
+    );
   }
 
   /** bio_endio of one bio of a finished request: end_page_writeback for its pages (paid with the request). */

@@ -29,7 +29,14 @@ function checkedRun(params: Record<string, string | number | boolean>, ns: numbe
 describe('ext4 invariants hold', () => {
   const cases: Record<string, Record<string, string | number | boolean>> = {
     'buffer, 4 writers, small dirty limit': { submit: 'buffer', numjobs: 4, dirty_bytes: '8m', cpus: 4 },
-    'bio with plug, 6 writers, 64k writes, short passes': { submit: 'bio', plug: true, numjobs: 6, bs: '64k', nr_to_write: 100, cpus: 4 },
+    'bio with plug, 6 writers, 64k writes, short passes': {
+      submit: 'bio',
+      plug: true,
+      numjobs: 6,
+      bs: '64k',
+      nr_to_write: 100,
+      cpus: 4,
+    },
     'buffer with plug on a slow disk': { submit: 'buffer', plug: true, numjobs: 2, device: 'hdd', dirty_bytes: '4m' },
     'bio, 128k bios, max_sectors 256k': { numjobs: 3, max_bio: '128k', max_sectors: '256k' },
   };
@@ -37,7 +44,9 @@ describe('ext4 invariants hold', () => {
     it(name, () => {
       const m = checkedRun(params, 6e6);
       expect(m.writers.writtenPages).toBeGreaterThan(100);
-      expect((m.writers.dirtyPages + m.writers.writebackPages) * 4096).toBeLessThanOrEqual(m.p.dirtyBytes + m.p.bsPages * 4096 * m.p.numjobs);
+      expect((m.writers.dirtyPages + m.writers.writebackPages) * 4096).toBeLessThanOrEqual(
+        m.p.dirtyBytes + m.p.bsPages * 4096 * m.p.numjobs,
+      );
     });
   }
 });
@@ -73,7 +82,8 @@ describe('bad input is refused with the key, the value and what is accepted', ()
 
 describe('determinism', () => {
   it('same seed gives byte-identical results; another seed differs', () => {
-    const run = (seed: number) => JSON.stringify(runExt4({ numjobs: 4, submit: 'buffer' }, { duration: '5ms', warmup: '2ms', seed }));
+    const run = (seed: number) =>
+      JSON.stringify(runExt4({ numjobs: 4, submit: 'buffer' }, { duration: '5ms', warmup: '2ms', seed }));
     const a = run(5);
     expect(run(5)).toBe(a);
     expect(run(6).replace('"seed":6', '"seed":5')).not.toBe(a); // the draws differ, not just the seed field

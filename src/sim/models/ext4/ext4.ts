@@ -24,9 +24,17 @@ export class Ext4 implements ModelRun {
   private measureStart = 0;
   private measured = { calls: 0, bytes: 0 };
 
-  constructor(readonly params: Params, readonly seed: number) {
+  constructor(
+    readonly params: Params,
+    readonly seed: number,
+  ) {
     const p = (this.p = unpackExt4(params));
-    this.kernel = new Kernel(this.sim, { cpus: p.cpus, switchNs: p.switchNs, wakeupNs: p.wakeupNs, sliceNs: 3_000_000 });
+    this.kernel = new Kernel(this.sim, {
+      cpus: p.cpus,
+      switchNs: p.switchNs,
+      wakeupNs: p.wakeupNs,
+      sliceNs: 3_000_000,
+    });
     const streams = new RandomStreams(seed);
     const ctx = new Ext4Ctx(this.kernel, p, streams);
     this.rq = new Ext4Disk(ctx, (pages) => this.writers.pagesWritten(pages));
@@ -59,9 +67,17 @@ export class Ext4 implements ModelRun {
     const bytes = this.writers.bytes - this.measured.bytes;
     const threads = threadRows(this.kernel);
     return {
-      model: 'ext4', preset: meta.preset, seed: this.seed, params: this.params,
-      simulatedNs: ns, warmupNs: meta.warmupNs, events: this.sim.events,
-      throughput: { opsPerSec: Number(((this.writers.calls - this.measured.calls) / sec).toFixed(1)), bytesPerSec: Math.round(bytes / sec) },
+      model: 'ext4',
+      preset: meta.preset,
+      seed: this.seed,
+      params: this.params,
+      simulatedNs: ns,
+      warmupNs: meta.warmupNs,
+      events: this.sim.events,
+      throughput: {
+        opsPerSec: Number(((this.writers.calls - this.measured.calls) / sec).toFixed(1)),
+        bytesPerSec: Math.round(bytes / sec),
+      },
       latencyNs: latencyFigures(this.writers.latency),
       locks: this.lockClasses().map(lockRow),
       threads,
@@ -79,7 +95,8 @@ export class Ext4 implements ModelRun {
     const ql = this.rq.queueLockClass.stats;
     const per = (x: number, mib: number) => (mib > 0 ? Number((x / mib).toFixed(2)) : 0);
     return {
-      submit: this.p.submit, plug: this.p.plug,
+      submit: this.p.submit,
+      plug: this.p.plug,
       mibWritten: Number(written.toFixed(3)),
       submissionsPerMiB: per(this.rq.submissions, submittedMiB),
       requestsPerMiB: per(this.rq.dispatched, submittedMiB),
@@ -95,9 +112,17 @@ export class Ext4 implements ModelRun {
   snapshot(): Snapshot {
     const k = this.kernel;
     const now = this.sim.now;
-    const view = (name: string, l: typeof this.rq.queueLock) => ({ name, holder: l.owner?.name ?? null, waiters: l.waiters.toArray().map((w) => w.name), spinning: true });
+    const view = (name: string, l: typeof this.rq.queueLock) => ({
+      name,
+      holder: l.owner?.name ?? null,
+      waiters: l.waiters.toArray().map((w) => w.name),
+      spinning: true,
+    });
     return {
-      timeNs: now, events: this.sim.events, completions: this.writers.calls, bytes: this.writers.bytes,
+      timeNs: now,
+      events: this.sim.events,
+      completions: this.writers.calls,
+      bytes: this.writers.bytes,
       threads: k.threads.map((t) => {
         const f = k.stateFractions(t);
         return { name: t.name, role: t.role, state: t.state, label: k.labels[t.label] ?? '', utilisation: f[0] + f[1] };
@@ -107,13 +132,23 @@ export class Ext4 implements ModelRun {
       queues: this.queueRows(now),
       devices: [deviceRow(this.rq.device, Math.max(1, now - this.measureStart))],
       extra: {
-        dirtyPages: this.writers.dirtyPages, writebackPages: this.writers.writebackPages, submissions: this.rq.submissions,
+        dirtyPages: this.writers.dirtyPages,
+        writebackPages: this.writers.writebackPages,
+        submissions: this.rq.submissions,
         // For the ext4 machine view: the path's settings and what sits where now (observation only).
-        submit: this.p.submit, plug: this.p.plug, maxBioPages: this.p.maxBioPages, numjobs: this.p.numjobs,
-        dirtyLimitPages: Math.floor(this.p.dirtyBytes / 4096), throttled: this.writers.throttle.length,
-        submittedPages: this.rq.submittedPages, dispatched: this.rq.dispatched, pluggedRequests: this.rq.pluggedRequests,
-        elevatorLength: this.rq.elevatorStats.length, deviceInService: this.rq.device.inService,
-        deviceQueued: this.rq.device.queue.length, deviceParallelism: this.p.deviceParallelism,
+        submit: this.p.submit,
+        plug: this.p.plug,
+        maxBioPages: this.p.maxBioPages,
+        numjobs: this.p.numjobs,
+        dirtyLimitPages: Math.floor(this.p.dirtyBytes / 4096),
+        throttled: this.writers.throttle.length,
+        submittedPages: this.rq.submittedPages,
+        dispatched: this.rq.dispatched,
+        pluggedRequests: this.rq.pluggedRequests,
+        elevatorLength: this.rq.elevatorStats.length,
+        deviceInService: this.rq.device.inService,
+        deviceQueued: this.rq.device.queue.length,
+        deviceParallelism: this.p.deviceParallelism,
       },
     };
   }

@@ -7,8 +7,18 @@ import { runScenario } from '../../run';
 
 type Values = Record<string, string | number | boolean>;
 
-export function runExt4(params: Values, opts: { preset?: string; duration?: string; warmup?: string; seed?: number } = {}): SimResult {
-  const sc = resolveScenario({ model: 'ext4', preset: opts.preset, params, duration: opts.duration, warmup: opts.warmup, seed: opts.seed ?? 1 });
+export function runExt4(
+  params: Values,
+  opts: { preset?: string; duration?: string; warmup?: string; seed?: number } = {},
+): SimResult {
+  const sc = resolveScenario({
+    model: 'ext4',
+    preset: opts.preset,
+    params,
+    duration: opts.duration,
+    warmup: opts.warmup,
+    seed: opts.seed ?? 1,
+  });
   return runScenario(sc).result;
 }
 

@@ -16,7 +16,10 @@ export interface Inode {
 }
 
 export class Writeback {
-  constructor(private readonly ctx: Ext4Ctx, private readonly rq: Ext4Disk) {}
+  constructor(
+    private readonly ctx: Ext4Ctx,
+    private readonly rq: Ext4Disk,
+  ) {}
 
   /** ext4_da_writepages -> mpage_da_submit_io for up to `nr` dirty pages of `inode`. */
   *writepages(t: SimThread, inode: Inode, nr: number, onWriteback: (pages: number) => void): Generator<Op, void, void> {

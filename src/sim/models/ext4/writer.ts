@@ -24,9 +24,16 @@ export class Writers {
   calls = 0;
   bytes = 0;
 
-  constructor(private readonly ctx: Ext4Ctx, private readonly wb: Writeback) {
+  constructor(
+    private readonly ctx: Ext4Ctx,
+    private readonly wb: Writeback,
+  ) {
     const p = ctx.p;
-    this.jStateLock = new Lock(ctx.kernel, this.jStateLockClass, { preemptOff: true, handoffNs: p.costs.handoffNs, bounceNs: p.costs.bounceNs });
+    this.jStateLock = new Lock(ctx.kernel, this.jStateLockClass, {
+      preemptOff: true,
+      handoffNs: p.costs.handoffNs,
+      bounceNs: p.costs.bounceNs,
+    });
     this.throttle = new WaitQueue(ctx.kernel, 'balance_dirty_pages', BLOCKED);
     const span = Math.floor(p.size / 4096 / p.numjobs);
     for (let j = 0; j < p.numjobs; j++) {

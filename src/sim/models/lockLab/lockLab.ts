@@ -32,9 +32,17 @@ export class LockLab implements ModelRun {
   /** Mean gap between open arrivals (ns), computed once rather than per arrival. */
   private readonly meanGapNs: number;
 
-  constructor(readonly params: Params, readonly seed: number) {
+  constructor(
+    readonly params: Params,
+    readonly seed: number,
+  ) {
     const p = params;
-    this.kernel = new Kernel(this.sim, { cpus: p.cpus as number, switchNs: p.switch as number, wakeupNs: p.wakeup as number, sliceNs: p.slice as number });
+    this.kernel = new Kernel(this.sim, {
+      cpus: p.cpus as number,
+      switchNs: p.switch as number,
+      wakeupNs: p.wakeup as number,
+      sliceNs: p.slice as number,
+    });
     this.streams = new RandomStreams(seed);
     const capacity = p.capacity as number;
     const kind = capacity > 1 ? 'semaphore' : (p.lock as 'spinlock' | 'mutex');
@@ -125,8 +133,13 @@ export class LockLab implements ModelRun {
     const measuredNs = this.sim.now - this.measureStart;
     const done = this.completions - this.measuredCompletions;
     return {
-      model: 'lock-lab', preset: meta.preset, seed: this.seed, params: this.params,
-      simulatedNs: measuredNs, warmupNs: meta.warmupNs, events: this.sim.events,
+      model: 'lock-lab',
+      preset: meta.preset,
+      seed: this.seed,
+      params: this.params,
+      simulatedNs: measuredNs,
+      warmupNs: meta.warmupNs,
+      events: this.sim.events,
       throughput: { opsPerSec: Number((done / (measuredNs / 1e9)).toFixed(1)), bytesPerSec: 0 },
       latencyNs: latencyFigures(this.latency),
       locks: [lockRow(this.cls)],
@@ -140,7 +153,10 @@ export class LockLab implements ModelRun {
     const k = this.kernel;
     const now = this.sim.now;
     return {
-      timeNs: now, events: this.sim.events, completions: this.completions, bytes: 0,
+      timeNs: now,
+      events: this.sim.events,
+      completions: this.completions,
+      bytes: 0,
       threads: k.threads.map((t) => {
         const f = k.stateFractions(t);
         return { name: t.name, role: t.role, state: t.state, label: k.labels[t.label] ?? '', utilisation: f[0] + f[1] };
@@ -154,7 +170,15 @@ export class LockLab implements ModelRun {
       lockStats: [lockRow(this.cls)],
       queues: [queueRow(this.cls.waiters, now), queueRow(k.runQueueStats, now)],
       devices: [],
-      extra: { lockHistograms: [{ name: this.cls.name, wait: this.cls.stats.waitHist.log2Buckets(), hold: this.cls.stats.holdHist.log2Buckets() }] },
+      extra: {
+        lockHistograms: [
+          {
+            name: this.cls.name,
+            wait: this.cls.stats.waitHist.log2Buckets(),
+            hold: this.cls.stats.holdHist.log2Buckets(),
+          },
+        ],
+      },
     };
   }
 
@@ -167,4 +191,3 @@ export const lockLabFactory: ModelFactory = {
   name: 'lock-lab',
   create: (params, seed) => new LockLab(params, seed),
 };
-

@@ -43,8 +43,14 @@ function batchMeans(params: P, batches: number, batchNs: number, figures: Record
 function expectNear(label: string, est: { mean: number; se: number }, theory: number, tol: number) {
   const rel = Math.abs(est.mean - theory) / theory;
   const sigma = est.se / theory;
-  expect(sigma * 3, `${label}: run too short for a ${tol * 100}% tolerance (sigma ${(sigma * 100).toFixed(2)}%)`).toBeLessThanOrEqual(tol);
-  expect(rel, `${label}: ${est.mean.toFixed(1)} vs theory ${theory.toFixed(1)} (sigma ${(sigma * 100).toFixed(2)}%)`).toBeLessThanOrEqual(tol);
+  expect(
+    sigma * 3,
+    `${label}: run too short for a ${tol * 100}% tolerance (sigma ${(sigma * 100).toFixed(2)}%)`,
+  ).toBeLessThanOrEqual(tol);
+  expect(
+    rel,
+    `${label}: ${est.mean.toFixed(1)} vs theory ${theory.toFixed(1)} (sigma ${(sigma * 100).toFixed(2)}%)`,
+  ).toBeLessThanOrEqual(tol);
 }
 
 // Figures taken from the lock's lock_stat row: waitTimeTotal covers contended acquisitions only, so
@@ -70,7 +76,7 @@ function erlangC(c: number, a: number): number {
     if (k > 0) term *= a / k;
     sum += term;
   }
-  const last = ((term * a) / c) / (1 - a / c);
+  const last = (term * a) / c / (1 - a / c);
   return last / (sum + last);
 }
 
@@ -120,7 +126,22 @@ describe('closed loop against the machine-repairman model M/M/1//N', () => {
     }
     const X = (1 - 1 / sum) / S;
     const R = N / X - Z;
-    const e = batchMeans({ threads: N, cpus: N, lock: 'spinlock', think: '10us', think_dist: 'exp', hold: '2us', hold_dist: 'exp', wakeup: 0, switch: 0 }, 20, 25e6, FIG);
+    const e = batchMeans(
+      {
+        threads: N,
+        cpus: N,
+        lock: 'spinlock',
+        think: '10us',
+        think_dist: 'exp',
+        hold: '2us',
+        hold_dist: 'exp',
+        wakeup: 0,
+        switch: 0,
+      },
+      20,
+      25e6,
+      FIG,
+    );
     expectNear('M/M/1//N throughput', e.X, X * 1e9, 0.01);
     expectNear('M/M/1//N Wq', e.Wq, R - S, 0.03);
     expectNear('M/M/1//N R', e.W, R, 0.02);
@@ -137,7 +158,7 @@ describe('what theory does not show: spinners steal the CPU of a preempted holde
   // With 8 threads on 2 CPUs and a preemptible spinlock, a holder preempted at its slice end leaves the
   // spinners burning whole slices on both CPUs until it runs again: throughput collapses by orders of
   // magnitude while nearly all CPU time goes to spinning. A mutex, or no preemption, avoids it.
-  it('8 threads on 2 CPUs: spinning takes > 90% of CPU time and throughput < 5% of a mutex\'s', () => {
+  it("8 threads on 2 CPUs: spinning takes > 90% of CPU time and throughput < 5% of a mutex's", () => {
     const base = { threads: 8, think: '10us', hold: '2us', lock: 'spinlock' };
     const fit = run({ ...base, cpus: 8 }, '100ms');
     const over = run({ ...base, cpus: 2 }, '100ms');

@@ -35,23 +35,50 @@ export class Backing {
     // so irq/vda, loop0 and fio wake once per IO instead of in batches: dio-aio's CPU per IO would rise above
     // blk-mq's (9,802 vs 9,314 ns; 7,418 vs 8,720 as measured), against the seed's test. No positioning either:
     // the hdd class is latency, readahead and rate.
-    const media = { kind: 'flash' as const, latencyNs: p.deviceLatencyNs, readBytesPerSec: p.deviceBandwidth, writeBytesPerSec: p.deviceBandwidth, parallelism: p.deviceParallelism, seekNs: 0, rpm: 7200 };
-    this.blk = new BlockLayer(ctx.kernel, {
-      disks: 1, names: ['vda'], media, blk: 'mq', scheduler: 'none', maxSectorsKb: MAX_SECTORS_KB,
-      // One interrupt thread, as the story was measured: softirq on the submitting CPU, as a thread here,
-      // makes dio-aio's one loop0 share its CPU with ksoftirqd for every completion (a wake-up and a switch
-      // each), which is not what an interrupt costs, and erases the CPU per IO it saves over blk-mq.
-      irqThreads: true,
-      // Backing requests in flight are bounded by loop itself (work items, iodepth, the flusher's 32).
-      nrRequests: Infinity,
-      spanPages: Math.floor(p.size / 4096),
-      serviceTime: () => (bytes, page) => (this.latencyAt.get(page) ?? p.deviceLatencyNs) + (bytes * 1e9) / p.deviceBandwidth,
-      cpu: (t, ns, label) => ctx.cpu(t, ns, label),
-      // submit_bio's cost is loop's own (cost.dio, the page-cache work); the backing device's interrupt and
-      // end_io per request is cost.completion.
-      costs: { submitNs: 0, queueLockNs: 0, completionNs: c.completionNs, handoffNs: c.handoffNs, bounceNs: c.bounceNs, memcpyBytesPerSec: Infinity, memoryBytesPerSec: Infinity },
-      endRequestLabel: ctx.labels.irq, copyLabel: ctx.labels.copy,
-    }, (t, tag) => this.endRequest(t, tag));
+    const media = {
+      kind: 'flash' as const,
+      latencyNs: p.deviceLatencyNs,
+      readBytesPerSec: p.deviceBandwidth,
+      writeBytesPerSec: p.deviceBandwidth,
+      parallelism: p.deviceParallelism,
+      seekNs: 0,
+      rpm: 7200,
+    };
+    this.blk = new BlockLayer(
+      ctx.kernel,
+      {
+        disks: 1,
+        names: ['vda'],
+        media,
+        blk: 'mq',
+        scheduler: 'none',
+        maxSectorsKb: MAX_SECTORS_KB,
+        // One interrupt thread, as the story was measured: softirq on the submitting CPU, as a thread here,
+        // makes dio-aio's one loop0 share its CPU with ksoftirqd for every completion (a wake-up and a switch
+        // each), which is not what an interrupt costs, and erases the CPU per IO it saves over blk-mq.
+        irqThreads: true,
+        // Backing requests in flight are bounded by loop itself (work items, iodepth, the flusher's 32).
+        nrRequests: Infinity,
+        spanPages: Math.floor(p.size / 4096),
+        serviceTime: () => (bytes, page) =>
+          (this.latencyAt.get(page) ?? p.deviceLatencyNs) + (bytes * 1e9) / p.deviceBandwidth,
+        cpu: (t, ns, label) => ctx.cpu(t, ns, label),
+        // submit_bio's cost is loop's own (cost.dio, the page-cache work); the backing device's interrupt and
+        // end_io per request is cost.completion.
+        costs: {
+          submitNs: 0,
+          queueLockNs: 0,
+          completionNs: c.completionNs,
+          handoffNs: c.handoffNs,
+          bounceNs: c.bounceNs,
+          memcpyBytesPerSec: Infinity,
+          memoryBytesPerSec: Infinity,
+        },
+        endRequestLabel: ctx.labels.irq,
+        copyLabel: ctx.labels.copy,
+      },
+      (t, tag) => this.endRequest(t, tag),
+    );
     this.writeback = new Writeback(ctx, this, p.mode !== 'dio-aio');
   }
 

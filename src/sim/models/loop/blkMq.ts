@@ -27,7 +27,10 @@ export class BlkMqLoop implements LoopDriver {
   /** Idle workers sleep here (worker_thread -> schedule()). */
   private readonly idle: WaitQueue;
 
-  constructor(private readonly ctx: LoopCtx, private readonly backing: Backing) {
+  constructor(
+    private readonly ctx: LoopCtx,
+    private readonly backing: Backing,
+  ) {
     const c = ctx.p.costs;
     const opts = { preemptOff: true, handoffNs: c.handoffNs, bounceNs: c.bounceNs };
     this.loLock = new Lock(ctx.kernel, this.loLockClass, opts);
@@ -80,7 +83,8 @@ export class BlkMqLoop implements LoopDriver {
       yield this.ctx.cpu(t, this.ctx.p.costs.queueWorkNs, this.ctx.labels.queueWork);
       this.worklistStats.leave(this.ctx.kernel.now, this.ctx.kernel.now - w.queuedAt);
       this.poolLock.release(t);
-      if (w.io) yield* this.backing.doReqFilebacked(t, pageWq, w.io); // loop_queue_read_work
+      if (w.io)
+        yield* this.backing.doReqFilebacked(t, pageWq, w.io); // loop_queue_read_work
       else yield* this.queueWriteWork(t, pageWq);
     }
   }

@@ -32,22 +32,40 @@ export interface LoopDriver {
   lockViews(): LockView[];
 }
 
-export const lockView = (name: string, l: Lock): LockView =>
-  ({ name, holder: l.owner?.name ?? null, waiters: l.waiters.toArray().map((w) => w.name), spinning: l.spins });
+export const lockView = (name: string, l: Lock): LockView => ({
+  name,
+  holder: l.owner?.name ?? null,
+  waiters: l.waiters.toArray().map((w) => w.name),
+  spinning: l.spins,
+});
 
 export class LoopCtx {
   readonly labels: Record<string, number>;
   private readonly jitter: CpuJitter;
   /** Completes an IO to fio (bio_endio / blk_mq_complete_request); set by the model. */
-  endIo: Completion = function* () { /* replaced by the model */ };
+  endIo: Completion = function* () {
+    /* replaced by the model */
+  };
 
-  constructor(readonly kernel: Kernel, readonly p: LoopParams, streams: RandomStreams) {
+  constructor(
+    readonly kernel: Kernel,
+    readonly p: LoopParams,
+    streams: RandomStreams,
+  ) {
     this.jitter = new CpuJitter(streams, () => this.p.jitter);
     const l = (s: string) => kernel.label(s);
     this.labels = {
-      fio: l('fio'), submit: l('submit_bio'), loLock: l('lo_lock'), queueWork: l('queue_work'),
-      pageCache: l('page_cache_read'), copy: l('copy_page'), dio: l('lo_rw_aio'), writePage: l('generic_perform_write'),
-      writeback: l('writeback'), irq: l('end_io'), endio: l('blk_mq_complete_request'),
+      fio: l('fio'),
+      submit: l('submit_bio'),
+      loLock: l('lo_lock'),
+      queueWork: l('queue_work'),
+      pageCache: l('page_cache_read'),
+      copy: l('copy_page'),
+      dio: l('lo_rw_aio'),
+      writePage: l('generic_perform_write'),
+      writeback: l('writeback'),
+      irq: l('end_io'),
+      endio: l('blk_mq_complete_request'),
     };
   }
 

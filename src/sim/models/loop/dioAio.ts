@@ -19,9 +19,16 @@ export class DioAioLoop implements LoopDriver {
   private readonly idle: WaitQueue;
   private readonly thread: SimThread;
 
-  constructor(private readonly ctx: LoopCtx, private readonly backing: Backing) {
+  constructor(
+    private readonly ctx: LoopCtx,
+    private readonly backing: Backing,
+  ) {
     const c = ctx.p.costs;
-    this.workerLock = new Lock(ctx.kernel, this.workerLockClass, { preemptOff: true, handoffNs: c.handoffNs, bounceNs: c.bounceNs });
+    this.workerLock = new Lock(ctx.kernel, this.workerLockClass, {
+      preemptOff: true,
+      handoffNs: c.handoffNs,
+      bounceNs: c.bounceNs,
+    });
     this.idle = new WaitQueue(ctx.kernel, 'loop0 idle', IDLE);
     this.thread = ctx.kernel.spawn('loop0', 'loop_thread', (t) => this.kthreadWorkerFn(t));
   }

@@ -14,10 +14,12 @@ function checkedRun(params: Record<string, string | number | boolean>, ns: numbe
   let lastCompletions = 0;
   while (m.sim.peek() <= ns) {
     m.sim.step();
-    for (const l of locks()) if (l.holder && l.waiters.includes(l.holder)) throw new Error(`${l.name}: holder also waits`);
+    for (const l of locks())
+      if (l.holder && l.waiters.includes(l.holder)) throw new Error(`${l.name}: holder also waits`);
     if (m.fio.inFlight() > m.p.numjobs * m.p.iodepth) throw new Error('more IOs in flight than numjobs x iodepth');
     if (m.backing.device.inService > m.p.deviceParallelism) throw new Error('device over its parallelism');
-    if (m.backing.writeback.dirtyPages < 0 || m.backing.writeback.writebackPages < 0) throw new Error('negative page counts');
+    if (m.backing.writeback.dirtyPages < 0 || m.backing.writeback.writebackPages < 0)
+      throw new Error('negative page counts');
     if (m.completions < lastCompletions) throw new Error('completions went down');
     lastCompletions = m.completions;
   }
@@ -27,7 +29,14 @@ function checkedRun(params: Record<string, string | number | boolean>, ns: numbe
 describe('loop invariants hold in every mode', () => {
   const cases: Record<string, Record<string, string | number | boolean>> = {
     'single-thread randrw': { loop_mode: 'single-thread', rw: 'randrw', iodepth: 8, dirty_bytes: '1m' },
-    'blk-mq randrw, 2 jobs, few workers': { loop_mode: 'blk-mq', rw: 'randrw', numjobs: 2, iodepth: 16, workers: 4, dirty_bytes: '1m' },
+    'blk-mq randrw, 2 jobs, few workers': {
+      loop_mode: 'blk-mq',
+      rw: 'randrw',
+      numjobs: 2,
+      iodepth: 16,
+      workers: 4,
+      dirty_bytes: '1m',
+    },
     'blk-mq sequential write': { loop_mode: 'blk-mq', rw: 'write', bs: '16k', iodepth: 8, dirty_bytes: '1m' },
     'dio-aio randrw, buffered fio': { loop_mode: 'dio-aio', rw: 'randrw', direct: false, numjobs: 3 },
   };
@@ -41,13 +50,15 @@ describe('loop invariants hold in every mode', () => {
   }
 });
 
-describe('names are the kernel\'s', () => {
+describe("names are the kernel's", () => {
   it('loop0 and lo_lock in single-thread mode, kworkers and pool->lock in blk-mq, loop0 and worker->lock in dio-aio', () => {
     const names = (mode: string) => {
       const r = runLoop({ loop_mode: mode }, { duration: '2ms', warmup: '1ms' });
       return { threads: r.threads.map((t) => t.name), locks: r.locks.map((l) => l.name) };
     };
-    const st = names('single-thread'), mq = names('blk-mq'), dio = names('dio-aio');
+    const st = names('single-thread'),
+      mq = names('blk-mq'),
+      dio = names('dio-aio');
     expect(st.threads).toContain('loop0');
     expect(st.locks).toEqual(['lo_lock']);
     expect(mq.threads.filter((n) => n.startsWith('kworker/')).length).toBe(16);
@@ -77,7 +88,8 @@ describe('bad input is refused with the key, the value and what is accepted', ()
 
 describe('determinism', () => {
   it('same seed gives byte-identical results; another seed differs', () => {
-    const run = (seed: number) => JSON.stringify(runLoop({ rw: 'randrw', dirty_bytes: '1m' }, { duration: '5ms', warmup: '1ms', seed }));
+    const run = (seed: number) =>
+      JSON.stringify(runLoop({ rw: 'randrw', dirty_bytes: '1m' }, { duration: '5ms', warmup: '1ms', seed }));
     const a = run(5);
     expect(run(5)).toBe(a);
     expect(run(6)).not.toBe(a);

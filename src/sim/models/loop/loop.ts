@@ -29,17 +29,32 @@ export class Loop implements ModelRun {
   private measureStart = 0;
   private measured = { completions: 0, bytes: 0 };
 
-  constructor(readonly params: Params, readonly seed: number) {
+  constructor(
+    readonly params: Params,
+    readonly seed: number,
+  ) {
     const p = (this.p = unpackLoop(params));
-    this.kernel = new Kernel(this.sim, { cpus: p.cpus, switchNs: p.switchNs, wakeupNs: p.wakeupNs, sliceNs: 3_000_000 });
+    this.kernel = new Kernel(this.sim, {
+      cpus: p.cpus,
+      switchNs: p.switchNs,
+      wakeupNs: p.wakeupNs,
+      sliceNs: 3_000_000,
+    });
     const streams = new RandomStreams(seed);
     this.ctx = new LoopCtx(this.kernel, p, streams);
     this.ctx.endIo = (t, io) => this.endIo(t, io);
     this.backing = new Backing(this.ctx);
-    this.driver = p.mode === 'single-thread' ? new SingleThreadLoop(this.ctx, this.backing)
-      : p.mode === 'blk-mq' ? new BlkMqLoop(this.ctx, this.backing)
-        : new DioAioLoop(this.ctx, this.backing);
-    this.fio = new Fio(this.ctx, (n) => streams.get(n), (t, io) => this.driver.submit(t, io));
+    this.driver =
+      p.mode === 'single-thread'
+        ? new SingleThreadLoop(this.ctx, this.backing)
+        : p.mode === 'blk-mq'
+          ? new BlkMqLoop(this.ctx, this.backing)
+          : new DioAioLoop(this.ctx, this.backing);
+    this.fio = new Fio(
+      this.ctx,
+      (n) => streams.get(n),
+      (t, io) => this.driver.submit(t, io),
+    );
   }
 
   /** bio_endio / blk_mq_complete_request on the completing thread, then aio_complete to fio. */
@@ -63,7 +78,9 @@ export class Loop implements ModelRun {
   }
 
   private queueRows(now: number) {
-    return [...this.driver.queues(), this.backing.blk.queues[0].waitStats, this.kernel.runQueueStats].map((q) => queueRow(q, now));
+    return [...this.driver.queues(), this.backing.blk.queues[0].waitStats, this.kernel.runQueueStats].map((q) =>
+      queueRow(q, now),
+    );
   }
 
   result(meta: { preset: string | null; warmupNs: number }): SimResult {
@@ -72,8 +89,13 @@ export class Loop implements ModelRun {
     const sec = ns / 1e9;
     const b = this.backing;
     return {
-      model: 'loop', preset: meta.preset, seed: this.seed, params: this.params,
-      simulatedNs: ns, warmupNs: meta.warmupNs, events: this.sim.events,
+      model: 'loop',
+      preset: meta.preset,
+      seed: this.seed,
+      params: this.params,
+      simulatedNs: ns,
+      warmupNs: meta.warmupNs,
+      events: this.sim.events,
       throughput: {
         opsPerSec: Number(((this.completions - this.measured.completions) / sec).toFixed(1)),
         bytesPerSec: Math.round((this.bytes - this.measured.bytes) / sec),
@@ -101,7 +123,10 @@ export class Loop implements ModelRun {
     const now = this.sim.now;
     const d = this.backing.device;
     return {
-      timeNs: now, events: this.sim.events, completions: this.completions, bytes: this.bytes,
+      timeNs: now,
+      events: this.sim.events,
+      completions: this.completions,
+      bytes: this.bytes,
       threads: k.threads.map((t) => {
         const f = k.stateFractions(t);
         return { name: t.name, role: t.role, state: t.state, label: k.labels[t.label] ?? '', utilisation: f[0] + f[1] };
@@ -111,13 +136,24 @@ export class Loop implements ModelRun {
       queues: this.queueRows(now),
       devices: [deviceRow(d, Math.max(1, now - this.measureStart))],
       extra: {
-        loopMode: this.p.mode, inFlight: this.fio.inFlight(), backingQueued: this.backing.queued, backingInService: d.inService,
+        loopMode: this.p.mode,
+        inFlight: this.fio.inFlight(),
+        backingQueued: this.backing.queued,
+        backingInService: d.inService,
         // For the loop machine view: what waits where now, and the page cache in between (observation only).
         loopQueues: this.driver.queues().map((q) => ({ name: q.name, length: q.length })),
-        backingParallelism: this.p.deviceParallelism, backingOutstanding: this.backing.outstanding,
-        direct: this.p.direct, workers: this.p.workers, iodepth: this.p.iodepth, numjobs: this.p.numjobs, bs: this.p.bs, rw: this.p.rw,
-        dirtyPages: this.backing.writeback.dirtyPages, writebackPages: this.backing.writeback.writebackPages,
-        backingRequests: this.backing.requests, backingSeqRequests: this.backing.seqRequests,
+        backingParallelism: this.p.deviceParallelism,
+        backingOutstanding: this.backing.outstanding,
+        direct: this.p.direct,
+        workers: this.p.workers,
+        iodepth: this.p.iodepth,
+        numjobs: this.p.numjobs,
+        bs: this.p.bs,
+        rw: this.p.rw,
+        dirtyPages: this.backing.writeback.dirtyPages,
+        writebackPages: this.backing.writeback.writebackPages,
+        backingRequests: this.backing.requests,
+        backingSeqRequests: this.backing.seqRequests,
       },
     };
   }

@@ -21,9 +21,16 @@ export class SingleThreadLoop implements LoopDriver {
   private readonly pageWq: WaitQueue;
   private readonly thread: SimThread;
 
-  constructor(private readonly ctx: LoopCtx, private readonly backing: Backing) {
+  constructor(
+    private readonly ctx: LoopCtx,
+    private readonly backing: Backing,
+  ) {
     const c = ctx.p.costs;
-    this.loLock = new Lock(ctx.kernel, this.loLockClass, { preemptOff: true, handoffNs: c.handoffNs, bounceNs: c.bounceNs });
+    this.loLock = new Lock(ctx.kernel, this.loLockClass, {
+      preemptOff: true,
+      handoffNs: c.handoffNs,
+      bounceNs: c.bounceNs,
+    });
     this.loEvent = new WaitQueue(ctx.kernel, 'lo_event', IDLE);
     this.pageWq = new WaitQueue(ctx.kernel, 'loop0 wait_on_page_locked', BLOCKED);
     this.thread = ctx.kernel.spawn('loop0', 'loop_thread', (t) => this.loopThread(t));

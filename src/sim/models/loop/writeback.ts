@@ -7,7 +7,10 @@ import { WaitQueue } from '../../core/waitQueue';
 import type { Backing } from './backing';
 import type { LoopCtx } from './ctx';
 
-interface Extent { offset: number; pages: number }
+interface Extent {
+  offset: number;
+  pages: number;
+}
 
 /** Largest writeback request (max_sectors_kb 512) and requests the flusher keeps in flight. */
 const MAX_EXTENT_PAGES = 128;
@@ -24,7 +27,11 @@ export class Writeback {
   private readonly flusher: SimThread | null = null;
 
   /** The flusher thread exists only when buffered writes can happen (not for reads, not for dio-aio). */
-  constructor(private readonly ctx: LoopCtx, private readonly backing: Backing, buffered: boolean) {
+  constructor(
+    private readonly ctx: LoopCtx,
+    private readonly backing: Backing,
+    buffered: boolean,
+  ) {
     this.flusherWq = new WaitQueue(ctx.kernel, 'flush-253:0', IDLE);
     this.throttle = new WaitQueue(ctx.kernel, 'balance_dirty_pages', BLOCKED);
     const writes = ctx.p.rw !== 'read' && ctx.p.rw !== 'randread';
@@ -34,7 +41,8 @@ export class Writeback {
   /** __set_page_dirty: the pages join the tail extent when they continue it, else start a new one. */
   dirty(offset: number, pages: number): void {
     const tail = this.tail;
-    if (tail && tail.offset + tail.pages * 4096 === offset && tail.pages + pages <= MAX_EXTENT_PAGES) tail.pages += pages;
+    if (tail && tail.offset + tail.pages * 4096 === offset && tail.pages + pages <= MAX_EXTENT_PAGES)
+      tail.pages += pages;
     else {
       this.tail = { offset, pages };
       this.extents.push(this.tail);

@@ -54,20 +54,41 @@ export class MirrorConf {
   mdWakeup = false;
   readonly threadName: string;
   readonly labels: {
-    fio: number; makeRequest: number; clone: number; list: number; submit: number; endRequest: number;
-    flush: number; syncWrite: number; endio: number;
+    fio: number;
+    makeRequest: number;
+    clone: number;
+    list: number;
+    submit: number;
+    endRequest: number;
+    flush: number;
+    syncWrite: number;
+    endio: number;
   };
 
-  constructor(readonly kernel: Kernel, readonly p: MirrorParams, readonly layout: Layout) {
-    this.deviceLock = new Lock(kernel, this.deviceLockClass, { preemptOff: true, handoffNs: p.costs.handoffNs, bounceNs: p.costs.bounceNs });
+  constructor(
+    readonly kernel: Kernel,
+    readonly p: MirrorParams,
+    readonly layout: Layout,
+  ) {
+    this.deviceLock = new Lock(kernel, this.deviceLockClass, {
+      preemptOff: true,
+      handoffNs: p.costs.handoffNs,
+      bounceNs: p.costs.bounceNs,
+    });
     this.threadName = `md0_raid${p.level}`;
     this.mdWq = new WaitQueue(kernel, `${this.threadName} wait`, IDLE);
     const L = (n: string) => kernel.label(n);
     const r = `raid${p.level}`;
     this.labels = {
-      fio: L('fio io_submit'), makeRequest: L(`${r}_make_request`), clone: L('bio_alloc_clone'), list: L('pending_bio_list'),
-      submit: L('submit_bio'), endRequest: L(`${r}_end_request`), flush: L('flush_pending_writes'),
-      syncWrite: L('sync_request_write'), endio: L('bio_endio'),
+      fio: L('fio io_submit'),
+      makeRequest: L(`${r}_make_request`),
+      clone: L('bio_alloc_clone'),
+      list: L('pending_bio_list'),
+      submit: L('submit_bio'),
+      endRequest: L(`${r}_end_request`),
+      flush: L('flush_pending_writes'),
+      syncWrite: L('sync_request_write'),
+      endio: L('bio_endio'),
     };
   }
 

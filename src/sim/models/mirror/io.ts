@@ -22,14 +22,38 @@ export class MirrorIo {
   /** Bytes of array (non-resync) IO since the start: what is_mddev_idle watches. */
   nonSyncBytes = 0;
 
-  constructor(kernel: Kernel, private readonly conf: MirrorConf, memberPages: number, copyLabel: number) {
+  constructor(
+    kernel: Kernel,
+    private readonly conf: MirrorConf,
+    memberPages: number,
+    copyLabel: number,
+  ) {
     const p = conf.p;
     const c = p.costs;
-    this.blk = new BlockLayer(kernel, {
-      disks: p.disks, media: p.media, maxSectorsKb: p.maxSectorsKb, nrRequests: p.nrRequests, scheduler: p.scheduler, blk: 'mq',
-      spanPages: memberPages, endRequestLabel: conf.labels.endRequest, copyLabel,
-      costs: { submitNs: c.submitNs, queueLockNs: 0, completionNs: c.completionNs, handoffNs: c.handoffNs, bounceNs: c.bounceNs, memcpyBytesPerSec: p.memcpyBytesPerSec, memoryBytesPerSec: p.memoryBytesPerSec },
-    }, (t, tag) => this.endRequest(t, tag));
+    this.blk = new BlockLayer(
+      kernel,
+      {
+        disks: p.disks,
+        media: p.media,
+        maxSectorsKb: p.maxSectorsKb,
+        nrRequests: p.nrRequests,
+        scheduler: p.scheduler,
+        blk: 'mq',
+        spanPages: memberPages,
+        endRequestLabel: conf.labels.endRequest,
+        copyLabel,
+        costs: {
+          submitNs: c.submitNs,
+          queueLockNs: 0,
+          completionNs: c.completionNs,
+          handoffNs: c.handoffNs,
+          bounceNs: c.bounceNs,
+          memcpyBytesPerSec: p.memcpyBytesPerSec,
+          memoryBytesPerSec: p.memoryBytesPerSec,
+        },
+      },
+      (t, tag) => this.endRequest(t, tag),
+    );
   }
 
   get members(): BlockDevice[] {
@@ -49,13 +73,31 @@ export class MirrorIo {
 
   /** Queues a request on a member without a submitting task (metadata written from a callback). */
   start(disk: number, page: number, bytes: number, write: boolean, kind: 'data' | 'sync' | 'meta', end: EndIo): void {
-    this.blk.start(disk, { tag: this.tagFor(bytes, write, kind, end), page, pages: Math.max(1, Math.ceil(bytes / 4096)), write });
+    this.blk.start(disk, {
+      tag: this.tagFor(bytes, write, kind, end),
+      page,
+      pages: Math.max(1, Math.ceil(bytes / 4096)),
+      write,
+    });
   }
 
   /** submit_bio on the calling thread, which pays for it. */
-  *submit(t: SimThread, disk: number, page: number, bytes: number, write: boolean, kind: 'data' | 'sync', end: EndIo): Gen {
+  *submit(
+    t: SimThread,
+    disk: number,
+    page: number,
+    bytes: number,
+    write: boolean,
+    kind: 'data' | 'sync',
+    end: EndIo,
+  ): Gen {
     const tag = this.tagFor(bytes, write, kind, end);
-    yield* this.blk.submitBio(t, disk, { tag, page, pages: Math.max(1, Math.ceil(bytes / 4096)), write }, this.conf.labels.submit);
+    yield* this.blk.submitBio(
+      t,
+      disk,
+      { tag, page, pages: Math.max(1, Math.ceil(bytes / 4096)), write },
+      this.conf.labels.submit,
+    );
   }
 
   /** A member bio's end: free its tag and run its end_io (the block layer paid the completion). */

@@ -18,7 +18,9 @@ export interface Layout {
 
 export function raid1Layout(disks: number): Layout {
   return {
-    level: 1, disks, copies: disks,
+    level: 1,
+    disks,
+    copies: disks,
     arrayPages: (m) => m,
     copiesOf: (page) => Array.from({ length: disks }, (_, disk) => ({ disk, page })),
   };
@@ -27,7 +29,9 @@ export function raid1Layout(disks: number): Layout {
 export function raid10Layout(disks: number, chunkBytes: number, copies = 2): Layout {
   const ppc = Math.max(1, chunkBytes / 4096);
   return {
-    level: 10, disks, copies,
+    level: 10,
+    disks,
+    copies,
     arrayPages: (m) => Math.floor((m * disks) / copies),
     copiesOf: (page) => {
       const chunk = Math.floor(page / ppc);

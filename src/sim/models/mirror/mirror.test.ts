@@ -56,7 +56,10 @@ describe('the md thread carries writes only when there is a bitmap', () => {
     expect(pending(none)).toBe(0);
     expect(pending(ll)).toBeGreaterThan(ll.throughput.opsPerSec * 0.003);
     expect(none.locks.map((l) => l.name)).toEqual(['device_lock']);
-    expect(runMirror('raid1', { bitmap: 'bitmap' }, fast).locks.map((l) => l.name)).toEqual(['device_lock', 'bitmap_lock']);
+    expect(runMirror('raid1', { bitmap: 'bitmap' }, fast).locks.map((l) => l.name)).toEqual([
+      'device_lock',
+      'bitmap_lock',
+    ]);
   });
 });
 
@@ -72,7 +75,8 @@ describe('the initial resync', () => {
   it('raid1 resync reads one mirror and writes the other; raid10 reads both copies and writes nothing', () => {
     const r1 = mirrorRun('raid1', { assume_clean: false, numjobs: 1, iodepth: 1 });
     runChecked(r1, 3e6);
-    const reads = r1.io.members[0].ops, writes = r1.io.members[1].ops;
+    const reads = r1.io.members[0].ops,
+      writes = r1.io.members[1].ops;
     expect(r1.io.syncBytes).toBeGreaterThan(0);
     expect(writes).toBeGreaterThan(0);
     expect(Math.abs(reads - writes)).toBeLessThan(reads * 0.2);
@@ -108,7 +112,11 @@ describe('bad input is refused with the key, the value and what is accepted', ()
     ['raid10', { assume_clean: 'maybe' }, /^assume_clean=maybe: accepted on \| off/],
     ['raid1', { bitmap_chunk: '3k' }, /^bitmap_chunk=3k: .*power of two/],
     ['raid1', { daemon_sleep: 0 }, /^daemon_sleep=0: accepted a time/],
-    ['raid1', { sync_speed_min: 5000, sync_speed_max: 4000 }, /^sync_speed_max=4000: accepted at least sync_speed_min \(5000 KiB\/s\)/],
+    [
+      'raid1',
+      { sync_speed_min: 5000, sync_speed_max: 4000 },
+      /^sync_speed_max=4000: accepted at least sync_speed_min \(5000 KiB\/s\)/,
+    ],
     ['raid10', { bs: '1m', chunk: '512k' }, /^bs=1048576: accepted at most the chunk/],
     ['raid1', { disks: 1 }, /^disks=1: accepted an integer 2\.\.8/],
     ['raid5', { bitmap: 'yes' }, /^bitmap=yes: accepted none \| bitmap \| llbitmap/],
@@ -123,7 +131,8 @@ describe('bad input is refused with the key, the value and what is accepted', ()
 
 describe('determinism', () => {
   it('same seed, same bytes; another seed differs', () => {
-    const run = (seed: number) => JSON.stringify(runMirror('raid10', { bitmap: 'llbitmap', assume_clean: false }, { ...fast, seed }));
+    const run = (seed: number) =>
+      JSON.stringify(runMirror('raid10', { bitmap: 'llbitmap', assume_clean: false }, { ...fast, seed }));
     expect(run(3)).toBe(run(3));
     expect(run(3)).not.toBe(run(4));
   });

@@ -36,10 +36,20 @@ export class Mirror implements ModelRun {
   private measureStart = 0;
   private measured = { completions: 0, bytes: 0 };
 
-  constructor(level: 1 | 10, readonly params: Params, readonly seed: number, libs: MdLibs) {
+  constructor(
+    level: 1 | 10,
+    readonly params: Params,
+    readonly seed: number,
+    libs: MdLibs,
+  ) {
     const p = (this.p = unpackMirror(level, params));
     this.model = `raid${level}`;
-    this.kernel = new Kernel(this.sim, { cpus: p.cpus, switchNs: p.switchNs, wakeupNs: p.wakeupNs, sliceNs: 3_000_000 });
+    this.kernel = new Kernel(this.sim, {
+      cpus: p.cpus,
+      switchNs: p.switchNs,
+      wakeupNs: p.wakeupNs,
+      sliceNs: 3_000_000,
+    });
     const streams = new RandomStreams(seed);
     const layout = level === 1 ? raid1Layout(p.disks) : raid10Layout(p.disks, p.chunk);
     this.conf = new MirrorConf(this.kernel, p, layout);
@@ -47,25 +57,51 @@ export class Mirror implements ModelRun {
     this.io = new MirrorIo(this.kernel, this.conf, spanPages, this.kernel.label('brd_submit_bio (memcpy)'));
     const c = p.costs;
     const host: MdHost = {
-      kernel: this.kernel, spanPages, members: p.disks, level456: false,
-      costs: { bitmapCounterNs: c.bitmapCounterNs, llbitmapStateNs: c.llbitmapStateNs, unplugCheckNs: c.unplugCheckNs, submitNs: c.submitNs, syncStepNs: c.syncStepNs, handoffNs: c.handoffNs, bounceNs: c.bounceNs },
-      writeMetadata: (disk, bytes, done) => this.io.start(disk, 0, bytes, true, 'meta', () => {
-        done();
-        return null;
-      }),
+      kernel: this.kernel,
+      spanPages,
+      members: p.disks,
+      level456: false,
+      costs: {
+        bitmapCounterNs: c.bitmapCounterNs,
+        llbitmapStateNs: c.llbitmapStateNs,
+        unplugCheckNs: c.unplugCheckNs,
+        submitNs: c.submitNs,
+        syncStepNs: c.syncStepNs,
+        handoffNs: c.handoffNs,
+        bounceNs: c.bounceNs,
+      },
+      writeMetadata: (disk, bytes, done) =>
+        this.io.start(disk, 0, bytes, true, 'meta', () => {
+          done();
+          return null;
+        }),
       wakeupMdThread: () => this.conf.wakeupMdThread(),
     };
     this.md = {
-      bitmap: p.bitmap, assumeClean: p.assumeClean, bitmapChunkBytes: p.bitmapChunk, daemonSleepNs: p.daemonSleepNs,
-      barrierIdleNs: p.barrierIdleNs, syncSpeedMinKiB: p.syncSpeedMin, syncSpeedMaxKiB: p.syncSpeedMax, syncIoDepth: p.syncIoDepth,
+      bitmap: p.bitmap,
+      assumeClean: p.assumeClean,
+      bitmapChunkBytes: p.bitmapChunk,
+      daemonSleepNs: p.daemonSleepNs,
+      barrierIdleNs: p.barrierIdleNs,
+      syncSpeedMinKiB: p.syncSpeedMin,
+      syncSpeedMaxKiB: p.syncSpeedMax,
+      syncIoDepth: p.syncIoDepth,
     };
     this.bitmap = libs.createBitmap(host, this.md);
     const ctx: MirrorCtx = { conf: this.conf, io: this.io, bitmap: this.bitmap, endBio: (bio) => this.endBio(bio) };
     this.conf.mdThread = this.kernel.spawn(this.conf.threadName, `raid${level}d`, (t) => mirrorD(ctx, t));
-    this.sync = p.assumeClean ? null : libs.createSync(host, this.md, mirrorSyncPersonality(ctx, spanPages), this.bitmap);
+    this.sync = p.assumeClean
+      ? null
+      : libs.createSync(host, this.md, mirrorSyncPersonality(ctx, spanPages), this.bitmap);
     const fio = { rw: p.rw, bs: p.bs, iodepth: p.iodepth, numjobs: p.numjobs, rwmixread: p.rwmixread, fioNs: c.fioNs };
-    this.workload = mirrorWorkload(this.kernel, fio, spanPages, (n) => streams.get(n),
-      (t, bio) => (bio.write ? writeRequest(ctx, t, bio) : readRequest(ctx, t, bio)), this.conf.labels.fio);
+    this.workload = mirrorWorkload(
+      this.kernel,
+      fio,
+      spanPages,
+      (n) => streams.get(n),
+      (t, bio) => (bio.write ? writeRequest(ctx, t, bio) : readRequest(ctx, t, bio)),
+      this.conf.labels.fio,
+    );
   }
 
   private endBio(bio: MirrorBio): void {
@@ -98,8 +134,13 @@ export class Mirror implements ModelRun {
     const ns = now - this.measureStart;
     const sec = ns / 1e9;
     return {
-      model: this.model, preset: meta.preset, seed: this.seed, params: this.params,
-      simulatedNs: ns, warmupNs: meta.warmupNs, events: this.sim.events,
+      model: this.model,
+      preset: meta.preset,
+      seed: this.seed,
+      params: this.params,
+      simulatedNs: ns,
+      warmupNs: meta.warmupNs,
+      events: this.sim.events,
       throughput: {
         opsPerSec: Number(((this.completions - this.measured.completions) / sec).toFixed(1)),
         bytesPerSec: Math.round((this.bytes - this.measured.bytes) / sec),
@@ -107,7 +148,11 @@ export class Mirror implements ModelRun {
       latencyNs: latencyFigures(this.latency),
       locks: this.lockClasses().map(lockRow),
       threads: threadRows(this.kernel),
-      queues: [queueRow(this.conf.pendingStats, now), queueRow(this.conf.retryStats, now), queueRow(this.kernel.runQueueStats, now)],
+      queues: [
+        queueRow(this.conf.pendingStats, now),
+        queueRow(this.conf.retryStats, now),
+        queueRow(this.kernel.runQueueStats, now),
+      ],
       devices: this.io.members.map((d, i) => ({ ...deviceRow(d, ns), ...this.io.blk.memberFigures(i, ns) })),
       extra: this.extra(sec),
     };
@@ -116,9 +161,12 @@ export class Mirror implements ModelRun {
   private extra(sec: number): Record<string, unknown> {
     const perSec = (x: number) => Math.round(x / sec);
     return {
-      memberReadBytesPerSec: perSec(this.io.readBytes), memberWriteBytesPerSec: perSec(this.io.writeBytes),
-      resyncBytesPerSec: perSec(this.io.syncBytes), bitmapBytesPerSec: perSec(this.io.metaBytes),
-      ...(this.bitmap?.figures() ?? { bitmap: 'none' }), ...(this.sync?.figures() ?? { resyncRunning: false }),
+      memberReadBytesPerSec: perSec(this.io.readBytes),
+      memberWriteBytesPerSec: perSec(this.io.writeBytes),
+      resyncBytesPerSec: perSec(this.io.syncBytes),
+      bitmapBytesPerSec: perSec(this.io.metaBytes),
+      ...(this.bitmap?.figures() ?? { bitmap: 'none' }),
+      ...(this.sync?.figures() ?? { resyncRunning: false }),
       costs: this.p.costs,
     };
   }
@@ -127,7 +175,10 @@ export class Mirror implements ModelRun {
     const k = this.kernel;
     const now = this.sim.now;
     return {
-      timeNs: now, events: this.sim.events, completions: this.completions, bytes: this.bytes,
+      timeNs: now,
+      events: this.sim.events,
+      completions: this.completions,
+      bytes: this.bytes,
       threads: k.threads.map((t) => {
         const f = k.stateFractions(t);
         return { name: t.name, role: t.role, state: t.state, label: k.labels[t.label] ?? '', utilisation: f[0] + f[1] };
@@ -135,11 +186,18 @@ export class Mirror implements ModelRun {
       locks: [lockView('device_lock', this.conf.deviceLock), ...mdLiveLocks(this.bitmap)],
       lockStats: this.lockClasses().map(lockRow),
       queues: [queueRow(this.conf.pendingStats, now), queueRow(this.conf.retryStats, now)],
-      devices: this.io.members.map((d, i) => ({ ...deviceRow(d, Math.max(1, now - this.measureStart)), ...this.io.blk.memberFigures(i, Math.max(1, now - this.measureStart)) })),
+      devices: this.io.members.map((d, i) => ({
+        ...deviceRow(d, Math.max(1, now - this.measureStart)),
+        ...this.io.blk.memberFigures(i, Math.max(1, now - this.measureStart)),
+      })),
       extra: {
-        pendingWrites: this.conf.pending.length, memberIosInFlight: this.io.inFlight(), ...mdLiveExtra(this.bitmap, this.sync),
+        pendingWrites: this.conf.pending.length,
+        memberIosInFlight: this.io.inFlight(),
+        ...mdLiveExtra(this.bitmap, this.sync),
         // For the mirror machine view (observation only): members now, the bitmap grid, the resync window.
-        level: this.model, assumeClean: this.p.assumeClean, bitmap: this.p.bitmap,
+        level: this.model,
+        assumeClean: this.p.assumeClean,
+        bitmap: this.p.bitmap,
         memberQueues: this.io.blk.memberSnapshot(this.sim.now),
       },
     };
@@ -147,10 +205,17 @@ export class Mirror implements ModelRun {
 
   setLive(key: string, value: ParamValue): string | null {
     switch (key) {
-      case 'sync_speed_min': this.md.syncSpeedMinKiB = value as number; break;
-      case 'sync_speed_max': this.md.syncSpeedMaxKiB = value as number; break;
-      case 'sync_io_depth': this.md.syncIoDepth = value as number; break;
-      default: return `${key} is not a runtime knob; changing it starts a new run`;
+      case 'sync_speed_min':
+        this.md.syncSpeedMinKiB = value as number;
+        break;
+      case 'sync_speed_max':
+        this.md.syncSpeedMaxKiB = value as number;
+        break;
+      case 'sync_io_depth':
+        this.md.syncIoDepth = value as number;
+        break;
+      default:
+        return `${key} is not a runtime knob; changing it starts a new run`;
     }
     this.params[key] = value;
     return null;

@@ -42,7 +42,9 @@ export function mirrorSyncPersonality(ctx: MirrorCtx, spanPages: number): SyncPe
       const reads = conf.p.level === 1 ? copies.slice(0, 1) : copies; // raid1 resync reads read_disk only
       const sb: SyncBio = { page, pages, copies, left: reads.length, done, queuedAt: 0 };
       for (const copy of reads) {
-        yield* io.submit(t, copy.disk, copy.page, pages * 4096, false, 'sync', (it) => (--sb.left === 0 ? rescheduleRetry(ctx, it, sb) : null));
+        yield* io.submit(t, copy.disk, copy.page, pages * 4096, false, 'sync', (it) =>
+          --sb.left === 0 ? rescheduleRetry(ctx, it, sb) : null,
+        );
       }
       return pages;
     },

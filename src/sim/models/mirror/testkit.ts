@@ -15,7 +15,8 @@ export function mirrorRun(model: 'raid1' | 'raid10', params: P, seed = 7): Mirro
 /** Invariants: one device_lock holder, every copy counted, no more bios than fio allows. Throws. */
 export function checkMirror(m: Mirror): void {
   if (m.conf.deviceLock.holders > 1) throw new Error('device_lock has two holders');
-  for (const w of m.conf.pending) if (w.r1.remaining <= 0) throw new Error(`bio ${w.r1.bio.id} queued with no copy left`);
+  for (const w of m.conf.pending)
+    if (w.r1.remaining <= 0) throw new Error(`bio ${w.r1.bio.id} queued with no copy left`);
   const inflight = m.workload.inFlight();
   if (inflight < 0 || inflight > m.p.numjobs * m.p.iodepth) throw new Error(`${inflight} bios in flight`);
   if (m.io.inFlight() < 0) throw new Error('negative member IO in flight');
@@ -28,7 +29,18 @@ export function runChecked(m: Mirror, untilNs: number): void {
   }
 }
 
-export function runMirror(model: string, params: P, opts: { preset?: string; duration?: string; warmup?: string; seed?: number } = {}): SimResult {
-  const sc = resolveScenario({ model, preset: opts.preset, params, duration: opts.duration, warmup: opts.warmup, seed: opts.seed ?? 1 });
+export function runMirror(
+  model: string,
+  params: P,
+  opts: { preset?: string; duration?: string; warmup?: string; seed?: number } = {},
+): SimResult {
+  const sc = resolveScenario({
+    model,
+    preset: opts.preset,
+    params,
+    duration: opts.duration,
+    warmup: opts.warmup,
+    seed: opts.seed ?? 1,
+  });
   return runScenario(sc).result;
 }

@@ -16,22 +16,45 @@ export interface FioSpec {
 }
 
 export function mirrorWorkload(
-  kernel: Kernel, f: FioSpec, spanPages: number, stream: (name: string) => RandomStream,
-  submit: (t: SimThread, bio: MirrorBio) => Generator<Op, void, void>, label: number,
+  kernel: Kernel,
+  f: FioSpec,
+  spanPages: number,
+  stream: (name: string) => RandomStream,
+  submit: (t: SimThread, bio: MirrorBio) => Generator<Op, void, void>,
+  label: number,
 ): FioJobs {
   const bsPages = Math.max(1, Math.ceil(f.bs / 4096));
   let nextId = 0;
-  const fio: FioJobs = new FioJobs(kernel, {
-    rw: f.rw, stride: bsPages * 4096, spanBytes: spanPages * 4096, iodepth: f.iodepth, iodepthLow: f.iodepth, numjobs: f.numjobs, rwmixread: f.rwmixread,
-  }, stream, {
-    *prepare(t) {
-      yield t.compute(f.fioNs, label);
+  const fio: FioJobs = new FioJobs(
+    kernel,
+    {
+      rw: f.rw,
+      stride: bsPages * 4096,
+      spanBytes: spanPages * 4096,
+      iodepth: f.iodepth,
+      iodepthLow: f.iodepth,
+      numjobs: f.numjobs,
+      rwmixread: f.rwmixread,
     },
-    *submit(t, job) {
-      const write = fio.nextIsWrite(job);
-      const page = fio.nextOffset(job) / 4096;
-      yield* submit(t, { id: nextId++, write, bytes: f.bs, page, pages: bsPages, submittedAt: kernel.now, job: job.index });
+    stream,
+    {
+      *prepare(t) {
+        yield t.compute(f.fioNs, label);
+      },
+      *submit(t, job) {
+        const write = fio.nextIsWrite(job);
+        const page = fio.nextOffset(job) / 4096;
+        yield* submit(t, {
+          id: nextId++,
+          write,
+          bytes: f.bs,
+          page,
+          pages: bsPages,
+          submittedAt: kernel.now,
+          job: job.index,
+        });
+      },
     },
-  });
+  );
   return fio;
 }

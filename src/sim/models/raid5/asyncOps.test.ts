@@ -10,21 +10,28 @@ describe('async parity offload', () => {
   it('raid5-async-slow-parity: offload threads lift full-stripe raid6 writes at least 2x', () => {
     const { with: async, without: inline } = runPresetPair('raid5-async-slow-parity');
     const ratio = async.throughput.bytesPerSec / inline.throughput.bytesPerSec;
-    console.log(`slow parity: inline ${(inline.throughput.bytesPerSec / 1e6).toFixed(0)} MB/s -> async ${(async.throughput.bytesPerSec / 1e6).toFixed(0)} MB/s (${ratio.toFixed(2)}x)`);
+    console.log(
+      `slow parity: inline ${(inline.throughput.bytesPerSec / 1e6).toFixed(0)} MB/s -> async ${(async.throughput.bytesPerSec / 1e6).toFixed(0)} MB/s (${ratio.toFixed(2)}x)`,
+    );
     expect(ratio).toBeGreaterThan(2);
   });
 
   it('raid5-async-fast-storage: the hand-off loses, with wq_pool_lock contended', () => {
     const { with: async, without: inline } = runPresetPair('raid5-async-fast-storage');
     const pool = async.locks.find((l) => l.name === 'wq_pool_lock')!;
-    console.log(`fast storage: inline ${inline.throughput.opsPerSec} -> async ${async.throughput.opsPerSec} IOPS; wq_pool_lock ${pool.contentions}/${pool.acquisitions} contended`);
+    console.log(
+      `fast storage: inline ${inline.throughput.opsPerSec} -> async ${async.throughput.opsPerSec} IOPS; wq_pool_lock ${pool.contentions}/${pool.acquisitions} contended`,
+    );
     expect(async.throughput.opsPerSec).toBeLessThan(inline.throughput.opsPerSec * 0.95);
     expect(pool.contentions / pool.acquisitions).toBeGreaterThan(0.5);
   });
 
   it('keeps the invariants with ops in flight, by threads and by DMA', () => {
     for (const offload of ['threads', 'dma']) {
-      const sc = resolveScenario({ model: 'raid5', params: { ops: 'async', offload, disks: 5, rw: 'randrw', group_thread_cnt: 2 } });
+      const sc = resolveScenario({
+        model: 'raid5',
+        params: { ops: 'async', offload, disks: 5, rw: 'randrw', group_thread_cnt: 2 },
+      });
       const m = createModel('raid5', sc.params, 3) as Raid5;
       m.debug = true;
       m.runChecked(3e6);

@@ -61,7 +61,10 @@ describe('the initial resync of a new raid5', () => {
   });
   it('keeps the invariants with resync stripes, bitmap batches and workers', () => {
     for (const bitmap of ['none', 'bitmap', 'llbitmap']) {
-      const m = debugRun({ bitmap, assume_clean: false, disks: 5, group_thread_cnt: 2, rw: 'randrw', bitmap_chunk: '1m' }, 2e6);
+      const m = debugRun(
+        { bitmap, assume_clean: false, disks: 5, group_thread_cnt: 2, rw: 'randrw', bitmap_chunk: '1m' },
+        2e6,
+      );
       expect(m.completions).toBeGreaterThan(50);
     }
   });
@@ -71,7 +74,11 @@ describe('sysfs knobs of the resync change live', () => {
   it('sync_speed_min raised above the resync rate stops it yielding to the writes', () => {
     // sync_speed_min 100 KiB/s to start from: in 6 ms the resync has done well under a megabyte, so with
     // the default 1000 KiB/s its currspeed is still "below the minimum" and it never considers yielding.
-    const m = createModel('raid5', resolveScenario({ model: 'raid5', params: { assume_clean: false, disks: 4, sync_speed_min: 100 } }).params, 5) as Raid5;
+    const m = createModel(
+      'raid5',
+      resolveScenario({ model: 'raid5', params: { assume_clean: false, disks: 4, sync_speed_min: 100 } }).params,
+      5,
+    ) as Raid5;
     m.sim.runUntil(3e6);
     m.resetStats();
     m.sim.runUntil(6e6);

@@ -9,7 +9,13 @@ import type { MemberIo } from './io';
 import { getActiveStripe } from './makeRequest';
 import { raid5ReleaseStripe } from './release';
 import {
-  R5_LOCKED, R5_UPTODATE, R5_WANTREAD, STRIPE_HANDLE, STRIPE_SYNC_REQUESTED, STRIPE_SYNCING, type StripeHead,
+  R5_LOCKED,
+  R5_UPTODATE,
+  R5_WANTREAD,
+  STRIPE_HANDLE,
+  STRIPE_SYNC_REQUESTED,
+  STRIPE_SYNCING,
+  type StripeHead,
 } from './stripeHead';
 
 /** raid5_sync_request: one stripe per call (STRIPE_SECTORS), released for raid5d with SYNC_REQUESTED. */
@@ -73,18 +79,37 @@ export function attachMd(m: Raid5Parts, libs: MdLibs, memberPages: number): void
   if (p.md.bitmap === 'none' && p.md.assumeClean) return;
   const c = p.costs;
   const host: MdHost = {
-    kernel: m.kernel, spanPages: memberPages, members: p.disks, level456: true,
-    costs: { bitmapCounterNs: c.bitmapCounterNs, llbitmapStateNs: c.llbitmapStateNs, unplugCheckNs: c.unplugCheckNs, submitNs: c.submitNs, syncStepNs: c.syncStepNs, handoffNs: c.handoffNs, bounceNs: c.bounceNs },
-    writeMetadata: (disk, bytes, done) => io.submit(disk, { bio: null, sh: null, dev: disk, write: true, done }, 0, bytes),
+    kernel: m.kernel,
+    spanPages: memberPages,
+    members: p.disks,
+    level456: true,
+    costs: {
+      bitmapCounterNs: c.bitmapCounterNs,
+      llbitmapStateNs: c.llbitmapStateNs,
+      unplugCheckNs: c.unplugCheckNs,
+      submitNs: c.submitNs,
+      syncStepNs: c.syncStepNs,
+      handoffNs: c.handoffNs,
+      bounceNs: c.bounceNs,
+    },
+    writeMetadata: (disk, bytes, done) =>
+      io.submit(disk, { bio: null, sh: null, dev: disk, write: true, done }, 0, bytes),
     wakeupMdThread: () => conf.wakeupRaid5d(),
   };
   const md: MdParams = {
-    bitmap: p.md.bitmap, assumeClean: p.md.assumeClean, bitmapChunkBytes: p.md.bitmapChunk, daemonSleepNs: p.md.daemonSleepNs,
-    barrierIdleNs: p.md.barrierIdleNs, syncSpeedMinKiB: p.md.syncSpeedMin, syncSpeedMaxKiB: p.md.syncSpeedMax, syncIoDepth: p.md.syncIoDepth,
+    bitmap: p.md.bitmap,
+    assumeClean: p.md.assumeClean,
+    bitmapChunkBytes: p.md.bitmapChunk,
+    daemonSleepNs: p.md.daemonSleepNs,
+    barrierIdleNs: p.md.barrierIdleNs,
+    syncSpeedMinKiB: p.md.syncSpeedMin,
+    syncSpeedMaxKiB: p.md.syncSpeedMax,
+    syncIoDepth: p.md.syncIoDepth,
   };
   p.md.live = md;
   const bitmap: Bitmap | null = libs.createBitmap(host, md);
   conf.bitmap = bitmap;
   // llbitmap's lazy parity build needs the sync thread even on an assume-clean array
-  if (!p.md.assumeClean || p.md.bitmap === 'llbitmap') conf.sync = libs.createSync(host, md, raid5SyncPersonality(conf, io), bitmap);
+  if (!p.md.assumeClean || p.md.bitmap === 'llbitmap')
+    conf.sync = libs.createSync(host, md, raid5SyncPersonality(conf, io), bitmap);
 }

@@ -58,8 +58,11 @@ export class R5Conf {
 
   /** Queue statistics per list, for Little's law and the UI. */
   readonly listStats = {
-    handle: new QueueStats('handle_list'), hold: new QueueStats('hold_list'), delayed: new QueueStats('delayed_list'),
-    bitmap: new QueueStats('bitmap_list'), inactive: new QueueStats('inactive'),
+    handle: new QueueStats('handle_list'),
+    hold: new QueueStats('hold_list'),
+    delayed: new QueueStats('delayed_list'),
+    bitmap: new QueueStats('bitmap_list'),
+    inactive: new QueueStats('inactive'),
   };
 
   maxNrStripes: number;
@@ -91,17 +94,39 @@ export class R5Conf {
   private nextHashLockIndex = 0;
   /** Activity labels for timelines: the kernel function each step mirrors. */
   readonly labels: {
-    fio: number; lookup: number; addBio: number; release: number; pick: number; handle: number;
-    submit: number; endRequest: number; unplug: number; activate: number; directRead: number; brdCopy: number;
+    fio: number;
+    lookup: number;
+    addBio: number;
+    release: number;
+    pick: number;
+    handle: number;
+    submit: number;
+    endRequest: number;
+    unplug: number;
+    activate: number;
+    directRead: number;
+    brdCopy: number;
   };
 
-  constructor(readonly kernel: Kernel, readonly p: Raid5Params, readonly geo: Geometry) {
+  constructor(
+    readonly kernel: Kernel,
+    readonly p: Raid5Params,
+    readonly geo: Geometry,
+  ) {
     const L = (n: string) => kernel.label(n);
     this.labels = {
-      fio: L('fio io_submit'), lookup: L('raid5_get_active_stripe'), addBio: L('add_stripe_bio'),
-      release: L('__release_stripe'), pick: L('__get_priority_stripe'), handle: L('handle_stripe'),
-      submit: L('ops_run_io'), endRequest: L('raid5_end_request'), unplug: L('raid5_unplug'),
-      activate: L('raid5_activate_delayed'), directRead: L('raid5_read_one_chunk'), brdCopy: L('brd_submit_bio (memcpy)'),
+      fio: L('fio io_submit'),
+      lookup: L('raid5_get_active_stripe'),
+      addBio: L('add_stripe_bio'),
+      release: L('__release_stripe'),
+      pick: L('__get_priority_stripe'),
+      handle: L('handle_stripe'),
+      submit: L('ops_run_io'),
+      endRequest: L('raid5_end_request'),
+      unplug: L('raid5_unplug'),
+      activate: L('raid5_activate_delayed'),
+      directRead: L('raid5_read_one_chunk'),
+      brdCopy: L('brd_submit_bio (memcpy)'),
     };
     const clock = () => kernel.now;
     const ls = this.listStats;
@@ -112,7 +137,11 @@ export class R5Conf {
     this.bitmapList = new StripeList('bitmap_list', 'bitmap_list', ls.bitmap, clock);
     const lockOpts = { preemptOff: true, handoffNs: p.costs.handoffNs, bounceNs: p.costs.bounceNs };
     this.deviceLock = new Lock(kernel, this.deviceLockClass, lockOpts);
-    this.alignedReads = new Lock(kernel, this.alignedReadsClass, { preemptOff: true, handoffNs: 0, bounceNs: p.costs.cachelineNs });
+    this.alignedReads = new Lock(kernel, this.alignedReadsClass, {
+      preemptOff: true,
+      handoffNs: 0,
+      bounceNs: p.costs.cachelineNs,
+    });
     for (let i = 0; i < NR_STRIPE_HASH_LOCKS; i++) {
       this.hashLocks.push(new Lock(kernel, this.hashLockClass, lockOpts));
       this.inactive.push(new StripeList(`inactive_list[${i}]`, 'free', ls.inactive, clock));
@@ -145,7 +174,13 @@ export class R5Conf {
       this.nextHashLockIndex = (h + 1) % NR_STRIPE_HASH_LOCKS;
       const sh = new StripeHead(this.stripes.length, h, this.p.disks);
       this.stripes.push(sh);
-      this.stripeLocks.push(new Lock(this.kernel, this.stripeLockClass, { preemptOff: true, handoffNs: this.p.costs.handoffNs, bounceNs: this.p.costs.bounceNs }));
+      this.stripeLocks.push(
+        new Lock(this.kernel, this.stripeLockClass, {
+          preemptOff: true,
+          handoffNs: this.p.costs.handoffNs,
+          bounceNs: this.p.costs.bounceNs,
+        }),
+      );
       this.pushInactive(sh);
       this.liveStripes++;
     }

@@ -6,8 +6,20 @@ import type { Bio } from './bio';
 import { IO_THRESHOLD, type R5Conf } from './conf';
 import type { MemberIo } from './io';
 import {
-  R5_LOCKED, R5_OVERWRITE, R5_UPTODATE, R5_WANTREAD, R5_WANTWRITE, STRIPE_ACTIVE, STRIPE_DELAYED, STRIPE_FULL_WRITE,
-  STRIPE_HANDLE, STRIPE_IO_STARTED, STRIPE_PREREAD_ACTIVE, STRIPE_SYNC_REQUESTED, STRIPE_SYNCING, type StripeHead,
+  R5_LOCKED,
+  R5_OVERWRITE,
+  R5_UPTODATE,
+  R5_WANTREAD,
+  R5_WANTWRITE,
+  STRIPE_ACTIVE,
+  STRIPE_DELAYED,
+  STRIPE_FULL_WRITE,
+  STRIPE_HANDLE,
+  STRIPE_IO_STARTED,
+  STRIPE_PREREAD_ACTIVE,
+  STRIPE_SYNC_REQUESTED,
+  STRIPE_SYNCING,
+  type StripeHead,
 } from './stripeHead';
 import { bitmapEndWrite, mustReconstruct } from './bitmapHooks';
 import { handleSyncStripe } from './bitmapSync';
@@ -89,23 +101,38 @@ function scheduleReconstruction(conf: R5Conf, sh: StripeHead, rmw: boolean, c: H
   // raid6: one syndrome pass over the data blocks makes P and Q together (gen_syndrome for RCW, xor_syndrome
   // over the old and the new blocks for RMW), at the boot log's raid6 gen() rate, not two xor passes.
   const xorSources = rmw ? 2 * (written + 1) : conf.geo.dataDisks + 1;
-  const xorNs = parities === 2
-    ? ((rmw ? 2 * written : conf.geo.dataDisks) * PAGE * 1e9) / costs.raid6BytesPerSec
-    : (xorSources * PAGE * 1e9) / costs.xorBytesPerSec;
+  const xorNs =
+    parities === 2
+      ? ((rmw ? 2 * written : conf.geo.dataDisks) * PAGE * 1e9) / costs.raid6BytesPerSec
+      : (xorSources * PAGE * 1e9) / costs.xorBytesPerSec;
   if (conf.offload) {
     // The op holds a reference until its callback; handle_stripe goes on without waiting.
     sh.count++;
     sh.opState = rmw ? 'prexor+biodrain+reconstruct' : 'biodrain+reconstruct';
     // The phase split is for the UI only (ops_run_prexor5, ops_run_biodrain, ops_run_reconstruct5 in order).
     const phaseNs: [number, number, number] = rmw ? [xorNs / 2, drainNs, xorNs / 2] : [0, drainNs, xorNs];
-    conf.offload.ops.set(sh, { cpuNs: drainNs + xorNs, bytes: (written + xorSources * parities) * PAGE, phaseNs, queuedNs: -1, startedNs: -1, serviceNs: 0 });
+    conf.offload.ops.set(sh, {
+      cpuNs: drainNs + xorNs,
+      bytes: (written + xorSources * parities) * PAGE,
+      phaseNs,
+      queuedNs: -1,
+      startedNs: -1,
+      serviceNs: 0,
+    });
     return 0;
   }
   return drainNs + xorNs;
 }
 
 /** handle_stripe: one pass; the caller holds a reference and no global lock. */
-export function* handleStripe(conf: R5Conf, io: MemberIo, t: SimThread, sh: StripeHead, c: HandleCounters, endBio: (bio: Bio) => void): Generator<Op, void, void> {
+export function* handleStripe(
+  conf: R5Conf,
+  io: MemberIo,
+  t: SimThread,
+  sh: StripeHead,
+  c: HandleCounters,
+  endBio: (bio: Bio) => void,
+): Generator<Op, void, void> {
   sh.handler = t.name;
   sh.history?.push(`${(conf.kernel.now / 1e6).toFixed(6)} ms: handle_stripe on ${t.name}`);
   sh.state &= ~STRIPE_HANDLE;

@@ -8,7 +8,8 @@ export function checkInvariants(m: Raid5): void {
   for (const sh of c.stripes) {
     if (sh.count < 0) throw new Error(`stripe ${sh.idx}: negative count ${sh.count}`);
     if (sh.list && sh.count !== 0) throw new Error(`stripe ${sh.idx}: on ${sh.list.name} with count ${sh.count}`);
-    if (sh.ioInFlight > sh.count) throw new Error(`stripe ${sh.idx}: ${sh.ioInFlight} member IOs but count ${sh.count}`);
+    if (sh.ioInFlight > sh.count)
+      throw new Error(`stripe ${sh.idx}: ${sh.ioInFlight} member IOs but count ${sh.count}`);
   }
   for (const l of [c.deviceLock, ...c.hashLocks]) if (l.holders > 1) throw new Error('a lock has two holders');
   const inflight = m.workload.jobs.reduce((s, j) => s + j.inflight, 0);

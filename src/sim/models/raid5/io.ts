@@ -39,11 +39,30 @@ export class MemberIo {
   ) {
     const p = conf.p;
     const c = p.costs;
-    this.blk = new BlockLayer(kernel, {
-      disks: p.disks, media: p.media, maxSectorsKb: p.maxSectorsKb, nrRequests: p.nrRequests, scheduler: p.scheduler, blk: p.blk,
-      spanPages: memberPages, endRequestLabel: conf.labels.endRequest, copyLabel: conf.labels.brdCopy,
-      costs: { submitNs: c.submitNs, queueLockNs: c.queueLockNs, completionNs: c.completionNs, handoffNs: c.handoffNs, bounceNs: c.bounceNs, memcpyBytesPerSec: p.memcpyBytesPerSec, memoryBytesPerSec: p.memoryBytesPerSec },
-    }, (t, tag) => this.endRequest(t, tag));
+    this.blk = new BlockLayer(
+      kernel,
+      {
+        disks: p.disks,
+        media: p.media,
+        maxSectorsKb: p.maxSectorsKb,
+        nrRequests: p.nrRequests,
+        scheduler: p.scheduler,
+        blk: p.blk,
+        spanPages: memberPages,
+        endRequestLabel: conf.labels.endRequest,
+        copyLabel: conf.labels.brdCopy,
+        costs: {
+          submitNs: c.submitNs,
+          queueLockNs: c.queueLockNs,
+          completionNs: c.completionNs,
+          handoffNs: c.handoffNs,
+          bounceNs: c.bounceNs,
+          memcpyBytesPerSec: p.memcpyBytesPerSec,
+          memoryBytesPerSec: p.memoryBytesPerSec,
+        },
+      },
+      (t, tag) => this.endRequest(t, tag),
+    );
   }
 
   get members(): BlockDevice[] {
@@ -66,17 +85,30 @@ export class MemberIo {
 
   /** A metadata write (md_super_write) queued without a submitting task. */
   submit(disk: number, req: Req, page: number, bytes: number): void {
-    this.blk.start(disk, { tag: this.tagFor(req, bytes), page, pages: Math.max(1, Math.ceil(bytes / 4096)), write: req.write });
+    this.blk.start(disk, {
+      tag: this.tagFor(req, bytes),
+      page,
+      pages: Math.max(1, Math.ceil(bytes / 4096)),
+      write: req.write,
+    });
   }
 
   *submitDirectRead(t: SimThread, bio: Bio, disk: number, page: number, bytes: number): Generator<Op, void, void> {
     const tag = this.tagFor({ bio, sh: null, dev: disk, write: false }, bytes);
-    yield* this.blk.submitBio(t, disk, { tag, page, pages: Math.max(1, Math.ceil(bytes / 4096)), write: false }, this.conf.labels.directRead);
+    yield* this.blk.submitBio(
+      t,
+      disk,
+      { tag, page, pages: Math.max(1, Math.ceil(bytes / 4096)), write: false },
+      this.conf.labels.directRead,
+    );
   }
 
   /** ops_run_io for one stripe unit (4K) of a stripe_head to or from member `dev`. */
   *submitStripeIo(t: SimThread, sh: StripeHead, dev: number, write: boolean): Generator<Op, void, void> {
-    if (sh.history) sh.history.push(`${(this.conf.kernel.now / 1e6).toFixed(6)} ms: ${write ? 'write to' : 'read from'} ${this.members[dev].name} submitted by ${t.name}`);
+    if (sh.history)
+      sh.history.push(
+        `${(this.conf.kernel.now / 1e6).toFixed(6)} ms: ${write ? 'write to' : 'read from'} ${this.members[dev].name} submitted by ${t.name}`,
+      );
     const tag = this.tagFor({ bio: null, sh, dev, write }, 4096);
     yield* this.blk.submitBio(t, dev, { tag, page: sh.sector, pages: 1, write }, this.conf.labels.submit);
   }
@@ -101,7 +133,10 @@ export class MemberIo {
     dev.flags &= ~R5_LOCKED;
     sh.ioInFlight--;
     sh.state |= STRIPE_HANDLE;
-    if (sh.history) sh.history.push(`${(this.conf.kernel.now / 1e6).toFixed(6)} ms: ${req.write ? 'write to' : 'read from'} ${this.members[req.dev].name} done`);
+    if (sh.history)
+      sh.history.push(
+        `${(this.conf.kernel.now / 1e6).toFixed(6)} ms: ${req.write ? 'write to' : 'read from'} ${this.members[req.dev].name} done`,
+      );
     yield* raid5ReleaseStripe(this.conf, t, sh);
   }
 

@@ -12,7 +12,13 @@ import { mapPage, memberOf, parityOf } from './geometry';
 import type { MemberIo } from './io';
 import { raid5ReleaseStripe, releaseInactive, releaseLocked } from './release';
 import {
-  R5_OVERWRITE, STRIPE_BIT_DELAY, STRIPE_DELAYED, STRIPE_HANDLE, STRIPE_ON_UNPLUG_LIST, STRIPE_PREREAD_ACTIVE, type StripeHead,
+  R5_OVERWRITE,
+  STRIPE_BIT_DELAY,
+  STRIPE_DELAYED,
+  STRIPE_HANDLE,
+  STRIPE_ON_UNPLUG_LIST,
+  STRIPE_PREREAD_ACTIVE,
+  type StripeHead,
 } from './stripeHead';
 
 type Gen<T = void> = Generator<Op, T, void>;
@@ -57,18 +63,21 @@ export function* getActiveStripe(conf: R5Conf, t: SimThread, sector: number, blk
         if (nested) conf.deviceLock.release(t);
       }
       found.count++;
-      if (found.history) found.history.push(`${(conf.kernel.now / 1e6).toFixed(6)} ms: looked up by ${t.name} (count ${found.count})`);
+      if (found.history)
+        found.history.push(`${(conf.kernel.now / 1e6).toFixed(6)} ms: looked up by ${t.name} (count ${found.count})`);
       lock.release(t);
       return found;
     }
-    const canTake = conf.inactive[h].length > 0 && (!conf.inactiveBlocked || conf.activeStripes < (conf.maxNrStripes * 3) / 4);
+    const canTake =
+      conf.inactive[h].length > 0 && (!conf.inactiveBlocked || conf.activeStripes < (conf.maxNrStripes * 3) / 4);
     if (canTake) {
       conf.inactiveBlocked = false;
       const sh = conf.inactive[h].shift() as StripeHead;
       initStripe(conf, sh, sector);
       conf.activeStripes++;
       sh.count = 1;
-      if (sh.history) sh.history.push(`${(conf.kernel.now / 1e6).toFixed(6)} ms: taken by ${t.name} for sector ${sector}`);
+      if (sh.history)
+        sh.history.push(`${(conf.kernel.now / 1e6).toFixed(6)} ms: taken by ${t.name} for sector ${sector}`);
       lock.release(t);
       return sh;
     }
@@ -85,7 +94,14 @@ export function* getActiveStripe(conf: R5Conf, t: SimThread, sector: number, blk
 /** add_stripe_bio: queue the bio on the member page under sh->stripe_lock; false on overlap, which
  * (stripe_bio_overlaps) is another bio already queued on that page: a page being pre-read or written is no
  * overlap, the new write waits on towrite for the next pass. */
-function* addStripeBio(conf: R5Conf, t: SimThread, sh: StripeHead, bio: Bio, dd: number, fullPage: boolean): Gen<boolean> {
+function* addStripeBio(
+  conf: R5Conf,
+  t: SimThread,
+  sh: StripeHead,
+  bio: Bio,
+  dd: number,
+  fullPage: boolean,
+): Gen<boolean> {
   const lock = conf.stripeLocks[sh.idx];
   yield t.acquire(lock);
   yield t.compute(conf.p.costs.addBioNs, conf.labels.addBio);

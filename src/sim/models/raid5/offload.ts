@@ -39,27 +39,40 @@ export class Offload {
   private readonly lQueue: number;
   completed = 0;
 
-  constructor(private readonly kernel: Kernel, private readonly conf: R5Conf) {
+  constructor(
+    private readonly kernel: Kernel,
+    private readonly conf: R5Conf,
+  ) {
     const p = conf.p;
     const dma = p.offload === 'dma';
     this.lockClass = new LockClass(dma ? 'dma_chan_lock' : 'wq_pool_lock', 'spinlock');
-    this.lock = new Lock(kernel, this.lockClass, { preemptOff: true, handoffNs: p.costs.handoffNs, bounceNs: p.costs.bounceNs });
+    this.lock = new Lock(kernel, this.lockClass, {
+      preemptOff: true,
+      handoffNs: p.costs.handoffNs,
+      bounceNs: p.costs.bounceNs,
+    });
     this.wq = new WaitQueue(kernel, 'async_tx work', IDLE);
     this.irqWq = new WaitQueue(kernel, 'irq/dma', IDLE);
     this.lXor = kernel.label(dma ? 'dma xor/copy' : 'async_xor');
     this.lQueue = kernel.label(dma ? 'dma prep' : 'queue_work');
     if (dma) {
       const dmaParams = { latencyNs: 1000, bandwidthBytesPerSec: p.dmaBytesPerSec, parallelism: p.offloadThreads };
-      this.engine = new BlockDevice(kernel.sim, 'dma0', dmaParams, (tag) => {
-        this.done.push(this.conf.stripes[tag]);
-        if (this.irq) this.irqWq.wakeThread(this.irq);
-      }, (bytes, idx) => {
-        // The device's own formula; the "sector" is the stripe index, so the UI knows when its op started.
-        const ns = dmaParams.latencyNs + (bytes * 1e9) / dmaParams.bandwidthBytesPerSec;
-        const op = this.ops.get(this.conf.stripes[idx]);
-        if (op) [op.startedNs, op.serviceNs] = [kernel.now, ns];
-        return ns;
-      });
+      this.engine = new BlockDevice(
+        kernel.sim,
+        'dma0',
+        dmaParams,
+        (tag) => {
+          this.done.push(this.conf.stripes[tag]);
+          if (this.irq) this.irqWq.wakeThread(this.irq);
+        },
+        (bytes, idx) => {
+          // The device's own formula; the "sector" is the stripe index, so the UI knows when its op started.
+          const ns = dmaParams.latencyNs + (bytes * 1e9) / dmaParams.bandwidthBytesPerSec;
+          const op = this.ops.get(this.conf.stripes[idx]);
+          if (op) [op.startedNs, op.serviceNs] = [kernel.now, ns];
+          return ns;
+        },
+      );
       this.irq = kernel.spawn('irq/dma0', 'interrupt', (t) => this.dmaIrq(t));
     } else {
       for (let i = 0; i < p.offloadThreads; i++) kernel.spawn(`kworker/async-${i}`, 'offload', (t) => this.worker(t));
@@ -75,15 +88,30 @@ export class Offload {
 
   /** For the live view: the engine, its queue and busy channels or threads, the hand-off lock, and each op's
    * phase now (OP_PHASES codes), read from the ops' recorded times. Read-only. */
-  live(): { mode: string; engines: number; busy: number; queued: number; inFlight: number; completed: number; lock: { name: string; holder: string | null; waiters: string[] }; phaseOf: (sh: StripeHead) => number } {
+  live(): {
+    mode: string;
+    engines: number;
+    busy: number;
+    queued: number;
+    inFlight: number;
+    completed: number;
+    lock: { name: string; holder: string | null; waiters: string[] };
+    phaseOf: (sh: StripeHead) => number;
+  } {
     const now = this.kernel.now;
     const l = this.lock;
     return {
-      mode: this.engine ? 'dma' : 'threads', engines: this.conf.p.offloadThreads,
+      mode: this.engine ? 'dma' : 'threads',
+      engines: this.conf.p.offloadThreads,
       busy: this.engine ? this.engine.inService : this.busy,
       queued: this.engine ? this.engine.queue.length : this.queue.length,
-      inFlight: this.ops.size, completed: this.completed,
-      lock: { name: this.lockClass.name, holder: l.owner?.name ?? null, waiters: l.waiters.toArray().map((w) => w.name) },
+      inFlight: this.ops.size,
+      completed: this.completed,
+      lock: {
+        name: this.lockClass.name,
+        holder: l.owner?.name ?? null,
+        waiters: l.waiters.toArray().map((w) => w.name),
+      },
       phaseOf: (sh) => opPhase(this.ops.get(sh), now),
     };
   }

@@ -3,7 +3,15 @@
 import { describe, expect, it } from 'vitest';
 import { opPhase, type PendingOp } from './offload';
 
-const op = (over: Partial<PendingOp>): PendingOp => ({ cpuNs: 300, bytes: 0, phaseNs: [100, 50, 150], queuedNs: 0, startedNs: -1, serviceNs: 300, ...over });
+const op = (over: Partial<PendingOp>): PendingOp => ({
+  cpuNs: 300,
+  bytes: 0,
+  phaseNs: [100, 50, 150],
+  queuedNs: 0,
+  startedNs: -1,
+  serviceNs: 300,
+  ...over,
+});
 
 describe('opPhase', () => {
   it('is none without an op and queued until an engine takes it', () => {
@@ -23,7 +31,7 @@ describe('opPhase', () => {
     expect(opPhase(o, 5000)).toBe(5);
   });
 
-  it('skips prexor for a reconstruct-write (no old data to remove), and scales to a DMA channel\'s time', () => {
+  it("skips prexor for a reconstruct-write (no old data to remove), and scales to a DMA channel's time", () => {
     const rcw = op({ phaseNs: [0, 50, 150], startedNs: 0, serviceNs: 2000 });
     expect(opPhase(rcw, 0)).toBe(3);
     expect(opPhase(rcw, 499)).toBe(3);

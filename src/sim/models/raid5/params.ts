@@ -90,33 +90,91 @@ export interface Raid5Params {
   switchNs: number;
   costs: Costs;
   /** Write-intent bitmap and initial resync (bitmapPresets.ts). */
-  md: { bitmap: 'none' | 'bitmap' | 'llbitmap'; assumeClean: boolean; bitmapChunk: number; daemonSleepNs: number; barrierIdleNs: number; syncSpeedMin: number; syncSpeedMax: number; syncIoDepth: number;
+  md: {
+    bitmap: 'none' | 'bitmap' | 'llbitmap';
+    assumeClean: boolean;
+    bitmapChunk: number;
+    daemonSleepNs: number;
+    barrierIdleNs: number;
+    syncSpeedMin: number;
+    syncSpeedMax: number;
+    syncIoDepth: number;
     /** The parameters md core was built with, which sysfs knobs change at run time. */
-    live?: { syncSpeedMinKiB: number; syncSpeedMaxKiB: number; syncIoDepth: number } };
+    live?: { syncSpeedMinKiB: number; syncSpeedMaxKiB: number; syncIoDepth: number };
+  };
 }
 
 export function unpack(p: Params): Raid5Params {
   const n = (k: string) => p[k] as number;
   return {
-    level: n('level') as 5 | 6, disks: n('disks'), chunk: n('chunk'), device: p.device as string,
-    media: mediaFromParams(p), maxSectorsKb: n('max_sectors_kb'), nrRequests: n('nr_requests'), scheduler: p.scheduler as 'none' | 'mq-deadline',
-    iodepthBatchSubmit: n('iodepth_batch_submit'), memcpyBytesPerSec: n('memcpy_speed'), memoryBytesPerSec: n('memory_bandwidth'),
-    stripeCacheSize: n('stripe_cache_size'), groupThreadCnt: n('group_thread_cnt'),
-    prereadBypassThreshold: n('preread_bypass_threshold'), rmwLevel: n('rmw_level'), skipCopy: p.skip_copy as boolean,
-    cpus: n('cpus'), rw: p.rw as string, bs: n('bs'), iodepth: n('iodepth'), numjobs: n('numjobs'),
-    rwmixread: n('rwmixread'), direct: p.direct as boolean, size: n('size'),
-    hashLocks: n('hash_locks') as 1 | 8, release: p.release as 'locked' | 'lockless', releaseList: p.release_list as 'last_ref' | 'every_ref', batchRelease: p.batch_release as boolean, maxStripeBatch: n('max_stripe_batch'), blk: p.blk as 'sq' | 'mq', ops: p.ops as 'inline' | 'async', offload: p.offload as 'threads' | 'dma', offloadThreads: n('offload_threads'), dmaBytesPerSec: n('dma_speed'),
-    wakeupNs: n('wakeup'), switchNs: n('switch'),
+    level: n('level') as 5 | 6,
+    disks: n('disks'),
+    chunk: n('chunk'),
+    device: p.device as string,
+    media: mediaFromParams(p),
+    maxSectorsKb: n('max_sectors_kb'),
+    nrRequests: n('nr_requests'),
+    scheduler: p.scheduler as 'none' | 'mq-deadline',
+    iodepthBatchSubmit: n('iodepth_batch_submit'),
+    memcpyBytesPerSec: n('memcpy_speed'),
+    memoryBytesPerSec: n('memory_bandwidth'),
+    stripeCacheSize: n('stripe_cache_size'),
+    groupThreadCnt: n('group_thread_cnt'),
+    prereadBypassThreshold: n('preread_bypass_threshold'),
+    rmwLevel: n('rmw_level'),
+    skipCopy: p.skip_copy as boolean,
+    cpus: n('cpus'),
+    rw: p.rw as string,
+    bs: n('bs'),
+    iodepth: n('iodepth'),
+    numjobs: n('numjobs'),
+    rwmixread: n('rwmixread'),
+    direct: p.direct as boolean,
+    size: n('size'),
+    hashLocks: n('hash_locks') as 1 | 8,
+    release: p.release as 'locked' | 'lockless',
+    releaseList: p.release_list as 'last_ref' | 'every_ref',
+    batchRelease: p.batch_release as boolean,
+    maxStripeBatch: n('max_stripe_batch'),
+    blk: p.blk as 'sq' | 'mq',
+    ops: p.ops as 'inline' | 'async',
+    offload: p.offload as 'threads' | 'dma',
+    offloadThreads: n('offload_threads'),
+    dmaBytesPerSec: n('dma_speed'),
+    wakeupNs: n('wakeup'),
+    switchNs: n('switch'),
     md: {
-      bitmap: p.bitmap as Raid5Params['md']['bitmap'], assumeClean: p.assume_clean as boolean, bitmapChunk: n('bitmap_chunk'),
-      daemonSleepNs: n('daemon_sleep'), barrierIdleNs: n('barrier_idle'), syncSpeedMin: n('sync_speed_min'), syncSpeedMax: n('sync_speed_max'), syncIoDepth: n('sync_io_depth'),
+      bitmap: p.bitmap as Raid5Params['md']['bitmap'],
+      assumeClean: p.assume_clean as boolean,
+      bitmapChunk: n('bitmap_chunk'),
+      daemonSleepNs: n('daemon_sleep'),
+      barrierIdleNs: n('barrier_idle'),
+      syncSpeedMin: n('sync_speed_min'),
+      syncSpeedMax: n('sync_speed_max'),
+      syncIoDepth: n('sync_io_depth'),
     },
     costs: {
-      fioNs: n('cost.fio'), lookupNs: n('cost.lookup'), addBioNs: n('cost.add_bio'), releaseNs: n('cost.release'),
-      pickNs: n('cost.pick'), handleNs: n('cost.handle'), copyPageNs: n('cost.copy_page'), xorBytesPerSec: n('xor_speed'), raid6BytesPerSec: n('raid6_speed'),
-      submitNs: n('cost.submit'), completionNs: n('cost.completion'), handoffNs: n('cost.handoff'), bounceNs: n('cost.bounce'), cachelineNs: n('cost.cacheline'),
-      mdCloneNs: n('cost.md_clone'), bitmapCounterNs: n('cost.bitmap_counter'), llbitmapStateNs: n('cost.llbitmap_state'), unplugCheckNs: n('cost.unplug_check'), syncStepNs: n('cost.sync_step'), queueLockNs: n('cost.queue_lock'), offloadQueueNs: n('cost.offload_queue'),
+      fioNs: n('cost.fio'),
+      lookupNs: n('cost.lookup'),
+      addBioNs: n('cost.add_bio'),
+      releaseNs: n('cost.release'),
+      pickNs: n('cost.pick'),
+      handleNs: n('cost.handle'),
+      copyPageNs: n('cost.copy_page'),
+      xorBytesPerSec: n('xor_speed'),
+      raid6BytesPerSec: n('raid6_speed'),
+      submitNs: n('cost.submit'),
+      completionNs: n('cost.completion'),
+      handoffNs: n('cost.handoff'),
+      bounceNs: n('cost.bounce'),
+      cachelineNs: n('cost.cacheline'),
+      mdCloneNs: n('cost.md_clone'),
+      bitmapCounterNs: n('cost.bitmap_counter'),
+      llbitmapStateNs: n('cost.llbitmap_state'),
+      unplugCheckNs: n('cost.unplug_check'),
+      syncStepNs: n('cost.sync_step'),
+      queueLockNs: n('cost.queue_lock'),
+      offloadQueueNs: n('cost.offload_queue'),
     },
   };
 }
-

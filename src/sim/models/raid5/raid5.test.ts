@@ -17,8 +17,22 @@ function debugRun(params: Record<string, string | number | boolean>, ns: number)
 describe('raid5 invariants hold during runs', () => {
   const cases: Record<string, Record<string, string | number | boolean>> = {
     'randwrite 3 disks, small cache': { disks: 3, stripe_cache_size: 32, numjobs: 4, iodepth: 16 },
-    'randrw 5 disks, workers, locked release': { disks: 5, rw: 'randrw', group_thread_cnt: 3, release: 'locked', hash_locks: 1 },
-    'sequential full-stripe writes, raid6': { level: 6, disks: 6, chunk: '16k', bs: '64k', rw: 'write', numjobs: 2, iodepth: 4 },
+    'randrw 5 disks, workers, locked release': {
+      disks: 5,
+      rw: 'randrw',
+      group_thread_cnt: 3,
+      release: 'locked',
+      hash_locks: 1,
+    },
+    'sequential full-stripe writes, raid6': {
+      level: 6,
+      disks: 6,
+      chunk: '16k',
+      bs: '64k',
+      rw: 'write',
+      numjobs: 2,
+      iodepth: 4,
+    },
     'buffered 1k writes with pre-read generations': { disks: 4, bs: '1k', direct: false, numjobs: 2, iodepth: 8 },
   };
   for (const [name, params] of Object.entries(cases)) {
@@ -35,7 +49,7 @@ describe('raid5 invariants hold during runs', () => {
 describe('member IO is what RMW / RCW require', () => {
   const perWrite = (params: Record<string, string | number | boolean>) => {
     const m = debugRun({ numjobs: 1, iodepth: 1, ...params }, 10e6);
-    const writes = m.bytesWritten / (m.p.bs);
+    const writes = m.bytesWritten / m.p.bs;
     return { read: m.io.readBytes / 4096 / writes, written: m.io.writeBytes / 4096 / writes, m };
   };
   it('3 disks, 4K write: RCW reads the other data block, writes data + P (1 read, 2 writes)', () => {
@@ -60,7 +74,7 @@ describe('member IO is what RMW / RCW require', () => {
   });
 });
 
-describe('the kernel\'s read counting picks RMW on wide arrays and RCW on 3 disks', () => {
+describe("the kernel's read counting picks RMW on wide arrays and RCW on 3 disks", () => {
   it('4K random writes', () => {
     const three = runRaid5({ disks: 3 }, { duration: '5ms', warmup: '1ms' }).extra!;
     const six = runRaid5({ disks: 6 }, { duration: '5ms', warmup: '1ms' }).extra!;
@@ -73,7 +87,9 @@ describe('the kernel\'s read counting picks RMW on wide arrays and RCW on 3 disk
 
 describe('throughput against threads and disks', () => {
   it('rises with group_thread_cnt, then flattens as device_lock saturates', () => {
-    const at = (g: number) => runRaid5({ group_thread_cnt: g }, { preset: 'raid5-4disk-threads', duration: '8ms', warmup: '2ms' }).throughput.opsPerSec;
+    const at = (g: number) =>
+      runRaid5({ group_thread_cnt: g }, { preset: 'raid5-4disk-threads', duration: '8ms', warmup: '2ms' }).throughput
+        .opsPerSec;
     const [t0, t2, t8, t16] = [at(0), at(2), at(8), at(16)];
     console.log(`group_thread_cnt 0/2/8/16: ${t0} ${t2} ${t8} ${t16}`);
     expect(t2).toBeGreaterThan(t0 * 1.8);
@@ -82,7 +98,8 @@ describe('throughput against threads and disks', () => {
   });
   it('with one thread, more disks do not help: the single-thread ceiling', () => {
     const at = (d: number) => runRaid5({ disks: d, device: 'ramdisk' }, { duration: '5ms', warmup: '1ms' });
-    const r3 = at(3), r8 = at(8);
+    const r3 = at(3),
+      r8 = at(8);
     expect(r8.throughput.opsPerSec).toBeLessThan(r3.throughput.opsPerSec * 1.1);
     expect(busy(r8, 'md0_raid5')).toBeGreaterThan(0.95);
   });

@@ -42,7 +42,17 @@ export class Raid5 implements ModelRun {
   readonly latency = new Histogram();
   /** Latencies since the UI's last latency window (snapshot.ts rotates it); not part of the result. */
   readonly windowLatency = new Histogram();
-  readonly counters: HandleCounters = { rmw: 0, rcw: 0, fullWrites: 0, passes: 0, batches: 0, batchedStripes: 0, passesDone: 0, lastPassStripe: -1, memberIosByThread: new Map() };
+  readonly counters: HandleCounters = {
+    rmw: 0,
+    rcw: 0,
+    fullWrites: 0,
+    passes: 0,
+    batches: 0,
+    batchedStripes: 0,
+    passesDone: 0,
+    lastPassStripe: -1,
+    memberIosByThread: new Map(),
+  };
   completions = 0;
   bytes = 0;
   bytesWritten = 0;
@@ -57,9 +67,18 @@ export class Raid5 implements ModelRun {
   private samplePeriodNs = SAMPLE_NS;
   private sampleSkip = 0;
 
-  constructor(readonly params: Params, readonly seed: number, libs: MdLibs | null = null) {
+  constructor(
+    readonly params: Params,
+    readonly seed: number,
+    libs: MdLibs | null = null,
+  ) {
     const p = (this.p = unpack(params));
-    this.kernel = new Kernel(this.sim, { cpus: p.cpus, switchNs: p.switchNs, wakeupNs: p.wakeupNs, sliceNs: 3_000_000 });
+    this.kernel = new Kernel(this.sim, {
+      cpus: p.cpus,
+      switchNs: p.switchNs,
+      wakeupNs: p.wakeupNs,
+      sliceNs: 3_000_000,
+    });
     const streams = new RandomStreams(seed);
     const geo = makeGeometry(p.level, p.disks, p.chunk);
     this.conf = new R5Conf(this.kernel, p, geo);
@@ -83,17 +102,32 @@ export class Raid5 implements ModelRun {
     });
     this.sim.schedule(SAMPLE_NS, evSample);
     if (libs) attachMd(this, libs, memberPages);
-    else if (p.md.bitmap !== 'none' || !p.md.assumeClean) throw new Error('bitmap and resync need md core (models/index.ts wires it)');
+    else if (p.md.bitmap !== 'none' || !p.md.assumeClean)
+      throw new Error('bitmap and resync need md core (models/index.ts wires it)');
     const { conf, io } = this;
-    this.workload = raid5Workload(this.kernel, p, p.size, (n) => streams.get(n), function* (t: SimThread, bio: Bio) {
-      yield* bitmapStartWrite(conf, t, bio); // md_clone_bio, before the personality sees the bio
-      yield* raid5MakeRequest(conf, io, t, bio);
-    }, this.conf.labels.fio, this.io.blk);
+    this.workload = raid5Workload(
+      this.kernel,
+      p,
+      p.size,
+      (n) => streams.get(n),
+      function* (t: SimThread, bio: Bio) {
+        yield* bitmapStartWrite(conf, t, bio); // md_clone_bio, before the personality sees the bio
+        yield* raid5MakeRequest(conf, io, t, bio);
+      },
+      this.conf.labels.fio,
+      this.io.blk,
+    );
   }
 
   private addWorker(): void {
     const i = this.conf.workers.length;
-    const w: Worker = { thread: null as never, wq: new WaitQueue(this.kernel, `kworker ${i}`, IDLE), pending: false, running: false, retired: false };
+    const w: Worker = {
+      thread: null as never,
+      wq: new WaitQueue(this.kernel, `kworker ${i}`, IDLE),
+      pending: false,
+      running: false,
+      retired: false,
+    };
     w.thread = this.kernel.spawn(`kworker/u:raid5wq-${i}`, 'worker', (t) => raid5DoWork(this.ctx, t, w));
     this.conf.workers.push(w);
   }
@@ -145,7 +179,13 @@ export class Raid5 implements ModelRun {
     this.conf.sync?.resetStats();
     this.samplePeriodNs = SAMPLE_NS;
     this.sampleSkip = 0;
-    this.counters.rmw = this.counters.rcw = this.counters.fullWrites = this.counters.passes = this.counters.batches = this.counters.batchedStripes = 0;
+    this.counters.rmw =
+      this.counters.rcw =
+      this.counters.fullWrites =
+      this.counters.passes =
+      this.counters.batches =
+      this.counters.batchedStripes =
+        0;
     this.counters.memberIosByThread.clear();
   }
 
@@ -156,9 +196,17 @@ export class Raid5 implements ModelRun {
     const c = this.conf;
     const done = this.completions - this.measured.completions;
     return {
-      model: 'raid5', preset: meta.preset, seed: this.seed, params: this.params,
-      simulatedNs: ns, warmupNs: meta.warmupNs, events: this.sim.events,
-      throughput: { opsPerSec: Number((done / sec).toFixed(1)), bytesPerSec: Math.round((this.bytes - this.measured.bytes) / sec) },
+      model: 'raid5',
+      preset: meta.preset,
+      seed: this.seed,
+      params: this.params,
+      simulatedNs: ns,
+      warmupNs: meta.warmupNs,
+      events: this.sim.events,
+      throughput: {
+        opsPerSec: Number((done / sec).toFixed(1)),
+        bytesPerSec: Math.round((this.bytes - this.measured.bytes) / sec),
+      },
       latencyNs: latencyFigures(this.latency),
       locks: this.lockClasses().map(lockRow),
       threads: threadRows(this.kernel),
@@ -181,10 +229,14 @@ export class Raid5 implements ModelRun {
       fullStripeWrites: this.counters.fullWrites,
       // handle_active_stripes: stripes taken per trip through device_lock (at most max_stripe_batch)
       releasedStripesQueued: this.conf.releasedQueueings,
-      meanHandleBatch: this.counters.batches ? Number((this.counters.batchedStripes / this.counters.batches).toFixed(3)) : 0,
+      meanHandleBatch: this.counters.batches
+        ? Number((this.counters.batchedStripes / this.counters.batches).toFixed(3))
+        : 0,
       // conf->active_aligned_reads: atomic ops on its cache line, and the share that found another CPU holding it
       alignedReadAtomics: c.alignedReadsClass.stats.acquisitions,
-      alignedReadAtomicsContended: c.alignedReadsClass.stats.acquisitions ? Number((c.alignedReadsClass.stats.contentions / c.alignedReadsClass.stats.acquisitions).toFixed(4)) : 0,
+      alignedReadAtomicsContended: c.alignedReadsClass.stats.acquisitions
+        ? Number((c.alignedReadsClass.stats.contentions / c.alignedReadsClass.stats.acquisitions).toFixed(4))
+        : 0,
       asyncOpsInFlight: c.offload?.inFlight ?? 0,
       handlePasses: this.counters.passes,
       memberIosPerSecByThread: byThread,
@@ -193,7 +245,8 @@ export class Raid5 implements ModelRun {
       memberReadBytes: this.io.readBytes,
       memberWriteBytes: this.io.writeBytes,
       costs: this.p.costs,
-      ...(c.bitmap?.figures() ?? { bitmap: 'none' }), ...(c.sync?.figures() ?? {}),
+      ...(c.bitmap?.figures() ?? { bitmap: 'none' }),
+      ...(c.sync?.figures() ?? {}),
     };
   }
 
@@ -202,15 +255,25 @@ export class Raid5 implements ModelRun {
     const now = this.sim.now;
     const c = this.conf;
     return {
-      timeNs: now, events: this.sim.events, completions: this.completions, bytes: this.bytes,
+      timeNs: now,
+      events: this.sim.events,
+      completions: this.completions,
+      bytes: this.bytes,
       threads: k.threads.map((t) => {
         const f = k.stateFractions(t);
         return { name: t.name, role: t.role, state: t.state, label: k.labels[t.label] ?? '', utilisation: f[0] + f[1] };
       }),
-      locks: [lockView('device_lock', c.deviceLock), ...c.hashLocks.map((l, i) => lockView(`hash_lock[${i}]`, l)), ...mdLiveLocks(c.bitmap)],
+      locks: [
+        lockView('device_lock', c.deviceLock),
+        ...c.hashLocks.map((l, i) => lockView(`hash_lock[${i}]`, l)),
+        ...mdLiveLocks(c.bitmap),
+      ],
       lockStats: this.lockClasses().map(lockRow),
       queues: Object.values(c.listStats).map((q) => queueRow(q, now)),
-      devices: this.io.members.map((d, i) => ({ ...deviceRow(d, Math.max(1, now - this.measureStart)), ...this.io.blk.memberFigures(i, Math.max(1, now - this.measureStart)) })),
+      devices: this.io.members.map((d, i) => ({
+        ...deviceRow(d, Math.max(1, now - this.measureStart)),
+        ...this.io.blk.memberFigures(i, Math.max(1, now - this.measureStart)),
+      })),
       extra: snapshotExtra(this),
     };
   }
@@ -232,7 +295,7 @@ export class Raid5 implements ModelRun {
         c.maxNrStripes = v;
         // raid5_set_cache_size: drop free stripes now; busy ones are dropped as they are released.
         for (const l of c.inactive) {
-          for (let sh = l.head; sh && c.liveStripes > v; ) {
+          for (let sh = l.head; sh && c.liveStripes > v;) {
             const next = sh.next;
             l.remove(sh);
             dropStripe(c, sh);
@@ -256,11 +319,22 @@ export class Raid5 implements ModelRun {
         c.wakeupRaid5d();
         break;
       }
-      case 'preread_bypass_threshold': c.bypassThreshold = v; break;
-      case 'rmw_level': c.rmwLevel = v; break;
-      case 'skip_copy': c.skipCopy = value as boolean; break;
-      case 'sync_speed_min': case 'sync_speed_max': case 'sync_io_depth': setMdLive(this.p, key, v); break;
-      default: return `${key} is not a runtime knob; changing it starts a new run`;
+      case 'preread_bypass_threshold':
+        c.bypassThreshold = v;
+        break;
+      case 'rmw_level':
+        c.rmwLevel = v;
+        break;
+      case 'skip_copy':
+        c.skipCopy = value as boolean;
+        break;
+      case 'sync_speed_min':
+      case 'sync_speed_max':
+      case 'sync_io_depth':
+        setMdLive(this.p, key, v);
+        break;
+      default:
+        return `${key} is not a runtime knob; changing it starts a new run`;
     }
     this.params[key] = value;
     return null;
@@ -269,4 +343,7 @@ export class Raid5 implements ModelRun {
 
 export const raid5Factory: ModelFactory = { name: 'raid5', create: (params, seed) => new Raid5(params, seed) };
 /** raid5 with md core's bitmap and resync, as the composition root builds it. */
-export const raid5FactoryWith = (libs: MdLibs): ModelFactory => ({ name: 'raid5', create: (params, seed) => new Raid5(params, seed, libs) });
+export const raid5FactoryWith = (libs: MdLibs): ModelFactory => ({
+  name: 'raid5',
+  create: (params, seed) => new Raid5(params, seed, libs),
+});

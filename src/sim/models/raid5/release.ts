@@ -4,7 +4,12 @@
 import type { Op, SimThread } from '../../core/thread';
 import { IO_THRESHOLD, type R5Conf } from './conf';
 import {
-  STRIPE_BIT_DELAY, STRIPE_DELAYED, STRIPE_HANDLE, STRIPE_ON_RELEASE_LIST, STRIPE_PREREAD_ACTIVE, type StripeHead,
+  STRIPE_BIT_DELAY,
+  STRIPE_DELAYED,
+  STRIPE_HANDLE,
+  STRIPE_ON_RELEASE_LIST,
+  STRIPE_PREREAD_ACTIVE,
+  type StripeHead,
 } from './stripeHead';
 
 /** raid5_wakeup_stripe_thread: queue worker 0, then one more idle worker per MAX_STRIPE_BATCH queued. */
@@ -107,7 +112,7 @@ export function* releaseInactive(conf: R5Conf, t: SimThread, freed: StripeHead[]
     const lock = conf.hashLockFor(h);
     yield t.acquire(lock);
     yield t.compute(conf.p.costs.releaseNs / 2, conf.labels.release);
-    for (let i = 0; i < freed.length; ) {
+    for (let i = 0; i < freed.length;) {
       const sh = freed[i];
       if (sh.hashLockIndex !== h) {
         i++;

@@ -6,7 +6,16 @@ import type { StripeHead, Where } from './stripeHead';
 import { OP_PHASES } from './offload';
 import { mdLiveExtra } from '../../core/mdLive';
 
-export const WHERE_CODES: readonly Where[] = ['free', 'handle_list', 'hold_list', 'delayed_list', 'bitmap_list', 'handling', 'member_io', 'in_use'];
+export const WHERE_CODES: readonly Where[] = [
+  'free',
+  'handle_list',
+  'hold_list',
+  'delayed_list',
+  'bitmap_list',
+  'handling',
+  'member_io',
+  'in_use',
+];
 /** Above this many stripe_heads the UI gets counts plus a sampled grid, not every cell. */
 export const MAX_CELLS = 4096;
 /** A latency window closes after this much simulated time with enough completions, or this many. */
@@ -17,8 +26,21 @@ const WINDOW_MAX_COUNT = 2000;
 const HISTORY_KEEP = 400;
 const HISTORY_SENT = 120;
 
-export interface LatencyWindow { p50: number; p99: number; count: number; fromNs: number; toNs: number }
-export interface FollowedStripe { idx: number; sector: number; where: Where; count: number; handler: string | null; history: string[] }
+export interface LatencyWindow {
+  p50: number;
+  p99: number;
+  count: number;
+  fromNs: number;
+  toNs: number;
+}
+export interface FollowedStripe {
+  idx: number;
+  sector: number;
+  where: Where;
+  count: number;
+  handler: string | null;
+  history: string[];
+}
 
 const windows = new WeakMap<Raid5, { fromNs: number; published: LatencyWindow | null }>();
 const followed = new WeakMap<Raid5, StripeHead>();
@@ -46,9 +68,12 @@ export function followStripe(m: Raid5, idx: number | null): string | null {
   followed.delete(m);
   if (idx === null) return null;
   const sh = m.conf.stripes[idx];
-  if (!Number.isInteger(idx) || !sh || sh.dead) return `stripe=${idx}: accepted a stripe_head index 0..${m.conf.stripes.length - 1} still in the cache`;
+  if (!Number.isInteger(idx) || !sh || sh.dead)
+    return `stripe=${idx}: accepted a stripe_head index 0..${m.conf.stripes.length - 1} still in the cache`;
   const where = sh.list ? `on ${sh.list.name}` : sh.where().replace('_', ' ');
-  sh.history = [`${ms(m.sim.now)}: followed from here, ${where}${sh.sector >= 0 ? `, sector ${sh.sector}` : ''}, count ${sh.count}`];
+  sh.history = [
+    `${ms(m.sim.now)}: followed from here, ${where}${sh.sector >= 0 ? `, sector ${sh.sector}` : ''}, count ${sh.count}`,
+  ];
   followed.set(m, sh);
   return null;
 }
@@ -57,7 +82,14 @@ function followedView(m: Raid5): FollowedStripe | null {
   const sh = followed.get(m);
   if (!sh || !sh.history) return null;
   if (sh.history.length > HISTORY_KEEP) sh.history.splice(1, sh.history.length - HISTORY_KEEP);
-  return { idx: sh.idx, sector: sh.sector, where: sh.where(), count: sh.count, handler: sh.handler, history: sh.history.slice(-HISTORY_SENT) };
+  return {
+    idx: sh.idx,
+    sector: sh.sector,
+    where: sh.where(),
+    count: sh.count,
+    handler: sh.handler,
+    history: sh.history.slice(-HISTORY_SENT),
+  };
 }
 
 /** md core when the run has a bitmap or a resync: its figures and live state (as the mirror's snapshot gives
@@ -67,8 +99,12 @@ function mdView(m: Raid5): Record<string, unknown> {
   const c = m.conf;
   if (!c.bitmap && !c.sync) return {};
   return {
-    ...mdLiveExtra(c.bitmap, c.sync), bitmap: m.p.md.bitmap, assumeClean: m.p.md.assumeClean,
-    bitmapListStripes: c.bitmapList.length, seqFlush: c.seqFlush, seqWrite: c.seqWrite,
+    ...mdLiveExtra(c.bitmap, c.sync),
+    bitmap: m.p.md.bitmap,
+    assumeClean: m.p.md.assumeClean,
+    bitmapListStripes: c.bitmapList.length,
+    seqFlush: c.seqFlush,
+    seqWrite: c.seqWrite,
   };
 }
 
@@ -79,7 +115,12 @@ function offloadView(m: Raid5, live: StripeHead[], cellIds: Uint32Array): Record
   const { phaseOf, ...engine } = off;
   const phaseCounts = OP_PHASES.map(() => 0);
   for (const s of live) phaseCounts[phaseOf(s)]++;
-  return { ...engine, phases: OP_PHASES, phaseCounts, opCells: Uint8Array.from(cellIds, (id) => phaseOf(m.conf.stripes[id])) };
+  return {
+    ...engine,
+    phases: OP_PHASES,
+    phaseCounts,
+    opCells: Uint8Array.from(cellIds, (id) => phaseOf(m.conf.stripes[id])),
+  };
 }
 
 export function snapshotExtra(m: Raid5): Record<string, unknown> {
@@ -134,7 +175,11 @@ export function snapshotExtra(m: Raid5): Record<string, unknown> {
     rmwWrites: m.counters.rmw,
     rcwWrites: m.counters.rcw,
     lastPassStripe: m.counters.lastPassStripe,
-    lockHistograms: stats.map((s) => ({ name: s.name, wait: s.waitHist.log2Buckets(), hold: s.holdHist.log2Buckets() })),
+    lockHistograms: stats.map((s) => ({
+      name: s.name,
+      wait: s.waitHist.log2Buckets(),
+      hold: s.holdHist.log2Buckets(),
+    })),
     latencyWindow: latencyWindow(m),
     followed: followedView(m),
     ...mdView(m),

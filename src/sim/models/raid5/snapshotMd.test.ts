@@ -14,7 +14,11 @@ function snapAfter(model: string, params: Record<string, string | number | boole
 
 describe('raid5 snapshot: md core', () => {
   it('a new array with the classic bitmap: bitmap cells, a resync position that grows, the batch, bitmap_lock', () => {
-    const [a, b] = snapAfter('raid5', { bitmap: 'bitmap', assume_clean: false, disks: 4, size: '256m', bitmap_chunk: '1m' }, [2e6, 6e6]);
+    const [a, b] = snapAfter(
+      'raid5',
+      { bitmap: 'bitmap', assume_clean: false, disks: 4, size: '256m', bitmap_chunk: '1m' },
+      [2e6, 6e6],
+    );
     const x = b.extra!;
     expect(x.bitmap).toBe('bitmap');
     expect(x.bitmapCells).toBeInstanceOf(Uint8Array);
@@ -35,7 +39,8 @@ describe('raid5 snapshot: md core', () => {
   });
   it('no bitmap and --assume-clean: none of it', () => {
     const [s] = snapAfter('raid5', { bitmap: 'none', assume_clean: true, disks: 4 }, [2e6]);
-    for (const k of ['bitmap', 'bitmapCells', 'syncSpanPages', 'bitmapListStripes']) expect(s.extra).not.toHaveProperty(k);
+    for (const k of ['bitmap', 'bitmapCells', 'syncSpanPages', 'bitmapListStripes'])
+      expect(s.extra).not.toHaveProperty(k);
     expect(s.locks.map((l) => l.name)).not.toContain('bitmap_lock');
   });
   it('raid1 with the classic bitmap lists bitmap_lock beside device_lock', () => {

@@ -32,14 +32,20 @@ export class R5Dev {
 }
 
 /** Where a stripe_head sits now: the list names the UI colours cells by. */
-export type Where = 'free' | 'handle_list' | 'hold_list' | 'delayed_list' | 'bitmap_list' | 'handling' | 'member_io' | 'in_use';
+export type Where =
+  'free' | 'handle_list' | 'hold_list' | 'delayed_list' | 'bitmap_list' | 'handling' | 'member_io' | 'in_use';
 
 export class StripeList {
   head: StripeHead | null = null;
   tail: StripeHead | null = null;
   length = 0;
   /** Lists sharing a name (per-group handle lists) may share one QueueStats. */
-  constructor(readonly name: string, readonly where: Where, private readonly stats: QueueStats | null = null, private readonly clock: () => number = () => 0) {}
+  constructor(
+    readonly name: string,
+    readonly where: Where,
+    private readonly stats: QueueStats | null = null,
+    private readonly clock: () => number = () => 0,
+  ) {}
 
   push(sh: StripeHead): void {
     if (sh.list) throw new Error(`stripe ${sh.idx} is already on ${sh.list.name}, cannot add to ${this.name}`);
@@ -53,7 +59,10 @@ export class StripeList {
     this.length++;
     sh.listedAt = this.clock();
     this.stats?.enter(sh.listedAt);
-    if (sh.history) sh.history.push(`${(sh.listedAt / 1e6).toFixed(6)} ms: ${this.where === 'free' ? 'freed to' : 'queued on'} ${this.name}`);
+    if (sh.history)
+      sh.history.push(
+        `${(sh.listedAt / 1e6).toFixed(6)} ms: ${this.where === 'free' ? 'freed to' : 'queued on'} ${this.name}`,
+      );
   }
 
   remove(sh: StripeHead): void {
@@ -103,7 +112,11 @@ export class StripeHead {
   history: string[] | null = null;
   readonly devs: R5Dev[];
 
-  constructor(readonly idx: number, readonly hashLockIndex: number, disks: number) {
+  constructor(
+    readonly idx: number,
+    readonly hashLockIndex: number,
+    disks: number,
+  ) {
     this.devs = Array.from({ length: disks }, () => new R5Dev());
   }
 

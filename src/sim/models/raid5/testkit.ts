@@ -5,8 +5,18 @@ import { findPreset } from '../../../scenarios/catalog';
 import { runScenario } from '../../run';
 import type { SimResult } from '../../core/result';
 
-export function runRaid5(params: Record<string, string | number | boolean>, opts: { preset?: string; duration?: string; warmup?: string; seed?: number } = {}): SimResult {
-  const sc = resolveScenario({ model: 'raid5', preset: opts.preset, params, duration: opts.duration, warmup: opts.warmup, seed: opts.seed ?? 1 });
+export function runRaid5(
+  params: Record<string, string | number | boolean>,
+  opts: { preset?: string; duration?: string; warmup?: string; seed?: number } = {},
+): SimResult {
+  const sc = resolveScenario({
+    model: 'raid5',
+    preset: opts.preset,
+    params,
+    duration: opts.duration,
+    warmup: opts.warmup,
+    seed: opts.seed ?? 1,
+  });
   return runScenario(sc).result;
 }
 

@@ -36,7 +36,10 @@ function getPriorityStripe(conf: R5Conf, group: number): StripeHead | null {
         conf.bypassCount = 0;
       }
     }
-  } else if (conf.holdList.length > 0 && ((conf.bypassThreshold > 0 && conf.bypassCount > conf.bypassThreshold) || conf.pendingFullWrites === 0)) {
+  } else if (
+    conf.holdList.length > 0 &&
+    ((conf.bypassThreshold > 0 && conf.bypassCount > conf.bypassThreshold) || conf.pendingFullWrites === 0)
+  ) {
     sh = conf.holdList.head as StripeHead;
     list = conf.holdList;
     conf.bypassCount = Math.max(0, conf.bypassCount - conf.bypassThreshold);

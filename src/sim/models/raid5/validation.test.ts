@@ -26,11 +26,20 @@ function measure(claim: Claim): number {
 // V3, V4 have no runnable figure yet (they need issue 13's toggles): the page lists them as gaps.
 for (const group of VALIDATION.filter((g) => g.claims.length > 0)) {
   describe(`${group.id}: ${group.title} (${group.source})`, () => {
-    it.each(group.claims.map((c) => [c.id, c] as const))('%s', (id, claim) => {
-      const v = measure(claim);
-      const verdict = judge(claim.check, v);
-      console.log(`${group.id}/${id}: ${v.toFixed(claim.digits)} ${claim.unit} (check ${verdict.rule}, published ${claim.published})${claim.knownMiss ? ' KNOWN MISS' : ''}`);
-      expect(verdict.ok, `${group.id}/${id}: ${v} vs ${verdict.rule}${claim.knownMiss ? ' (marked as a known miss)' : ''}`).toBe(!claim.knownMiss);
-    }, 120_000);
+    it.each(group.claims.map((c) => [c.id, c] as const))(
+      '%s',
+      (id, claim) => {
+        const v = measure(claim);
+        const verdict = judge(claim.check, v);
+        console.log(
+          `${group.id}/${id}: ${v.toFixed(claim.digits)} ${claim.unit} (check ${verdict.rule}, published ${claim.published})${claim.knownMiss ? ' KNOWN MISS' : ''}`,
+        );
+        expect(
+          verdict.ok,
+          `${group.id}/${id}: ${v} vs ${verdict.rule}${claim.knownMiss ? ' (marked as a known miss)' : ''}`,
+        ).toBe(!claim.knownMiss);
+      },
+      120_000,
+    );
   });
 }
