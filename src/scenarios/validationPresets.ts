@@ -13,7 +13,9 @@ export const VALIDATION_PRESETS: readonly Preset[] = [
     title: 'V1: raid6 on ten HDDs, 4K random writes, rmw_level=1 (Stockhausen 2015)',
     shows:
       'Ten 7200 rpm disks in raid6, 64K chunk, group_thread_cnt=4, 8 fio jobs at iodepth 1 on an 8-CPU 2010 Xeon: each write costs seeks, so writes/s stay nearly flat from 4K to 128K; rmw_level=0 (RCW) is the other column.',
+    // The commit is of 2015 (merged for 4.1): its kernel had stripe batching but not raid5d-only dispatch.
     params: {
+      kernel: '4.1',
       level: 6,
       disks: 10,
       chunk: '64k',
@@ -39,7 +41,9 @@ export const VALIDATION_PRESETS: readonly Preset[] = [
     title: 'V2: raid5 on nine HDDs, 1M sequential writes on an Atom, group_thread_cnt=4 (Shaohua Li 2017)',
     shows:
       'Nine 180 MB/s disks in raid5 streaming 1M writes (iodepth 32, batches of 16) on 8 Atom cores: with four worker groups the members see interleaved streams; group_thread_cnt=0 (raid5d alone) is the other side.',
+    // The rows before the patch: the kernel it applied to (4.11; nothing this table switches changed since 4.1).
     params: {
+      kernel: '4.1',
       level: 5,
       disks: 9,
       device: 'hdd',
@@ -65,7 +69,9 @@ export const VALIDATION_PRESETS: readonly Preset[] = [
     title: 'V5: raid6 6+2 on NVMe, 4K random reads from 1,024 threads on 96 CPUs (Gal Ofri 2021)',
     shows:
       'Eight NVMe members of ~250k IOPS and 2 GB/s each, 256 jobs x iodepth 4 of chunk-aligned 4K random reads on a 96-CPU server: drive-bound, ~2 M IOPS (128K sequential reads by override: ~16 GB/s).',
+    // After the patch (5.14); the before rows run kernel=4.12, where read_one_chunk took device_lock.
     params: {
+      kernel: '5.14',
       level: 6,
       disks: 8,
       numjobs: 256,
@@ -79,6 +85,7 @@ export const VALIDATION_PRESETS: readonly Preset[] = [
       rw: 'randread',
       bs: '4k',
     },
+    baseline: { kernel: '4.12' },
     durationNs: 3e6,
     warmupNs: 1e6,
   },
@@ -90,6 +97,7 @@ export const VALIDATION_PRESETS: readonly Preset[] = [
     shows:
       'Eight brd members (synchronous copies in the submitter, no queue, no interrupt), 256 jobs x iodepth 4 of 4K random reads on a 96-CPU server: ~4 M IOPS (128K sequential reads by override: published 55 GB/s).',
     params: {
+      kernel: '5.14',
       level: 6,
       disks: 8,
       numjobs: 256,
@@ -100,6 +108,7 @@ export const VALIDATION_PRESETS: readonly Preset[] = [
       rw: 'randread',
       bs: '4k',
     },
+    baseline: { kernel: '4.12' },
     durationNs: 3e6,
     warmupNs: 1e6,
   },

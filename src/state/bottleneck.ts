@@ -34,7 +34,7 @@ export function bottleneck(r: RecentFigures): Verdict | null {
   const who =
     handlers.length === 1
       ? handlers[0].name
-      : `md0_raid5 and ${workers.length} worker${workers.length === 1 ? '' : 's'}`;
+      : `${raid5d?.name ?? 'md0_raid5'} and ${workers.length} worker${workers.length === 1 ? '' : 's'}`;
 
   if (maxMember >= SATURATED) {
     const hot = r.members.filter((m) => m.utilisation >= SATURATED);
@@ -70,7 +70,7 @@ export function bottleneck(r: RecentFigures): Verdict | null {
   if (raid5d && workers.length === 0 && busy(raid5d) >= SATURATED) {
     return {
       limit: 'raid5d',
-      text: `md0_raid5 is ${pct(busy(raid5d))} busy and the members ${pct(memberUtil)}: the single stripe-handling thread is the limit; try group_thread_cnt`,
+      text: `${raid5d.name} is ${pct(busy(raid5d))} busy and the members ${pct(memberUtil)}: the single stripe-handling thread is the limit; try group_thread_cnt`,
     };
   }
   if (handlers.length > 1 && handlerBusy >= SATURATED) {

@@ -73,8 +73,9 @@ export function warmupSummary(lines: readonly PointLine[]): string {
 
 export function tableRow(keys: readonly string[], l: PointLine): string {
   const util = Object.entries(l.utilisation);
-  const r5 = util.find(([name]) => name === 'md0_raid5');
-  const others = util.filter(([name]) => name !== 'md0_raid5');
+  const isMdThread = (name: string) => /^md0_raid[456]$/.test(name); // md0_raid5, md0_raid6
+  const r5 = util.find(([name]) => isMdThread(name));
+  const others = util.filter(([name]) => !isMdThread(name));
   const workers = others.length ? pct(others.reduce((s, [, e]) => s + e.mean, 0) / others.length) : '-';
   const sec = l.durationNs / 1e9;
   const top = Object.entries(l.locks).sort((a, b) => b[1].waitTimeTotalNs.mean - a[1].waitTimeTotalNs.mean)[0];

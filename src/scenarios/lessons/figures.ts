@@ -78,7 +78,7 @@ export const FIGURES = {
     label: 'md0_raid5 busy',
     percent: true,
     about: 'Share of time the md thread was running or spinning',
-    compute: (a, b) => threadShare(a, b, (t) => t.name === 'md0_raid5', [RUNNING, SPINNING]),
+    compute: (a, b) => threadShare(a, b, (t) => t.role === 'raid5d', [RUNNING, SPINNING]),
   },
   handlersSpinning: {
     label: 'handlers spinning',

@@ -12,8 +12,7 @@ import { StripeHead, StripeList } from './stripeHead';
 import type { Offload } from './offload';
 import type { Bitmap, MdSync } from './bitmapHooks';
 
-/** NR_STRIPE_HASH_LOCKS and IO_THRESHOLD (raid5.h / raid5.c); MAX_STRIPE_BATCH is the max_stripe_batch knob. */
-export const NR_STRIPE_HASH_LOCKS = 8;
+/** IO_THRESHOLD (raid5.c). NR_STRIPE_HASH_LOCKS is the hash_locks knob, MAX_STRIPE_BATCH max_stripe_batch. */
 export const IO_THRESHOLD = 1;
 
 export interface Worker {
@@ -55,6 +54,8 @@ export class R5Conf {
   readonly stripeLocks: Lock[] = [];
   readonly waitForStripe: WaitQueue[] = [];
   readonly waitForOverlap: WaitQueue;
+  /** NR_STRIPE_HASH_LOCKS: hash locks, inactive lists and wait_for_stripe queues (one of each before 3.13). */
+  readonly nrHashLocks: number;
 
   /** Queue statistics per list, for Little's law and the UI. */
   readonly listStats = {
@@ -90,6 +91,8 @@ export class R5Conf {
   /** The async_tx offload engine when ops=async (set by the model). */
   offload: Offload | null = null;
   raid5d!: SimThread;
+  /** The md thread's name as the kernel gives it: md0_raid5, or md0_raid6 for a raid6 array. */
+  readonly threadName: string;
   readonly raid5dWq: WaitQueue;
   private nextHashLockIndex = 0;
   /** Activity labels for timelines: the kernel function each step mirrors. */
@@ -142,13 +145,15 @@ export class R5Conf {
       handoffNs: 0,
       bounceNs: p.costs.cachelineNs,
     });
-    for (let i = 0; i < NR_STRIPE_HASH_LOCKS; i++) {
+    this.nrHashLocks = p.hashLocks;
+    for (let i = 0; i < this.nrHashLocks; i++) {
       this.hashLocks.push(new Lock(kernel, this.hashLockClass, lockOpts));
       this.inactive.push(new StripeList(`inactive_list[${i}]`, 'free', ls.inactive, clock));
       this.waitForStripe.push(new WaitQueue(kernel, `wait_for_stripe[${i}]`, BLOCKED));
     }
     this.waitForOverlap = new WaitQueue(kernel, 'wait_for_overlap');
-    this.raid5dWq = new WaitQueue(kernel, 'md0_raid5 wait', IDLE);
+    this.threadName = `md0_raid${p.level}`;
+    this.raid5dWq = new WaitQueue(kernel, `${this.threadName} wait`, IDLE);
     this.maxNrStripes = 0;
     this.bypassThreshold = p.prereadBypassThreshold;
     this.rmwLevel = p.rmwLevel;
@@ -162,16 +167,16 @@ export class R5Conf {
     return this.p.hashLocks === 1 ? this.deviceLock : this.hashLocks[hashIdx];
   }
 
-  /** stripe_hash_locks_hash: the hash lock index of a sector. */
-  static hashIndexOf(sector: number): number {
-    return sector & (NR_STRIPE_HASH_LOCKS - 1);
+  /** stripe_hash_locks_hash: the hash lock index of a stripe's sector (hash_locks is a power of two). */
+  hashIndexOf(sector: number): number {
+    return sector & (this.nrHashLocks - 1);
   }
 
   /** grow_one_stripe, repeated: new stripe_heads get hash_lock_index round-robin. */
   growTo(n: number): void {
     while (this.stripes.length < n) {
       const h = this.nextHashLockIndex;
-      this.nextHashLockIndex = (h + 1) % NR_STRIPE_HASH_LOCKS;
+      this.nextHashLockIndex = (h + 1) % this.nrHashLocks;
       const sh = new StripeHead(this.stripes.length, h, this.p.disks);
       this.stripes.push(sh);
       this.stripeLocks.push(
@@ -194,7 +199,7 @@ export class R5Conf {
   /** Stripes still part of the cache (not dropped by a shrink). */
   liveStripes = 0;
 
-  /** Free stripes over all eight inactive lists. */
+  /** Free stripes over all inactive lists. */
   freeStripes(): number {
     let n = 0;
     for (const l of this.inactive) n += l.length;

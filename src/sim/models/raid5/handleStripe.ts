@@ -23,6 +23,7 @@ import {
 } from './stripeHead';
 import { bitmapEndWrite, mustReconstruct } from './bitmapHooks';
 import { handleSyncStripe } from './bitmapSync';
+import { batchOf, breakStripeBatchList, clearBatchReady, isBatchMember } from './batch';
 
 export interface HandleCounters {
   rmw: number;
@@ -82,29 +83,34 @@ function scheduleReconstruction(conf: R5Conf, sh: StripeHead, rmw: boolean, c: H
   let written = 0;
   // Inline, the blocks can be written in this same pass; async, only once the op's callback says so.
   const want = conf.offload ? 0 : R5_WANTWRITE;
-  for (let i = 0; i < sh.devs.length; i++) {
-    const d = sh.devs[i];
-    if (d.towrite.length === 0) continue;
-    d.written.push(...d.towrite); // biodrain
-    d.towrite.length = 0;
-    d.flags = (d.flags | R5_LOCKED | want | R5_UPTODATE) & ~R5_OVERWRITE;
-    written++;
+  // A batch head drains and reconstructs its members in the same pass (ops_run_biodrain and
+  // ops_run_reconstruct5 walk the batch list); `written` counts the head's blocks, the cost all of them.
+  const batch = batchOf(sh);
+  for (const s of batch) {
+    for (let i = 0; i < s.devs.length; i++) {
+      const d = s.devs[i];
+      if (d.towrite.length === 0) continue;
+      d.written.push(...d.towrite); // biodrain
+      d.towrite.length = 0;
+      d.flags = (d.flags | R5_LOCKED | want | R5_UPTODATE) & ~R5_OVERWRITE;
+      if (s === sh) written++;
+    }
+    for (let i = 0; i < s.devs.length; i++) if (isParity(s, i)) s.devs[i].flags |= R5_LOCKED | want | R5_UPTODATE;
   }
-  for (let i = 0; i < sh.devs.length; i++) if (isParity(sh, i)) sh.devs[i].flags |= R5_LOCKED | want | R5_UPTODATE;
   if (written === conf.geo.dataDisks) {
     sh.state |= STRIPE_FULL_WRITE;
     conf.pendingFullWrites++;
     c.fullWrites++;
   }
-  const drainNs = conf.skipCopy ? written * costs.copyPageNs * 0.1 : written * costs.copyPageNs;
+  const drainNs = (conf.skipCopy ? written * costs.copyPageNs * 0.1 : written * costs.copyPageNs) * batch.length;
   // raid5, RMW: prexor removes old data from P, reconstruct adds new; RCW: xor every data block into P.
   // raid6: one syndrome pass over the data blocks makes P and Q together (gen_syndrome for RCW, xor_syndrome
   // over the old and the new blocks for RMW), at the boot log's raid6 gen() rate, not two xor passes.
   const xorSources = rmw ? 2 * (written + 1) : conf.geo.dataDisks + 1;
   const xorNs =
-    parities === 2
+    (parities === 2
       ? ((rmw ? 2 * written : conf.geo.dataDisks) * PAGE * 1e9) / costs.raid6BytesPerSec
-      : (xorSources * PAGE * 1e9) / costs.xorBytesPerSec;
+      : (xorSources * PAGE * 1e9) / costs.xorBytesPerSec) * batch.length;
   if (conf.offload) {
     // The op holds a reference until its callback; handle_stripe goes on without waiting.
     sh.count++;
@@ -136,6 +142,11 @@ export function* handleStripe(
   sh.handler = t.name;
   sh.history?.push(`${(conf.kernel.now / 1e6).toFixed(6)} ms: handle_stripe on ${t.name}`);
   sh.state &= ~STRIPE_HANDLE;
+  if (isBatchMember(sh)) {
+    sh.handler = null; // clear_batch_ready: a member is handled with its head, never on its own
+    return;
+  }
+  clearBatchReady(sh);
   if (sh.state & STRIPE_ACTIVE) {
     sh.state |= STRIPE_HANDLE; // someone else is handling it: ask for another pass
     sh.handler = null;
@@ -155,12 +166,18 @@ export function* handleStripe(
   }
   let cpuNs = conf.p.costs.handleNs;
   const returned: Bio[] = [];
+  let batchDone = false;
   if (written > 0 && locked === 0) {
-    // handle_stripe_clean_event: parity and data are on disk; return the write bios.
-    for (const d of sh.devs) {
-      returned.push(...d.written);
-      d.written.length = 0;
+    // handle_stripe_clean_event: parity and data are on disk; return the write bios (a head's, and its
+    // members', whose writes all completed before the head's last reference went).
+    for (const s of batchOf(sh)) {
+      for (const d of s.devs) {
+        returned.push(...d.written);
+        d.written.length = 0;
+        if (s !== sh) d.flags &= ~R5_UPTODATE;
+      }
     }
+    batchDone = sh.batchList.length > 0;
     if (sh.state & STRIPE_FULL_WRITE) {
       sh.state &= ~STRIPE_FULL_WRITE;
       conf.pendingFullWrites--;
@@ -171,24 +188,30 @@ export function* handleStripe(
   const opBefore = sh.opState;
   if (toWrite > 0 && locked === 0) cpuNs += dirtying(conf, sh, c);
   // ops_run_io: every block marked Want{read,write} gets a member bio and holds a reference.
-  const ios: [number, boolean][] = [];
+  // A batch head's ops_run_io goes disk by disk through the whole batch, so each member's bios for a disk
+  // follow one another (and merge in the plug); a member's bio holds a reference on it and on the head.
+  const ios: [StripeHead, number, boolean][] = [];
+  const batch = batchOf(sh);
   for (let i = 0; i < sh.devs.length; i++) {
-    const d = sh.devs[i];
-    if (d.flags & (R5_WANTREAD | R5_WANTWRITE)) {
-      ios.push([i, (d.flags & R5_WANTWRITE) !== 0]);
-      d.flags &= ~(R5_WANTREAD | R5_WANTWRITE);
-      sh.count++;
-      sh.ioInFlight++;
+    for (const s of batch) {
+      const d = s.devs[i];
+      if (d.flags & (R5_WANTREAD | R5_WANTWRITE)) {
+        ios.push([s, i, (d.flags & R5_WANTWRITE) !== 0]);
+        d.flags &= ~(R5_WANTREAD | R5_WANTWRITE);
+        s.count++;
+        s.ioInFlight++;
+        if (s !== sh) sh.count++;
+      }
     }
   }
   yield t.compute(cpuNs, conf.labels.handle);
   if (conf.offload && sh.opState && !opBefore) yield* conf.offload.submit(t, sh);
   if (ios.length > 0) yield* drainUnderStripeLock(conf, t, sh);
-  for (const [i, write] of ios) {
-    yield* io.submitStripeIo(t, sh, i, write);
+  for (const [s, i, write] of ios) {
+    yield* io.submitStripeIo(t, s, i, write);
   }
   c.memberIosByThread.set(t.name, (c.memberIosByThread.get(t.name) ?? 0) + ios.length);
-  if (ios.some(([, w]) => w) && sh.state & STRIPE_PREREAD_ACTIVE) {
+  if (ios.some(([, , w]) => w) && sh.state & STRIPE_PREREAD_ACTIVE) {
     sh.state &= ~STRIPE_PREREAD_ACTIVE; // dec_preread_active after the writes are issued
     conf.prereadActiveStripes--;
     if (conf.prereadActiveStripes < IO_THRESHOLD) conf.wakeupRaid5d();
@@ -197,6 +220,7 @@ export function* handleStripe(
     yield* bitmapEndWrite(conf, t, b);
     endBio(b);
   }
+  if (batchDone) yield* breakStripeBatchList(conf, t, sh);
   if (returned.length > 0 && conf.waitForOverlap.length > 0) conf.waitForOverlap.wakeAll();
   sh.state &= ~STRIPE_ACTIVE;
   sh.handler = null;

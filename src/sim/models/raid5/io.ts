@@ -137,7 +137,10 @@ export class MemberIo {
       sh.history.push(
         `${(this.conf.kernel.now / 1e6).toFixed(6)} ms: ${req.write ? 'write to' : 'read from'} ${this.members[req.dev].name} done`,
       );
+    const head = sh.batchHead;
     yield* raid5ReleaseStripe(this.conf, t, sh);
+    // raid5_end_write_request: a batch member's bio also held a reference on its head
+    if (head && head !== sh) yield* raid5ReleaseStripe(this.conf, t, head);
   }
 
   resetStats(): void {

@@ -17,9 +17,11 @@ import {
   STRIPE_DELAYED,
   STRIPE_HANDLE,
   STRIPE_ON_UNPLUG_LIST,
+  STRIPE_BATCH_READY,
   STRIPE_PREREAD_ACTIVE,
   type StripeHead,
 } from './stripeHead';
+import { stripeAddToBatchList, stripeCanBatch } from './batch';
 
 type Gen<T = void> = Generator<Op, T, void>;
 
@@ -36,12 +38,14 @@ function initStripe(conf: R5Conf, sh: StripeHead, sector: number): void {
     d.towrite.length = 0;
     d.written.length = 0;
   }
+  sh.batchHead = null;
+  if (conf.p.stripeBatching) sh.state |= STRIPE_BATCH_READY; // a fresh stripe may batch until handled
   conf.hash.set(sector, sh);
 }
 
 /** raid5_get_active_stripe: find the row's stripe_head or take a free one; sleep when none is free. */
 export function* getActiveStripe(conf: R5Conf, t: SimThread, sector: number, blk: BlockLayer): Gen<StripeHead> {
-  const h = R5Conf.hashIndexOf(sector);
+  const h = conf.hashIndexOf(sector);
   const lock = conf.hashLockFor(h);
   for (;;) {
     yield t.acquire(lock);
@@ -91,31 +95,35 @@ export function* getActiveStripe(conf: R5Conf, t: SimThread, sector: number, blk
   }
 }
 
-/** add_stripe_bio: queue the bio on the member page under sh->stripe_lock; false on overlap, which
- * (stripe_bio_overlaps) is another bio already queued on that page: a page being pre-read or written is no
- * overlap, the new write waits on towrite for the next pass. */
-function* addStripeBio(
+/** add_stripe_bio for the bio's pages of one stripe (one page per_page, all of them per_stripe: 6.0's
+ * add_all_stripe_bios), under one hold of sh->stripe_lock. False on overlap, which (stripe_bio_overlaps) is
+ * another bio already queued on one of those pages: a page being pre-read or written is no overlap, the new
+ * write waits on towrite for the next pass. Nothing is added unless every page is free. */
+function* addStripeBios(
   conf: R5Conf,
   t: SimThread,
   sh: StripeHead,
   bio: Bio,
-  dd: number,
+  dds: readonly number[],
   fullPage: boolean,
 ): Gen<boolean> {
   const lock = conf.stripeLocks[sh.idx];
   yield t.acquire(lock);
-  yield t.compute(conf.p.costs.addBioNs, conf.labels.addBio);
-  const dev = sh.devs[dd];
-  if (dev.towrite.length > 0) {
-    lock.release(t); // R5_Overlap: a bio is already queued on this page
+  yield t.compute(conf.p.costs.addBioNs * dds.length, conf.labels.addBio);
+  // A stripe in a batch takes no new bio until the batch is done (treated as an overlap, 4.1).
+  if (sh.batchHead || dds.some((dd) => sh.devs[dd].towrite.length > 0)) {
+    lock.release(t); // R5_Overlap: a bio is already queued on one of these pages
     return false;
   }
-  dev.towrite.push(bio);
+  for (const dd of dds) {
+    const dev = sh.devs[dd];
+    dev.towrite.push(bio);
+    if (fullPage) dev.flags |= R5_OVERWRITE;
+  }
   if (conf.bitmap) {
     sh.bmSeq = conf.seqFlush + 1; // a first write waits for the next bitmap batch (STRIPE_BIT_DELAY)
     sh.state |= STRIPE_BIT_DELAY;
   }
-  if (fullPage) dev.flags |= R5_OVERWRITE;
   lock.release(t);
   return true;
 }
@@ -154,27 +162,59 @@ export function* raid5Unplug(conf: R5Conf, t: SimThread, plug: StripeHead[]): Ge
   yield* releaseInactive(conf, t, freed);
 }
 
-/** raid5_make_request for a write: every 4K row gets the bio; its stripes wait on the task's plug. */
-function* makeWrite(conf: R5Conf, blk: BlockLayer, t: SimThread, bio: Bio): Gen {
+/** One stripe of a write (make_stripe_request): look it up, add the bio's pages, mark it for handling and
+ * hold it on the task's plug; an overlap releases it and sleeps on wait_for_overlap, then tries again. */
+function* writeStripe(
+  conf: R5Conf,
+  blk: BlockLayer,
+  t: SimThread,
+  bio: Bio,
+  sector: number,
+  dds: readonly number[],
+  last: StripeHead | null,
+): Gen<StripeHead> {
   const fullPage = bio.bytes % 4096 === 0;
+  let sh: StripeHead;
+  for (;;) {
+    sh = yield* getActiveStripe(conf, t, sector, blk);
+    if (yield* addStripeBios(conf, t, sh, bio, dds, fullPage)) break;
+    yield* raid5ReleaseStripe(conf, t, sh);
+    yield* blk.flushOnSleep(t);
+    yield t.wait(conf.waitForOverlap);
+  }
+  sh.state |= STRIPE_HANDLE;
+  sh.state &= ~STRIPE_DELAYED;
+  if (bio.sync && !(sh.state & STRIPE_PREREAD_ACTIVE)) {
+    sh.state |= STRIPE_PREREAD_ACTIVE; // REQ_SYNC (O_DIRECT) writes may pre-read at once
+    conf.prereadActiveStripes++;
+  }
+  if (stripeCanBatch(conf, sh)) yield* stripeAddToBatchList(conf, t, sh, last);
+  yield* releaseStripePlug(conf, blk, t, sh);
+  return sh;
+}
+
+/** raid5_make_request for a write. per_page (before 6.0): every 4K page of the bio looks its stripe up, so a
+ * bio spanning n data disks looks each stripe up n times. per_stripe ("md/raid5: Improve stripe handling for
+ * large requests", 6.0): each stripe once, in sector order, with all of its pages. */
+function* makeWrite(conf: R5Conf, blk: BlockLayer, t: SimThread, bio: Bio): Gen {
+  if (conf.p.makeRequest === 'per_page') {
+    for (let i = 0; i < bio.pages; i++) {
+      const m = mapPage(conf.geo, bio.page + i);
+      yield* writeStripe(conf, blk, t, bio, m.sector, [m.ddIdx], null);
+    }
+    return;
+  }
+  const rows = new Map<number, number[]>();
   for (let i = 0; i < bio.pages; i++) {
     const m = mapPage(conf.geo, bio.page + i);
-    let sh: StripeHead;
-    for (;;) {
-      sh = yield* getActiveStripe(conf, t, m.sector, blk);
-      if (yield* addStripeBio(conf, t, sh, bio, m.ddIdx, fullPage)) break;
-      yield* raid5ReleaseStripe(conf, t, sh);
-      yield* blk.flushOnSleep(t);
-      yield t.wait(conf.waitForOverlap);
-    }
-    sh.state |= STRIPE_HANDLE;
-    sh.state &= ~STRIPE_DELAYED;
-    if (bio.sync && !(sh.state & STRIPE_PREREAD_ACTIVE)) {
-      sh.state |= STRIPE_PREREAD_ACTIVE; // REQ_SYNC (O_DIRECT) writes may pre-read at once
-      conf.prereadActiveStripes++;
-    }
-    yield* releaseStripePlug(conf, blk, t, sh);
+    const dds = rows.get(m.sector);
+    if (dds) dds.push(m.ddIdx);
+    else rows.set(m.sector, [m.ddIdx]);
   }
+  const sectors = [...rows.keys()].sort((a, b) => a - b);
+  let last: StripeHead | null = null; // batch_last: the previous stripe, the next one's batch head
+  for (const sector of sectors)
+    last = yield* writeStripe(conf, blk, t, bio, sector, rows.get(sector) as number[], last);
 }
 
 /** An atomic op on conf->active_aligned_reads: the CPU takes the counter's cache line, waiting while another
@@ -198,7 +238,11 @@ function* makeRead(conf: R5Conf, io: MemberIo, t: SimThread, bio: Bio): Gen {
   }
   bio.remaining = pieces.length;
   for (const piece of pieces) {
-    yield* atomicOnLine(t, conf); // raid5_read_one_chunk: atomic_inc(&conf->active_aligned_reads)
+    if (conf.p.alignedReadLock === 'device_lock') {
+      // raid5_read_one_chunk before 5.14: device_lock around the quiesce wait and the counter's increment
+      yield t.acquire(conf.deviceLock);
+      conf.deviceLock.release(t);
+    } else yield* atomicOnLine(t, conf); // raid5_read_one_chunk: atomic_inc(&conf->active_aligned_reads)
     yield* io.submitDirectRead(t, bio, piece.disk, piece.sector, piece.bytes);
   }
 }

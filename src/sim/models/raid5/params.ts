@@ -72,7 +72,18 @@ export interface Raid5Params {
   rwmixread: number;
   direct: boolean;
   size: number;
-  hashLocks: 1 | 8;
+  /** NR_STRIPE_HASH_LOCKS (8 since 3.13), a power of two; 1: everything under device_lock, as before 3.13. */
+  hashLocks: number;
+  /** hold_list, bypass_count and __get_priority_stripe (2.6.24), or one FIFO handle_list. */
+  priorityStripe: boolean;
+  /** raid5_make_request: one lookup per stripe_head with all its pages (6.0), or one per 4K page. */
+  makeRequest: 'per_stripe' | 'per_page';
+  /** batch_head / batch_list for adjacent full-stripe writes (4.1). */
+  stripeBatching: boolean;
+  /** Writes to rotational members dispatched by raid5d alone, sorted (batch_bio_dispatch, 4.12), or by any handler. */
+  dispatch: 'any' | 'raid5d';
+  /** raid5_read_one_chunk: an atomic active_aligned_reads (5.14) or device_lock around it. */
+  alignedReadLock: 'atomic' | 'device_lock';
   release: 'locked' | 'lockless';
   /** Lockless release: only the last reference goes on released_stripes (3.14), or every one (3.12). */
   releaseList: 'last_ref' | 'every_ref';
@@ -131,7 +142,12 @@ export function unpack(p: Params): Raid5Params {
     rwmixread: n('rwmixread'),
     direct: p.direct as boolean,
     size: n('size'),
-    hashLocks: n('hash_locks') as 1 | 8,
+    hashLocks: n('hash_locks'),
+    priorityStripe: p.priority_stripe as boolean,
+    makeRequest: p.make_request as Raid5Params['makeRequest'],
+    stripeBatching: p.stripe_batching as boolean,
+    dispatch: p.dispatch as Raid5Params['dispatch'],
+    alignedReadLock: p.aligned_read_lock as Raid5Params['alignedReadLock'],
     release: p.release as 'locked' | 'lockless',
     releaseList: p.release_list as 'last_ref' | 'every_ref',
     batchRelease: p.batch_release as boolean,

@@ -87,7 +87,7 @@ export class Raid5 implements ModelRun {
     this.io = new MemberIo(this.kernel, this.conf, endBio, memberPages);
     this.ctx = { conf: this.conf, io: this.io, counters: this.counters, endBio };
     if (p.ops === 'async') this.conf.offload = new Offload(this.kernel, this.conf);
-    this.conf.raid5d = this.kernel.spawn('md0_raid5', 'raid5d', (t) => raid5d(this.ctx, t));
+    this.conf.raid5d = this.kernel.spawn(this.conf.threadName, 'raid5d', (t) => raid5d(this.ctx, t));
     for (let i = 0; i < p.groupThreadCnt; i++) this.addWorker();
     const evSample = this.sim.register('stripe_cache_active sample', () => {
       if (++this.sampleSkip >= this.samplePeriodNs / SAMPLE_NS) {
@@ -219,7 +219,7 @@ export class Raid5 implements ModelRun {
   private extraFigures(sec: number): Record<string, unknown> {
     const c = this.conf;
     const byThread = Object.fromEntries([...this.counters.memberIosByThread].map(([k, v]) => [k, Math.round(v / sec)]));
-    const raid5dIos = this.counters.memberIosByThread.get('md0_raid5') ?? 0;
+    const raid5dIos = this.counters.memberIosByThread.get(this.conf.threadName) ?? 0;
     return {
       stripeCacheActive: c.activeStripes,
       stripeCacheActiveSeries: { periodNs: this.samplePeriodNs, values: this.activeSeries },

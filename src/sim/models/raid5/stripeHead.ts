@@ -16,6 +16,8 @@ export const STRIPE_ON_RELEASE_LIST = 1 << 8;
 /** Resync (bitmapSync.ts): asked for by raid5_sync_request, then in progress. */
 export const STRIPE_SYNC_REQUESTED = 1 << 9;
 export const STRIPE_SYNCING = 1 << 10;
+/** A fresh write stripe not handled yet: it may join or head a batch (4.1). */
+export const STRIPE_BATCH_READY = 1 << 11;
 
 /** r5dev flags (raid5.h enum r5dev_flags), the subset this model drives. */
 export const R5_UPTODATE = 1 << 0;
@@ -108,6 +110,9 @@ export class StripeHead {
   bmSeq = 0;
   /** md_done_sync for the resync row this stripe is checking. */
   syncDone: ((pages: number) => void) | null = null;
+  /** Stripe batching (4.1): the batch this stripe belongs to (itself for a head), and a head's members. */
+  batchHead: StripeHead | null = null;
+  readonly batchList: StripeHead[] = [];
   /** Set while someone follows this stripe in the UI: its history in words. */
   history: string[] | null = null;
   readonly devs: R5Dev[];

@@ -7,7 +7,7 @@ import type { Bio } from './bio';
 import { IO_THRESHOLD, type R5Conf, type Worker } from './conf';
 import { handleStripe, type HandleCounters } from './handleStripe';
 import type { MemberIo } from './io';
-import { releaseInactive, releaseLocked, releaseStripeList } from './release';
+import { releaseInactive, releaseLocked, releaseStripeList, wakeupStripeThread } from './release';
 import { raid5dBitmapUnplug } from './bitmapHooks';
 import { STRIPE_DELAYED, STRIPE_IO_STARTED, STRIPE_PREREAD_ACTIVE, type StripeHead } from './stripeHead';
 
@@ -52,9 +52,12 @@ function getPriorityStripe(conf: R5Conf, group: number): StripeHead | null {
   return sh;
 }
 
-/** raid5_activate_delayed: start a new pre-read generation once none is in flight. */
+/** raid5_activate_delayed: start a new pre-read generation once none is in flight. With priority_stripe
+ * (2.6.24's get_priority_stripe) the generation waits on hold_list behind full-stripe writes; without it,
+ * it joins handle_list in FIFO order like any ready stripe. */
 function* activateDelayed(conf: R5Conf, t: SimThread): Gen {
   if (conf.prereadActiveStripes >= IO_THRESHOLD) return;
+  let toGroup = 0;
   while (conf.delayedList.length > 0) {
     const sh = conf.delayedList.shift() as StripeHead;
     yield t.compute(conf.p.costs.pickNs, conf.labels.activate);
@@ -63,8 +66,14 @@ function* activateDelayed(conf: R5Conf, t: SimThread): Gen {
       sh.state |= STRIPE_PREREAD_ACTIVE;
       conf.prereadActiveStripes++;
     }
-    conf.holdList.push(sh);
+    if (conf.p.priorityStripe) conf.holdList.push(sh);
+    else if (conf.workerCnt > 0) {
+      conf.groupHandleList.push(sh);
+      conf.groupStripesCnt++;
+      toGroup++;
+    } else conf.handleList.push(sh);
   }
+  if (toGroup > 0) wakeupStripeThread(conf);
 }
 
 /** handle_active_stripes: called and returns with device_lock held; drops it while handling. */
