@@ -44,6 +44,19 @@ const array = (level: 1 | 10): readonly ParamSpec[] => [
   ...DEVICE_PARAMS('ramdisk'),
 ];
 
+/** The barrier toggle: its help names the change and the release for each personality. */
+const barrier = (level: 1 | 10): ParamSpec => ({
+  key: 'barrier',
+  kind: 'enum',
+  values: ['lockless', 'lock'],
+  default: 'lockless',
+  group: 'design',
+  help:
+    level === 1
+      ? 'The I/O barrier. lockless: wait_barrier / allow_barrier count each bio in per-bucket nr_pending atomics and take resync_lock only while a resync raises the barrier (Coly Li, "RAID1: a new I/O barrier implementation to remove resync window" and "RAID1: avoid unnecessary spin locks in I/O barrier code", 4.11). lock: every bio takes conf->resync_lock twice (wait_barrier in raid1_make_request, allow_barrier when it ends) and wake_up takes the wait_barrier queue\'s lock, as in 4.10 and before.'
+      : 'The I/O barrier. lockless: wait_barrier only reads resync_lock\'s sequence count and bumps the nr_pending atomic, and wake_up runs only when someone sleeps (Yu Kuai, "md/raid10: reduce lock contention for io": "convert resync_lock to use seqlock", "prevent unnecessary calls to wake_up() in fast path", merged for 6.1). lock: wait_barrier takes conf->resync_lock for every bio and raid10_make_request always calls wake_up, which takes the wait_barrier queue\'s lock, as in 6.0 and before.',
+});
+
 const common: readonly ParamSpec[] = [
   {
     key: 'cpus',
@@ -198,8 +211,8 @@ const common: readonly ParamSpec[] = [
   },
 ];
 
-export const RAID1_PARAMS: readonly ParamSpec[] = [...array(1), ...common];
-export const RAID10_PARAMS: readonly ParamSpec[] = [...array(10), ...common];
+export const RAID1_PARAMS: readonly ParamSpec[] = [...array(1), barrier(1), ...common];
+export const RAID10_PARAMS: readonly ParamSpec[] = [...array(10), barrier(10), ...common];
 
 /** device.* follow the device preset unless given; bitmap defaults and checks. */
 export function deriveRaid1(params: Resolved, given: ReadonlySet<string>): void {

@@ -1,10 +1,11 @@
-// struct r1conf / r10conf as this model needs them: device_lock, pending_bio_list, retry_list, the md thread's
-// wake-up, and the records that travel with a bio. State and tiny helpers only; no kernel function here.
+// struct r1conf / r10conf as this model needs them: device_lock, the barrier's locks, pending_bio_list, retry_list,
+// the md thread's wake-up, and the records that travel with a bio. State and tiny helpers only; no kernel function.
 import type { Kernel } from '../../core/kernel';
 import { Lock, LockClass } from '../../core/lock';
 import { QueueStats } from '../../core/stats/queueStats';
-import { IDLE, type SimThread } from '../../core/thread';
+import { IDLE, type Op, type SimThread } from '../../core/thread';
 import { WaitQueue } from '../../core/waitQueue';
+import { Barrier } from './barrier';
 import type { Copy, Layout } from './layout';
 import type { MirrorParams } from './params';
 
@@ -38,13 +39,16 @@ export interface SyncBio {
   pages: number;
   copies: Copy[];
   left: number;
-  done: (pages: number) => void;
+  /** put_buf -> lower_barrier and md_done_sync; a generator when lower_barrier takes locks (barrier=lock). */
+  done: (t: SimThread, pages: number) => Generator<Op, void, void> | null;
   queuedAt: number;
 }
 
 export class MirrorConf {
   readonly deviceLockClass = new LockClass('device_lock', 'spinlock');
   readonly deviceLock: Lock;
+  /** wait_barrier / allow_barrier's locks (barrier=lock only). */
+  readonly barrier: Barrier;
   pending: PendingWrite[] = [];
   readonly retry: SyncBio[] = [];
   readonly pendingStats = new QueueStats('pending_bio_list');
@@ -75,6 +79,7 @@ export class MirrorConf {
       handoffNs: p.costs.handoffNs,
       bounceNs: p.costs.bounceNs,
     });
+    this.barrier = new Barrier(kernel, p);
     this.threadName = `md0_raid${p.level}`;
     this.mdWq = new WaitQueue(kernel, `${this.threadName} wait`, IDLE);
     const L = (n: string) => kernel.label(n);

@@ -31,16 +31,22 @@ function* syncRequestWrite(ctx: MirrorCtx, t: SimThread, sb: SyncBio): Gen {
   yield t.compute(c.syncWriteNs, conf.labels.syncWrite);
   if (conf.p.level === 10) {
     yield t.compute(c.syncComparePageNs * sb.pages * (sb.copies.length - 1), conf.labels.syncWrite);
-    sb.done(sb.pages);
+    const lower = sb.done(t, sb.pages);
+    if (lower) yield* lower;
     return;
   }
   const targets = sb.copies.slice(1);
   sb.left = targets.length;
   for (const copy of targets) {
-    yield* io.submit(t, copy.disk, copy.page, sb.pages * 4096, true, 'sync', () => {
-      if (--sb.left === 0) sb.done(sb.pages); // end_sync_write -> md_done_sync
-      return null;
-    });
+    yield* io.submit(
+      t,
+      copy.disk,
+      copy.page,
+      sb.pages * 4096,
+      true,
+      'sync',
+      (it) => (--sb.left === 0 ? sb.done(it, sb.pages) : null), // end_sync_write -> put_buf, md_done_sync
+    );
   }
 }
 

@@ -112,7 +112,7 @@ export class Mirror implements ModelRun {
   }
 
   lockClasses(): LockClass[] {
-    return [this.conf.deviceLockClass, ...(this.bitmap?.lockClasses() ?? [])];
+    return [this.conf.deviceLockClass, ...this.conf.barrier.lockClasses(), ...(this.bitmap?.lockClasses() ?? [])];
   }
 
   resetStats(): void {
@@ -183,7 +183,7 @@ export class Mirror implements ModelRun {
         const f = k.stateFractions(t);
         return { name: t.name, role: t.role, state: t.state, label: k.labels[t.label] ?? '', utilisation: f[0] + f[1] };
       }),
-      locks: [lockView('device_lock', this.conf.deviceLock), ...mdLiveLocks(this.bitmap)],
+      locks: [lockView('device_lock', this.conf.deviceLock), ...this.barrierLocks(), ...mdLiveLocks(this.bitmap)],
       lockStats: this.lockClasses().map(lockRow),
       queues: [queueRow(this.conf.pendingStats, now), queueRow(this.conf.retryStats, now)],
       devices: this.io.members.map((d, i) => ({
@@ -201,6 +201,11 @@ export class Mirror implements ModelRun {
         memberQueues: this.io.blk.memberSnapshot(this.sim.now),
       },
     };
+  }
+
+  private barrierLocks() {
+    const b = this.conf.barrier;
+    return b.locked ? [lockView('resync_lock', b.resyncLock), lockView('wait_barrier.lock', b.waitLock)] : [];
   }
 
   setLive(key: string, value: ParamValue): string | null {

@@ -56,6 +56,8 @@ export interface MirrorParams {
   syncSpeedMin: number;
   syncSpeedMax: number;
   syncIoDepth: number;
+  /** The I/O barrier: lockless (today) or lock (resync_lock on every array IO, raid1 <= 4.10, raid10 <= 6.0). */
+  barrier: 'lockless' | 'lock';
   wakeupNs: number;
   switchNs: number;
   costs: MirrorCosts;
@@ -88,6 +90,7 @@ export function unpackMirror(level: 1 | 10, p: Params): MirrorParams {
     syncSpeedMin: n('sync_speed_min'),
     syncSpeedMax: n('sync_speed_max'),
     syncIoDepth: n('sync_io_depth'),
+    barrier: p.barrier as MirrorParams['barrier'],
     wakeupNs: n('wakeup'),
     switchNs: n('switch'),
     costs: {

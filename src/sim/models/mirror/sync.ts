@@ -29,12 +29,17 @@ export function mirrorSyncPersonality(ctx: MirrorCtx, spanPages: number): SyncPe
   return {
     nonSyncBytes: () => io.nonSyncBytes,
     *syncRequest(t: SimThread, page: number, doneSync: (pages: number) => void) {
+      const barrier = conf.barrier;
       while (inflight >= RESYNC_DEPTH) yield t.wait(barrierWq); // raise_barrier
+      if (barrier.locked) yield* barrier.resyncRound(t, false); // raise_barrier's conf->barrier++ under resync_lock
       inflight++;
-      const done = (n: number) => {
+      const done = (it: SimThread, n: number) => {
         inflight--; // lower_barrier
         barrierWq.wakeAll();
         doneSync(n);
+        // lower_barrier's conf->barrier-- under resync_lock, then wake_up (after the count above drops: the
+        // lock round's cost and contention are what barrier=lock shows, not the order).
+        return barrier.locked ? barrier.resyncRound(it, true) : null;
       };
       let pages = Math.min(RESYNC_PAGES, spanPages - page);
       if (conf.p.level === 10) pages = Math.min(pages, ppc - (page % ppc)); // stay inside the chunk

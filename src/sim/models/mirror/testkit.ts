@@ -12,9 +12,15 @@ export function mirrorRun(model: 'raid1' | 'raid10', params: P, seed = 7): Mirro
   return createModel(model, sc.params, seed) as Mirror;
 }
 
-/** Invariants: one device_lock holder, every copy counted, no more bios than fio allows. Throws. */
+/** Invariants: one holder per lock, nr_pending within what fio has out, every copy counted, no more bios
+ * than fio allows. Throws. */
 export function checkMirror(m: Mirror): void {
   if (m.conf.deviceLock.holders > 1) throw new Error('device_lock has two holders');
+  const b = m.conf.barrier;
+  if (b.resyncLock.holders > 1 || b.waitLock.holders > 1) throw new Error('a barrier lock has two holders');
+  // nr_pending counts the array bios between wait_barrier and allow_barrier: what fio has out, plus bios already
+  // reaped whose completing context is still in allow_barrier (spinning with preemption off: one per CPU).
+  if (b.nrPending < 0 || b.nrPending > m.workload.inFlight() + m.p.cpus) throw new Error(`nr_pending ${b.nrPending}`);
   for (const w of m.conf.pending)
     if (w.r1.remaining <= 0) throw new Error(`bio ${w.r1.bio.id} queued with no copy left`);
   const inflight = m.workload.inFlight();

@@ -15,7 +15,8 @@ export interface MirrorCtx {
   endBio: (bio: MirrorBio) => void;
 }
 
-/** raid1_end_write_request for one copy; the last copy runs r1_bio_write_done: end_write, bio_endio. */
+/** raid1_end_write_request for one copy; the last copy runs r1_bio_write_done: end_write, bio_endio, and
+ * with barrier=lock allow_barrier's lock rounds. */
 export function endWriteCopy(ctx: MirrorCtx, t: SimThread, r1: R1Bio): Gen | null {
   if (--r1.remaining > 0) return null;
   return (function* () {
@@ -24,6 +25,7 @@ export function endWriteCopy(ctx: MirrorCtx, t: SimThread, r1: R1Bio): Gen | nul
       yield* ctx.bitmap.endWrite(t, r1.bio.page, r1.bio.pages);
     }
     ctx.endBio(r1.bio);
+    if (ctx.conf.barrier.locked) yield* ctx.conf.barrier.allowBarrier(t);
   })();
 }
 
@@ -31,7 +33,9 @@ export function endWriteCopy(ctx: MirrorCtx, t: SimThread, r1: R1Bio): Gen | nul
 export function* writeRequest(ctx: MirrorCtx, t: SimThread, bio: MirrorBio): Gen {
   const { conf, io, bitmap } = ctx;
   const c = conf.p.costs;
+  const barrier = conf.barrier;
   yield t.compute(c.makeRequestNs, conf.labels.makeRequest);
+  if (barrier.locked) yield* barrier.waitBarrier(t);
   if (bitmap) {
     yield t.compute(c.mdCloneNs, conf.labels.clone); // md_clone_bio
     yield* bitmap.startWrite(t, bio.page, bio.pages);
@@ -53,16 +57,20 @@ export function* writeRequest(ctx: MirrorCtx, t: SimThread, bio: MirrorBio): Gen
     conf.deviceLock.release(t);
     conf.wakeupMdThread();
   }
+  if (barrier.locked) yield* barrier.makeRequestDone(t, true);
 }
 
 /** raid1_read_request: read_balance picks the copy whose member has the least outstanding. */
 export function* readRequest(ctx: MirrorCtx, t: SimThread, bio: MirrorBio): Gen {
   const { conf, io } = ctx;
+  const barrier = conf.barrier;
   yield t.compute(conf.p.costs.makeRequestNs, conf.labels.makeRequest);
+  if (barrier.locked) yield* barrier.waitBarrier(t);
   let best = conf.layout.copiesOf(bio.page)[0];
   for (const copy of conf.layout.copiesOf(bio.page)) if (io.depth(copy.disk) < io.depth(best.disk)) best = copy;
-  yield* io.submit(t, best.disk, best.page, bio.bytes, false, 'data', () => {
+  yield* io.submit(t, best.disk, best.page, bio.bytes, false, 'data', (it) => {
     ctx.endBio(bio);
-    return null;
+    return barrier.locked ? barrier.allowBarrier(it) : null; // raid_end_bio_io: bio_endio, then allow_barrier
   });
+  if (barrier.locked) yield* barrier.makeRequestDone(t, false);
 }
