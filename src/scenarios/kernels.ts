@@ -1,15 +1,17 @@
 // The kernel version selector's one data file: each md design change the model can switch, with the release
 // it landed in and its commit. `kernel=<release>` sets every toggle as it stood in that release; a toggle the
 // user gives explicitly overrides it (applyKernel). --describe and the Lab's changelog read the same table.
-import { ParamError, type Resolved } from './paramSpec';
+import { ParamError, type ParamSpec, type Resolved } from './paramSpec';
 
 /** Releases that matter here, newest first; 'current' is mainline as this table knows it (6.18). */
 export const KERNEL_VERSIONS = [
   'current',
   '6.2',
+  '6.1',
   '6.0',
   '5.14',
   '4.12',
+  '4.11',
   '4.1',
   '3.14',
   '3.13',
@@ -35,6 +37,16 @@ export interface KernelChange {
 }
 
 const R5 = ['raid5'] as const;
+
+/** The `kernel` parameter, the same for every md model. */
+export const KERNEL_PARAM: ParamSpec = {
+  key: 'kernel',
+  kind: 'enum',
+  values: KERNEL_VERSIONS,
+  default: 'current',
+  group: 'design',
+  help: 'The kernel release whose md mechanics run: it sets every design toggle as it stood then (src/scenarios/kernels.ts, with the commit of each change; --describe lists them); a toggle given explicitly overrides it.',
+};
 
 /** Oldest first. A change's `before` is what every older release in the table had. */
 export const KERNEL_CHANGES: readonly KernelChange[] = [
@@ -89,6 +101,26 @@ export const KERNEL_CHANGES: readonly KernelChange[] = [
     commit: 'cf170f3fa451',
     subject: 'raid5: avoid release list until last reference of the stripe',
     words: 'A stripe goes on released_stripes only when its last reference is dropped, not on every release.',
+  },
+  {
+    key: 'barrier',
+    models: ['raid1'],
+    before: 'lock',
+    after: 'lockless',
+    since: '4.11',
+    commit: '824e47daddbf',
+    subject: 'RAID1: avoid unnecessary spin locks in I/O barrier code (Coly Li)',
+    words: "raid1's wait_barrier / allow_barrier count bios in per-bucket atomics; resync_lock only while resyncing.",
+  },
+  {
+    key: 'barrier',
+    models: ['raid10'],
+    before: 'lock',
+    after: 'lockless',
+    since: '6.1',
+    commit: 'b9b083f9044a',
+    subject: 'md/raid10: convert resync_lock to use seqlock ("reduce lock contention for io", Yu Kuai)',
+    words: "raid10's wait_barrier reads resync_lock's sequence count and wakes waiters only when there are any.",
   },
   {
     key: 'stripe_batching',

@@ -4,6 +4,7 @@ import { CPU_PARAMS, deriveCpu } from './cpuClasses';
 import { BITMAP_PARAMS, deriveBitmap } from './bitmapPresets';
 import { ParamError, type ParamSpec, type Resolved } from './paramSpec';
 import { DEVICE_PARAMS, deriveDevice } from './blockSpec';
+import { applyKernel, KERNEL_PARAM } from './kernels';
 
 const C = 'costs';
 const array = (level: 1 | 10): readonly ParamSpec[] => [
@@ -211,19 +212,24 @@ const common: readonly ParamSpec[] = [
   },
 ];
 
-export const RAID1_PARAMS: readonly ParamSpec[] = [...array(1), barrier(1), ...common];
-export const RAID10_PARAMS: readonly ParamSpec[] = [...array(10), barrier(10), ...common];
+export const RAID1_PARAMS: readonly ParamSpec[] = [...array(1), KERNEL_PARAM, barrier(1), ...common];
+export const RAID10_PARAMS: readonly ParamSpec[] = [...array(10), KERNEL_PARAM, barrier(10), ...common];
 
 /** device.* follow the device preset unless given; bitmap defaults and checks. */
-export function deriveRaid1(params: Resolved, given: ReadonlySet<string>): void {
+function deriveMirror(model: 'raid1' | 'raid10', params: Resolved, given: ReadonlySet<string>): void {
+  applyKernel(params, given, model);
   deriveCpu(RAID1_PARAMS, params, given);
   deriveDevice(params, given);
   deriveBitmap(params, given);
 }
 
+export function deriveRaid1(params: Resolved, given: ReadonlySet<string>): void {
+  deriveMirror('raid1', params, given);
+}
+
 /** As raid1, and a bio must fit in one chunk (this model does not split bios across chunks). */
 export function deriveRaid10(params: Resolved, given: ReadonlySet<string>): void {
-  deriveRaid1(params, given);
+  deriveMirror('raid10', params, given);
   if ((params.bs as number) > (params.chunk as number))
     throw new ParamError('bs', params.bs, `at most the chunk (${params.chunk} bytes)`);
 }

@@ -6,7 +6,7 @@ import { ParamError, type Resolved } from './paramSpec';
 import { DEVICE_PARAMS, deriveDevice } from './blockSpec';
 import type { Preset } from './preset';
 import { BITMAP_PARAMS, deriveBitmap } from './bitmapPresets';
-import { applyKernel, KERNEL_VERSIONS, origin } from './kernels';
+import { applyKernel, KERNEL_PARAM, origin } from './kernels';
 
 const C = 'costs';
 export const RAID5_PARAMS: readonly ParamSpec[] = [
@@ -167,14 +167,7 @@ export const RAID5_PARAMS: readonly ParamSpec[] = [
     group: 'workload',
     help: 'fio size: the span of the array the jobs address.',
   },
-  {
-    key: 'kernel',
-    kind: 'enum',
-    values: KERNEL_VERSIONS,
-    default: 'current',
-    group: 'design',
-    help: 'The kernel release whose raid5 mechanics run: it sets every design toggle as it stood then (src/scenarios/kernels.ts, with the commit of each change); a toggle given explicitly overrides it.',
-  },
+  KERNEL_PARAM,
   {
     key: 'hash_locks',
     kind: 'int',

@@ -23,8 +23,16 @@ describe('validation claims', () => {
       expect(g.claims.length + g.gaps.length, g.id).toBeGreaterThan(0);
       for (const x of g.gaps) expect(x.needs.length, `${g.id}/${x.id}`).toBeGreaterThan(5);
     }
-    expect(claims.length).toBe(11);
-    expect(claims.filter(([, c]) => c.knownMiss).map(([n]) => n)).toEqual(['V1/v1-rmw-size', 'V5/v5-brd-bw']);
+    expect(claims.length).toBe(22);
+    expect(claims.filter(([, c]) => c.knownMiss).map(([n]) => n)).toEqual([
+      'V1/v1-rmw-size',
+      'V2/v2-patch',
+      'V2/v2-skip-copy',
+      'V4/v4-bw',
+      'V4/v4-hash-lock',
+      'V5/v5-brd-bw',
+      'V5/v5-nvme-gain',
+    ]);
   });
 
   it.each(claims)(

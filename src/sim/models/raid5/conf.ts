@@ -10,6 +10,7 @@ import type { Geometry } from './geometry';
 import type { Raid5Params } from './params';
 import { StripeHead, StripeList } from './stripeHead';
 import type { Offload } from './offload';
+import type { DeferredIo } from './deferredIo';
 import type { Bitmap, MdSync } from './bitmapHooks';
 
 /** IO_THRESHOLD (raid5.c). NR_STRIPE_HASH_LOCKS is the hash_locks knob, MAX_STRIPE_BATCH max_stripe_batch. */
@@ -88,6 +89,8 @@ export class R5Conf {
   seqWrite = 0;
   /** Member bytes read for resync (is_mddev_idle leaves them out). */
   syncBytes = 0;
+  /** Writes deferred for raid5d to dispatch (dispatch=raid5d, 4.12; set by the model). */
+  deferred: DeferredIo | null = null;
   /** The async_tx offload engine when ops=async (set by the model). */
   offload: Offload | null = null;
   raid5d!: SimThread;

@@ -207,9 +207,17 @@ export function* handleStripe(
   yield t.compute(cpuNs, conf.labels.handle);
   if (conf.offload && sh.opState && !opBefore) yield* conf.offload.submit(t, sh);
   if (ios.length > 0) yield* drainUnderStripeLock(conf, t, sh);
+  const defer = conf.deferred?.shouldDefer() ?? false;
   for (const [s, i, write] of ios) {
-    yield* io.submitStripeIo(t, s, i, write);
+    if (!(defer && write)) yield* io.submitStripeIo(t, s, i, write);
   }
+  // 4.12: a worker's writes to rotational members wait for raid5d to dispatch them in order (deferredIo.ts)
+  if (defer)
+    yield* conf.deferred!.defer(
+      t,
+      io,
+      ios.filter(([, , w]) => w).map(([s, dev]) => ({ sh: s, dev })),
+    );
   c.memberIosByThread.set(t.name, (c.memberIosByThread.get(t.name) ?? 0) + ios.length);
   if (ios.some(([, , w]) => w) && sh.state & STRIPE_PREREAD_ACTIVE) {
     sh.state &= ~STRIPE_PREREAD_ACTIVE; // dec_preread_active after the writes are issued

@@ -20,6 +20,7 @@ import { raid5d, raid5DoWork, type HandlerContext } from './threads';
 import type { FioJobs } from '../../core/fioJobs';
 import { raid5Workload } from './workload';
 import { Offload } from './offload';
+import { DeferredIo } from './deferredIo';
 import { WaitQueue } from '../../core/waitQueue';
 import { IDLE, type SimThread } from '../../core/thread';
 import { followStripe, snapshotExtra } from './snapshot';
@@ -87,6 +88,7 @@ export class Raid5 implements ModelRun {
     this.io = new MemberIo(this.kernel, this.conf, endBio, memberPages);
     this.ctx = { conf: this.conf, io: this.io, counters: this.counters, endBio };
     if (p.ops === 'async') this.conf.offload = new Offload(this.kernel, this.conf);
+    if (p.dispatch === 'raid5d' && p.media.kind === 'hdd') this.conf.deferred = new DeferredIo(this.conf);
     this.conf.raid5d = this.kernel.spawn(this.conf.threadName, 'raid5d', (t) => raid5d(this.ctx, t));
     for (let i = 0; i < p.groupThreadCnt; i++) this.addWorker();
     const evSample = this.sim.register('stripe_cache_active sample', () => {
@@ -137,6 +139,7 @@ export class Raid5 implements ModelRun {
     const c = this.conf;
     const out = [c.deviceLockClass, c.hashLockClass, c.stripeLockClass, this.io.queueLockClass];
     if (c.offload) out.push(c.offload.lockClass);
+    if (c.deferred) out.push(c.deferred.lockClass);
     if (c.bitmap) out.push(...c.bitmap.lockClasses());
     return out;
   }
@@ -171,6 +174,7 @@ export class Raid5 implements ModelRun {
     for (const c of this.lockClasses()) c.reset(now);
     this.conf.alignedReadsClass.reset(now);
     this.conf.releasedQueueings = 0;
+    this.conf.deferred?.resetStats();
     for (const q of Object.values(this.conf.listStats)) q.reset(now);
     this.io.resetStats();
     this.latency.reset();
@@ -229,6 +233,9 @@ export class Raid5 implements ModelRun {
       fullStripeWrites: this.counters.fullWrites,
       // handle_active_stripes: stripes taken per trip through device_lock (at most max_stripe_batch)
       releasedStripesQueued: this.conf.releasedQueueings,
+      /** dispatch=raid5d on rotational members: member writes deferred by handlers, and dispatched by raid5d. */
+      deferredWrites: this.conf.deferred?.deferred ?? 0,
+      raid5dDispatchedWrites: this.conf.deferred?.dispatchedByRaid5d ?? 0,
       meanHandleBatch: this.counters.batches
         ? Number((this.counters.batchedStripes / this.counters.batches).toFixed(3))
         : 0,

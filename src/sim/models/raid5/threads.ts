@@ -114,6 +114,7 @@ export function* raid5d(ctx: HandlerContext, t: SimThread): ThreadBody {
     if (conf.bitmap) yield* conf.bitmap.daemonWork(t); // md_check_recovery
     const freed: StripeHead[] = [];
     ctx.io.blk.startPlug(t); // member IO of the passes gathers and merges in raid5d's plug
+    if (conf.deferred) yield* conf.deferred.flush(t, ctx.io); // flush_deferred_bios, before taking device_lock
     yield t.acquire(conf.deviceLock);
     for (;;) {
       const released = yield* releaseStripeList(conf, t, freed);
