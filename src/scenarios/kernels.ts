@@ -26,7 +26,8 @@ export interface KernelChange {
   key: string;
   /** The models whose parameter it is. */
   models: readonly string[];
-  /** Its value before the change, and from `since` on. */
+  /** Its value before the change, and from `since` on. `commit` is the abbreviated id, or 'series' for a
+   * patch series the table names by its cover letter. */
   before: string | number | boolean;
   after: string | number | boolean;
   since: Exclude<KernelVersion, 'current'>;
@@ -158,8 +159,8 @@ export const KERNEL_CHANGES: readonly KernelChange[] = [
     before: 'per_page',
     after: 'per_stripe',
     since: '6.0',
-    commit: '7e55c60acfbb',
-    subject: 'md/raid5: Improve Raid5 Lock Contention (series, Logan Gunthorpe)',
+    commit: 'series',
+    subject: 'Improve Raid5 Lock Contention (Logan Gunthorpe, v3 of 2022, merged for 6.0; no single commit)',
     words:
       'raid5_make_request looks each stripe_head up once and adds all its pages under one stripe_lock, and keeps the last stripe for batching.',
   },
