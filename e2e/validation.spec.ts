@@ -19,8 +19,8 @@ test('?page=validation: run the two V5 NVMe rows and see them measured beside th
     await expect(page.getByTestId(`validation-${id}`)).toBeVisible();
 
   // A figure the model cannot express yet: said plainly, no Run button.
-  const gap = page.getByTestId('gap-v3-160k');
-  await expect(gap.getByTestId('gap-needs')).toContainText('not expressible yet: needs stripe_batching');
+  const gap = page.getByTestId('gap-v1-skip-copy');
+  await expect(gap.getByTestId('gap-needs')).toContainText('not expressible yet: needs the mechanism behind it');
   await expect(gap.getByTestId('claim-run')).toHaveCount(0);
 
   for (const [id, published] of [
@@ -47,7 +47,7 @@ test('?page=validation: run the two V5 NVMe rows and see them measured beside th
     await expect(row.getByTestId('claim-vs-published')).toContainText('×');
     await expect(row.getByTestId('claim-verdict')).toContainText('the check');
   }
-  await expect(page.getByTestId('validation-progress')).toContainText('2 of 11 measured');
+  await expect(page.getByTestId('validation-progress')).toContainText('2 of 22 measured');
 
   // A known miss is shown as a miss, with its reason; the assumptions open under the figure.
   const miss = page.getByTestId('claim-v5-brd-bw');
@@ -57,7 +57,7 @@ test('?page=validation: run the two V5 NVMe rows and see them measured beside th
   await miss.getByTestId('claim-assumptions').locator('summary').click();
   await expect(miss.getByTestId('claim-assumptions')).toContainText('256 jobs');
   await expect(page.getByTestId('validation-progress')).toContainText(
-    '3 of 11 measured: 2 within the check, 1 outside',
+    '3 of 22 measured: 2 within the check, 1 outside',
   );
   await page.getByTestId('validation-V5').scrollIntoViewIfNeeded();
   await page.screenshot({ path: 'test-results/validation-v5.png' });

@@ -5,6 +5,7 @@ import { setSeed } from '../state/actions';
 import { modelInfo, type ParamSpec } from '../state/catalog';
 import { useSim } from '../state/store';
 import { ParamField } from './ParamField';
+import { KernelChangelog } from './KernelChangelog';
 
 const FOLDED = new Set(['costs']);
 
@@ -79,6 +80,9 @@ export function ParamPanel() {
               {specs.map((p) => (
                 <ParamField key={`${runId}-${p.key}`} spec={p} value={params[p.key]} error={errors[p.key]} />
               ))}
+              {group === 'design' && typeof params.kernel === 'string' && (
+                <KernelChangelog model={model} kernel={params.kernel} />
+              )}
             </details>
           ))}
       </div>

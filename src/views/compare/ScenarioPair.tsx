@@ -1,7 +1,7 @@
 // A and B in words (A: the pinned baseline; B: the Lab's scenario now) and every parameter that differs,
 // as key: A value -> B value. Reads the stores; pinning goes through compareActions.
 import { useMemo } from 'react';
-import { pinCurrentAsA, restorePreviousPin } from '../../state/compareActions';
+import { pinCurrentAsA, pinKernelHistory, restorePreviousPin } from '../../state/compareActions';
 import { describePin, paramDiff, type ParamChange, type Pin } from '../../state/comparePin';
 import { useCompare } from '../../state/compareStore';
 import { useSim } from '../../state/store';
@@ -58,6 +58,7 @@ export function ScenarioPair() {
   const previous = useCompare((s) => s.previousPin);
   // B follows the Lab: re-read it whenever the Lab's scenario changes.
   const model = useSim((s) => s.model);
+  const hasKernel = useSim((s) => typeof s.params.kernel === 'string');
   const preset = useSim((s) => s.preset);
   const seed = useSim((s) => s.seed);
   const overrides = useSim((s) => s.overrides);
@@ -93,6 +94,16 @@ export function ScenarioPair() {
           >
             Pin current as A
           </button>
+          {hasKernel && (
+            <button
+              type="button"
+              data-testid="ab-kernel-history"
+              onClick={pinKernelHistory}
+              title="A: this scenario on kernel 3.11 (before the multi-thread series); B: the same on the current kernel. The history of md's mechanics in one comparison."
+            >
+              3.11 vs current
+            </button>
+          )}
           {previous && (
             <button
               type="button"
