@@ -2,6 +2,7 @@
 // Formatting only; the catalog is the single source of parameter facts.
 import { MODELS, modelInfo, PRESETS } from '../scenarios/catalog';
 import { acceptedOf, displayValue, ParamError, unitOf } from '../scenarios/paramSpec';
+import { UNMEASURED } from '../export/fioJson';
 import { KERNEL_CHANGES, KERNEL_VERSIONS, togglesOf } from '../scenarios/kernels';
 
 export function describeModel(name: string): string {
@@ -17,6 +18,10 @@ export function describeModel(name: string): string {
       lines.push(`      kernel: ${change.before} before ${change.since}, ${change.after} since (${change.commit})`);
   }
   if (m.params.some((p) => p.key === 'kernel')) lines.push('', ...kernelTable(m.name));
+  if (m.params.some((p) => p.key === 'bs')) {
+    lines.push('', '--fio-json: keys written as fio writes an unmeasured figure (the simulation cannot know them):');
+    for (const [k, why] of Object.entries(UNMEASURED)) lines.push(`  ${k}: ${why}`);
+  }
   return lines.join('\n');
 }
 

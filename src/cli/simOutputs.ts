@@ -9,7 +9,8 @@ import { parseTime } from '../lib/units';
 import { attachTraceTap } from '../sim/traceTap';
 import { traceFile } from '../export/trace';
 import { lockStatText } from '../export/lockStat';
-import { fioJson, hasFioWorkload } from '../export/fioJson';
+import { fioJson, hasFioWorkload, type FioCapture } from '../export/fioJson';
+import { attachFioTap } from '../sim/fioTap';
 import { setupCommands } from '../export/commands';
 
 export interface OutputFlags {
@@ -36,17 +37,48 @@ export function traceWindowNs(text: string | undefined): number {
   return ns;
 }
 
-/** Runs as runScenario does; with a trace, the tap is attached at creation and records the last window. */
-function runTraced(sc: ResolvedScenario, windowNs: number, file: string): SimResult {
+/** fio's bw/iops averaging interval (500 ms), or a twentieth of a shorter simulated run. */
+export function fioIntervalNs(durationNs: number): number {
+  return durationNs >= 10 * 500e6 ? 500e6 : Math.max(1, Math.round(durationNs / 20));
+}
+
+type Observe = { trace?: { windowNs: number; file: string }; fio?: boolean };
+
+/** Runs as runScenario does, cut at more points: the trace window's start (the tap records from there) and, for
+ * fio JSON, every sampling interval. runUntil at extra points changes nothing, so results are unchanged. */
+function runObserved(sc: ResolvedScenario, o: Observe): { result: SimResult; fio?: FioCapture } {
   const run = createModel(sc.model, sc.params, sc.seed);
-  const tap = attachTraceTap(run);
+  const tap = o.trace ? attachTraceTap(run) : null;
+  const fioTap = o.fio ? attachFioTap(run) : null;
   const end = sc.warmupNs + sc.durationNs;
-  const from = Math.max(0, end - windowNs);
-  // The same runUntil steps as runScenario, cut once more at the window's start: results are unchanged.
+  const intervalNs = fioIntervalNs(sc.durationNs);
+  const samples: FioCapture['samples'] = [];
+  let last = { ios: 0, bytes: 0 };
+  const mark = () => {
+    const s = run.snapshot();
+    return { ios: s.completions, bytes: s.bytes };
+  };
   const stops: [number, () => void][] = [
-    [sc.warmupNs, () => run.resetStats()],
-    [from, () => tap.begin()],
+    [
+      sc.warmupNs,
+      () => {
+        run.resetStats();
+        fioTap?.reset();
+        if (fioTap) last = mark();
+      },
+    ],
   ];
+  if (tap && o.trace) stops.push([Math.max(0, end - o.trace.windowNs), () => tap.begin()]);
+  if (fioTap)
+    for (let t = sc.warmupNs + intervalNs; t <= end + 0.5; t += intervalNs)
+      stops.push([
+        Math.min(end, Math.round(t)),
+        () => {
+          const now = mark();
+          samples.push({ ios: now.ios - last.ios, bytes: now.bytes - last.bytes });
+          last = now;
+        },
+      ]);
   stops.sort((a, b) => a[0] - b[0]);
   for (const [t, act] of stops) {
     run.sim.runUntil(t);
@@ -54,23 +86,19 @@ function runTraced(sc: ResolvedScenario, windowNs: number, file: string): SimRes
   }
   run.sim.runUntil(end);
   const result = run.result({ preset: sc.preset, warmupNs: sc.warmupNs });
-  const title = `${sc.model}${sc.preset ? ` (preset ${sc.preset})` : ''}, seed ${sc.seed}: simulated time`;
-  write('trace', file, JSON.stringify(traceFile(tap.capture(title, end))));
-  return result;
+  if (tap && o.trace) {
+    const title = `${sc.model}${sc.preset ? ` (preset ${sc.preset})` : ''}, seed ${sc.seed}: simulated time`;
+    write('trace', o.trace.file, JSON.stringify(traceFile(tap.capture(title, end))));
+  }
+  return { result, fio: fioTap ? { ...fioTap.capture(), intervalNs, samples } : undefined };
 }
 
-/** A traced run; with warmup auto the cut is detected first and the traced run is the fixed one at it. */
-function runTracedAnyWarmup(sc: ResolvedScenario, windowNs: number, file: string): SimResult {
-  if (sc.warmupMode !== 'auto') return runTraced(sc, windowNs, file);
+/** An observed run; with warmup auto the cut is detected first and the observed run is the fixed one at it. */
+function runObservedAnyWarmup(sc: ResolvedScenario, o: Observe): { result: SimResult; fio?: FioCapture } {
+  if (sc.warmupMode !== 'auto') return runObserved(sc, o);
   const { fixed, warmup } = detectedSpec(sc);
-  return {
-    ...runTraced(
-      { ...sc, warmupNs: fixed.warmupNs, durationNs: fixed.durationNs, warmupMode: undefined },
-      windowNs,
-      file,
-    ),
-    warmup,
-  };
+  const out = runObserved({ ...sc, warmupNs: fixed.warmupNs, durationNs: fixed.durationNs, warmupMode: undefined }, o);
+  return { ...out, result: { ...out.result, warmup } };
 }
 
 export function runWithOutputs(sc: ResolvedScenario, f: OutputFlags): SimResult {
@@ -81,9 +109,16 @@ export function runWithOutputs(sc: ResolvedScenario, f: OutputFlags): SimResult 
       f.fioJson,
       `a model that runs a fio workload (raid5, raid1, raid10, loop, ext4); ${sc.model}'s operations are not IOs`,
     );
-  const result = f.trace ? runTracedAnyWarmup(sc, windowNs, f.trace) : runScenario(sc).result;
+  const observed =
+    f.trace || f.fioJson
+      ? runObservedAnyWarmup(sc, {
+          trace: f.trace ? { windowNs, file: f.trace } : undefined,
+          fio: Boolean(f.fioJson),
+        })
+      : { result: runScenario(sc).result };
+  const { result } = observed;
   if (f.lockstat) write('lockstat', f.lockstat, lockStatText(result.locks));
-  if (f.fioJson) write('fio-json', f.fioJson, `${JSON.stringify(fioJson(result), null, 2)}\n`);
+  if (f.fioJson) write('fio-json', f.fioJson, `${JSON.stringify(fioJson(result, observed.fio), null, 2)}\n`);
   return result;
 }
 

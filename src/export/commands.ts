@@ -31,6 +31,32 @@ function members(device: string, n: number): string[] {
   return Array.from({ length: n }, (_, i) => name(i));
 }
 
+/** The fio job of a scenario as its command line gives it, in order: what real fio records as 'job options'
+ * (flags such as time_based with the value ""). The fio line of --commands and the fio JSON both come from it. */
+export function fioJobOptions(p: Record<string, string | number | boolean>): [string, string][] {
+  const rw = String(p.rw ?? 'randwrite');
+  const o: [string, string][] = [
+    ['name', 'stripe-lab'],
+    ['filename', '/dev/md0'],
+    ['ioengine', 'libaio'],
+    ['direct', p.direct === false ? '0' : '1'],
+    ['rw', rw],
+    ['bs', sizeText(Number(p.bs))],
+    ['iodepth', String(p.iodepth)],
+    ['numjobs', String(p.numjobs)],
+  ];
+  if (rw === 'randrw' || rw === 'rw' || rw === 'readwrite') o.push(['rwmixread', String(p.rwmixread ?? 50)]);
+  if (p.size !== undefined) o.push(['size', sizeText(Number(p.size))]);
+  o.push(['time_based', ''], ['runtime', '30'], ['ramp_time', '5'], ['group_reporting', '']);
+  return o;
+}
+
+/** The fio line: every job option, then where the output goes. */
+export function fioCommandLine(p: Record<string, string | number | boolean>): string {
+  const opts = fioJobOptions(p).map(([k, v]) => (v === '' ? `--${k}` : `--${k}=${v}`));
+  return `fio ${opts.join(' ')} --output-format=json+ --output=fio.json`;
+}
+
 /** null when the model is not raid5 (no mdadm equivalent). */
 export function setupCommands(s: CommandSource): string | null {
   if (s.model !== 'raid5') return null;
@@ -91,21 +117,7 @@ export function setupCommands(s: CommandSource): string | null {
   out.push(
     'echo 0 > /proc/lock_stat; echo 1 > /proc/sys/kernel/lock_stat   # CONFIG_LOCK_STAT=y: clear and enable before the run',
   );
-  const rw = String(p.rw);
-  const fio = [
-    'fio --name=stripe-lab --filename=/dev/md0 --ioengine=libaio',
-    `--direct=${p.direct === false ? 0 : 1}`,
-    `--rw=${rw}`,
-    `--bs=${sizeText(Number(p.bs))}`,
-    `--iodepth=${p.iodepth}`,
-    `--numjobs=${p.numjobs}`,
-  ];
-  if (rw === 'randrw') fio.push(`--rwmixread=${p.rwmixread}`);
-  fio.push(
-    `--size=${sizeText(Number(p.size))}`,
-    '--time_based --runtime=30 --ramp_time=5 --group_reporting --output-format=json --output=fio.json',
-  );
-  out.push(fio.join(' '));
+  out.push(fioCommandLine(p));
   out.push(
     'cat /proc/lock_stat > lock_stat.txt   # compare with npm run sim -- ... --lockstat FILE and --fio-json FILE',
   );

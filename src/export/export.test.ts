@@ -78,7 +78,7 @@ describe('fio JSON', () => {
     latencyNs: { mean: 500, p50: 400, p90: 800, p99: 1000, p999: 2000, max: 3000 },
     devices: [{ name: 'sda', utilisation: 0.5, opsPerSec: 1, bytesPerSec: 1 }],
   };
-  it('splits a mix by rwmixread and gives iops, bw (KiB/s) and a clat percentile map', () => {
+  it("from a result alone: splits a mix by rwmixread, iops, bw (KiB/s), the result's percentiles under fio's keys", () => {
     const j = fioJson(src) as {
       jobs: { read: Record<string, unknown>; write: Record<string, unknown>; 'job options': Record<string, string> }[];
       disk_util: unknown[];
@@ -95,7 +95,11 @@ describe('fio JSON', () => {
       '99.900000': 2000,
     });
     expect(j.jobs[0]['job options']).toMatchObject({ rw: 'randrw', rwmixread: '70', bs: '4k', size: '1g' });
-    expect(j.disk_util).toEqual([{ name: 'sda', util: 50 }]);
+    // md0 first (fio's aggr_* over the members), then each member
+    expect(j.disk_util).toMatchObject([
+      { name: 'md0', write_ios: 300, read_ios: 700, aggr_util: 50 },
+      { name: 'sda', util: 50 },
+    ]);
     expect(readShare({ rw: 'randwrite' })).toBe(0);
     expect(readShare({ rw: 'read' })).toBe(1);
   });

@@ -85,6 +85,14 @@ export class Histogram {
     return [...out.entries()].sort((a, b) => a[0] - b[0]);
   }
 
+  /** Every nonzero bucket as [lowNs, widthNs, count], in order (for exports that rebucket, as fio JSON does). */
+  buckets(): [number, number, number][] {
+    const out: [number, number, number][] = [];
+    for (let i = 0; i < this.counts.length; i++)
+      if (this.counts[i] > 0) out.push([Histogram.bucketLow(i), Histogram.bucketWidth(i), this.counts[i]]);
+    return out;
+  }
+
   reset(): void {
     this.counts.fill(0);
     this.count = 0;
