@@ -6,8 +6,6 @@ import { parseTime } from '../lib/units';
 import { changedOverrides, paramDiff, resolvePin, writePin, type Pin } from './comparePin';
 import { browserStorage, useCompare, type CompareRunInfo } from './compareStore';
 import { useSim } from './store';
-import { setParam } from './actions';
-import { modelInfo } from '../scenarios/catalog';
 
 export const MAX_REPLICATIONS = 20;
 /** Longest measured time per run the page accepts: a comparison should take seconds, not minutes. */
@@ -34,25 +32,6 @@ export function pinCurrentAsA(): void {
     words = (e as Error).message;
   }
   useSim.setState({ notice: `Pinned as A: ${words}${note ? ` (${note})` : ''}. Change anything, then open A/B` });
-}
-
-/** "3.11 vs current": A is the Lab's scenario on kernel 3.11 (before the multi-thread series), B the same on
- * today's kernel, which the Lab switches to: the history of md's mechanics on one array and workload. */
-export function pinKernelHistory(): void {
-  const s = useSim.getState();
-  if (!s.model || !modelInfo(s.model)?.params.some((p) => p.key === 'kernel')) return;
-  const pin: Pin = { ...currentScenario(), overrides: { ...s.overrides, kernel: '3.11' } };
-  try {
-    resolvePin(pin);
-  } catch (e) {
-    useSim.setState({ notice: `Not pinned: this scenario cannot run on kernel 3.11: ${(e as Error).message}` });
-    return;
-  }
-  useCompare.setState({ pin, previousPin: useCompare.getState().pin, pinNote: writePin(browserStorage(), pin) });
-  const err = setParam('kernel', 'current');
-  if (err) useSim.setState({ notice: `A is kernel 3.11; the Lab could not switch to current: ${err}` });
-  else
-    useSim.setState({ notice: 'Pinned as A: this scenario on kernel 3.11; the Lab (B) now runs the current kernel' });
 }
 
 /** Takes back the last pin: the A it replaced becomes A again (and is saved). */

@@ -1,7 +1,8 @@
 // A and B in words (A: the pinned baseline; B: the Lab's scenario now) and every parameter that differs,
 // as key: A value -> B value. Reads the stores; pinning goes through compareActions.
 import { useMemo } from 'react';
-import { pinCurrentAsA, pinKernelHistory, restorePreviousPin } from '../../state/compareActions';
+import { pinCurrentAsA, restorePreviousPin } from '../../state/compareActions';
+import { pinKernelHistory } from '../../state/kernelHistory';
 import { describePin, paramDiff, type ParamChange, type Pin } from '../../state/comparePin';
 import { useCompare } from '../../state/compareStore';
 import { useSim } from '../../state/store';
