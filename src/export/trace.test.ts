@@ -65,8 +65,9 @@ describe('trace export', () => {
       '5+2 __release_stripe',
       '7+1 __release_stripe',
     ]);
+    // Each flow end at the exact start of a 'lock' slice: the releaser's hold of A, and the taker's.
     expect(f.traceEvents.filter((e) => e.ph === 's' || e.ph === 'f').map((e) => [e.ph, e.tid, e.ts])).toEqual([
-      ['s', 1, 3],
+      ['s', 1, 1],
       ['f', 2, 3],
     ]);
     expect(f.traceEvents.filter((e) => e.ph === 'C').map((e) => [e.ts, e.args])).toEqual([
@@ -104,6 +105,7 @@ describe('trace export', () => {
   it("draws a free lock's next take by another thread as a flow from the release to the take", () => {
     const c: TraceCapture = {
       ...base,
+      locks: [...base.locks, { t: 8500, thread: 0, lock: 'A', op: 'take' }],
       handoffs: [
         ...base.handoffs,
         { t: 7000, from: 1, to: 0, lock: 'A', takenAt: 8500 },
@@ -117,9 +119,9 @@ describe('trace export', () => {
       .map((e) => `${e.ph} ${e.name} tid${e.tid} ${e.ts}`);
     // The second one ends after the window and is left out whole, never half.
     expect(flows).toEqual([
-      's A hand-off tid1 3',
+      's A hand-off tid1 1',
       'f A hand-off tid2 3',
-      's A release -> next take tid2 7',
+      's A release -> next take tid2 3',
       'f A release -> next take tid1 8.5',
     ]);
   });

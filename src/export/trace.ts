@@ -1,6 +1,11 @@
 // Chrome / Perfetto trace-event JSON from a captured window of a run: one track per thread with slices for
 // its states and activities nested inside lock-holding slices, hand-off flows and counters. Pure data in/out.
-
+// The importers' rules it follows (read in their sources): Perfetto's JSON parser turns ts and dur into integer ns
+// each, by llround(value * 1000), and ends a slice at ts + dur; DevTools and speedscope add ts + dur in doubles.
+// So every ts is an integer ns / 1000 and every dur is chosen so that ts + dur is exactly the end's ts in doubles
+// (exactDurUs). Flows: DevTools binds a flow phase event only to a slice with the same ts, pid, tid and cat;
+// Catapult and Perfetto bind 's' and 'f' with bp 'e' to the slice enclosing ts. Each flow end therefore sits at
+// the exact start of a 'lock' slice (cat 'lock', as the flow), which satisfies all three.
 export type TraceState = 'running' | 'spinning' | 'runnable' | 'blocked' | 'idle';
 
 export interface TraceCapture {
@@ -38,6 +43,18 @@ export interface TraceEvent {
 const PID = 1;
 const ROLE_ORDER = ['raid5d', 'worker', 'offload', 'submitter', 'interrupt'];
 const us = (ns: number) => ns / 1000;
+
+/** A duration in us whose sum with `fromUs`, in doubles, is exactly `toUs`: viewers (speedscope, DevTools) add
+ * ts + dur and compare with the next ts, so a decimal dur off in its last bit would mis-nest. Perfetto rounds
+ * ts * 1000 and dur * 1000 to integer ns each (llround), and a dur within a few ulps still rounds right. */
+export function exactDurUs(fromUs: number, toUs: number): number {
+  let d = toUs - fromUs;
+  for (let k = 0; k < 8 && fromUs + d !== toUs; k++) {
+    const ulp = Math.max(Number.EPSILON * Math.abs(d), Number.MIN_VALUE);
+    d += fromUs + d < toUs ? ulp : -ulp;
+  }
+  return d;
+}
 
 /** What a slice is called: the activity when running, what it waits for otherwise. Running under a lock
  * class's own label is the cache-line migration a lock taken from another CPU costs (lock_stat's bounces). */
@@ -92,7 +109,7 @@ function threadSlices(tid: number, c: TraceCapture, lockNames: ReadonlySet<strin
           pid: PID,
           tid: tid + 1,
           ts: us(from),
-          dur: us(to - from),
+          dur: exactDurUs(us(from), us(to)),
           args: o.args,
         },
         from,
@@ -164,10 +181,24 @@ export function traceFile(c: TraceCapture): {
   slices.sort(
     (a, b) => (a.ev.tid as number) - (b.ev.tid as number) || a.from - b.from || b.to - a.to || a.depth - b.depth,
   );
+  // Flows bind as the DevTools trace engine binds them (a flow phase event belongs to the slice with the same
+  // ts, pid, tid and cat) and as Catapult and Perfetto do (the slice enclosing ts, half-open): each end sits at
+  // the exact start of a 'lock' slice, the releaser's last piece of its hold and the taker's new hold.
+  const holdStarts = new Map<string, number>();
+  const holdEnds = new Map<string, number>();
+  for (const sl of slices)
+    if (sl.ev.cat === 'lock') {
+      const key = `${sl.ev.tid}/${String(sl.ev.args?.lock)}`;
+      holdStarts.set(`${key}@${sl.from}`, sl.from);
+      holdEnds.set(`${key}@${sl.to}`, sl.from);
+    }
   const flows: TraceEvent[] = [];
   c.handoffs.forEach((h, id) => {
     const end = h.takenAt ?? h.t;
     if (h.t < c.fromNs || end > c.toNs) return;
+    const out = holdEnds.get(`${h.from + 1}/${h.lock}@${h.t}`);
+    const into = holdStarts.get(`${h.to + 1}/${h.lock}@${end}`);
+    if (out === undefined || into === undefined) return; // a hold cut by the window's edge, or of zero length
     const common = {
       name: h.takenAt === undefined ? `${h.lock} hand-off` : `${h.lock} release -> next take`,
       cat: 'lock',
@@ -175,8 +206,8 @@ export function traceFile(c: TraceCapture): {
       id: id + 1,
     };
     flows.push(
-      { ...common, ph: 's', ts: us(h.t), tid: h.from + 1 },
-      { ...common, ph: 'f', bp: 'e', ts: us(end), tid: h.to + 1 },
+      { ...common, ph: 's', ts: us(out), tid: h.from + 1, args: { releasedAtNs: h.t } },
+      { ...common, ph: 'f', bp: 'e', ts: us(into), tid: h.to + 1 },
     );
   });
   const counters: TraceEvent[] = c.counters

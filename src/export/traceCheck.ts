@@ -1,9 +1,10 @@
 // Checks a trace-event file against the rules Chrome's and Perfetto's JSON importers rely on: required
-// fields per phase, names for every process and thread, non-negative durations, per-thread nesting, flows.
+// fields per phase, names for every process and thread, non-negative durations, per-thread nesting in exact
+// doubles, flows paired and bound to a slice.
 // Pure: returns the violations as readable lines; it fixes nothing.
 
-/** Tolerance for comparing microsecond floats converted from integer nanoseconds. */
-const EPS_US = 1e-6;
+/** No tolerance: viewers compare ts + dur in doubles as they are, so the file must nest exactly in doubles. */
+const EPS_US = 0;
 
 type Ev = Record<string, unknown>;
 const isNum = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
@@ -16,6 +17,8 @@ export function checkTrace(file: unknown): string[] {
   const threadNames = new Set<string>();
   const tracks = new Map<string, { ts: number; end: number; name: string; i: number }[]>();
   const flows = new Map<string, { s?: number; f?: number }>();
+  const sliceStarts = new Set<string>();
+  const flowEnds: { key: string; where: string }[] = [];
   (events as Ev[]).forEach((e, i) => {
     const where = `event ${i} (${String(e.name)}, ph ${String(e.ph)})`;
     if (typeof e.name !== 'string' || typeof e.ph !== 'string' || !isNum(e.pid)) {
@@ -41,6 +44,7 @@ export function checkTrace(file: unknown): string[] {
         const key = `${e.pid}/${e.tid}`;
         const list = tracks.get(key) ?? [];
         list.push({ ts: e.ts as number, end: (e.ts as number) + (e.dur as number), name: e.name, i });
+        sliceStarts.add(`${key}/${String(e.cat)}@${String(e.ts)}`);
         tracks.set(key, list);
         break;
       }
@@ -54,6 +58,7 @@ export function checkTrace(file: unknown): string[] {
         if (!isNum(e.tid) || e.id === undefined) out.push(`${where}: flow event needs tid and id`);
         const key = `${String(e.cat)}/${String(e.id)}`;
         const fl = flows.get(key) ?? {};
+        flowEnds.push({ key: `${e.pid}/${String(e.tid)}/${String(e.cat)}@${String(e.ts)}`, where });
         if (e.ph === 's') fl.s = e.ts as number;
         if (e.ph === 'f') fl.f = e.ts as number;
         flows.set(key, fl);
@@ -80,6 +85,10 @@ export function checkTrace(file: unknown): string[] {
       stack.push({ end: s.end, name: s.name });
     }
   }
+  // The DevTools trace engine binds a flow phase event to the slice of the same ts, pid, tid and cat, and drops
+  // the flow otherwise; Catapult and Perfetto bind to the slice enclosing ts, which a slice starting there is.
+  for (const fe of flowEnds)
+    if (!sliceStarts.has(fe.key)) out.push(`${fe.where}: no slice of its category starts at its ts on its thread`);
   for (const [key, f] of flows) {
     if (f.s === undefined || f.f === undefined) out.push(`flow ${key}: needs both a start (s) and an end (f)`);
     else if (f.f < f.s) out.push(`flow ${key}: ends before it starts`);
