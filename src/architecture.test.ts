@@ -1,7 +1,8 @@
 // design.md section 2 as a test: every import in src/ must be an edge the rooms table allows, and the
 // simulation never reads a wall clock, Math.random, timers or the DOM. The checker is tested on bad code too.
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyse, readTree, type SourceFacts } from './testing/importGraph';
 
@@ -161,11 +162,60 @@ function violations(tree: Map<string, SourceFacts>): string[] {
 
 const SRC = dirname(fileURLToPath(import.meta.url));
 
+/** The rooms table of ARCHITECTURE.md, row by row: the backticked names in each of its import columns. */
+function documentedRooms(markdown: string): Map<string, { runtime: string[]; types: string[]; packages: string[] }> {
+  const names = (cell: string) => [...cell.matchAll(/`([^`]+)`/g)].map((m) => m[1]);
+  const rows = new Map<string, { runtime: string[]; types: string[]; packages: string[] }>();
+  for (const line of markdown.split('\n')) {
+    const cells = line.split('|').map((c) => c.trim());
+    // | `room` | where | holds | may import | types from | packages |
+    if (cells.length !== 8 || !/^`[^`]+`$/.test(cells[1])) continue;
+    rows.set(names(cells[1])[0], { runtime: names(cells[4]), types: names(cells[5]), packages: names(cells[6]) });
+  }
+  return rows;
+}
+
+const sorted = (xs: readonly string[] | undefined) => [...(xs ?? [])].sort();
+
 describe('architecture (design.md section 2)', () => {
   it('every import in src/ is an edge the rooms table allows; src/sim has no wall clock, Math.random, timers or DOM', () => {
     const tree = readTree(SRC);
     expect(tree.size).toBeGreaterThan(20);
     expect(violations(tree)).toEqual([]);
+  });
+
+  it('ARCHITECTURE.md names every room of RULES, and no other, with the same imports', () => {
+    const doc = documentedRooms(readFileSync(join(SRC, '..', 'ARCHITECTURE.md'), 'utf8'));
+    expect([...doc.keys()].sort()).toEqual(Object.keys(RULES).sort());
+    for (const [room, rule] of Object.entries(RULES)) {
+      if (room === 'test') continue; // tests are not checked: the row says "anything"
+      const row = doc.get(room);
+      expect({
+        room,
+        runtime: sorted(row?.runtime),
+        types: sorted(row?.types),
+        packages: sorted(row?.packages),
+      }).toEqual({
+        room,
+        runtime: sorted(rule.runtime),
+        types: sorted(rule.types),
+        packages: sorted(rule.packages),
+      });
+    }
+  });
+
+  it('reads the rooms table of a markdown text by its backticked names', () => {
+    const md = [
+      '| room | where | holds | may import | types from | packages |',
+      '| --- | --- | --- | --- | --- | --- |',
+      '| `views` | `src/views/` | React | `state`, `lib` | `protocol` | `react` |',
+      '| `lib` | `src/lib/` | helpers | — | — | — |',
+      'text with | `pipes` | that | is not a row |',
+    ].join('\n');
+    const rows = documentedRooms(md);
+    expect([...rows.keys()]).toEqual(['views', 'lib']);
+    expect(rows.get('views')).toEqual({ runtime: ['state', 'lib'], types: ['protocol'], packages: ['react'] });
+    expect(rows.get('lib')).toEqual({ runtime: [], types: [], packages: [] });
   });
 
   it('the checker itself catches each kind of violation (and lets type-only and allowed edges through)', () => {
