@@ -4,6 +4,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './views/App';
 import './views/app.css';
+import './views/layout.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');

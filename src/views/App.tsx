@@ -27,7 +27,7 @@ function Clock() {
   const seed = useSim((s) => s.seed);
   return (
     <div className="clock" aria-live="off">
-      <span>
+      <span className="seed">
         seed <b data-testid="seed-shown">{seed}</b>
       </span>
       <span>
@@ -36,7 +36,7 @@ function Clock() {
           {timeNs === undefined ? '—' : fmtNs(timeNs)}
         </b>
       </span>
-      <span>
+      <span className="events">
         events{' '}
         <b data-testid="events" data-count={events ?? 0}>
           {events?.toLocaleString('en') ?? '—'}

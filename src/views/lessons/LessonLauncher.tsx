@@ -45,7 +45,7 @@ export function LessonLauncher() {
         }
         onClick={toggleLessons}
       >
-        Lessons{resume && !open ? ' ▸ resume' : ''} <kbd>L</kbd>
+        Lessons{resume && !open ? <span className="resume"> ▸ resume</span> : ''} <kbd>L</kbd>
       </button>
       {open && createPortal(<LessonDrawer />, document.body)}
       {open && <LessonHighlight />}
