@@ -8,7 +8,8 @@ import type { SimResult } from '../sim/core/result';
 import { parseTime } from '../lib/units';
 import { attachTraceTap } from '../sim/traceTap';
 import { traceFile } from '../export/trace';
-import { lockStatText } from '../export/lockStat';
+import { lockStatText, type LockPoints } from '../export/lockStat';
+import { attachLockTap } from '../sim/lockTap';
 import { fioJson, hasFioWorkload, type FioCapture } from '../export/fioJson';
 import { attachFioTap } from '../sim/fioTap';
 import { setupCommands } from '../export/commands';
@@ -42,14 +43,16 @@ export function fioIntervalNs(durationNs: number): number {
   return durationNs >= 10 * 500e6 ? 500e6 : Math.max(1, Math.round(durationNs / 20));
 }
 
-type Observe = { trace?: { windowNs: number; file: string }; fio?: boolean };
+type Observe = { trace?: { windowNs: number; file: string }; fio?: boolean; locks?: boolean };
+type Observed = { result: SimResult; fio?: FioCapture; points?: Map<string, LockPoints> };
 
 /** Runs as runScenario does, cut at more points: the trace window's start (the tap records from there) and, for
  * fio JSON, every sampling interval. runUntil at extra points changes nothing, so results are unchanged. */
-function runObserved(sc: ResolvedScenario, o: Observe): { result: SimResult; fio?: FioCapture } {
+function runObserved(sc: ResolvedScenario, o: Observe): Observed {
   const run = createModel(sc.model, sc.params, sc.seed);
   const tap = o.trace ? attachTraceTap(run) : null;
   const fioTap = o.fio ? attachFioTap(run) : null;
+  const lockTap = o.locks ? attachLockTap(run) : null;
   const end = sc.warmupNs + sc.durationNs;
   const intervalNs = fioIntervalNs(sc.durationNs);
   const samples: FioCapture['samples'] = [];
@@ -64,6 +67,7 @@ function runObserved(sc: ResolvedScenario, o: Observe): { result: SimResult; fio
       () => {
         run.resetStats();
         fioTap?.reset();
+        lockTap?.reset();
         if (fioTap) last = mark();
       },
     ],
@@ -90,11 +94,15 @@ function runObserved(sc: ResolvedScenario, o: Observe): { result: SimResult; fio
     const title = `${sc.model}${sc.preset ? ` (preset ${sc.preset})` : ''}, seed ${sc.seed}: simulated time`;
     write('trace', o.trace.file, JSON.stringify(traceFile(tap.capture(title, end))));
   }
-  return { result, fio: fioTap ? { ...fioTap.capture(), intervalNs, samples } : undefined };
+  return {
+    result,
+    fio: fioTap ? { ...fioTap.capture(), intervalNs, samples } : undefined,
+    points: lockTap?.capture(),
+  };
 }
 
 /** An observed run; with warmup auto the cut is detected first and the observed run is the fixed one at it. */
-function runObservedAnyWarmup(sc: ResolvedScenario, o: Observe): { result: SimResult; fio?: FioCapture } {
+function runObservedAnyWarmup(sc: ResolvedScenario, o: Observe): Observed {
   if (sc.warmupMode !== 'auto') return runObserved(sc, o);
   const { fixed, warmup } = detectedSpec(sc);
   const out = runObserved({ ...sc, warmupNs: fixed.warmupNs, durationNs: fixed.durationNs, warmupMode: undefined }, o);
@@ -110,14 +118,20 @@ export function runWithOutputs(sc: ResolvedScenario, f: OutputFlags): SimResult 
       `a model that runs a fio workload (raid5, raid1, raid10, loop, ext4); ${sc.model}'s operations are not IOs`,
     );
   const observed =
-    f.trace || f.fioJson
+    f.trace || f.fioJson || f.lockstat
       ? runObservedAnyWarmup(sc, {
           trace: f.trace ? { windowNs, file: f.trace } : undefined,
           fio: Boolean(f.fioJson),
+          locks: Boolean(f.lockstat),
         })
       : { result: runScenario(sc).result };
   const { result } = observed;
-  if (f.lockstat) write('lockstat', f.lockstat, lockStatText(result.locks));
+  if (f.lockstat)
+    write(
+      'lockstat',
+      f.lockstat,
+      lockStatText(result.locks, { kernel: String(sc.params.kernel ?? 'current'), points: observed.points }),
+    );
   if (f.fioJson) write('fio-json', f.fioJson, `${JSON.stringify(fioJson(result, observed.fio), null, 2)}\n`);
   return result;
 }

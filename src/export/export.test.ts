@@ -46,7 +46,8 @@ describe('lock_stat text', () => {
     const cols = Array.from({ length: 12 }, (_, i) => lines[2].slice(41 + i * 15, 55 + i * 15).trim());
     expect([lines[2].slice(0, 40).trim(), ...cols]).toEqual(['class name', ...LOCK_STAT_COLUMNS]);
     expect(lines[4]).toBe('');
-    expect(lines[5].slice(0, 41)).toBe(`${'device_lock'.padStart(40)}:`);
+    // lockdep's class name for today's kernels (the version selector picks older spellings)
+    expect(lines[5].slice(0, 41)).toBe(`${'&conf->device_lock'.padStart(40)}:`);
     expect(lines[5].slice(41).trim().split(/\s+/)).toEqual([
       '7',
       '10',
@@ -62,7 +63,7 @@ describe('lock_stat text', () => {
       '0.31',
     ]);
     expect(lines[5].length).toBe(41 + 14 + 1 + 14 + 4 * 15 + 1 + 14 + 1 + 14 + 4 * 15);
-    expect(lines[6]).toMatch(/^\s+hash_lock:/);
+    expect(lines[6]).toMatch(/^\s+conf->hash_locks \+ i:/);
     expect(text).not.toContain('unused');
   });
 });
