@@ -24,6 +24,8 @@ import { DeferredIo } from './deferredIo';
 import { WaitQueue } from '../../core/waitQueue';
 import { IDLE, type SimThread } from '../../core/thread';
 import { followStripe, snapshotExtra } from './snapshot';
+import { LatencyWindows } from './latencyWindow';
+import type { StripeHead } from './stripeHead';
 import { checkInvariants } from './invariants';
 import { bitmapStartWrite, type MdLibs } from './bitmapHooks';
 import { attachMd, setMdLive } from './bitmapSync';
@@ -41,8 +43,10 @@ export class Raid5 implements ModelRun {
   readonly io: MemberIo;
   readonly workload: FioJobs;
   readonly latency = new Histogram();
-  /** Latencies since the UI's last latency window (snapshot.ts rotates it); not part of the result. */
-  readonly windowLatency = new Histogram();
+  /** The UI's recent latency window, closed as completions arrive; not part of the result. */
+  readonly latencyWindows = new LatencyWindows();
+  /** The stripe_head the UI follows (its history is kept while set), or null. */
+  followed: StripeHead | null = null;
   readonly counters: HandleCounters = {
     rmw: 0,
     rcw: 0,
@@ -154,7 +158,7 @@ export class Raid5 implements ModelRun {
     if (bio.write) this.bytesWritten += bio.bytes;
     else this.bytesRead += bio.bytes;
     this.latency.record(this.sim.now - bio.submittedAt);
-    this.windowLatency.record(this.sim.now - bio.submittedAt);
+    this.latencyWindows.record(this.sim.now - bio.submittedAt, this.sim.now);
     this.workload.complete(bio.job);
   }
 

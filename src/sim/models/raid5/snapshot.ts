@@ -1,8 +1,9 @@
 // The raid5 part of a live snapshot: stripe_heads by list (every cell, or counts plus a sample when the
 // cache is large), handlers, submitters, members, lock histograms, a recent latency window and the
-// followed stripe. Read-only over the model except the UI-only state it owns (latency window, history).
+// followed stripe. A pure read: the latency window and the history are kept by the model as it runs.
 import type { Raid5 } from './raid5';
-import type { StripeHead, Where } from './stripeHead';
+import { StripeHistory, type StripeHead, type Where } from './stripeHead';
+import type { LatencyWindow } from './latencyWindow';
 import { OP_PHASES } from './offload';
 import { mdLiveExtra } from '../../core/mdLive';
 
@@ -18,21 +19,10 @@ export const WHERE_CODES: readonly Where[] = [
 ];
 /** Above this many stripe_heads the UI gets counts plus a sampled grid, not every cell. */
 export const MAX_CELLS = 4096;
-/** A latency window closes after this much simulated time with enough completions, or this many. */
-const WINDOW_MIN_NS = 500_000;
-const WINDOW_MIN_COUNT = 20;
-const WINDOW_MAX_COUNT = 2000;
-/** History lines kept while following, and sent per snapshot. */
-const HISTORY_KEEP = 400;
+/** History lines sent per snapshot (the model keeps more, see StripeHistory). */
 const HISTORY_SENT = 120;
 
-export interface LatencyWindow {
-  p50: number;
-  p99: number;
-  count: number;
-  fromNs: number;
-  toNs: number;
-}
+export type { LatencyWindow };
 export interface FollowedStripe {
   idx: number;
   sector: number;
@@ -42,53 +32,34 @@ export interface FollowedStripe {
   history: string[];
 }
 
-const windows = new WeakMap<Raid5, { fromNs: number; published: LatencyWindow | null }>();
-const followed = new WeakMap<Raid5, StripeHead>();
-
 const ms = (ns: number) => `${(ns / 1e6).toFixed(6)} ms`;
-
-/** Latency percentiles over the latest closed window of simulated time (the whole-run ones hide change). */
-function latencyWindow(m: Raid5): LatencyWindow | null {
-  let w = windows.get(m);
-  if (!w) windows.set(m, (w = { fromNs: 0, published: null }));
-  const h = m.windowLatency;
-  const now = m.sim.now;
-  if ((h.count >= WINDOW_MIN_COUNT && now - w.fromNs >= WINDOW_MIN_NS) || h.count >= WINDOW_MAX_COUNT) {
-    w.published = { p50: h.quantile(0.5), p99: h.quantile(0.99), count: h.count, fromNs: w.fromNs, toNs: now };
-    h.reset();
-    w.fromNs = now;
-  }
-  return w.published;
-}
 
 /** Starts keeping `idx`'s history (and stops the previous one's); null stops following. */
 export function followStripe(m: Raid5, idx: number | null): string | null {
-  const prev = followed.get(m);
-  if (prev) prev.history = null;
-  followed.delete(m);
+  if (m.followed) m.followed.history = null;
+  m.followed = null;
   if (idx === null) return null;
   const sh = m.conf.stripes[idx];
   if (!Number.isInteger(idx) || !sh || sh.dead)
     return `stripe=${idx}: accepted a stripe_head index 0..${m.conf.stripes.length - 1} still in the cache`;
   const where = sh.list ? `on ${sh.list.name}` : sh.where().replace('_', ' ');
-  sh.history = [
+  sh.history = new StripeHistory(
     `${ms(m.sim.now)}: followed from here, ${where}${sh.sector >= 0 ? `, sector ${sh.sector}` : ''}, count ${sh.count}`,
-  ];
-  followed.set(m, sh);
+  );
+  m.followed = sh;
   return null;
 }
 
 function followedView(m: Raid5): FollowedStripe | null {
-  const sh = followed.get(m);
+  const sh = m.followed;
   if (!sh || !sh.history) return null;
-  if (sh.history.length > HISTORY_KEEP) sh.history.splice(1, sh.history.length - HISTORY_KEEP);
   return {
     idx: sh.idx,
     sector: sh.sector,
     where: sh.where(),
     count: sh.count,
     handler: sh.handler,
-    history: sh.history.slice(-HISTORY_SENT),
+    history: sh.history.lines.slice(-HISTORY_SENT),
   };
 }
 
@@ -180,7 +151,7 @@ export function snapshotExtra(m: Raid5): Record<string, unknown> {
       wait: s.waitHist.log2Buckets(),
       hold: s.holdHist.log2Buckets(),
     })),
-    latencyWindow: latencyWindow(m),
+    latencyWindow: m.latencyWindows.published,
     followed: followedView(m),
     ...mdView(m),
   };

@@ -3,6 +3,24 @@
 import type { Bio } from './bio';
 import type { QueueStats } from '../../core/stats/queueStats';
 
+/** A followed stripe's history in words, bounded as it grows: the first line (where following began) and the
+ * latest ones stay. Trimmed here, by the model, so that a snapshot only reads it. */
+export class StripeHistory {
+  /** Lines kept past the first; trimmed in batches so a push stays cheap. */
+  static readonly KEEP = 400;
+  readonly lines: string[];
+
+  constructor(first: string) {
+    this.lines = [first];
+  }
+
+  push(line: string): void {
+    const l = this.lines;
+    l.push(line);
+    if (l.length > 2 * StripeHistory.KEEP) l.splice(1, l.length - StripeHistory.KEEP);
+  }
+}
+
 /** STRIPE_* state bits (raid5.h), the subset this model drives. */
 export const STRIPE_ACTIVE = 1 << 0;
 export const STRIPE_HANDLE = 1 << 1;
@@ -114,7 +132,7 @@ export class StripeHead {
   batchHead: StripeHead | null = null;
   readonly batchList: StripeHead[] = [];
   /** Set while someone follows this stripe in the UI: its history in words. */
-  history: string[] | null = null;
+  history: StripeHistory | null = null;
   readonly devs: R5Dev[];
 
   constructor(
