@@ -5,6 +5,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './views/App';
 import './views/app.css';
 import './views/layout.css';
+import './views/projector.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');

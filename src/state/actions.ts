@@ -60,7 +60,13 @@ export function boot(): void {
   const link = ask && ask.kind !== 'none' ? checkLink(ask.wire) : null;
   if (ask && ask.kind !== 'none' && link) {
     const l = link.state;
-    useSim.setState({ speed: l.speed, seed: l.seed, page: l.page, timelineWindow: l.timelineWindow });
+    useSim.setState({
+      speed: l.speed,
+      seed: l.seed,
+      page: l.page,
+      timelineWindow: l.timelineWindow,
+      projector: l.projector === true,
+    });
     if (l.story) openStory(l.story);
     useShare.setState({ linkProblems: [...ask.problems, ...link.problems] });
     const err = link.scenarioGiven ? launch(l.model, l.preset, l.seed, l.overrides, null) : undefined;
@@ -202,4 +208,9 @@ export function setTimelineWindow(ns: number | 'auto'): void {
 
 export function setPage(page: Page): void {
   useSim.setState({ page });
+}
+
+/** Projector mode on or off (key V, the playback bar's toggle, `view=projector` in a link). */
+export function toggleProjector(): void {
+  useSim.setState((s) => ({ projector: !s.projector }));
 }

@@ -20,10 +20,12 @@ export interface LinkState {
   follow: number | null;
   /** The story open on the Stories page ('000'..'004'); absent or null for the list. */
   story?: string | null;
+  /** Projector mode (`view=projector`); absent means the normal screen. */
+  projector?: boolean;
 }
 
 /** The readable form's names that are not model parameters (no model has a parameter by these names). */
-export const VIEW_KEYS = ['model', 'preset', 'seed', 'speed', 'page', 'window', 'follow', 'story'] as const;
+export const VIEW_KEYS = ['model', 'preset', 'seed', 'speed', 'page', 'window', 'follow', 'story', 'view'] as const;
 
 /** The JSON a link carries; fields at their default (linkCheck's fallbacks) are left out to keep links short. */
 export function linkWire(s: LinkState): Record<string, unknown> {
@@ -37,6 +39,7 @@ export function linkWire(s: LinkState): Record<string, unknown> {
   if (s.timelineWindow !== 'auto') wire.window = s.timelineWindow;
   if (s.follow !== null) wire.follow = s.follow;
   if (s.page === 'stories' && s.story) wire.story = s.story;
+  if (s.projector) wire.view = 'projector';
   return wire;
 }
 
@@ -108,7 +111,8 @@ export function readAddress(search: string, hash: string): AddressAsk {
     if (view ? k in wire : k in params)
       problems.push(`link: ${fieldName(k)}=${shown(raw)}: accepted each name once; kept the first`);
     else if (!view) params[k] = raw;
-    else wire[k] = k === 'model' || k === 'preset' || k === 'page' || k === 'story' ? raw : numberish(raw);
+    else
+      wire[k] = k === 'model' || k === 'preset' || k === 'page' || k === 'story' || k === 'view' ? raw : numberish(raw);
   }
   if (Object.keys(params).length > 0) wire.params = params;
   return { kind: 'readable', wire, problems };

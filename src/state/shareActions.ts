@@ -37,6 +37,7 @@ export function linkStateOf(s: SimState): LinkState {
     timelineWindow: s.timelineWindow,
     follow: raid5Extra(s.snapshot)?.followed?.idx ?? null,
     story: useStories.getState().storyId,
+    projector: s.projector,
   };
 }
 
@@ -70,6 +71,7 @@ export function startAddressSync(): () => void {
       s.page,
       s.timelineWindow,
       raid5Extra(s.snapshot)?.followed?.idx ?? null,
+      s.projector,
     ];
     if (now.length === seen.length && now.every((x, i) => x === seen[i])) return;
     seen = now;

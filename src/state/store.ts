@@ -60,6 +60,8 @@ export interface SimState {
   notice: string | null;
   timelineWindow: number | 'auto';
   page: Page;
+  /** Projector mode: fewer, bigger panels in large type for a room (key V, ?view=projector). */
+  projector: boolean;
 }
 
 export const initialState: SimState = {
@@ -80,6 +82,7 @@ export const initialState: SimState = {
   notice: null,
   timelineWindow: 'auto',
   page: 'lab',
+  projector: false,
 };
 
 export const useSim = create<SimState>()(() => ({ ...initialState }));

@@ -75,6 +75,10 @@ export function App() {
   useEffect(boot, []);
   useKeyboard();
   const page = useSim((s) => s.page);
+  const projector = useSim((s) => s.projector);
+  useEffect(() => {
+    document.body.classList.toggle('projector', projector);
+  }, [projector]);
   return (
     <div className="app">
       <header>

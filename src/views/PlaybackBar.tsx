@@ -1,6 +1,6 @@
 // Playback: play / pause, one event, restart, speed (simulated time per wall second), and the line
 // saying what the last change did. Buttons call actions; the keyboard equivalents live in useKeyboard.
-import { restart, setSpeed, step, togglePlay } from '../state/actions';
+import { restart, setSpeed, step, toggleProjector, togglePlay } from '../state/actions';
 import { pinCurrentAsA } from '../state/compareActions';
 import { stepPass, stepTime } from '../state/raid5Actions';
 import { SPEEDS, useSim } from '../state/store';
@@ -10,6 +10,7 @@ export function PlaybackBar() {
   const speed = useSim((s) => s.speed);
   const notice = useSim((s) => s.notice);
   const passes = useSim((s) => s.model === 'raid5');
+  const projector = useSim((s) => s.projector);
   return (
     <div className="playback" role="toolbar" aria-label="playback">
       <button
@@ -77,6 +78,16 @@ export function PlaybackBar() {
         title="Pin this scenario (preset, overrides, seed) as baseline A for the A/B page"
       >
         Pin as A
+      </button>
+      <button
+        type="button"
+        data-testid="projector-toggle"
+        aria-pressed={projector}
+        aria-keyshortcuts="v"
+        onClick={toggleProjector}
+        title="Projector mode (key V): the machine, one chart and the limit line in large type"
+      >
+        Projector
       </button>
       <span className="notice" role="status" data-testid="notice">
         {notice}

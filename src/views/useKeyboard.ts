@@ -1,7 +1,7 @@
-// Keyboard shortcuts for the whole page: space toggles play, right arrow steps one event.
+// Keyboard shortcuts for the whole page: space toggles play, right arrow steps one event, V projector mode.
 // Typing in a field or choosing in a list is never hijacked.
 import { useEffect } from 'react';
-import { step, togglePlay } from '../state/actions';
+import { step, toggleProjector, togglePlay } from '../state/actions';
 
 const typing = (el: EventTarget | null) =>
   el instanceof HTMLElement && (el.isContentEditable || ['INPUT', 'SELECT', 'TEXTAREA'].includes(el.tagName));
@@ -13,6 +13,8 @@ export function useKeyboard(): void {
       if (e.key === ' ') {
         e.preventDefault(); // not also a click on the focused button
         togglePlay();
+      } else if (e.key === 'v' || e.key === 'V') {
+        toggleProjector();
       } else if (e.key === 'ArrowRight') {
         e.preventDefault();
         step();

@@ -21,6 +21,6 @@ export function LessonHighlight() {
   if (!target) return null;
   // target names are checked against LESSON_TARGETS ([a-z-]) by the lesson tests: safe inside a selector
   return (
-    <style data-testid="lesson-highlight-rule">{`[data-lesson-target="${target}"] { outline: 4px solid #E69F00; outline-offset: 2px; border-radius: 4px; animation: lesson-pulse 1.6s ease-in-out infinite; }`}</style>
+    <style data-testid="lesson-highlight-rule">{`[data-lesson-target="${target}"] { outline: 4px solid #E69F00; outline-offset: 2px; border-radius: 4px; animation: lesson-pulse 1.6s ease-in-out infinite; } body.projector .stage > [data-lesson-target="${target}"] { display: flex !important; }`}</style>
   );
 }

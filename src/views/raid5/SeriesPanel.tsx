@@ -83,9 +83,18 @@ function Kpis() {
   );
 }
 
+/** Projector mode's one chart: the lengths when the stripe cache is the limit, else throughput (which the
+ *  lessons point at, and which every other limit caps). */
+export function projectorChart(limit: string | undefined): number {
+  return limit === 'cache' ? 2 : 0;
+}
+
 export function SeriesPanel() {
   const boxes = useRef<(HTMLDivElement | null)[]>([]);
   const made = useRef<(SeriesChart | null)[]>([]);
+  const projector = useSim((s) => s.projector);
+  const limit = useRaid5((s) => s.verdict?.limit);
+  const only = projector ? projectorChart(limit) : null;
   useEffect(() => {
     const charts: (SeriesChart | null)[] = CHARTS.map(() => null);
     made.current = charts;
@@ -102,7 +111,7 @@ export function SeriesPanel() {
         const w = el.clientWidth;
         const h = el.clientHeight;
         if (w === 0 || h === 0) return;
-        const chart = (charts[i] ??= createSeriesChart(el, c.lines, w, h));
+        const chart = (charts[i] ??= createSeriesChart(el, c.lines, w, h, projector));
         if (sizes[i] !== `${w}x${h}`) {
           chart.resize(w, h);
           sizes[i] = `${w}x${h}`;
@@ -119,7 +128,7 @@ export function SeriesPanel() {
       cancelAnimationFrame(raf);
       charts.forEach((c) => c?.destroy());
     };
-  }, []);
+  }, [projector, only]);
   return (
     <section className="panel series" aria-label="numbers over time" data-lesson-target="series">
       <div className="panel-head">
@@ -128,7 +137,7 @@ export function SeriesPanel() {
       </div>
       <Kpis />
       {CHARTS.map((c, i) => (
-        <div key={c.title} className="s-chart">
+        <div key={`${c.title}-${projector ? 'big' : 'small'}`} className="s-chart" hidden={only !== null && only !== i}>
           <div className="s-title">
             <b>{c.title}</b> <Legend lines={c.lines} />
             <ChartImageButtons

@@ -25,16 +25,25 @@ const compact = (v: number) =>
       ? `${+(v / 1e3).toFixed(1)}k`
       : `${+v.toFixed(1)}`;
 
-export function createSeriesChart(el: HTMLElement, lines: LineSpec[], width: number, height: number): SeriesChart {
+/** big: projector mode, 16 px axis labels and thick lines. */
+export function createSeriesChart(
+  el: HTMLElement,
+  lines: LineSpec[],
+  width: number,
+  height: number,
+  big = false,
+): SeriesChart {
+  const font = big ? 'bold 16px system-ui' : '10px system-ui';
+  const ink = big ? '#111' : '#444';
   const twoAxes = lines.some((l) => l.scale === 'y2');
   const axis = (scale: string, side: number): uPlot.Axis => ({
     scale,
     side,
-    size: 38,
+    size: big ? 64 : 38,
     gap: 2,
-    space: 18,
-    font: '10px system-ui',
-    stroke: '#444',
+    space: big ? 36 : 18,
+    font,
+    stroke: ink,
     ticks: { size: 3 },
     grid: { show: side === 3, stroke: '#eceff2', width: 1 },
     values: (_u, vs) => vs.map(compact),
@@ -51,9 +60,10 @@ export function createSeriesChart(el: HTMLElement, lines: LineSpec[], width: num
     },
     axes: [
       {
-        font: '10px system-ui',
-        stroke: '#444',
-        size: 18,
+        font,
+        stroke: ink,
+        size: big ? 30 : 18,
+        space: big ? 90 : 50,
         gap: 1,
         ticks: { size: 3 },
         grid: { show: false },
@@ -67,7 +77,7 @@ export function createSeriesChart(el: HTMLElement, lines: LineSpec[], width: num
       ...lines.map((l) => ({
         label: l.label,
         stroke: l.colour,
-        width: 1.5,
+        width: big ? 4 : 1.5,
         dash: l.dash,
         scale: l.scale ?? 'y',
         points: { show: false },
