@@ -136,10 +136,14 @@ export function runWithOutputs(sc: ResolvedScenario, f: OutputFlags): SimResult 
   return result;
 }
 
-/** --commands: the mdadm / sysfs / fio lines for a raid5 scenario; other models are refused by name. */
+/** --commands: the mdadm / sysfs / fio lines for a raid5, raid1 or raid10 scenario; other models are refused by name. */
 export function commandsFor(sc: ResolvedScenario): string {
   const text = setupCommands(sc);
   if (text === null)
-    throw new ParamError('commands', sc.model, 'a raid5 scenario (--preset raid5-... or --model raid5)');
+    throw new ParamError(
+      'commands',
+      sc.model,
+      'a raid5, raid1 or raid10 scenario (--preset raid5-..., bitmap-raid1... or --model raid5)',
+    );
   return text;
 }

@@ -1,5 +1,6 @@
-// The shell commands that would set up a raid5 scenario on a real machine: members, mdadm --create, the
-// sysfs knobs, fio, lock_stat. Text only; design knobs with no runtime switch become comments, never guesses.
+// The shell commands that would set up a raid5, raid1 or raid10 scenario on a real machine: members, mdadm --create
+// (resync or --assume-clean, bitmap and chunk), the sysfs knobs, fio, lock_stat. Text only; design knobs with no
+// runtime switch become comments, never guesses.
 
 export interface CommandSource {
   model: string;
@@ -20,14 +21,17 @@ export function sizeText(bytes: number): string {
   return String(bytes);
 }
 
-/** Member device paths by device preset: brd ramdisks, NVMe namespaces, or SCSI disks from sdb on. */
+/** Member device paths by device class, as the kernel names them: brd ramdisks, NVMe namespaces, virtio-blk
+ * disks (vdb on, vda is the system disk) or SCSI disks (sdb on, sda is the system disk). */
 function members(device: string, n: number): string[] {
   const name =
     device === 'ramdisk'
       ? (i: number) => `/dev/ram${i}`
       : device === 'nvme'
         ? (i: number) => `/dev/nvme${i}n1`
-        : (i: number) => `/dev/sd${String.fromCharCode(98 + i)}`; // sda is the system disk
+        : device === 'virtio'
+          ? (i: number) => `/dev/vd${String.fromCharCode(98 + i)}`
+          : (i: number) => `/dev/sd${String.fromCharCode(98 + i)}`;
   return Array.from({ length: n }, (_, i) => name(i));
 }
 
@@ -57,34 +61,88 @@ export function fioCommandLine(p: Record<string, string | number | boolean>): st
   return `fio ${opts.join(' ')} --output-format=json+ --output=fio.json`;
 }
 
-/** null when the model is not raid5 (no mdadm equivalent). */
-export function setupCommands(s: CommandSource): string | null {
-  if (s.model !== 'raid5') return null;
+/** The md level of a model that has an mdadm equivalent, or null. */
+function mdLevel(model: string, p: CommandSource['params']): number | null {
+  if (model === 'raid5') return Number(p.level);
+  if (model === 'raid1') return 1;
+  if (model === 'raid10') return 10;
+  return null;
+}
+
+/** mdadm --bitmap for the scenario's bitmap: none, internal (md-bitmap) or lockless (llbitmap). */
+function bitmapOption(p: CommandSource['params']): 'none' | 'internal' | 'lockless' {
+  const b = p.bitmap;
+  if (b === undefined || b === false || b === 'none' || b === 'off') return 'none';
+  return b === 'llbitmap' ? 'lockless' : 'internal';
+}
+
+/** The mdadm --create line of a raid scenario (null for a model without one): resync or --assume-clean as the
+ * scenario has it, the bitmap type and chunk, the members. */
+export function mdadmCreateLine(s: CommandSource): string | null {
   const p = s.params;
+  const level = mdLevel(s.model, p);
+  if (level === null) return null;
   const disks = Number(p.disks);
-  const level = Number(p.level);
+  const opts = ['mdadm --create /dev/md0 --run', `--level=${level}`, `--raid-devices=${disks}`];
+  if (level !== 1 && p.chunk !== undefined) opts.push(`--chunk=${Number(p.chunk) / 1024}K`);
+  if (p.assume_clean !== false) opts.push('--assume-clean');
+  const bitmap = bitmapOption(p);
+  opts.push(`--bitmap=${bitmap}`);
+  if (bitmap === 'internal' && p.bitmap_chunk !== undefined)
+    opts.push(`--bitmap-chunk=${Number(p.bitmap_chunk) / 1024}K`);
+  if (bitmap === 'internal' && typeof p.daemon_sleep === 'number' && p.daemon_sleep % 1e9 === 0)
+    opts.push(`--delay=${p.daemon_sleep / 1e9}`);
+  return `${opts.join(' ')} ${members(String(p.device), disks).join(' ')}`;
+}
+
+/** null when the model has no mdadm equivalent (raid5, raid1 and raid10 have). */
+export function setupCommands(s: CommandSource): string | null {
+  const p = s.params;
+  const level = mdLevel(s.model, p);
+  const create = mdadmCreateLine(s);
+  if (level === null || create === null) return null;
+  const disks = Number(p.disks);
   const device = String(p.device);
   const paths = members(device, disks);
   const out: string[] = [
-    `# Stripe Lab: ${s.preset ? `preset ${s.preset}` : 'raid5 scenario'} on real hardware (run as root; DESTROYS data on the members).`,
+    `# Stripe Lab: ${s.preset ? `preset ${s.preset}` : `${s.model} scenario`} on real hardware (run as root; DESTROYS data on the members).`,
     `# Simulated: ${s.warmupNs / 1e6} ms warm-up, ${s.durationNs / 1e6} ms measured; a real run needs seconds, so fio runs longer below.`,
   ];
+  if (p.kernel !== undefined)
+    out.push(
+      `# kernel=${p.kernel}: the md mechanics modelled are ${p.kernel === 'current' ? "today's mainline" : `Linux ${p.kernel}'s`}; run a kernel of that release for a like-for-like comparison`,
+    );
+  const dataDisks = level === 6 ? disks - 2 : level === 5 ? disks - 1 : level === 10 ? disks / 2 : 1;
   if (device === 'ramdisk') {
-    const perMemberKiB = Math.ceil(Number(p.size) / (disks - (level === 6 ? 2 : 1)) / 1024);
+    const perMemberKiB = Math.ceil(Number(p.size) / dataDisks / 1024);
     out.push(
       `modprobe brd rd_nr=${disks} rd_size=${perMemberKiB}   # members at memory speed (${sizeText(perMemberKiB * 1024)} each)`,
     );
   } else out.push(`# members: ${device} devices; adjust ${paths.join(' ')} to yours`);
   if (p.cpus !== undefined)
     out.push(
-      `# cpus=${p.cpus}: boot with maxcpus=${p.cpus} (or nr_cpus=${p.cpus}) so submitters, raid5d, workers and interrupts share as many CPUs`,
+      `# cpus=${p.cpus}: boot with maxcpus=${p.cpus} (or nr_cpus=${p.cpus}) so submitters, md threads and interrupts share as many CPUs`,
     );
-  const bitmap =
-    p.bitmap === undefined || p.bitmap === false || p.bitmap === 'none' || p.bitmap === 'off' ? 'none' : 'internal';
+  out.push(create);
   out.push(
-    `mdadm --create /dev/md0 --run --level=${level} --raid-devices=${disks} --chunk=${Number(p.chunk) / 1024}K --assume-clean --bitmap=${bitmap} ${paths.join(' ')}`,
+    p.assume_clean === false
+      ? '# no --assume-clean: the initial resync runs, as the scenario models it (its speed limits follow)'
+      : '# --assume-clean: the array starts in sync, as the scenario has it: no initial resync',
   );
-  out.push('# --assume-clean: skip the initial resync, which the simulation does not model');
+  if (bitmapOption(p) === 'lockless')
+    out.push(
+      '# --bitmap=lockless is llbitmap: mdadm 4.5 is the first to accept it (4.2 in Debian 12 knows none|internal|clustered|FILE), and the kernel needs md llbitmap',
+    );
+  for (const knob of ['sync_speed_min', 'sync_speed_max', 'sync_io_depth']) {
+    if (p[knob] === undefined) continue;
+    out.push(
+      `echo ${p[knob]} > /sys/block/md0/md/${knob}${knob === 'sync_io_depth' ? '   # where the kernel has it' : ''}`,
+    );
+  }
+  if (p.barrier === 'lock')
+    out.push(
+      '# barrier=lock: conf->resync_lock on every array bio, as raid1/raid10 before the lockless barrier; no runtime knob',
+    );
   for (const knob of ['stripe_cache_size', 'group_thread_cnt', 'preread_bypass_threshold', 'rmw_level', 'skip_copy']) {
     if (p[knob] === undefined) continue;
     const v = typeof p[knob] === 'boolean' ? (p[knob] ? 1 : 0) : p[knob];
