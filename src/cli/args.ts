@@ -12,6 +12,8 @@ export interface SimArgs extends ScenarioFlags {
   lockstat?: string;
   fioJson?: string;
   commands: boolean;
+  /** --check-invariants: each model's debug invariants after every event, and the stall watchdog. */
+  checkInvariants: boolean;
   help: boolean;
 }
 
@@ -25,7 +27,14 @@ const VALUE_FLAGS = new Set<string>([
 ]);
 
 export function parseSimArgs(argv: readonly string[]): SimArgs {
-  const out: SimArgs = { sets: {}, json: false, listPresets: false, commands: false, help: false };
+  const out: SimArgs = {
+    sets: {},
+    json: false,
+    listPresets: false,
+    commands: false,
+    checkInvariants: false,
+    help: false,
+  };
   for (const { flag, value } of flagsOf(argv, VALUE_FLAGS)) {
     if (value !== undefined && takeScenarioFlag(out, flag, value)) continue;
     switch (flag) {
@@ -50,6 +59,9 @@ export function parseSimArgs(argv: readonly string[]): SimArgs {
       case '--json':
         out.json = true;
         break;
+      case '--check-invariants':
+        out.checkInvariants = true;
+        break;
       case '--list-presets':
         out.listPresets = true;
         break;
@@ -61,7 +73,7 @@ export function parseSimArgs(argv: readonly string[]): SimArgs {
         throw new ParamError(
           'option',
           flag,
-          '--model, --preset, --scenario, --set, --seed, --duration, --warmup, --json, --trace, --trace-window, --lockstat, --fio-json, --commands, --describe, --list-presets',
+          '--model, --preset, --scenario, --set, --seed, --duration, --warmup, --json, --trace, --trace-window, --lockstat, --fio-json, --check-invariants, --commands, --describe, --list-presets',
         );
     }
   }
@@ -69,8 +81,11 @@ export function parseSimArgs(argv: readonly string[]): SimArgs {
 }
 
 export const USAGE = `usage: npm run sim -- (--model NAME | --preset ID | --scenario FILE.json) [--set KEY=VALUE ...]
-       [--seed N] [--duration TIME] [--warmup TIME | --warmup auto] [--json]
+       [--seed N] [--duration TIME] [--warmup TIME | --warmup auto] [--json] [--check-invariants]
        [--trace FILE [--trace-window TIME]] [--lockstat FILE] [--fio-json FILE] | --commands
        npm run sim -- --describe MODEL | --list-presets
   --warmup auto: detect the warm-up (MSER-5 on completions per interval over warm-up + duration) instead of
-  discarding a fixed one; the result's warmup field says where it cut, or why it fell back to the fixed one.`;
+  discarding a fixed one; the result's warmup field says where it cut, or why it fell back to the fixed one.
+  --check-invariants: check the model's invariants after every event and watch for a stall (nothing completed for
+  longer than the configuration allows); either exits 3 with one line naming the model, seed, time, event count
+  and the rule broken. Any run that completes nothing in a window long enough to expect a completion exits 3 too.`;

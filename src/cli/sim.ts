@@ -1,5 +1,8 @@
 // `npm run sim`: one simulation in Node, printed as the JSON contract (--json) or a human summary.
-// Bad input exits 2 with one line naming the key, the value and what is accepted.
+// Bad input exits 2 with one line naming the key, the value and what is accepted. --check-invariants runs the
+// model's invariants after every event and a stall watchdog: a failure exits 3 with one line (src/sim/checked.ts).
+// Any run that completes nothing is a stall (exit 3) if its window was long enough to expect a completion, and a
+// warning naming the minimum window otherwise, never a silent 0.
 import { parseSimArgs, USAGE } from './args';
 import { humanSummary } from './summary';
 import { describeModel, listPresets } from './describe';
@@ -7,6 +10,48 @@ import { resolveScenario } from '../scenarios/scenarioFile';
 import { scenarioInput } from './scenarioFlags';
 import { ParamError } from '../scenarios/paramSpec';
 import { commandsFor, runWithOutputs } from './simOutputs';
+import { CheckFailed, checkOptions, runScenarioChecked, type CheckOptions } from '../sim/checked';
+import { createModel, type RunSpec } from '../sim/run';
+import type { ModelRun } from '../sim/core/model';
+import type { SimResult } from '../sim/core/result';
+import { violate } from '../sim/core/invariant';
+import { fmtNs, stallBound } from '../sim/stallBound';
+
+/** Test-only: STRIPE_LAB_TEST_BREAK_AT=N makes the checked run's invariant fail at event N, so a test can see the
+ * exit-3 line of a real run without a real bug. Ignored without --check-invariants. */
+const BREAK_AT = Number(process.env.STRIPE_LAB_TEST_BREAK_AT ?? NaN);
+
+function createForCheck(spec: RunSpec): ModelRun {
+  const run = createModel(spec.model, spec.params, spec.seed);
+  if (!(BREAK_AT >= 0)) return run;
+  const own = run.checkInvariants?.bind(run);
+  run.checkInvariants = () => {
+    own?.();
+    if (run.sim.events >= BREAK_AT) violate('test_hook_broken_invariant', `STRIPE_LAB_TEST_BREAK_AT=${BREAK_AT}`);
+  };
+  return run;
+}
+
+function checked(sc: RunSpec, o: CheckOptions): SimResult {
+  try {
+    return runScenarioChecked(sc, o, createForCheck).result;
+  } catch (e) {
+    if (!(e instanceof CheckFailed)) throw e;
+    process.stderr.write(`${e.message}\n`);
+    process.exit(3);
+  }
+}
+
+/** No completion in the window: a stall if the window was long enough to expect one (rerun with the watchdog for
+ * the threads' states at that moment, exit 3), else a warning naming the window that would be. */
+function zeroCompletions(sc: RunSpec, result: SimResult): void {
+  if (result.throughput.opsPerSec !== 0) return;
+  const b = stallBound(sc.model, sc.params);
+  if (sc.durationNs > b.ns) checked(sc, { invariants: false, stallNs: b.ns, stallWhy: b.why });
+  process.stderr.write(
+    `warning: nothing completed in the ${fmtNs(result.simulatedNs)} window; this configuration needs up to ${fmtNs(b.ns)} to be sure of a completion (${b.why}): use --duration ${fmtNs(b.ns)} or more\n`,
+  );
+}
 
 function fail(message: string): never {
   process.stderr.write(`${message}\n`);
@@ -33,7 +78,11 @@ function main(argv: string[]): void {
     process.stdout.write(commandsFor(sc));
     return;
   }
-  const result = runWithOutputs(sc, a);
+  const outputs = a.trace !== undefined || a.lockstat !== undefined || a.fioJson !== undefined;
+  const checkedResult = a.checkInvariants ? checked(sc, checkOptions(sc, true)) : null;
+  // The file outputs come from their own observed run; it is the same run (same seed), so the same result.
+  const result = checkedResult && !outputs ? checkedResult : runWithOutputs(sc, a);
+  zeroCompletions(sc, result);
   process.stdout.write(a.json ? `${JSON.stringify(result)}\n` : `${humanSummary(result)}\n`);
 }
 

@@ -44,6 +44,11 @@ export interface ModelRun {
   passesDone?(): number;
   /** Optional: keep the history of one item (raid5: a stripe_head by index); null stops. Returns an error or null. */
   follow?(id: number | null): string | null;
+  /** Optional: the model's debug invariants (core/invariant.ts); throws an InvariantViolation naming the rule.
+   * src/sim/checked.ts calls it after every event under --check-invariants and in the fuzz tests. */
+  checkInvariants?(): void;
+  /** Optional: the lengths of the model's lists right now (raid5: handle_list, inactive...), for a stall report. */
+  listLengths?(): [string, number][];
 }
 
 export interface ModelFactory {

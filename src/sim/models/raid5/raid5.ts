@@ -26,7 +26,7 @@ import { IDLE, type SimThread } from '../../core/thread';
 import { followStripe, snapshotExtra } from './snapshot';
 import { LatencyWindows } from './latencyWindow';
 import type { StripeHead } from './stripeHead';
-import { checkInvariants } from './invariants';
+import { checkInvariants, raid5Invariants } from './invariants';
 import { bitmapStartWrite, type MdLibs } from './bitmapHooks';
 import { attachMd, setMdLive } from './bitmapSync';
 
@@ -168,6 +168,20 @@ export class Raid5 implements ModelRun {
       this.sim.step();
       checkInvariants(this);
     }
+  }
+
+  /** The invariants whatever `debug` says (src/sim/checked.ts calls this after every event). */
+  checkInvariants(): void {
+    raid5Invariants(this);
+  }
+
+  listLengths(): [string, number][] {
+    const c = this.conf;
+    return [
+      ...Object.values(c.listStats).map((q): [string, number] => [q.name, q.length]),
+      ['stripe_cache_active', c.activeStripes],
+      ...this.io.members.map((d): [string, number] => [`${d.name} depth`, d.depth]),
+    ];
   }
 
   resetStats(): void {
