@@ -214,3 +214,12 @@ export function setPage(page: Page): void {
 export function toggleProjector(): void {
   useSim.setState((s) => ({ projector: !s.projector }));
 }
+
+/** Esc in a field puts the running value back; the refusal was about the value typed, so it goes too. */
+export function clearFieldError(key: string): void {
+  const s = useSim.getState();
+  if (!(key in s.fieldErrors)) return;
+  const rest = { ...s.fieldErrors };
+  delete rest[key];
+  useSim.setState({ fieldErrors: rest });
+}

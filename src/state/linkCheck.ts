@@ -113,9 +113,15 @@ type Bad = (field: string, value: unknown, accepted: string, fallback: string) =
 function pickScenario(w: Record<string, unknown>, bad: Bad): { model: string; preset: string | null } {
   const fallback = findPreset(DEFAULT_PRESET) ?? PRESETS[0];
   let preset = 'preset' in w ? (typeof w.preset === 'string' ? findPreset(w.preset) : undefined) : undefined;
-  if ('preset' in w && !preset)
-    bad('preset', w.preset, 'a preset id from the scenario picker', 'opened without a preset');
   let model = 'model' in w && typeof w.model === 'string' && modelInfo(w.model) ? w.model : undefined;
+  // says what now runs: the model named beside it with its defaults, else the default preset
+  if ('preset' in w && !preset)
+    bad(
+      'preset',
+      w.preset,
+      'a preset id from the scenario picker',
+      model ? `opened ${model} with its defaults` : `opened the default preset ${fallback.id}`,
+    );
   if ('model' in w && !model)
     bad(
       'model',
@@ -140,6 +146,10 @@ function pickOverrides(model: string, preset: string | null, raw: unknown, bad: 
   }
   const specs = modelInfo(model)?.params ?? [];
   const out: Record<string, ParamValue> = {};
+  // what a refused parameter falls back to: the preset's own value (or the model's default), as it runs
+  const base = resolveScenario({ model, ...(preset ? { preset } : {}), params: {} }).params;
+  const usedInstead = (k: string) =>
+    `used ${shownValue(base[k])}, ${preset ? `the value of preset ${preset}` : `the default of ${model}`}`;
   for (const [k, value] of Object.entries(raw as Record<string, unknown>)) {
     const spec = specs.find((s) => s.key === k);
     if (!spec) {
@@ -150,7 +160,7 @@ function pickOverrides(model: string, preset: string | null, raw: unknown, bad: 
       out[k] = parseParam(spec, value);
     } catch (e) {
       if (!(e instanceof ParamError)) throw e;
-      bad(k, value, e.accepted, `used ${shownValue(spec.default)}, the default`);
+      bad(k, value, e.accepted, usedInstead(k));
     }
   }
   // Cross-field rules (derive) name one key; drop that one and try again, so the others survive.
@@ -165,7 +175,7 @@ function pickOverrides(model: string, preset: string | null, raw: unknown, bad: 
         bad('params', out, msg, 'used the preset as it is');
         return {};
       }
-      bad(key, out[key], msg, "used the preset's value");
+      bad(key, out[key], msg, usedInstead(key));
       delete out[key];
     }
   }

@@ -3,6 +3,7 @@
 import { compressToEncodedURIComponent } from 'lz-string';
 import { describe, expect, it } from 'vitest';
 import { PRESETS } from '../scenarios/catalog';
+import { resolveScenario } from '../scenarios/scenarioFile';
 import { checkLink } from './linkCheck';
 import { linkHash, readAddress, type LinkState } from './permalink';
 
@@ -129,8 +130,33 @@ describe('damaged links', () => {
     const c = open('', hashOf({ v: 1, preset: 'nope', seed: 4 }));
     expect(c.state).toMatchObject({ model: 'raid5', preset: 'raid5-3disk-threads', seed: 4 });
     expect(c.problems[0]).toBe(
-      'link: preset="nope": accepted a preset id from the scenario picker; opened without a preset',
+      'link: preset="nope": accepted a preset id from the scenario picker; opened the default preset raid5-3disk-threads',
     );
+    expect(open('', hashOf({ v: 1, model: 'loop', preset: 'nope' })).problems[0]).toMatch(
+      /; opened loop with its defaults$/,
+    );
+  });
+
+  it('issue 15: each refused parameter says the value the run now uses, not the model default', () => {
+    const c = open('?stripe_cache_size=5&disks=1&bs=3000', '');
+    const runs = resolveScenario({ model: c.state.model, preset: c.state.preset!, params: c.state.overrides }).params;
+    expect(c.problems).toHaveLength(3);
+    for (const key of ['stripe_cache_size', 'disks', 'bs']) {
+      const line = c.problems.find((p) => p.startsWith(`link: ${key}=`));
+      expect(line, key).toBeDefined();
+      expect(line).toContain(`used ${JSON.stringify(runs[key])}, the value of preset raid5-3disk-threads`);
+    }
+    expect(runs.stripe_cache_size).toBe(512); // the preset's, where the notice said "256, the default"
+  });
+
+  it('view=projector round-trips; a bad view is named and the normal screen used', () => {
+    const c = open('', linkHash({ ...base, projector: true }));
+    expect(c.state.projector).toBe(true);
+    expect(c.problems).toEqual([]);
+    expect(open('?view=projector', '').state.projector).toBe(true);
+    const bad = open('?view=big', '');
+    expect(bad.state.projector).toBeUndefined();
+    expect(bad.problems).toEqual(['link: view="big": accepted normal | projector; used "normal"']);
   });
 
   it('a model that contradicts the preset is named; the preset wins', () => {

@@ -1,7 +1,7 @@
 // One parameter control generated from its ParamSpec: unit, range and help as a tooltip, a badge on
 // live knobs, and the refusal shown at the control. Values go to actions.setParam, nothing else.
 import { useState } from 'react';
-import { setParam } from '../state/actions';
+import { clearFieldError, setParam } from '../state/actions';
 import { acceptedOf, displayValue, unitOf, type ParamSpec } from '../state/catalog';
 import type { ParamValue } from '../protocol/messages';
 
@@ -74,7 +74,10 @@ export function ParamField({ spec, value, error }: Props) {
         onChange={(e) => setDraft(e.target.value)}
         onKeyDown={(e) => {
           if (e.key === 'Enter') commit(e.currentTarget.value);
-          if (e.key === 'Escape') setDraft(null);
+          if (e.key === 'Escape') {
+            setDraft(null);
+            clearFieldError(spec.key);
+          }
         }}
         onBlur={(e) => {
           if (draft !== null && draft !== shown) commit(e.currentTarget.value);

@@ -1,7 +1,7 @@
 // The parameter column: every ParamSpec of the running model, grouped as the catalog groups them
 // (cost tables folded away), plus the seed. Generated from the catalog; no model is named here.
 import { useState } from 'react';
-import { setSeed } from '../state/actions';
+import { clearFieldError, setSeed } from '../state/actions';
 import { modelInfo, type ParamSpec } from '../state/catalog';
 import { useSim } from '../state/store';
 import { ParamField } from './ParamField';
@@ -42,7 +42,10 @@ function SeedField() {
         onChange={(e) => setDraft(e.target.value)}
         onKeyDown={(e) => {
           if (e.key === 'Enter') commit(e.currentTarget.value);
-          if (e.key === 'Escape') setDraft(null);
+          if (e.key === 'Escape') {
+            setDraft(null);
+            clearFieldError('seed');
+          }
         }}
         onBlur={(e) => {
           if (draft !== null && draft !== String(seed)) commit(e.currentTarget.value);

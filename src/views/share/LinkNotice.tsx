@@ -10,7 +10,7 @@ export function LinkNotice() {
       <div className="link-notice-head">
         <b>⚠ This link had {problems.length === 1 ? 'a problem' : `${problems.length} problems`}</b>
         <span className="muted">
-          : the app opened with the default for {problems.length === 1 ? 'that field' : 'those fields'}, the rest as
+          : {problems.length === 1 ? 'the line says' : 'each line says'} what the app used instead; the rest opened as
           linked.
         </span>
         <button

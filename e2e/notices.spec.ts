@@ -1,0 +1,47 @@
+// Issue 15's untrue notices, reproduced by their steps in Debian's Chromium: each notice must say what
+// the run now uses. Esc takes a field's refusal away with the typed value; a bad link names the value run.
+import { expect, test, type Page } from '@playwright/test';
+
+const simNs = async (page: Page) => Number(await page.getByTestId('simtime').getAttribute('data-ns'));
+
+test('Esc in a field puts the running value back and takes its refusal with it', async ({ page }) => {
+  await page.goto('/');
+  await expect.poll(() => simNs(page), { timeout: 30_000 }).toBeGreaterThan(0);
+  const field = page.getByTestId('param-stripe_cache_size');
+  await field.fill('5');
+  await field.press('Enter');
+  await expect(page.getByTestId('param-stripe_cache_size-error')).toContainText('accepted');
+  await expect(field).toHaveAttribute('aria-invalid', 'true');
+  await field.press('Escape');
+  await expect(field).toHaveValue('256');
+  await expect(page.getByTestId('param-stripe_cache_size-error')).toHaveCount(0);
+  await expect(field).toHaveAttribute('aria-invalid', 'false');
+  await expect(page.locator('.field.invalid')).toHaveCount(0);
+  // the seed field too
+  const seed = page.getByTestId('seed');
+  await seed.fill('-1');
+  await seed.press('Enter');
+  await expect(page.locator('.field.invalid')).toHaveCount(1);
+  await seed.press('Escape');
+  await expect(seed).toHaveValue('1');
+  await expect(page.locator('.field.invalid')).toHaveCount(0);
+});
+
+test('a bad link names the values the run now uses', async ({ page }) => {
+  await page.goto('/?stripe_cache_size=5&disks=1&bs=3000');
+  await expect.poll(() => simNs(page), { timeout: 30_000 }).toBeGreaterThan(0);
+  const used = await page.getByTestId('param-stripe_cache_size').inputValue();
+  await expect(page.getByText(/link: stripe_cache_size="5": .*; used (\d+), the value of preset/)).toContainText(
+    `used ${used},`,
+  );
+  await expect(page.getByText(/link: disks="1": /)).toContainText(
+    `used ${await page.getByTestId('param-disks').inputValue()},`,
+  );
+
+  await expect(page.getByTestId('link-problems')).toContainText('each line says what the app used instead');
+
+  await page.goto('/?preset=no-such-preset');
+  await expect.poll(() => simNs(page), { timeout: 30_000 }).toBeGreaterThan(0);
+  const running = (await page.getByTestId('scenario').inputValue()).replace(/^preset:/, '');
+  await expect(page.getByText(/link: preset="no-such-preset"/)).toContainText(`opened the default preset ${running}`);
+});
