@@ -45,3 +45,14 @@ test('a bad link names the values the run now uses', async ({ page }) => {
   const running = (await page.getByTestId('scenario').inputValue()).replace(/^preset:/, '');
   await expect(page.getByText(/link: preset="no-such-preset"/)).toContainText(`opened the default preset ${running}`);
 });
+
+test('the preset description says first what runs when it differs from the preset', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByTestId('shows')).toContainText(
+    "Running the preset's baseline (group_thread_cnt 0, stripe_cache_size 256). The preset:",
+  );
+  await page.goto('/?preset=raid5-3disk-threads&disks=16');
+  await expect.poll(() => simNs(page), { timeout: 30_000 }).toBeGreaterThan(0);
+  await expect(page.getByTestId('shows')).toContainText('Running with disks 16. The preset: 4K random writes on 3');
+  await expect(page.locator('.machine .panel-head')).toContainText('on 16 members');
+});

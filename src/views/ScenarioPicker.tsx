@@ -10,7 +10,23 @@ export function ScenarioPicker() {
   const preset = useSim((s) => s.preset);
   const model = useSim((s) => s.model);
   const value = preset ? `preset:${preset}` : `model:${model}`;
-  const shows = preset ? findPreset(preset)?.shows : modelInfo(model)?.title;
+  const overrides = useSim((s) => s.overrides);
+  const found = preset ? findPreset(preset) : undefined;
+  const said = found?.shows ?? modelInfo(model)?.title;
+  // The description is of the preset as published; say first what runs when it differs (issue 15).
+  const changed = Object.entries(overrides).map(([k, v]) => `${k} ${String(v)}`);
+  const base = found?.baseline ?? {};
+  const isBaseline =
+    changed.length > 0 &&
+    Object.keys(base).length === changed.length &&
+    Object.entries(base).every(([k, v]) => overrides[k] === v);
+  const running =
+    changed.length === 0
+      ? ''
+      : isBaseline
+        ? `Running the preset's baseline (${changed.join(', ')}). `
+        : `Running with ${changed.join(', ')}. `;
+  const shows = preset && running ? `${running}The preset: ${said ?? ''}` : said;
   return (
     <div className="picker">
       <label>
