@@ -1,9 +1,21 @@
 // The UI <-> simulation-worker protocol: two discriminated unions and the columnar frame layout.
 // Types and constants only: no runtime code from other rooms, no behaviour.
-import type { LockView, Snapshot } from '../sim/core/model';
+import type { LockView } from '../sim/core/model';
 import type { LockRow, QueueRow, DeviceRow, SimResult } from '../sim/core/result';
+import type { AnySnapshot } from '../sim/models';
+import type {
+  FollowedStripe,
+  LatencyWindow,
+  LockHistogram,
+  MemberQueue,
+  OffloadView,
+  Raid5Extra,
+} from '../sim/models/raid5/snapshot';
 
-export type { LockView, Snapshot, LockRow, QueueRow, DeviceRow, SimResult };
+export type { LockView, LockRow, QueueRow, DeviceRow, SimResult };
+/** A model's snapshot as it crosses the worker boundary: a union discriminated by `model`. */
+export type Snapshot = AnySnapshot;
+export type { FollowedStripe, LatencyWindow, LockHistogram, MemberQueue, OffloadView, Raid5Extra };
 
 /** Bumped on any incompatible change; the handshake refuses a mismatch instead of misreading frames. */
 export const PROTOCOL_VERSION = 3;

@@ -3,7 +3,7 @@
 // With warmupMode 'auto' the warm-up is detected (MSER-5, see warmup.ts) instead of fixed.
 import type { ModelRun, Params } from './core/model';
 import type { SimResult, WarmupDetection } from './core/result';
-import { FACTORIES } from './models';
+import { FACTORIES, type AnySnapshot } from './models';
 import { detectWarmup } from './warmup';
 
 export interface RunSpec {
@@ -17,18 +17,18 @@ export interface RunSpec {
   warmupMode?: 'fixed' | 'auto';
 }
 
-export function createModel(model: string, params: Params, seed: number): ModelRun {
+export function createModel(model: string, params: Params, seed: number): ModelRun<AnySnapshot> {
   const f = FACTORIES[model];
   if (!f) throw new Error(`model=${model}: accepted ${Object.keys(FACTORIES).join(' | ')}`);
   return f.create(params, seed);
 }
 
-export function runScenario(spec: RunSpec): { result: SimResult; run: ModelRun } {
+export function runScenario(spec: RunSpec): { result: SimResult; run: ModelRun<AnySnapshot> } {
   if (spec.warmupMode === 'auto') return runDetected(spec);
   return runFixed(spec);
 }
 
-function runFixed(spec: RunSpec): { result: SimResult; run: ModelRun } {
+function runFixed(spec: RunSpec): { result: SimResult; run: ModelRun<AnySnapshot> } {
   const run = createModel(spec.model, spec.params, spec.seed);
   run.sim.runUntil(spec.warmupNs);
   run.resetStats();
@@ -41,7 +41,7 @@ function runFixed(spec: RunSpec): { result: SimResult; run: ModelRun } {
  * that cut measures the rest. Runs are deterministic, so the result is exactly the fixed run's at the cut
  * (the sampling run is not reused: its stats were never reset), with `warmup` saying how it was chosen.
  */
-function runDetected(spec: RunSpec): { result: SimResult; run: ModelRun } {
+function runDetected(spec: RunSpec): { result: SimResult; run: ModelRun<AnySnapshot> } {
   const { fixed, warmup } = detectedSpec(spec);
   const { result, run } = runFixed(fixed);
   return { result: { ...result, warmup }, run };

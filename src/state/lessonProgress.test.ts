@@ -73,18 +73,19 @@ describe('lesson progress in storage', () => {
   });
 });
 
-const snap = (timeNs: number, completions: number) =>
-  ({
-    timeNs,
-    completions,
-    bytes: completions * 4096,
-    events: 0,
-    threads: [],
-    locks: [],
-    lockStats: [],
-    queues: [],
-    devices: [],
-  }) as Snapshot;
+const snap = (timeNs: number, completions: number): Snapshot => ({
+  model: 'lock-lab',
+  extra: {},
+  timeNs,
+  completions,
+  bytes: completions * 4096,
+  events: 0,
+  threads: [],
+  locks: [],
+  lockStats: [],
+  queues: [],
+  devices: [],
+});
 
 describe('the measuring window', () => {
   it('opens after settling, spans to the latest snapshot of its run, and stops when frozen', () => {

@@ -65,7 +65,7 @@ describe('mirror member figures', () => {
     });
     const run = createModel(sc.model, sc.params, 7);
     run.sim.runUntil(1e6);
-    expect(mirrorSampleOf({ ...run.snapshot(), extra: { level: 'raid5' } })).toBeNull();
+    expect(mirrorSampleOf({ ...run.snapshot(), model: 'raid1', extra: { level: 'raid5' } })).toBeNull();
     const a = mirrorSampleOf(run.snapshot());
     run.sim.runUntil(3e6);
     const b = mirrorSampleOf(run.snapshot());

@@ -23,6 +23,8 @@ function frame(runId: number, rows: [number, number, number][], nowNs: number, t
       label: new Uint16Array(rows.length),
     },
     snapshot: {
+      model: 'lock-lab',
+      extra: {},
       timeNs: nowNs,
       events: 0,
       completions: 0,

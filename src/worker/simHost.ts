@@ -23,7 +23,7 @@ const MAX_PASS_EVENTS = 2_000_000;
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 export class SimHost {
-  private run: ModelRun | null = null;
+  private run: ModelRun<Snapshot> | null = null;
   private recorder: FrameRecorder | null = null;
   private scenario: ResolvedScenario | null = null;
   /** Starting parameters and live changes, so exports can replay the run exactly. */
@@ -51,7 +51,7 @@ export class SimHost {
     this.traces = new TraceJobs((m) => this.endpoint.post(m, []), clock);
   }
 
-  get current(): ModelRun | null {
+  get current(): ModelRun<Snapshot> | null {
     return this.run;
   }
 
@@ -176,7 +176,7 @@ export class SimHost {
     this.sendFrame();
   }
 
-  private advance(run: ModelRun, elapsedMs: number, wallStart: number): void {
+  private advance(run: ModelRun<Snapshot>, elapsedMs: number, wallStart: number): void {
     const sim = run.sim;
     let target = Infinity;
     if (this.speed !== 'max') {

@@ -86,6 +86,18 @@ const BLK_MAX_SEGMENTS = 128;
 /** What a finished bio runs, in the completing context (raid5_end_write_request, bi_end_io...). */
 export type EndBio = (t: SimThread, tag: number) => Gen;
 
+/** A member now and its cumulative counters, as a snapshot carries it (BlockLayer.memberSnapshot). */
+export interface MemberQueue {
+  name: string;
+  queued: number;
+  inService: number;
+  parallelism: number;
+  busyNs: number;
+  bytes: number;
+  requests: number;
+  merges: number;
+}
+
 export class BlockLayer {
   readonly queues: RequestQueue[] = [];
   /** q->queue_lock of each member's legacy request queue (blk=sq), one lock class for all. */
@@ -459,7 +471,7 @@ export class BlockLayer {
   /** Each member now (queued, in service) and its cumulative counters since the last stats reset: busy time,
    * bytes, requests sent to the device (brd has no queue: each bio is one) and bios merged, which the state
    * layer differences into recent utilisation, areq-sz and merges/s. Observation only. */
-  memberSnapshot(now: number): Record<string, unknown>[] {
+  memberSnapshot(now: number): MemberQueue[] {
     return this.queues.map((q) => ({
       name: q.device.name,
       queued: q.queued,

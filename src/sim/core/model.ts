@@ -15,8 +15,8 @@ export interface LockView {
   spinning: boolean;
 }
 
-/** A compact, structured-cloneable picture of the model at one instant. */
-export interface Snapshot {
+/** A compact, structured-cloneable picture of the model at one instant: the part every model fills. */
+export interface SnapshotBase {
   timeNs: number;
   events: number;
   /** Completed top-level operations and bytes since the run started (not reset by warm-up). */
@@ -27,17 +27,23 @@ export interface Snapshot {
   lockStats: LockRow[];
   queues: QueueRow[];
   devices: DeviceRow[];
-  /** Model-specific extras (e.g. raid5's stripe cells by list). */
-  extra?: Record<string, unknown>;
 }
+/** One model's snapshot: the generic part, the model's name (what protocol's Snapshot union is discriminated
+ * by) and its extras, typed beside the model that produces them (raid5: models/raid5/snapshot.ts). */
+export interface ModelSnapshot<M extends string = string, X = Record<string, unknown>> extends SnapshotBase {
+  model: M;
+  extra: X;
+}
+/** Any model's snapshot with its extras unread (warm-up, lessons' generic figures). */
+export type Snapshot = ModelSnapshot;
 
-export interface ModelRun {
+export interface ModelRun<S extends Snapshot = Snapshot> {
   readonly sim: Simulator;
   readonly kernel: Kernel;
   /** Starts a new measurement window (end of warm-up). */
   resetStats(): void;
   result(meta: { preset: string | null; warmupNs: number }): SimResult;
-  snapshot(): Snapshot;
+  snapshot(): S;
   /** Applies a runtime knob; returns an error message, or null when applied. */
   setLive(key: string, value: ParamValue): string | null;
   /** Optional: completed units of the model's per-item work (raid5: handle_stripe passes), for "step one pass". */
@@ -51,7 +57,7 @@ export interface ModelRun {
   listLengths?(): [string, number][];
 }
 
-export interface ModelFactory {
+export interface ModelFactory<S extends Snapshot = Snapshot> {
   readonly name: string;
-  create(params: Params, seed: number): ModelRun;
+  create(params: Params, seed: number): ModelRun<S>;
 }

@@ -63,7 +63,13 @@ const thread = (t: Snapshot['threads'][number]): ThreadNow => ({
 
 export function loopPicture(s: Snapshot | null | undefined): LoopPicture | null {
   const x = s?.extra;
-  if (!s || !x || typeof x.loopMode !== 'string' || !Array.isArray(x.loopQueues) || !(x.loopMode in DESIGNS))
+  if (
+    s?.model !== 'loop' ||
+    !x ||
+    typeof x.loopMode !== 'string' ||
+    !Array.isArray(x.loopQueues) ||
+    !(x.loopMode in DESIGNS)
+  )
     return null;
   const mode = x.loopMode as LoopMode;
   const handlers = s.threads.filter((t) => t.role === 'loop_thread' || t.role === 'kworker').map(thread);

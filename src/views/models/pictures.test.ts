@@ -2,6 +2,11 @@
 // machine a model gets. Snapshots are built by hand in the shape each model's snapshot() sends.
 import { describe, expect, it } from 'vitest';
 import type { Snapshot } from '../../protocol/messages';
+
+type Machine = Exclude<Snapshot['model'], 'raid5' | 'lock-lab'>;
+/** The model whose snapshot carries these fields: the mirrors name their level, ext4 its submit path. */
+const modelOf = (extra: Record<string, unknown>): Machine =>
+  extra.level === 'raid1' || extra.level === 'raid10' ? extra.level : 'submit' in extra ? 'ext4' : 'loop';
 import { ext4Picture, writerPhase } from './ext4Picture';
 import { loopPicture } from './loopPicture';
 import { codeCounts } from './mdPicture';
@@ -11,8 +16,9 @@ import { machineFor } from './StageFor';
 const base = (
   extra: Record<string, unknown>,
   threads: [string, string, number, string][] = [],
-  over: Partial<Snapshot> = {},
+  over: { locks?: Snapshot['locks']; devices?: Snapshot['devices'] } = {},
 ): Snapshot => ({
+  model: modelOf(extra),
   timeNs: 1e6,
   events: 10,
   completions: 5,

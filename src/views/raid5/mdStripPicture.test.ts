@@ -3,22 +3,16 @@
 import { describe, expect, it } from 'vitest';
 import type { Snapshot } from '../../protocol/messages';
 import { mdStripPicture } from './mdStripPicture';
+import { raid5Snapshot } from './raid5Snapshot.testkit';
 
-const snap = (extra: Record<string, unknown>, locks: Snapshot['locks'] = []): Snapshot => ({
-  timeNs: 1e6,
-  events: 10,
-  completions: 5,
-  bytes: 20480,
-  threads: [
-    { name: 'md0_raid5', role: 'raid5d', state: 3, label: 'md_super_wait', utilisation: 0.5 },
-    { name: 'md0_resync', role: 'resync', state: 0, label: 'md_do_sync', utilisation: 0.2 },
-  ],
-  locks,
-  lockStats: [],
-  queues: [],
-  devices: [],
-  extra,
-});
+const snap = (extra: Record<string, unknown>, locks: Snapshot['locks'] = []): Snapshot =>
+  raid5Snapshot(extra, {
+    threads: [
+      { name: 'md0_raid5', role: 'raid5d', state: 3, label: 'md_super_wait', utilisation: 0.5 },
+      { name: 'md0_resync', role: 'resync', state: 0, label: 'md_do_sync', utilisation: 0.2 },
+    ],
+    locks,
+  });
 
 const md = {
   stripeCounts: { bitmap_list: 7 },

@@ -2,7 +2,7 @@
 // without a plug), one device behind the shared block layer's legacy queue; the contract result, per-MiB figures, snapshots.
 import { Kernel } from '../../core/kernel';
 import type { LockClass } from '../../core/lock';
-import type { ModelFactory, ModelRun, ParamValue, Params, Snapshot } from '../../core/model';
+import type { ModelFactory, ModelRun, ModelSnapshot, ParamValue, Params } from '../../core/model';
 import { RandomStreams } from '../../core/random';
 import { deviceRow, latencyFigures, lockRow, queueRow, threadRows, type SimResult } from '../../core/result';
 import { Simulator } from '../../core/simulator';
@@ -109,7 +109,7 @@ export class Ext4 implements ModelRun {
     };
   }
 
-  snapshot(): Snapshot {
+  snapshot(): ModelSnapshot<'ext4'> {
     const k = this.kernel;
     const now = this.sim.now;
     const view = (name: string, l: typeof this.rq.queueLock) => ({
@@ -119,6 +119,7 @@ export class Ext4 implements ModelRun {
       spinning: true,
     });
     return {
+      model: 'ext4',
       timeNs: now,
       events: this.sim.events,
       completions: this.writers.calls,
@@ -163,4 +164,7 @@ export class Ext4 implements ModelRun {
   }
 }
 
-export const ext4Factory: ModelFactory = { name: 'ext4', create: (params, seed) => new Ext4(params, seed) };
+export const ext4Factory: ModelFactory<ModelSnapshot<'ext4'>> = {
+  name: 'ext4',
+  create: (params, seed) => new Ext4(params, seed),
+};

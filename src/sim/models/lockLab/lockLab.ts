@@ -3,7 +3,7 @@
 import { byName, type DistName } from '../../core/distributions';
 import { Kernel } from '../../core/kernel';
 import { Lock, LockClass } from '../../core/lock';
-import type { ModelFactory, ModelRun, Params, Snapshot } from '../../core/model';
+import type { ModelFactory, ModelRun, ModelSnapshot, Params } from '../../core/model';
 import type { RandomStream } from '../../core/random';
 import { RandomStreams } from '../../core/random';
 import { latencyFigures, lockRow, queueRow, threadRows, type SimResult } from '../../core/result';
@@ -149,10 +149,11 @@ export class LockLab implements ModelRun {
     };
   }
 
-  snapshot(): Snapshot {
+  snapshot(): ModelSnapshot<'lock-lab'> {
     const k = this.kernel;
     const now = this.sim.now;
     return {
+      model: 'lock-lab',
       timeNs: now,
       events: this.sim.events,
       completions: this.completions,
@@ -187,7 +188,7 @@ export class LockLab implements ModelRun {
   }
 }
 
-export const lockLabFactory: ModelFactory = {
+export const lockLabFactory: ModelFactory<ModelSnapshot<'lock-lab'>> = {
   name: 'lock-lab',
   create: (params, seed) => new LockLab(params, seed),
 };

@@ -1,7 +1,7 @@
 // The loop model: fio jobs on /dev/loop0, one of three loop designs (loop_mode), and the backing file on a
 // readahead-sensitive device; reports the contract result and live snapshots. Wiring only, no kernel logic.
 import { Kernel } from '../../core/kernel';
-import type { ModelFactory, ModelRun, Params, Snapshot } from '../../core/model';
+import type { ModelFactory, ModelRun, ModelSnapshot, Params } from '../../core/model';
 import { RandomStreams } from '../../core/random';
 import { deviceRow, latencyFigures, lockRow, queueRow, threadRows, type SimResult } from '../../core/result';
 import { Histogram } from '../../core/stats/histogram';
@@ -118,11 +118,12 @@ export class Loop implements ModelRun {
     };
   }
 
-  snapshot(): Snapshot {
+  snapshot(): ModelSnapshot<'loop'> {
     const k = this.kernel;
     const now = this.sim.now;
     const d = this.backing.device;
     return {
+      model: 'loop',
       timeNs: now,
       events: this.sim.events,
       completions: this.completions,
@@ -163,4 +164,7 @@ export class Loop implements ModelRun {
   }
 }
 
-export const loopFactory: ModelFactory = { name: 'loop', create: (params, seed) => new Loop(params, seed) };
+export const loopFactory: ModelFactory<ModelSnapshot<'loop'>> = {
+  name: 'loop',
+  create: (params, seed) => new Loop(params, seed),
+};

@@ -3,7 +3,7 @@
 import { Kernel } from '../../core/kernel';
 import { lockView, mdLiveExtra, mdLiveLocks } from '../../core/mdLive';
 import type { LockClass } from '../../core/lock';
-import type { ModelFactory, ModelRun, ParamValue, Params, Snapshot } from '../../core/model';
+import type { ModelFactory, ModelRun, ModelSnapshot, ParamValue, Params } from '../../core/model';
 import { RandomStreams } from '../../core/random';
 import { deviceRow, latencyFigures, lockRow, queueRow, threadRows, type SimResult } from '../../core/result';
 import { Histogram } from '../../core/stats/histogram';
@@ -30,7 +30,7 @@ export class Mirror implements ModelRun {
   readonly md: MdParams;
   readonly workload: FioJobs;
   readonly latency = new Histogram();
-  readonly model: string;
+  readonly model: 'raid1' | 'raid10';
   completions = 0;
   bytes = 0;
   private measureStart = 0;
@@ -43,7 +43,7 @@ export class Mirror implements ModelRun {
     libs: MdLibs,
   ) {
     const p = (this.p = unpackMirror(level, params));
-    this.model = `raid${level}`;
+    this.model = level === 1 ? 'raid1' : 'raid10';
     this.kernel = new Kernel(this.sim, {
       cpus: p.cpus,
       switchNs: p.switchNs,
@@ -171,10 +171,11 @@ export class Mirror implements ModelRun {
     };
   }
 
-  snapshot(): Snapshot {
+  snapshot(): ModelSnapshot<'raid1' | 'raid10'> {
     const k = this.kernel;
     const now = this.sim.now;
     return {
+      model: this.model,
       timeNs: now,
       events: this.sim.events,
       completions: this.completions,
@@ -227,6 +228,6 @@ export class Mirror implements ModelRun {
   }
 }
 
-export function mirrorFactory(level: 1 | 10, libs: MdLibs): ModelFactory {
+export function mirrorFactory(level: 1 | 10, libs: MdLibs): ModelFactory<ModelSnapshot<'raid1' | 'raid10'>> {
   return { name: `raid${level}`, create: (params, seed) => new Mirror(level, params, seed, libs) };
 }

@@ -3,7 +3,7 @@
 import { Kernel } from '../../core/kernel';
 import type { LockClass } from '../../core/lock';
 import { lockView, mdLiveLocks } from '../../core/mdLive';
-import type { ModelFactory, ModelRun, ParamValue, Params, Snapshot } from '../../core/model';
+import type { ModelFactory, ModelRun, ParamValue, Params } from '../../core/model';
 import { RandomStreams } from '../../core/random';
 import { deviceRow, latencyFigures, lockRow, queueRow, threadRows, type SimResult } from '../../core/result';
 import { Histogram } from '../../core/stats/histogram';
@@ -23,7 +23,7 @@ import { Offload } from './offload';
 import { DeferredIo } from './deferredIo';
 import { WaitQueue } from '../../core/waitQueue';
 import { IDLE, type SimThread } from '../../core/thread';
-import { followStripe, snapshotExtra } from './snapshot';
+import { followStripe, snapshotExtra, type Raid5Snapshot } from './snapshot';
 import { LatencyWindows } from './latencyWindow';
 import type { StripeHead } from './stripeHead';
 import { checkInvariants, raid5Invariants } from './invariants';
@@ -275,11 +275,12 @@ export class Raid5 implements ModelRun {
     };
   }
 
-  snapshot(): Snapshot {
+  snapshot(): Raid5Snapshot {
     const k = this.kernel;
     const now = this.sim.now;
     const c = this.conf;
     return {
+      model: 'raid5',
       timeNs: now,
       events: this.sim.events,
       completions: this.completions,
@@ -368,7 +369,7 @@ export class Raid5 implements ModelRun {
 
 export const raid5Factory: ModelFactory = { name: 'raid5', create: (params, seed) => new Raid5(params, seed) };
 /** raid5 with md core's bitmap and resync, as the composition root builds it. */
-export const raid5FactoryWith = (libs: MdLibs): ModelFactory => ({
+export const raid5FactoryWith = (libs: MdLibs): ModelFactory<Raid5Snapshot> => ({
   name: 'raid5',
   create: (params, seed) => new Raid5(params, seed, libs),
 });

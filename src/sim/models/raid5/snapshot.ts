@@ -4,8 +4,10 @@
 import type { Raid5 } from './raid5';
 import { StripeHistory, type StripeHead, type Where } from './stripeHead';
 import type { LatencyWindow } from './latencyWindow';
-import { OP_PHASES } from './offload';
+import { OP_PHASES, type Offload } from './offload';
 import { mdLiveExtra } from '../../core/mdLive';
+import type { ModelSnapshot } from '../../core/model';
+import type { MemberQueue } from '../../block/blockLayer';
 
 export const WHERE_CODES: readonly Where[] = [
   'free',
@@ -22,7 +24,9 @@ export const MAX_CELLS = 4096;
 /** History lines sent per snapshot (the model keeps more, see StripeHistory). */
 const HISTORY_SENT = 120;
 
-export type { LatencyWindow };
+export type { LatencyWindow, MemberQueue };
+
+/** The stripe_head the UI follows: where it is now and its history in words (the latest lines). */
 export interface FollowedStripe {
   idx: number;
   sector: number;
@@ -31,6 +35,61 @@ export interface FollowedStripe {
   handler: string | null;
   history: string[];
 }
+/** A lock class's wait and hold times in log2 buckets: [lower bound ns, count]. */
+export interface LockHistogram {
+  name: string;
+  wait: [number, number][];
+  hold: [number, number][];
+}
+/** ops=async: the offload engine now, and each shown stripe's op phase (codes index `phases`). */
+export type OffloadView = Omit<ReturnType<Offload['live']>, 'phaseOf'> & {
+  phases: readonly string[];
+  phaseCounts: number[];
+  opCells: Uint8Array;
+};
+/** md core's figures and live state (mdLive.ts) and raid5's bitmap batch; only when a bitmap or resync runs. */
+export type Raid5MdView = Record<string, unknown> & {
+  bitmap?: 'none' | 'bitmap' | 'llbitmap';
+  assumeClean?: boolean;
+  bitmapListStripes?: number;
+  seqFlush?: number;
+  seqWrite?: number;
+};
+
+/** What a raid5 snapshot carries beyond the generic part: what the machine view, lessons and series read. */
+export interface Raid5Figures {
+  offload: OffloadView | null;
+  stripeCounts: Record<Where, number>;
+  /** Where each shown stripe_head is (index into WHERE_CODES), and its index; sampled past MAX_CELLS. */
+  cells: Uint8Array;
+  cellIds: Uint32Array;
+  cellsSampled: boolean;
+  stripeCacheActive: number;
+  stripeCacheSize: number;
+  prereadActiveStripes: number;
+  releasedStripes: number;
+  groupThreadCnt: number;
+  cpus: number;
+  memberQueues: MemberQueue[];
+  submittersBlocked: number;
+  waitingForStripe: string[];
+  waitingForOverlap: string[];
+  /** stripe_head indexes by the thread handling them now. */
+  handling: Record<string, number[]>;
+  /** Cumulative ns per thread and state (threads x 5, STATE_NAMES order). */
+  threadNs: Float64Array;
+  passesDone: number;
+  memberReadBytes: number;
+  memberWriteBytes: number;
+  rmwWrites: number;
+  rcwWrites: number;
+  lastPassStripe: number;
+  lockHistograms: LockHistogram[];
+  latencyWindow: LatencyWindow | null;
+  followed: FollowedStripe | null;
+}
+export type Raid5Extra = Raid5Figures & Raid5MdView;
+export type Raid5Snapshot = ModelSnapshot<'raid5', Raid5Extra>;
 
 const ms = (ns: number) => `${(ns / 1e6).toFixed(6)} ms`;
 
@@ -66,7 +125,7 @@ function followedView(m: Raid5): FollowedStripe | null {
 /** md core when the run has a bitmap or a resync: its figures and live state (as the mirror's snapshot gives
  * them), and raid5's bitmap batch: stripes parked on bitmap_list, seq_flush past seq_write while raid5d waits
  * for the bitmap write (BITMAP UNPLUGGING). */
-function mdView(m: Raid5): Record<string, unknown> {
+function mdView(m: Raid5): Raid5MdView {
   const c = m.conf;
   if (!c.bitmap && !c.sync) return {};
   return {
@@ -80,7 +139,7 @@ function mdView(m: Raid5): Record<string, unknown> {
 }
 
 /** ops=async: the offload engine now and each shown stripe's op phase (OP_PHASES codes), counted over all. */
-function offloadView(m: Raid5, live: StripeHead[], cellIds: Uint32Array): Record<string, unknown> | null {
+function offloadView(m: Raid5, live: StripeHead[], cellIds: Uint32Array): OffloadView | null {
   const off = m.conf.offload?.live();
   if (!off) return null;
   const { phaseOf, ...engine } = off;
@@ -94,12 +153,12 @@ function offloadView(m: Raid5, live: StripeHead[], cellIds: Uint32Array): Record
   };
 }
 
-export function snapshotExtra(m: Raid5): Record<string, unknown> {
+export function snapshotExtra(m: Raid5): Raid5Extra {
   const c = m.conf;
   const k = m.kernel;
   const now = m.sim.now;
   const live = c.stripes.filter((s) => !s.dead);
-  const counts: Record<string, number> = Object.fromEntries(WHERE_CODES.map((w) => [w, 0]));
+  const counts = Object.fromEntries(WHERE_CODES.map((w) => [w, 0])) as Record<Where, number>;
   const handling: Record<string, number[]> = {};
   for (const s of live) {
     counts[s.where()]++;
