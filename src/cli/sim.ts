@@ -15,6 +15,7 @@ import { createModel, type RunSpec } from '../sim/run';
 import type { ModelRun } from '../sim/core/model';
 import type { SimResult } from '../sim/core/result';
 import { violate } from '../sim/core/invariant';
+import { invariantsOf } from '../sim/modelInvariants';
 import { fmtNs, stallBound } from '../sim/stallBound';
 
 /** Test-only: STRIPE_LAB_TEST_BREAK_AT=N makes the checked run's invariant fail at event N, so a test can see the
@@ -24,7 +25,7 @@ const BREAK_AT = Number(process.env.STRIPE_LAB_TEST_BREAK_AT ?? NaN);
 function createForCheck(spec: RunSpec): ModelRun {
   const run = createModel(spec.model, spec.params, spec.seed);
   if (!(BREAK_AT >= 0)) return run;
-  const own = run.checkInvariants?.bind(run);
+  const own = invariantsOf(spec.model, run);
   run.checkInvariants = () => {
     own?.();
     if (run.sim.events >= BREAK_AT) violate('test_hook_broken_invariant', `STRIPE_LAB_TEST_BREAK_AT=${BREAK_AT}`);

@@ -6,6 +6,10 @@ import { resolveScenario } from '../scenarios/scenarioFile';
 import { CheckFailed, checkOptions, failureLine, runScenarioChecked, type CheckFailure } from './checked';
 import { createModel, runScenario, type RunSpec } from './run';
 import type { Raid5 } from './models/raid5/raid5';
+import type { ModelRun } from './core/model';
+import type { Mirror } from './models/mirror/mirror';
+import type { LockLab } from './models/lockLab/lockLab';
+import type { Loop } from './models/loop/loop';
 import { stallBound } from './stallBound';
 
 const spec = (model: string, params = {}, duration = '2ms'): RunSpec =>
@@ -55,6 +59,29 @@ describe('runScenarioChecked', () => {
     const late = failureOf(() => runScenarioChecked(sc, { invariants: false, stallNs: null }, create));
     expect(late.kind).toBe('crash');
     expect(late.events).toBeGreaterThan(500);
+  });
+
+  // Models without their own checkInvariants() are checked from src/sim/modelInvariants.ts: each rule can fail.
+  it.each([
+    ['raid1', 'nr_pending_counts_bios_in_barrier', (r: ModelRun) => ((r as Mirror).conf.barrier.nrPending = -1)],
+    ['raid10', 'fio_inflight_within_iodepth', (r: ModelRun) => ((r as Mirror).workload.jobs[0].inflight = 99)],
+    ['lock-lab', 'lock_holders_within_capacity', (r: ModelRun) => ((r as LockLab).locks[0].holders = 2)],
+    ['loop', 'fio_inflight_within_iodepth', (r: ModelRun) => ((r as Loop).fio.jobs.jobs[0].inflight = -1)],
+    ['ext4', 'preempt_count_non_negative', (r: ModelRun) => (r.kernel.threads[0].preemptCount = -1)],
+  ] as const)('%s: a state broken at event 300 fails %s there', (model, rule, breakIt) => {
+    const sc = spec(model);
+    const create = (s: RunSpec) => {
+      const run = createModel(s.model, s.params, s.seed);
+      const step = run.sim.step.bind(run.sim);
+      run.sim.step = () => {
+        const r = step();
+        if (run.sim.events === 300) breakIt(run);
+        return r;
+      };
+      return run;
+    };
+    const f = failureOf(() => runScenarioChecked(sc, checkOptions(sc, true), create));
+    expect(f).toMatchObject({ kind: 'invariant', model, events: 300, rule });
   });
 
   it('an exception inside an event is a crash naming the event count', () => {

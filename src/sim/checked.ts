@@ -6,6 +6,7 @@ import type { ModelRun } from './core/model';
 import type { SimResult } from './core/result';
 import { STATE_NAMES } from './core/thread';
 import { createModel, detectedSpec, type RunSpec } from './run';
+import { invariantsOf } from './modelInvariants';
 import { fmtNs, stallBound } from './stallBound';
 
 export interface CheckOptions {
@@ -103,7 +104,7 @@ class Watch {
   /** Runs every event up to untilNs (then sets the clock there, as runUntil does), checking as it goes. */
   advance(run: ModelRun, untilNs: number): void {
     const sim = run.sim;
-    const check = this.o.invariants ? run.checkInvariants?.bind(run) : undefined;
+    const check = this.o.invariants ? invariantsOf(this.model, run) : undefined;
     while (sim.peek() <= untilNs) {
       try {
         sim.step();
