@@ -1,7 +1,7 @@
 // Property-based fuzzing (fast-check): random valid raid5/raid6 and raid1/raid10 configurations, each run for a
 // few simulated ms with every invariant checked after every event and the stall watchdog on. A crash, a broken
 // invariant or a stall fails with the seed and the shrunk configuration; a combination the scenario resolver
-// refuses (ParamError) is skipped and counted. FUZZ_RUNS (default 20 per model) and FUZZ_SEED widen or replay it.
+// refuses (ParamError) is skipped and counted. loop, ext4 and Lock Lab get the same over their own knobs. FUZZ_RUNS (default 20 per model) and FUZZ_SEED widen or replay it.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { KERNEL_VERSIONS } from '../scenarios/kernels';
@@ -63,6 +63,39 @@ const mirror = fc.record({
   barrier: fc.constantFrom('lock', 'lockless'),
 });
 
+const loop = fc.record({
+  loop_mode: fc.constantFrom('single-thread', 'blk-mq', 'dio-aio'),
+  workers: fc.integer({ min: 1, max: 32 }),
+  cpus: fc.integer({ min: 1, max: 8 }),
+  device: fc.constantFrom('ssd-image', 'nvme', 'sata-ssd', 'hdd'),
+  rw: common.rw,
+  bs: common.bs,
+  iodepth: common.iodepth,
+  numjobs: common.numjobs,
+  direct: fc.boolean(),
+});
+
+const ext4 = fc.record({
+  submit: fc.constantFrom('buffer', 'bio'),
+  plug: fc.boolean(),
+  device: fc.constantFrom('array', 'sata-ssd', 'hdd'),
+  numjobs: fc.integer({ min: 1, max: 8 }),
+  cpus: fc.integer({ min: 1, max: 8 }),
+  bs: fc.constantFrom('4k', '64k', '1m'),
+});
+
+const lockLab = fc.record({
+  threads: fc.integer({ min: 1, max: 32 }),
+  cpus: fc.integer({ min: 1, max: 8 }),
+  lock: fc.constantFrom('spinlock', 'mutex'),
+  capacity: fc.integer({ min: 1, max: 4 }),
+  shards: fc.integer({ min: 1, max: 4 }),
+  hold: fc.constantFrom('500ns', '2us', '20us'),
+  think_dist: fc.constantFrom('const', 'exp', 'uniform', 'lognormal'),
+  arrival: fc.constantFrom('closed', 'open'),
+  rate: fc.constantFrom(10_000, 100_000, 400_000),
+});
+
 interface Tally {
   ran: number;
   refused: number;
@@ -106,6 +139,9 @@ describe(`fuzz: ${RUNS} configurations per model, seed ${SEED}, ${DURATION} each
     ['raid5', raid5],
     ['raid1', mirror],
     ['raid10', mirror],
+    ['loop', loop],
+    ['ext4', ext4],
+    ['lock-lab', lockLab],
   ] as const)(
     '%s holds under random valid configurations',
     (model, arb) => {
