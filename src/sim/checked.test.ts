@@ -63,11 +63,41 @@ describe('runScenarioChecked', () => {
 
   // Models without their own checkInvariants() are checked from src/sim/modelInvariants.ts: each rule can fail.
   it.each([
-    ['raid1', 'nr_pending_counts_bios_in_barrier', (r: ModelRun) => ((r as Mirror).conf.barrier.nrPending = -1)],
-    ['raid10', 'fio_inflight_within_iodepth', (r: ModelRun) => ((r as Mirror).workload.jobs[0].inflight = 99)],
-    ['lock-lab', 'lock_holders_within_capacity', (r: ModelRun) => ((r as LockLab).locks[0].holders = 2)],
-    ['loop', 'fio_inflight_within_iodepth', (r: ModelRun) => ((r as Loop).fio.jobs.jobs[0].inflight = -1)],
-    ['ext4', 'preempt_count_non_negative', (r: ModelRun) => (r.kernel.threads[0].preemptCount = -1)],
+    [
+      'raid1',
+      'nr_pending_counts_bios_in_barrier',
+      (r: ModelRun): void => {
+        (r as Mirror).conf.barrier.nrPending = -1;
+      },
+    ],
+    [
+      'raid10',
+      'fio_inflight_within_iodepth',
+      (r: ModelRun): void => {
+        (r as Mirror).workload.jobs[0].inflight = 99;
+      },
+    ],
+    [
+      'lock-lab',
+      'lock_holders_within_capacity',
+      (r: ModelRun): void => {
+        (r as LockLab).locks[0].holders = 2;
+      },
+    ],
+    [
+      'loop',
+      'fio_inflight_within_iodepth',
+      (r: ModelRun): void => {
+        (r as Loop).fio.jobs.jobs[0].inflight = -1;
+      },
+    ],
+    [
+      'ext4',
+      'preempt_count_non_negative',
+      (r: ModelRun): void => {
+        r.kernel.threads[0].preemptCount = -1;
+      },
+    ],
   ] as const)('%s: a state broken at event 300 fails %s there', (model, rule, breakIt) => {
     const sc = spec(model);
     const create = (s: RunSpec) => {
