@@ -2,27 +2,14 @@
 // table, thread states, queues and devices. Formatting only.
 import type { SimResult } from '../sim/core/result';
 import { formatBytes, formatNs, formatRate } from '../lib/units';
+import { LOCK_STAT_COLUMNS } from '../export/lockStat';
 
 const pad = (s: string | number, n: number) => String(s).padStart(n);
 const us = (ns: number) => (ns / 1000).toFixed(2);
 
 /** /proc/lock_stat column order; times in microseconds as lock_stat prints them. */
 export function lockStatTable(r: SimResult): string {
-  const head = [
-    'class name',
-    'con-bounces',
-    'contentions',
-    'waittime-min',
-    'waittime-max',
-    'waittime-total',
-    'waittime-avg',
-    'acq-bounces',
-    'acquisitions',
-    'holdtime-min',
-    'holdtime-max',
-    'holdtime-total',
-    'holdtime-avg',
-  ];
+  const head = ['class name', ...LOCK_STAT_COLUMNS];
   const lines = [head.map((h, i) => (i === 0 ? h.padEnd(16) : pad(h, 16))).join('')];
   for (const l of r.locks) {
     const cells = [
