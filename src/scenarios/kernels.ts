@@ -1,7 +1,7 @@
 // The kernel version selector's one data file: each md design change the model can switch, with the release
 // it landed in and its commit. `kernel=<release>` sets every toggle as it stood in that release; a toggle the
 // user gives explicitly overrides it (applyKernel). --describe and the Lab's changelog read the same table.
-import { ParamError, type ParamSpec, type Resolved } from './paramSpec';
+import type { ParamSpec, Resolved } from './paramSpec';
 
 /** Releases that matter here, newest first; 'current' is mainline as this table knows it (6.18). */
 export const KERNEL_VERSIONS = [
@@ -187,9 +187,9 @@ export function changesIn(version: KernelVersion): KernelChange[] {
 
 /** Sets every toggle the user did not give from params.kernel. Run first in a model's derive step. */
 export function applyKernel(params: Resolved, given: ReadonlySet<string>, model: string): void {
-  const version = params.kernel as KernelVersion;
-  if (!KERNEL_VERSIONS.includes(version)) throw new ParamError('kernel', version, KERNEL_VERSIONS.join(' | ')); // parseParam refuses it first
-  for (const [k, v] of Object.entries(togglesOf(version, model))) if (!given.has(k) && k in params) params[k] = v;
+  // params.kernel is one of KERNEL_VERSIONS: parseParam refused anything else against KERNEL_PARAM.
+  for (const [k, v] of Object.entries(togglesOf(params.kernel as KernelVersion, model)))
+    if (!given.has(k) && k in params) params[k] = v;
 }
 
 /** Where a value came from, for a refusal naming both keys. */

@@ -38,9 +38,10 @@ export class DeferredIo {
     });
   }
 
-  /** should_defer: batch_bio_dispatch (every member rotational) and worker groups exist. */
+  /** should_defer: batch_bio_dispatch (the model builds this only for dispatch=raid5d on rotational members)
+   * and worker groups, which group_thread_cnt may add or remove while the array runs. */
   shouldDefer(): boolean {
-    return this.conf.p.dispatch === 'raid5d' && this.conf.p.media.kind === 'hdd' && this.conf.workerCnt > 0;
+    return this.conf.workerCnt > 0;
   }
 
   /** defer_issue_bios: queue a stripe's writes; past PENDING_IO_MAX, dispatch the oldest batch here. */

@@ -47,7 +47,7 @@ function isParity(sh: StripeHead, i: number): boolean {
 
 /** handle_stripe_dirtying: count reads for RMW and RCW, issue the cheaper one's reads (or park the stripe
  * on the delayed list without PREREAD_ACTIVE), and reconstruct once either count is zero. Returns CPU ns. */
-function dirtying(conf: R5Conf, sh: StripeHead, c: HandleCounters): number {
+function dirtying(conf: R5Conf, sh: StripeHead, batch: readonly StripeHead[], c: HandleCounters): number {
   const n = sh.devs.length;
   let rmw = 0;
   let rcw = 0;
@@ -58,7 +58,7 @@ function dirtying(conf: R5Conf, sh: StripeHead, c: HandleCounters): number {
     if (!(d.flags & R5_OVERWRITE) && !isParity(sh, i) && !ready) rcw++;
   }
   if (conf.rmwLevel === 0 || mustReconstruct(conf, sh)) rmw = 2 * n; // PARITY_DISABLE_RMW, or not yet in sync: reconstruct-write
-  if (rmw === 0 || rcw === 0) return scheduleReconstruction(conf, sh, rcw !== 0, c);
+  if (rmw === 0 || rcw === 0) return scheduleReconstruction(conf, sh, batch, rcw !== 0, c);
   const useRmw = rmw < rcw || (conf.rmwLevel === 2 && rmw === rcw);
   if (useRmw) c.rmw++;
   else c.rcw++;
@@ -77,7 +77,13 @@ function dirtying(conf: R5Conf, sh: StripeHead, c: HandleCounters): number {
 }
 
 /** schedule_reconstruction + raid_run_ops: prexor (RMW), biodrain, reconstruct; lock blocks to write. */
-function scheduleReconstruction(conf: R5Conf, sh: StripeHead, rmw: boolean, c: HandleCounters): number {
+function scheduleReconstruction(
+  conf: R5Conf,
+  sh: StripeHead,
+  batch: readonly StripeHead[],
+  rmw: boolean,
+  c: HandleCounters,
+): number {
   const costs = conf.p.costs;
   const parities = conf.geo.level === 6 ? 2 : 1;
   let written = 0;
@@ -85,7 +91,6 @@ function scheduleReconstruction(conf: R5Conf, sh: StripeHead, rmw: boolean, c: H
   const want = conf.offload ? 0 : R5_WANTWRITE;
   // A batch head drains and reconstructs its members in the same pass (ops_run_biodrain and
   // ops_run_reconstruct5 walk the batch list); `written` counts the head's blocks, the cost all of them.
-  const batch = batchOf(sh);
   for (const s of batch) {
     for (let i = 0; i < s.devs.length; i++) {
       const d = s.devs[i];
@@ -147,6 +152,8 @@ export function* handleStripe(
     return;
   }
   clearBatchReady(sh);
+  // The stripes this pass covers: fixed from here on, since nothing joins a batch once its head is handled.
+  const batch = batchOf(sh);
   if (sh.state & STRIPE_ACTIVE) {
     sh.state |= STRIPE_HANDLE; // someone else is handling it: ask for another pass
     sh.handler = null;
@@ -170,7 +177,7 @@ export function* handleStripe(
   if (written > 0 && locked === 0) {
     // handle_stripe_clean_event: parity and data are on disk; return the write bios (a head's, and its
     // members', whose writes all completed before the head's last reference went).
-    for (const s of batchOf(sh)) {
+    for (const s of batch) {
       for (const d of s.devs) {
         returned.push(...d.written);
         d.written.length = 0;
@@ -186,12 +193,11 @@ export function* handleStripe(
   }
   if (sh.state & (STRIPE_SYNC_REQUESTED | STRIPE_SYNCING)) cpuNs += handleSyncStripe(conf, sh);
   const opBefore = sh.opState;
-  if (toWrite > 0 && locked === 0) cpuNs += dirtying(conf, sh, c);
+  if (toWrite > 0 && locked === 0) cpuNs += dirtying(conf, sh, batch, c);
   // ops_run_io: every block marked Want{read,write} gets a member bio and holds a reference.
   // A batch head's ops_run_io goes disk by disk through the whole batch, so each member's bios for a disk
   // follow one another (and merge in the plug); a member's bio holds a reference on it and on the head.
   const ios: [StripeHead, number, boolean][] = [];
-  const batch = batchOf(sh);
   for (let i = 0; i < sh.devs.length; i++) {
     for (const s of batch) {
       const d = s.devs[i];
