@@ -2,6 +2,7 @@
 // on; fewer panels (machine, one chart, the limit line); every shown text at 16 px or more by computed
 // style and body text at 20 px; the permalink keeps it; a lesson opened in it is in the same large type.
 import { expect, test, type Page } from '@playwright/test';
+import LZString from 'lz-string';
 
 test.use({ viewport: { width: 1280, height: 720 }, deviceScaleFactor: 1.5 });
 
@@ -53,8 +54,15 @@ test('projector mode: key V, fewer panels, text >= 16 px and body text >= 20 px;
   expect(await fontPx(page, 'notice')).toBeGreaterThanOrEqual(20);
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1280);
 
-  // the address carries it: a reload opens projector mode again
-  await expect.poll(() => page.evaluate(() => location.hash), { timeout: 5_000 }).toContain('s=');
+  // the address carries it: a reload opens projector mode again (the address is written after a short delay,
+  // and held an s= before V, so wait for the link itself to say view=projector)
+  const linkView = async () => {
+    const code = /s=([^&]*)/.exec(await page.evaluate(() => location.hash))?.[1];
+    return code
+      ? (JSON.parse(LZString.decompressFromEncodedURIComponent(code) ?? '{}') as { view?: string }).view
+      : undefined;
+  };
+  await expect.poll(linkView, { timeout: 5_000 }).toBe('projector');
   await page.reload();
   await expect(page.locator('body')).toHaveClass(/projector/);
 
