@@ -163,7 +163,8 @@ export function* raid5Unplug(conf: R5Conf, t: SimThread, plug: StripeHead[]): Ge
 }
 
 /** One stripe of a write (make_stripe_request): look it up, add the bio's pages, mark it for handling and
- * hold it on the task's plug; an overlap releases it and sleeps on wait_for_overlap, then tries again. */
+ * hold it on the task's plug; an overlap releases it and sleeps on wait_for_overlap, then tries again.
+ * Returns batch_last (held). */
 function* writeStripe(
   conf: R5Conf,
   blk: BlockLayer,
@@ -172,7 +173,7 @@ function* writeStripe(
   sector: number,
   dds: readonly number[],
   last: StripeHead | null,
-): Gen<StripeHead> {
+): Gen<StripeHead | null> {
   const fullPage = bio.bytes % 4096 === 0;
   let sh: StripeHead;
   for (;;) {
@@ -188,9 +189,18 @@ function* writeStripe(
     sh.state |= STRIPE_PREREAD_ACTIVE; // REQ_SYNC (O_DIRECT) writes may pre-read at once
     conf.prereadActiveStripes++;
   }
-  if (stripeCanBatch(conf, sh)) yield* stripeAddToBatchList(conf, t, sh, last);
+  if (stripeCanBatch(conf, sh)) {
+    yield* stripeAddToBatchList(conf, t, sh, last);
+    if (conf.p.makeRequest === 'per_stripe') {
+      // make_stripe_request keeps its own reference on ctx->batch_last, so the next stripe's head cannot be
+      // freed (and reused) while the submitter sleeps for a free stripe; the previous one's is dropped here
+      if (last) yield* raid5ReleaseStripe(conf, t, last);
+      sh.count++;
+      last = sh;
+    }
+  }
   yield* releaseStripePlug(conf, blk, t, sh);
-  return sh;
+  return last;
 }
 
 /** raid5_make_request for a write. per_page (before 6.0): every 4K page of the bio looks its stripe up, so a
@@ -212,9 +222,10 @@ function* makeWrite(conf: R5Conf, blk: BlockLayer, t: SimThread, bio: Bio): Gen 
     else rows.set(m.sector, [m.ddIdx]);
   }
   const sectors = [...rows.keys()].sort((a, b) => a - b);
-  let last: StripeHead | null = null; // batch_last: the previous stripe, the next one's batch head
+  let last: StripeHead | null = null; // batch_last: the last batchable stripe, held, the next one's head
   for (const sector of sectors)
     last = yield* writeStripe(conf, blk, t, bio, sector, rows.get(sector) as number[], last);
+  if (last) yield* raid5ReleaseStripe(conf, t, last); // the end of raid5_make_request drops batch_last's
 }
 
 /** An atomic op on conf->active_aligned_reads: the CPU takes the counter's cache line, waiting while another
