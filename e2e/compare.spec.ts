@@ -22,7 +22,9 @@ test('pin A, change group_thread_cnt, run A and B on the same seeds: both column
   const knob = page.getByTestId('param-group_thread_cnt');
   await expect(knob).toHaveValue('0'); // the default preset opens on its baseline side
   await page.getByTestId('pin-a').click();
-  await expect(page.getByTestId('notice')).toContainText('Pinned as A: raid5-3disk-threads with group_thread_cnt=0');
+  await expect(page.getByTestId('notice')).toContainText(
+    'Pinned as A: raid5-3disk-threads at its baseline: group_thread_cnt=0',
+  );
   await knob.fill('2');
   await knob.press('Enter');
   await expect(page.getByTestId('notice')).toContainText('group_thread_cnt = 2');

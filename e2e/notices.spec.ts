@@ -56,3 +56,31 @@ test('the preset description says first what runs when it differs from the prese
   await expect(page.getByTestId('shows')).toContainText('Running with disks 16. The preset: 4K random writes on 3');
   await expect(page.locator('.machine .panel-head')).toContainText('on 16 members');
 });
+
+test('Sweep and A/B describe the running scenario as the Lab does', async ({ page }) => {
+  await page.goto('/');
+  await expect.poll(() => simNs(page), { timeout: 30_000 }).toBeGreaterThan(0);
+  await page.getByTestId('page-sweep').click();
+  // the untouched start is the preset's baseline, not '+ 2 changed'
+  const base = page.getByTestId('sweep-base');
+  await expect(base.locator('option[value="current"]')).toHaveText(
+    'Current scenario (Lab: raid5-3disk-threads, its baseline, seed 1)',
+  );
+  await expect(page.locator('.sw-hint').first()).toHaveText(
+    'current scenario (raid5-3disk-threads at its baseline: group_thread_cnt=0, stripe_cache_size=256)',
+  );
+  await expect(page.getByText(/changed\)/)).toHaveCount(0);
+
+  await page.getByTestId('page-lab').click();
+  await page.getByTestId('pin-a').click();
+  const knob = page.getByTestId('param-group_thread_cnt');
+  await knob.fill('2');
+  await knob.press('Enter');
+  await expect(page.getByTestId('notice')).toContainText('group_thread_cnt = 2');
+  await page.getByTestId('page-compare').click();
+  await expect(page.getByTestId('ab-a-words')).toContainText(
+    'at its baseline: group_thread_cnt=0, stripe_cache_size=256',
+  );
+  // B set group_thread_cnt back to the preset's 2: it is named, beside the cache it kept at 256
+  await expect(page.getByTestId('ab-b-words')).toContainText('with group_thread_cnt=2, stripe_cache_size=256');
+});

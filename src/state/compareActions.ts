@@ -3,7 +3,8 @@
 import { BatchCancelled, runBatch, type BatchJob } from '../bridge/batchPool';
 import type { BatchTask, SimResult } from '../protocol/batch';
 import { parseTime } from '../lib/units';
-import { changedOverrides, paramDiff, resolvePin, writePin, type Pin } from './comparePin';
+import { paramDiff, resolvePin, writePin, type Pin } from './comparePin';
+import { scenarioWords } from './scenarioWords';
 import { browserStorage, useCompare, type CompareRunInfo } from './compareStore';
 import { useSim } from './store';
 
@@ -26,8 +27,8 @@ export function pinCurrentAsA(): void {
   useCompare.setState({ pin, previousPin, pinNote: note });
   let words: string;
   try {
-    const changed = changedOverrides(pin);
-    words = `${pin.preset ?? pin.model}${changed.length ? ` with ${changed.join(', ')}` : ''}, seed ${pin.seed}`;
+    resolvePin(pin);
+    words = `${scenarioWords(pin)}, seed ${pin.seed}`;
   } catch (e) {
     words = (e as Error).message;
   }

@@ -66,13 +66,16 @@ describe('baseline A in storage', () => {
 });
 
 describe('A in words and the A -> B diff', () => {
-  it('names the preset and only the overrides that change something', () => {
+  it("names the preset, its story's parameters with the values that run, and every other change", () => {
     expect(describePin(A)).toBe(
-      'preset raid5-3disk-threads (3 disks: +2 threads, cache doubled) with group_thread_cnt=0, stripe_cache_size=256; seed 1',
+      'preset raid5-3disk-threads (3 disks: +2 threads, cache doubled) at its baseline: group_thread_cnt=0, stripe_cache_size=256; seed 1',
     );
-    // group_thread_cnt 2 is the preset's own value: not a difference worth naming
+    // group_thread_cnt 2 is the preset's own value, but B differs from A by it: it is named (issue 15)
+    expect(describePin({ ...A, overrides: { group_thread_cnt: 2, stripe_cache_size: 256 } })).toBe(
+      'preset raid5-3disk-threads (3 disks: +2 threads, cache doubled) with group_thread_cnt=2, stripe_cache_size=256; seed 1',
+    );
     expect(describePin({ ...A, overrides: { group_thread_cnt: 2 } })).toBe(
-      'preset raid5-3disk-threads (3 disks: +2 threads, cache doubled), as it is; seed 1',
+      'preset raid5-3disk-threads (3 disks: +2 threads, cache doubled) as published: group_thread_cnt=2, stripe_cache_size=512; seed 1',
     );
   });
 

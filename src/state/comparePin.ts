@@ -4,6 +4,7 @@ import type { ParamValue } from '../protocol/messages';
 import { findPreset, modelInfo } from '../scenarios/catalog';
 import { displayValue } from '../scenarios/paramSpec';
 import { resolveScenario, type ResolvedScenario } from '../scenarios/scenarioFile';
+import { scenarioWords } from './scenarioWords';
 
 /** The storage key; the version suffix lets a future shape live beside this one instead of misreading it. */
 export const PIN_KEY = 'stripe-lab.ab.pinA.v1';
@@ -99,22 +100,10 @@ const show = (model: string, key: string, v: ParamValue | undefined) => {
   return spec ? displayValue(spec, v) : String(v);
 };
 
-/** The overrides that change something against the preset (or model defaults) alone, as "key=value". */
-export function changedOverrides(pin: Pin): string[] {
-  const base = resolvePin({ ...pin, overrides: {} }).params;
-  const mine = resolvePin(pin).params;
-  return Object.keys(pin.overrides)
-    .filter((k) => mine[k] !== base[k])
-    .map((k) => `${k}=${show(pin.model, k, mine[k])}`);
-}
-
-/** A in words: the preset (or model) and what differs from it, e.g. "raid5-3disk-threads with group_thread_cnt=0". */
+/** A in words, as the Lab and Sweep say it (state/scenarioWords): "preset raid5-3disk-threads (...) at its baseline: group_thread_cnt=0, stripe_cache_size=256; seed 1". */
 export function describePin(pin: Pin): string {
-  const title = pin.preset
-    ? `preset ${pin.preset} (${findPreset(pin.preset)?.title ?? '?'})`
-    : `model ${pin.model} with its defaults`;
-  const changed = changedOverrides(pin);
-  return `${title}${changed.length ? ` with ${changed.join(', ')}` : ', as it is'}; seed ${pin.seed}`;
+  resolvePin(pin); // a pin that no longer resolves is refused by name, as before
+  return `${scenarioWords(pin, { title: true })}; seed ${pin.seed}`;
 }
 
 export interface ParamChange {

@@ -6,6 +6,7 @@ import { ParamError, type ParamSpec, type ParamValue } from '../scenarios/paramS
 import { resolveScenario, type ResolvedScenario, type ScenarioInput } from '../scenarios/scenarioFile';
 import { expandValues } from '../scenarios/sweep/points';
 import { planPoints, type SweepPlan } from '../scenarios/sweep/plan';
+import { scenarioWords } from './scenarioWords';
 
 /** What the user typed; '' for duration/warm-up means the base's own. */
 export interface SweepForm {
@@ -79,10 +80,7 @@ export function sweepBase(form: SweepForm, cur: CurrentScenario): BaseInfo | { e
     const base = resolveScenario(baseInput(form, cur));
     const info = modelInfo(base.model);
     if (!info) return { error: `model=${base.model}: not in the catalog` };
-    const label =
-      form.base === 'current'
-        ? `current scenario (${cur.preset ?? cur.model}${Object.keys(cur.overrides).length ? ` + ${Object.keys(cur.overrides).length} changed` : ''})`
-        : `preset ${form.base}`;
+    const label = form.base === 'current' ? `current scenario (${scenarioWords(cur)})` : `preset ${form.base}`;
     return { label, model: base.model, specs: info.params, base };
   } catch (e) {
     return { error: (e as Error).message };

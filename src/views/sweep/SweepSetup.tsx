@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { acceptedOf, displayValue, PRESETS, unitOf, type ParamSpec } from '../../state/catalog';
 import { cancelSweep, setSweepForm, startSweep, useSweep } from '../../state/sweep';
 import { sweepBase, sweepSize, type SweepField } from '../../state/sweepSetup';
+import { scenarioShort } from '../../state/scenarioWords';
 import { useSim } from '../../state/store';
 import { THREAD_PARAMS } from '../../analysis/sweep/aggregate';
 import { fmtNsShort as fmtNs } from '../format';
@@ -105,8 +106,7 @@ export function SweepSetup() {
         >
           <select {...inputProps('base', errors.base)} value={form.base} onChange={(e) => changeBase(e.target.value)}>
             <option value="current">
-              Current scenario (Lab: {preset ?? model}
-              {Object.keys(overrides).length ? ', changed' : ''}, seed {seed})
+              Current scenario (Lab: {scenarioShort({ model, preset, overrides })}, seed {seed})
             </option>
             {PRESETS.map((p) => (
               <option key={p.id} value={p.id}>
