@@ -84,3 +84,42 @@ test('Sweep and A/B describe the running scenario as the Lab does', async ({ pag
   // B set group_thread_cnt back to the preset's 2: it is named, beside the cache it kept at 256
   await expect(page.getByTestId('ab-b-words')).toContainText('with group_thread_cnt=2, stripe_cache_size=256');
 });
+
+/** The bottleneck line's limit every 50 ms for `ms` of wall time ('' while it is not shown). */
+async function limits(page: Page, ms: number): Promise<string[]> {
+  return page.evaluate(async (ms) => {
+    const seen: string[] = [];
+    const end = performance.now() + ms;
+    while (performance.now() < end) {
+      seen.push(document.querySelector('[data-testid="bottleneck"]')?.getAttribute('data-limit') ?? '');
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    return seen;
+  }, ms);
+}
+
+test('right after a change the bottleneck line says measuring, not a verdict from the old state', async ({ page }) => {
+  await page.goto('/');
+  await page.getByTestId('speed-10 ms/s').click();
+  await expect(page.getByTestId('bottleneck')).toHaveAttribute('data-limit', 'raid5d', { timeout: 20_000 });
+  const knob = page.getByTestId('param-group_thread_cnt');
+  await knob.fill('2');
+  await knob.press('Enter');
+  await expect(page.getByTestId('notice')).toContainText('applied live');
+  const after = await limits(page, 2500);
+  // measuring first, then verdicts about the new state only: never raid5d alone, never 'threads will not help'
+  expect(after[0]).toBe('measuring');
+  const verdicts = after.filter((l) => l !== 'measuring');
+  expect(verdicts.length).toBeGreaterThan(0);
+  expect(verdicts).not.toContain('raid5d');
+  await expect(page.getByTestId('bottleneck')).not.toContainText('adding threads will not help');
+
+  // a restart (disks) measures too before it speaks: no 'raise numjobs' from the start-up burst
+  const disks = page.getByTestId('param-disks');
+  await disks.fill('4');
+  await disks.press('Enter');
+  const restart = await limits(page, 1500);
+  const firstShown = restart.find((l) => l !== '');
+  expect(firstShown).toBe('measuring');
+  expect(restart).not.toContain('submitters');
+});

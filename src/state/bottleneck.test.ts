@@ -1,7 +1,7 @@
 // The bottleneck rules on hand-made recent figures: each limit named with the numbers that show it,
 // in the order that matters (saturated members first: then nothing else would help).
 import { describe, expect, it } from 'vitest';
-import { bottleneck } from './bottleneck';
+import { bottleneck, measuring } from './bottleneck';
 import type { MemberFigures, RecentFigures, ThreadShare } from './recent';
 
 const th = (name: string, role: string, running: number, spinning = 0, runnable = 0, blocked = 0): ThreadShare => ({
@@ -129,5 +129,22 @@ describe('bottleneck', () => {
       th('fio/0', 'submitter', 0.1),
     ];
     expect(bottleneck(fig({ threads }))!.limit).toBe('raid5d');
+  });
+});
+
+describe('measuring (issue 15, notice 6)', () => {
+  it('says how much of the new state the window holds and gives no verdict', () => {
+    const v = measuring(3.2e6, 10e6);
+    expect(v.limit).toBe('measuring');
+    expect(v.text).toBe(
+      'measuring… 3.2 of 10 ms of simulated time since the change; no verdict from the state before it',
+    );
+  });
+
+  it('a window needs half its span of one state, and all of a short one', async () => {
+    const { settleNs } = await import('./raid5Live');
+    expect(settleNs(20e6)).toBe(10e6);
+    expect(settleNs(1e6)).toBe(1e6);
+    expect(settleNs(3e6)).toBe(2e6);
   });
 });

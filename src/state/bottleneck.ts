@@ -2,7 +2,17 @@
 // (thread, member and lock shares, blocked submitters). Pure rules; never canned text without numbers.
 import type { RecentFigures, ThreadShare } from './recent';
 
-export type Limit = 'members' | 'cache' | 'lock' | 'cpus' | 'raid5d' | 'handlers' | 'submitters' | 'none';
+export type Limit =
+  | 'members'
+  | 'cache'
+  | 'lock'
+  | 'cpus'
+  | 'raid5d'
+  | 'handlers'
+  | 'submitters'
+  | 'none'
+  /** the window does not hold enough of the state since the last change (or the start) to say */
+  | 'measuring';
 export interface Verdict {
   limit: Limit;
   text: string;
@@ -91,5 +101,17 @@ export function bottleneck(r: RecentFigures): Verdict | null {
   return {
     limit: 'none',
     text: `nothing is saturated: ${who} ${pct(handlerBusy)} busy, members ${pct(memberUtil)}${dl ? `, device_lock held ${pct(dl.held)}` : ''}: requests wait on latency, so more in flight (iodepth, numjobs) would go faster`,
+  };
+}
+
+/**
+ * No verdict yet: the window holds `spanNs` of the state since the last change or the start, and `needNs` are
+ * wanted (issue 15: after gtc 0 -> 2 the line said "adding threads will not help" from the old state's figures).
+ */
+export function measuring(spanNs: number, needNs: number): Verdict {
+  const ms = (ns: number) => (ns / 1e6).toFixed(ns < 10e6 ? 1 : 0);
+  return {
+    limit: 'measuring',
+    text: `measuring… ${ms(Math.max(0, spanNs))} of ${ms(needNs)} ms of simulated time since the change; no verdict from the state before it`,
   };
 }

@@ -2,7 +2,7 @@
 // charts, and a small store (recent figures + bottleneck verdict) updated a few times a second.
 import { create } from 'zustand';
 import type { FramesMsg } from '../protocol/messages';
-import { bottleneck, type Verdict } from './bottleneck';
+import { bottleneck, measuring, type Verdict } from './bottleneck';
 import { raid5Extra } from './raid5Extra';
 import { RecentWindow, recentWindowNs, sampleOf, type RecentFigures } from './recent';
 import { SeriesRing } from './seriesRing';
@@ -19,6 +19,23 @@ export const useRaid5 = create<Raid5LiveState>()(() => ({ recent: null, verdict:
 export const seriesRing = new SeriesRing();
 const recentWindow = new RecentWindow();
 let lastStoreMs = -Infinity;
+/** Part of the window that must hold the new state before the line gives a verdict, after a start or a change. */
+export const SETTLE_SHARE = 0.5;
+
+/** The window's figures need this much simulated time of one state (all of a short window, half a long one). */
+export function settleNs(windowNs: number): number {
+  return Math.max(Math.min(windowNs, 2e6), windowNs * SETTLE_SHARE);
+}
+
+/**
+ * A live change was applied (the worker said so; frames after this message are of the new state): the window
+ * starts over, so the figures and the verdict describe only the new state, and the line says measuring until then.
+ */
+export function noteRaid5Change(simNsPerSec: number): void {
+  recentWindow.reset();
+  lastStoreMs = -Infinity;
+  if (useRaid5.getState().verdict) useRaid5.setState({ verdict: measuring(0, settleNs(recentWindowNs(simNsPerSec))) });
+}
 
 export function resetRaid5Live(): void {
   recentWindow.reset();
@@ -35,7 +52,8 @@ export function onRaid5Frame(m: FramesMsg, simNsPerSec: number): void {
     if (useRaid5.getState().recent) resetRaid5Live();
     return;
   }
-  const recent = recentWindow.push(sample, recentWindowNs(simNsPerSec));
+  const windowNs = recentWindowNs(simNsPerSec);
+  const recent = recentWindow.push(sample, windowNs);
   const lat = x.latencyWindow;
   seriesRing.push(m.snapshot.timeNs, {
     iops: recent ? recent.opsPerSec : NaN,
@@ -49,5 +67,6 @@ export function onRaid5Frame(m: FramesMsg, simNsPerSec: number): void {
   const now = performance.now();
   if (!recent || (m.playing && now - lastStoreMs < STORE_EVERY_MS)) return;
   lastStoreMs = now;
-  useRaid5.setState({ recent, verdict: bottleneck(recent) });
+  const need = settleNs(windowNs);
+  useRaid5.setState({ recent, verdict: recent.spanNs < need ? measuring(recent.spanNs, need) : bottleneck(recent) });
 }

@@ -6,7 +6,7 @@ import { assertNever } from '../lib/assertNever';
 import { dropExportRequests, onExportReply } from './exportRequests';
 import { frameRing } from './frameRing';
 import { onMirrorFrame, resetMirrorLive } from './mirrorLive';
-import { onRaid5Frame, resetRaid5Live } from './raid5Live';
+import { noteRaid5Change, onRaid5Frame, resetRaid5Live } from './raid5Live';
 import { useSim, type SimState } from './store';
 
 /** Store updates from frames are batched this long while playing: numbers people can read, fewer renders. */
@@ -77,6 +77,7 @@ function onMessage(m: FromWorker): void {
       return;
     }
     case 'liveApplied':
+      noteRaid5Change(measured.simNsPerSec);
       useSim.setState((s) => ({ params: { ...s.params, [m.key]: m.value } }));
       return;
     case 'error': {
