@@ -11,6 +11,9 @@ export interface SimArgs extends ScenarioFlags {
   traceWindow?: string;
   lockstat?: string;
   fioJson?: string;
+  /** --measured FILE.json: a real fio result shown beside the model; --measured-lockstat: a real /proc/lock_stat. */
+  measured?: string;
+  measuredLockstat?: string;
   commands: boolean;
   /** --check-invariants: each model's debug invariants after every event, and the stall watchdog. */
   checkInvariants: boolean;
@@ -24,6 +27,8 @@ const VALUE_FLAGS = new Set<string>([
   '--trace-window',
   '--lockstat',
   '--fio-json',
+  '--measured',
+  '--measured-lockstat',
 ]);
 
 export function parseSimArgs(argv: readonly string[]): SimArgs {
@@ -53,6 +58,12 @@ export function parseSimArgs(argv: readonly string[]): SimArgs {
       case '--fio-json':
         out.fioJson = value;
         break;
+      case '--measured':
+        out.measured = value;
+        break;
+      case '--measured-lockstat':
+        out.measuredLockstat = value;
+        break;
       case '--commands':
         out.commands = true;
         break;
@@ -73,7 +84,7 @@ export function parseSimArgs(argv: readonly string[]): SimArgs {
         throw new ParamError(
           'option',
           flag,
-          '--model, --preset, --scenario, --set, --seed, --duration, --warmup, --json, --trace, --trace-window, --lockstat, --fio-json, --check-invariants, --commands, --describe, --list-presets',
+          '--model, --preset, --scenario, --set, --seed, --duration, --warmup, --json, --trace, --trace-window, --lockstat, --fio-json, --measured, --measured-lockstat, --check-invariants, --commands, --describe, --list-presets',
         );
     }
   }
@@ -83,9 +94,13 @@ export function parseSimArgs(argv: readonly string[]): SimArgs {
 export const USAGE = `usage: npm run sim -- (--model NAME | --preset ID | --scenario FILE.json) [--set KEY=VALUE ...]
        [--seed N] [--duration TIME] [--warmup TIME | --warmup auto] [--json] [--check-invariants]
        [--trace FILE [--trace-window TIME]] [--lockstat FILE] [--fio-json FILE] | --commands
+       [--measured FIO.json] [--measured-lockstat LOCK_STAT.txt]
        npm run sim -- --describe MODEL | --list-presets
   --warmup auto: detect the warm-up (MSER-5 on completions per interval over warm-up + duration) instead of
   discarding a fixed one; the result's warmup field says where it cut, or why it fell back to the fixed one.
   --check-invariants: check the model's invariants after every event and watch for a stall (nothing completed for
   longer than the configuration allows); either exits 3 with one line naming the model, seed, time, event count
-  and the rule broken. Any run that completes nothing in a window long enough to expect a completion exits 3 too.`;
+  and the rule broken. Any run that completes nothing in a window long enough to expect a completion exits 3 too.
+  --measured: a real fio result (--output-format=json or json+) whose jobs ran the scenario's rw, bs, iodepth and
+  numjobs; the JSON result gains measured.fio and vsMeasured.fio (model / measured), the summary shows both.
+  --measured-lockstat: a real /proc/lock_stat text, matched to the model's locks by lockdep class name.`;

@@ -17,6 +17,7 @@ import type { SimResult } from '../sim/core/result';
 import { violate } from '../sim/core/invariant';
 import { invariantsOf } from '../sim/modelInvariants';
 import { fmtNs, stallBound } from '../sim/stallBound';
+import { measuredSummary, readMeasured, withMeasured } from './measured';
 
 /** Test-only: STRIPE_LAB_TEST_BREAK_AT=N makes the checked run's invariant fail at event N, so a test can see the
  * exit-3 line of a real run without a real bug. Ignored without --check-invariants. */
@@ -79,12 +80,15 @@ function main(argv: string[]): void {
     process.stdout.write(commandsFor(sc));
     return;
   }
+  // A bad measurement file is refused before anything runs.
+  const measured = readMeasured(a, sc);
   const outputs = a.trace !== undefined || a.lockstat !== undefined || a.fioJson !== undefined;
   const checkedResult = a.checkInvariants ? checked(sc, checkOptions(sc, true)) : null;
   // The file outputs come from their own observed run; it is the same run (same seed), so the same result.
   const result = checkedResult && !outputs ? checkedResult : runWithOutputs(sc, a);
   zeroCompletions(sc, result);
-  process.stdout.write(a.json ? `${JSON.stringify(result)}\n` : `${humanSummary(result)}\n`);
+  const full = withMeasured(result, measured);
+  process.stdout.write(a.json ? `${JSON.stringify(full)}\n` : `${humanSummary(result)}${measuredSummary(full)}\n`);
 }
 
 try {
