@@ -69,7 +69,8 @@ const RULES: Record<Room, Rule> = {
   cli: {
     runtime: ['sim', 'sim/core', 'scenarios', 'analysis', 'export', 'lib'],
     types: ['model'],
-    packages: ['node:*', 'pure-rand'],
+    // fast-check: `npm run fuzz` draws and shrinks configurations as the CI fuzz test does (issue 11).
+    packages: ['node:*', 'pure-rand', 'fast-check'],
   },
   testing: {
     runtime: ['sim', 'sim/core', 'model', 'scenarios', 'protocol', 'analysis', 'export', 'lib'],
