@@ -164,6 +164,17 @@ export const KERNEL_CHANGES: readonly KernelChange[] = [
     words:
       'raid5_make_request looks each stripe_head up once and adds all its pages under one stripe_lock, and keeps the last stripe for batching.',
   },
+  {
+    key: 'max_segments',
+    models: R5,
+    before: '128',
+    after: '65535',
+    since: '6.0',
+    commit: '9ad1a74ff009',
+    subject: 'md/raid5: Increase restriction on max segments per request (Logan Gunthorpe, the same series)',
+    words:
+      "md0's queue takes bios of up to 1M (256 stripe pages) instead of the block layer's default 128 segments, about 512K: a large direct write reaches raid5 in half as many pieces.",
+  },
 ];
 
 /** The release order of the table, oldest first, for comparisons. */

@@ -209,6 +209,14 @@ export const RAID5_PARAMS: readonly ParamSpec[] = [
     help: 'raid5d: on rotational members with workers, handlers defer their writes and raid5d dispatches them sorted by sector (batch_bio_dispatch, "raid5: only dispatch IO from raid5d for harddisk raid", 4.12); any: every handler submits its own.',
   },
   {
+    key: 'max_segments',
+    kind: 'enum',
+    values: ['65535', '128'],
+    default: '65535',
+    group: 'design',
+    help: "md0's queue/max_segments: 65535 (USHRT_MAX, \"md/raid5: Increase restriction on max segments per request\", 6.0), so a direct write reaches raid5_make_request in bios of up to 1M (max_hw_sectors = RAID5_MAX_REQ_STRIPES pages); 128, the block layer's default before, splits it at 512K (bio_split_to_limits in md_submit_bio). Assumes fio's buffers are 4K pages, one segment each.",
+  },
+  {
     key: 'aligned_read_lock',
     kind: 'enum',
     values: ['atomic', 'device_lock'],

@@ -12,4 +12,6 @@ export interface Bio {
   submittedAt: number;
   job: number;
   sync: boolean;
+  /** The bio this one was split from (bio_chain): its completion counts against the parent's remaining. */
+  parent?: Bio;
 }

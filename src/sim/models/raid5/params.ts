@@ -78,6 +78,8 @@ export interface Raid5Params {
   priorityStripe: boolean;
   /** raid5_make_request: one lookup per stripe_head with all its pages (6.0), or one per 4K page. */
   makeRequest: 'per_stripe' | 'per_page';
+  /** md's max_segments: 65535 (USHRT_MAX, 6.0) or the block layer's default 128; bounds the bios raid5 sees. */
+  maxSegments: number;
   /** batch_head / batch_list for adjacent full-stripe writes (4.1). */
   stripeBatching: boolean;
   /** Writes to rotational members dispatched by raid5d alone, sorted (batch_bio_dispatch, 4.12), or by any handler. */
@@ -145,6 +147,7 @@ export function unpack(p: Params): Raid5Params {
     hashLocks: n('hash_locks'),
     priorityStripe: p.priority_stripe as boolean,
     makeRequest: p.make_request as Raid5Params['makeRequest'],
+    maxSegments: Number(p.max_segments),
     stripeBatching: p.stripe_batching as boolean,
     dispatch: p.dispatch as Raid5Params['dispatch'],
     alignedReadLock: p.aligned_read_lock as Raid5Params['alignedReadLock'],

@@ -14,6 +14,7 @@ import { makeGeometry } from './geometry';
 import type { HandleCounters } from './handleStripe';
 import { MemberIo } from './io';
 import { raid5MakeRequest } from './makeRequest';
+import { maxBioPages, splitToLimits } from './queueLimits';
 import { unpack, type Raid5Params } from './params';
 import { dropStripe } from './release';
 import { raid5d, raid5DoWork, type HandlerContext } from './threads';
@@ -58,6 +59,9 @@ export class Raid5 implements ModelRun {
     lastPassStripe: -1,
     memberIosByThread: new Map(),
   };
+  /** Bios raid5_make_request was handed after md_submit_bio's split, and their bytes (md0's own iostat). */
+  private mdBios = 0;
+  private mdBioBytes = 0;
   completions = 0;
   bytes = 0;
   bytesWritten = 0;
@@ -111,14 +115,22 @@ export class Raid5 implements ModelRun {
     else if (p.md.bitmap !== 'none' || !p.md.assumeClean)
       throw new Error('bitmap and resync need md core (models/index.ts wires it)');
     const { conf, io } = this;
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the submit generator below counts into it
+    const model = this;
+    const maxPages = maxBioPages(p.maxSegments);
     this.workload = raid5Workload(
       this.kernel,
       p,
       p.size,
       (n) => streams.get(n),
       function* (t: SimThread, bio: Bio) {
-        yield* bitmapStartWrite(conf, t, bio); // md_clone_bio, before the personality sees the bio
-        yield* raid5MakeRequest(conf, io, t, bio);
+        // md_submit_bio: split to md's queue limits, then each piece is cloned and handed to the personality
+        for (const piece of splitToLimits(bio, maxPages)) {
+          model.mdBios++;
+          model.mdBioBytes += piece.bytes;
+          yield* bitmapStartWrite(conf, t, piece); // md_clone_bio, before the personality sees the bio
+          yield* raid5MakeRequest(conf, io, t, piece);
+        }
       },
       this.conf.labels.fio,
       this.io.blk,
@@ -153,6 +165,7 @@ export class Raid5 implements ModelRun {
     bio.remaining--;
     if (bio.remaining < 0) throw new Error(`bio ${bio.id} completed twice`);
     if (bio.remaining > 0) return;
+    if (bio.parent) return this.endBio(bio.parent); // bio_chain: a split piece ends into its parent
     this.completions++;
     this.bytes += bio.bytes;
     if (bio.write) this.bytesWritten += bio.bytes;
@@ -209,6 +222,7 @@ export class Raid5 implements ModelRun {
       this.counters.batchedStripes =
         0;
     this.counters.memberIosByThread.clear();
+    this.mdBios = this.mdBioBytes = 0;
   }
 
   result(meta: { preset: string | null; warmupNs: number }): SimResult {
@@ -267,6 +281,10 @@ export class Raid5 implements ModelRun {
       memberIosPerSecByThread: byThread,
       // Each member IO raid5d issues is dispatched and later completed through it: two requests.
       raid5dRequestsPerSec: Math.round((2 * raid5dIos) / sec),
+      // md0's iostat: the requests raid5_make_request saw (after the split to md's queue limits), per second
+      // and their mean size
+      mdRequestsPerSec: Math.round(this.mdBios / sec),
+      mdMeanRequestBytes: this.mdBios ? Math.round(this.mdBioBytes / this.mdBios) : 0,
       memberReadBytes: this.io.readBytes,
       memberWriteBytes: this.io.writeBytes,
       costs: this.p.costs,
