@@ -11,6 +11,7 @@ import { ReportText } from './ReportText';
 import { RunForm } from './RunForm';
 import { ScenarioPair } from './ScenarioPair';
 import { ThreadPairs } from './ThreadPairs';
+import { AbMeasured } from '../measured/MeasuredPanel';
 import './compare.css';
 
 function Results() {
@@ -81,6 +82,7 @@ export function ComparePage() {
       <ScenarioPair />
       <RunForm />
       <Results />
+      <AbMeasured />
     </div>
   );
 }

@@ -1,5 +1,6 @@
 // The header's Export button: a popover with the trace of the last N ms (Perfetto / Chrome JSON, by an exact
-// replay in the worker), CSV of the time series, lock_stat text, fio JSON and the raid5 setup commands.
+// replay in the worker), CSV of the time series, lock_stat text, fio JSON and the raid5 setup commands; and, the
+// other way, a real fio result or lock_stat loaded beside the run (views/measured).
 import { useCallback, useRef, useState } from 'react';
 import { useDismiss } from '../useDismiss';
 import { requestResult, requestTrace } from '../../state/exportRequests';
@@ -12,6 +13,7 @@ import { raid5Extra } from '../../state/raid5Extra';
 import { useSim } from '../../state/store';
 import { downloadBlob } from '../download';
 import { CommandsDialog } from './CommandsDialog';
+import { LabMeasured } from '../measured/MeasuredPanel';
 import './export.css';
 
 /** The trace window accepted here, in simulated ms (the worker refuses past 100 ms too). */
@@ -202,6 +204,7 @@ export function ExportMenu() {
           <p role="status" className={status?.bad ? 'export-bad' : 'muted'} data-testid="export-status">
             {status?.text ?? ''}
           </p>
+          <LabMeasured />
         </div>
       )}
       <CommandsDialog
