@@ -123,3 +123,26 @@ test('right after a change the bottleneck line says measuring, not a verdict fro
   expect(firstShown).toBe('measuring');
   expect(restart).not.toContain('submitters');
 });
+
+test('a Sweep with 2 replications draws no interval and says it would not be meaningful', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto('/');
+  await page.getByTestId('page-sweep').click();
+  await page.getByTestId('sweep-values1').fill('0..4');
+  await page.getByTestId('sweep-replications').fill('2');
+  await page.getByTestId('sweep-duration').fill('2ms');
+  await page.getByTestId('sweep-warmup').fill('500us');
+  await page.getByTestId('sweep-start').click();
+  await expect(page.getByTestId('sweep-status')).toHaveAttribute('data-status', 'done', { timeout: 90_000 });
+  for (const id of ['sweep-chart-throughput', 'sweep-chart-latency', 'sweep-chart-locks']) {
+    await expect(page.getByTestId(id)).toHaveAttribute('data-points', '5');
+    await expect(page.getByTestId(id)).toHaveAttribute('data-banded-points', '0');
+    await expect(page.getByTestId(`${id}-band-note`)).toHaveText(
+      'no band: 2 replications per point, too few for a meaningful 95% interval (3 or more give one)',
+    );
+  }
+  // the table keeps the raw interval in the cell's title and never shows a zero-width "709 µs … 709 µs"
+  const cis = await page.getByTestId('sweep-ci').allTextContents();
+  expect(cis).toHaveLength(10);
+  for (const c of cis) expect(c).toMatch(/^(not meaningful \(R = 2\)|equal on all 2 seeds)$/);
+});

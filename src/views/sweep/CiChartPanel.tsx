@@ -86,7 +86,9 @@ export function CiChartPanel({
         {columns.bands.map((b) => (
           <Key key={b.label} b={b} />
         ))}
-        <span className="s-key muted">band: 95% CI over replications</span>
+        <span className="s-key muted" data-testid={`${testId}-band-note`}>
+          {columns.bandNote}
+        </span>
         {columns.curve && (
           <span className="s-key">
             <svg width="26" height="8" aria-hidden="true">

@@ -5,11 +5,29 @@ import type { PointLine } from '../../analysis/sweep/aggregate';
 import { sweepCsv } from '../../export/csv';
 import { downloadText } from '../download';
 import { fmtNsShort, fmtRate } from '../format';
+import { MIN_BAND_REPLICATIONS } from './sweepSeries';
 
 /** A t interval over few, spread replications can reach below zero; it is shown as computed, with its sign. */
 const signed = (f: (x: number) => string) => (x: number) => (x < 0 ? `−${f(-x)}` : f(x));
-const ci = (e: Estimate, f: (x: number) => string) =>
-  e.ci95 ? `${signed(f)(e.ci95[0])} … ${signed(f)(e.ci95[1])}` : 'one replication';
+/** The raw interval; below 3 replications it is said to mean little (the charts draw no band), and equal
+ * runs are said to be equal rather than shown as a zero-width interval ("709 µs … 709 µs"). */
+function ci(e: Estimate, reps: number, f: (x: number) => string): { text: string; title?: string } {
+  if (!e.ci95) return { text: 'one replication' };
+  const raw = `${signed(f)(e.ci95[0])} … ${signed(f)(e.ci95[1])}`;
+  if (e.ci95[0] === e.ci95[1])
+    return { text: `equal on all ${reps} seeds`, title: `every replication gave ${f(e.mean)}` };
+  if (reps < MIN_BAND_REPLICATIONS)
+    return { text: `not meaningful (R = ${reps})`, title: `t interval from ${reps} runs: ${raw}` };
+  return { text: raw, ...(e.ci95[0] < 0 ? { title: 'reaches below 0: a t interval, not a bound' } : {}) };
+}
+function CiCell({ e, reps, f }: { e: Estimate; reps: number; f: (x: number) => string }) {
+  const c = ci(e, reps, f);
+  return (
+    <td className="num" title={c.title} data-testid="sweep-ci">
+      {c.text}
+    </td>
+  );
+}
 
 function topLock(l: PointLine): string {
   const [name, e] =
@@ -85,10 +103,10 @@ export function SweepTable({
                   >
                     {fmtRate(t.mean)}
                   </td>
-                  <td className="num">{ci(t, fmtRate)}</td>
+                  <CiCell e={t} reps={l.replications} f={fmtRate} />
                   <td className="num">{fmtNsShort(l.latencyNs.p50?.mean ?? NaN)}</td>
                   <td className="num">{fmtNsShort(l.latencyNs.p99.mean)}</td>
-                  <td className="num">{ci(l.latencyNs.p99, fmtNsShort)}</td>
+                  <CiCell e={l.latencyNs.p99} reps={l.replications} f={fmtNsShort} />
                   <td>{topLock(l)}</td>
                 </tr>
               );

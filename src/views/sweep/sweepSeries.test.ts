@@ -26,8 +26,8 @@ function line(
   return {
     point,
     index,
-    replications: 2,
-    seeds: [1, 2],
+    replications: 3,
+    seeds: [1, 2, 3],
     durationNs: 2e6,
     warmupNs: 1e6,
     throughput: { opsPerSec: e(ops, 10), bytesPerSec: e(ops * 4096) },
@@ -64,6 +64,23 @@ describe('sweep chart columns', () => {
     const [p50, p99] = latencyColumns(lines, 'g').bands;
     expect(p50.mean).toEqual([1, 1, 1]); // µs
     expect(p99).toMatchObject({ label: 'p99', mean: [5, 5, 5], lo: [null, null, null] });
+  });
+
+  it('draws no band below 3 replications and says so; cuts a band at 0 and says so (issue 15, notice 7)', () => {
+    const two = lines.map((l) => ({ ...l, replications: 2, seeds: [1, 2] }));
+    const t = throughputColumns(two, 'g');
+    expect(t.bands[0]).toMatchObject({ mean: [100, 180, 200], lo: [null, null, null], hi: [null, null, null] });
+    expect(t.bandNote).toBe(
+      'no band: 2 replications per point, too few for a meaningful 95% interval (3 or more give one)',
+    );
+    const low = [{ ...lines[0], latencyNs: { ...lines[0].latencyNs, p50: e(1000, 1500) } }, lines[1]];
+    const l = latencyColumns(low, 'g');
+    expect(l.bands[0].lo).toEqual([0, 0.999]); // 1 µs ± 1.5 µs is drawn from 0, and the note says so
+    expect(l.bands[0].hi).toEqual([2.5, 1.001]);
+    expect(l.bandNote).toBe(
+      'band: 95% CI over replications; cut at 0, where the interval reaches below it (p50 at 1 point(s); the table has the raw interval)',
+    );
+    expect(throughputColumns(lines, 'g').bandNote).toBe('band: 95% CI over replications');
   });
 
   it('shows role utilisation in %, absent roles as gaps, and lock wait per measured second of the locks that wait', () => {

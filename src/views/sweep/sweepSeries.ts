@@ -5,12 +5,18 @@ import type { PointLine } from '../../analysis/sweep/aggregate';
 import { uslModel } from '../../analysis/usl';
 
 export type Col = (number | null)[];
-/** One figure: the mean at each point, and its interval (null where a point has one replication). */
+/** Fewer replications than this give no band: a t interval from two runs is too wide and too unsure to draw. */
+export const MIN_BAND_REPLICATIONS = 3;
+
+/** One figure: the mean at each point, and its interval as drawn (null where a point has fewer than
+ * MIN_BAND_REPLICATIONS replications; cut at 0, the figures' physical bound, where it reaches below). */
 export interface BandSeries {
   label: string;
   mean: Col;
   lo: Col;
   hi: Col;
+  /** Points whose interval reached below 0 and is drawn from 0 (the table keeps the raw interval). */
+  cutAtZero: number;
   colour: string;
   dash?: number[];
   hollow?: boolean;
@@ -23,6 +29,8 @@ export interface ChartColumns {
   bands: BandSeries[];
   /** A fitted curve (the USL) over the same xs, or none. */
   curve: { label: string; ys: Col } | null;
+  /** What the band shows, said under the chart: absent below 3 replications, cut at 0 where it would dip under. */
+  bandNote: string;
 }
 
 /** Okabe-Ito, colour-blind safe; each series also differs by dash and fill. */
@@ -39,15 +47,45 @@ export function pointXs(lines: readonly PointLine[], key: string): { xs: number[
   return { xs: vals.map((_, i) => i), categories: vals.map(String) };
 }
 
-function band(label: string, es: (Estimate | undefined)[], unit: (x: number) => number, style: number): BandSeries {
+function band(
+  label: string,
+  lines: readonly PointLine[],
+  es: (Estimate | undefined)[],
+  unit: (x: number) => number,
+  style: number,
+): BandSeries {
   const f = (x: number | undefined) => (x === undefined ? null : unit(x));
+  const drawn = (i: number) => lines[i].replications >= MIN_BAND_REPLICATIONS;
+  const lo = es.map((e, i) => (drawn(i) ? f(e?.ci95?.[0]) : null));
   return {
     label,
     ...SERIES_STYLE[style % SERIES_STYLE.length],
     mean: es.map((e) => f(e?.mean)),
-    lo: es.map((e) => f(e?.ci95?.[0])),
-    hi: es.map((e) => f(e?.ci95?.[1])),
+    lo: lo.map((x) => (x !== null && x < 0 ? 0 : x)),
+    hi: es.map((e, i) => (drawn(i) ? f(e?.ci95?.[1]) : null)),
+    cutAtZero: lo.filter((x) => x !== null && x < 0).length,
   } as BandSeries;
+}
+
+/** The sentence under a chart about its band. */
+export function bandNote(lines: readonly PointLine[], bands: readonly BandSeries[]): string {
+  const few = lines.filter((l) => l.replications < MIN_BAND_REPLICATIONS);
+  const reps = [...new Set(few.map((l) => l.replications))].join(' or ');
+  const cut = bands.filter((b) => b.cutAtZero > 0).map((b) => `${b.label} at ${b.cutAtZero}`);
+  const parts: string[] = [];
+  if (few.length === lines.length && lines.length > 0)
+    parts.push(
+      `no band: ${reps} replication${reps === '1' ? '' : 's'} per point, too few for a meaningful 95% interval (3 or more give one)`,
+    );
+  else {
+    parts.push('band: 95% CI over replications');
+    if (few.length) parts.push(`none at ${few.length} point${few.length === 1 ? '' : 's'} with fewer than 3`);
+  }
+  if (cut.length)
+    parts.push(
+      `cut at 0, where the interval reaches below it (${cut.join(', ')} point(s); the table has the raw interval)`,
+    );
+  return parts.join('; ');
 }
 
 const same = (x: number) => x;
@@ -55,13 +93,14 @@ const toUs = (ns: number) => ns / 1e3;
 const toPct = (f: number) => f * 100;
 
 function columns(lines: readonly PointLine[], key: string, bands: BandSeries[]): ChartColumns {
-  return { ...pointXs(lines, key), bands, curve: null };
+  return { ...pointXs(lines, key), bands, curve: null, bandNote: bandNote(lines, bands) };
 }
 
 export const throughputColumns = (lines: readonly PointLine[], key: string) =>
   columns(lines, key, [
     band(
       'ops/s',
+      lines,
       lines.map((l) => l.throughput.opsPerSec),
       same,
       0,
@@ -73,12 +112,14 @@ export const latencyColumns = (lines: readonly PointLine[], key: string) =>
   columns(lines, key, [
     band(
       'p50',
+      lines,
       lines.map((l) => l.latencyNs.p50),
       toUs,
       0,
     ),
     band(
       'p99',
+      lines,
       lines.map((l) => l.latencyNs.p99),
       toUs,
       1,
@@ -94,6 +135,7 @@ export function utilisationColumns(lines: readonly PointLine[], key: string): Ch
     roles.map((r, i) =>
       band(
         r === 'worker' ? 'workers (mean per thread)' : r,
+        lines,
         lines.map((l) => l.roleUtilisation?.[r]),
         toPct,
         i,
@@ -118,6 +160,7 @@ export function lockWaitColumns(lines: readonly PointLine[], key: string, top = 
     chosen.map((n, i) =>
       band(
         n,
+        lines,
         lines.map((l) => l.locks[n]?.waitTimeTotalNs),
         (x) => x / measuredNs,
         i,
@@ -146,6 +189,7 @@ export function withUslCurve(
   return {
     xs,
     categories: c.categories,
+    bandNote: c.bandNote,
     bands: c.bands.map((b) => ({ ...b, mean: pick(b.mean), lo: pick(b.lo), hi: pick(b.hi) })),
     curve: { label: 'USL fit', ys: xs.map((x) => uslModel(nOf(x), fit.alpha, fit.beta, fit.gamma)) },
   };
