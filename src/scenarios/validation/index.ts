@@ -333,9 +333,10 @@ const V4_CLAIMS: Claim[] = [
     knownMiss:
       'about 2.3×, short of the published 5×: the model gets the acquisitions right (each 2M write takes a hash ' +
       'lock about 640 times in 5.14, one per 4K page and one per batch head, and about 256 in 6.0, one per stripe ' +
-      "and 1M bio), but its contentions stay about 30% of acquisitions on both sides. A real lock's contention " +
-      'grows faster than its load (lock holder preemption on 4 vCPUs, cache-line bouncing between them); the ' +
-      "model's spinlock has neither.",
+      'and 1M bio), but about 30% of acquisitions contend on both sides, so contentions fall only as fast as ' +
+      "acquisitions. Most are lookups in lockstep: the jobs' regions start 8G apart, a multiple of the eight hash " +
+      'locks, so submitters woken together walk the same hash lock at the same time. Suspected missing: what ' +
+      'breaks that lockstep on a real VM (vCPU scheduling noise), and contention growing faster than load.',
   },
 ];
 
