@@ -1,7 +1,7 @@
 // Debug invariants of the models that do not carry their own checkInvariants() (raid5 does): raid1/raid10,
 // loop, ext4 and Lock Lab, read from each model's public state without touching its code. src/sim/checked.ts
 // runs them after every event; each throws an InvariantViolation named after the kernel rule it stands for.
-import { checkFioDepth, checkLock, checkThreads, violate } from './core/invariant';
+import { checkFioDepth, checkLock, checkQueue, checkThreads, violate } from './core/invariant';
 import type { LockView, ModelRun } from './core/model';
 import type { Mirror } from './models/mirror/mirror';
 import type { Loop } from './models/loop/loop';
@@ -28,12 +28,17 @@ function mirror(m: Mirror): void {
     if (w.r1.remaining <= 0) violate('r1bio_remaining_positive', `bio ${w.r1.bio.id} queued with no copy left`);
   checkFioDepth(m.workload.jobs, m.p.iodepth);
   if (m.io.inFlight() < 0) violate('member_inflight_non_negative', `${m.io.inFlight()} member IOs in flight`);
+  checkQueue(m.conf.pendingStats, m.conf.pending.length);
+  checkQueue(m.conf.retryStats, m.conf.retry.length);
+  m.bitmap?.checkInvariants?.(); // md core: the bitmap's counters, md_do_sync's recovery_cp
+  m.sync?.checkInvariants?.();
   checkThreads(m.kernel);
 }
 
 function loop(m: Loop): void {
   checkFioDepth(m.fio.jobs.jobs, m.p.direct ? m.p.iodepth : 1); // buffered fio: one IO at a time (loop/fio.ts)
   for (const l of m.driver.lockViews()) checkLockView(l);
+  for (const q of m.driver.queues()) checkQueue(q);
   checkThreads(m.kernel);
 }
 

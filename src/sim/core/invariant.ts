@@ -3,6 +3,8 @@
 // CPU, fio's bios in flight). Models add their own in their folder; src/sim/checked.ts runs them per event.
 import type { Kernel } from './kernel';
 import type { Lock } from './lock';
+import type { QueueStats } from './stats/queueStats';
+import type { WaitQueue } from './waitQueue';
 import { RUNNING, SPINNING } from './thread';
 
 /** An invariant that does not hold: `rule` names it (after the kernel rule where there is one). */
@@ -52,4 +54,22 @@ export function checkFioDepth(jobs: readonly { index: number; inflight: number }
   for (const j of jobs)
     if (j.inflight < 0 || j.inflight > iodepth)
       violate('fio_inflight_within_iodepth', `fio/${j.index}: ${j.inflight} IOs in flight, iodepth ${iodepth}`);
+}
+
+/** A queue's statistics agree with the queue (Little's law needs them to): its length is its length at the last
+ * reset plus the arrivals minus the departures since, never negative, and, when the real queue is given, its length.
+ * No kernel rule: the model's own bookkeeping, which lock_stat, the UI's lengths and the stall report read. */
+export function checkQueue(q: QueueStats, actual?: number): void {
+  if (q.length < 0 || q.length !== q.lengthAtReset + q.arrivals - q.departures)
+    violate(
+      'queue_length_is_arrivals_minus_departures',
+      `${q.name}: length ${q.length}, ${q.lengthAtReset} at reset + ${q.arrivals} arrivals - ${q.departures} departures`,
+    );
+  if (actual !== undefined && actual !== q.length)
+    violate('queue_length_is_arrivals_minus_departures', `${q.name}: ${actual} queued, its statistics say ${q.length}`);
+}
+
+/** A wait queue: its statistics count exactly the tasks sleeping on it. */
+export function checkWaitQueue(wq: WaitQueue): void {
+  checkQueue(wq.stats, wq.length);
 }

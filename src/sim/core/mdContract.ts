@@ -77,6 +77,8 @@ export interface BitmapOps {
   figures(): Record<string, unknown>;
   /** Optional: the state the live view draws (snapshots only, never results). */
   live?(): Record<string, unknown>;
+  /** Optional: md core's debug invariants (src/sim/checked.ts); throws an InvariantViolation. */
+  checkInvariants?(): void;
   /** Optional: md core's lock instances, for the snapshot's locks (the Locks now panel). */
   liveLocks?(): { name: string; lock: Lock }[];
 }
@@ -101,6 +103,8 @@ export interface MdSync {
   figures(): Record<string, unknown>;
   /** Optional: the state the live view draws (snapshots only, never results). */
   live?(): Record<string, unknown>;
+  /** Optional: md core's debug invariants (src/sim/checked.ts); throws an InvariantViolation. */
+  checkInvariants?(): void;
 }
 
 /** What the composition root hands to an array model: builders for md core's parts. */

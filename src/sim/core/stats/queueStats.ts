@@ -7,6 +7,8 @@ export class QueueStats {
   departures = 0;
   maxLength = 0;
   totalWaitNs = 0;
+  /** The length when the window began: length = lengthAtReset + arrivals - departures (an invariant). */
+  lengthAtReset = 0;
   private area = 0;
   private lastChange = 0;
   private since = 0;
@@ -57,5 +59,6 @@ export class QueueStats {
     this.departures = 0;
     this.totalWaitNs = 0;
     this.maxLength = this.length;
+    this.lengthAtReset = this.length;
   }
 }

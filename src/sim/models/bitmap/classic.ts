@@ -1,6 +1,7 @@
 // The classic write-intent bitmap (md-bitmap.c): a counter per chunk under one global spinlock (bitmap_lock),
 // bits written before data by unplug, cleared by the daemon. It never issues data IO or decides when data goes.
 import { Lock, LockClass } from '../../core/lock';
+import { violate } from '../../core/invariant';
 import type { SimThread } from '../../core/thread';
 import { lockOpts, type BitmapOps, type Gen, type MdHost, type MdParams } from './host';
 import { SuperWriter } from './superWrite';
@@ -18,6 +19,10 @@ const COUNTERS_PER_PAGE = 2048;
 /** The daemon's scan of one counter, under the lock. */
 const SCAN_NS_PER_COUNTER = 2;
 const SB_BYTES = 256;
+/** COUNTER_MAX: the low bits' ceiling (md_bitmap_startwrite waits there); a counter at it here has wrapped. */
+const COUNTER_MAX = 0x3fff;
+/** Counters checked per invariant call, round-robin, so a check stays cheap on a big array. */
+const CHECK_SLICE = 512;
 
 export class MdBitmap implements BitmapOps {
   readonly kind = 'bitmap' as const;
@@ -37,6 +42,7 @@ export class MdBitmap implements BitmapOps {
   private lastRun = 0;
   private allclean = false;
   private syncedBelow = 0;
+  private checkFrom = 0;
   private readonly labels: { start: number; end: number; unplug: number; daemon: number };
   /** Figures since the last reset. */
   bitsSet = 0;
@@ -206,6 +212,20 @@ export class MdBitmap implements BitmapOps {
 
   lockClasses(): LockClass[] {
     return [this.lockClass];
+  }
+
+  /** md-bitmap.c's counter rules, over a round-robin slice of the chunks per call: a counter never wraps
+   * (md_bitmap_endwrite only undoes a md_bitmap_startwrite), and a chunk with writes counted has its bit set
+   * (md_bitmap_file_set_bit at the first write; md_bitmap_daemon_work clears it only once the count is 0). */
+  checkInvariants(): void {
+    const end = Math.min(this.chunks, this.checkFrom + CHECK_SLICE);
+    for (let c = this.checkFrom; c < end; c++) {
+      const n = this.counters[c] & COUNTER_MAX;
+      if (n === COUNTER_MAX)
+        violate('bitmap_counter_below_counter_max', `chunk ${c}: counter 0x${this.counters[c].toString(16)}`);
+      if (n > 0 && !this.bits[c]) violate('bitmap_bit_set_while_counted', `chunk ${c}: counter ${n}, bit clear`);
+    }
+    this.checkFrom = end === this.chunks ? 0 : end;
   }
 
   resetStats(): void {

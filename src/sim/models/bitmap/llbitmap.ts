@@ -1,10 +1,22 @@
 // The lockless bitmap (md-llbitmap.c): per-page references with expiry on the IO path, newly dirty blocks
 // written by the md_llbitmap_unplug worker, expired pages cleaned by the md_llbitmap_io worker. No data IO.
+import { violate } from '../../core/invariant';
 import type { LockClass } from '../../core/lock';
 import { BLOCKED, IDLE, type SimThread, type ThreadBody } from '../../core/thread';
 import { WaitQueue } from '../../core/waitQueue';
 import type { BitmapOps, Gen, MdHost, MdParams } from './host';
-import { Clean, Daemon, Dirty, Endsync, LlState, NeedSync, Startsync, Startwrite, Syncing } from './llbitmapState';
+import {
+  Clean,
+  Daemon,
+  Dirty,
+  Endsync,
+  LlState,
+  NeedSync,
+  STATE_NAMES,
+  Startsync,
+  Startwrite,
+  Syncing,
+} from './llbitmapState';
 import { SuperWriter } from './superWrite';
 import { foldCells } from './liveCells';
 
@@ -203,6 +215,16 @@ export class LlBitmap implements BitmapOps {
 
   lockClasses(): LockClass[] {
     return [];
+  }
+
+  /** md-llbitmap.c's rules: a page's percpu reference is never dropped below zero (each
+   * llbitmap_raise_barrier is paired with one llbitmap_release_barrier), and a chunk's state byte is one the state machine knows. */
+  checkInvariants(): void {
+    this.s.pages.forEach((pc, i) => {
+      if (pc.ref < 0) violate('llbitmap_page_ref_non_negative', `bitmap page ${i}: ${pc.ref} references`);
+    });
+    const c = this.s.scanned % this.s.chunks; // one chunk per call, moving with the scans
+    if (this.s.state[c] >= STATE_NAMES.length) violate('llbitmap_state_known', `chunk ${c}: state ${this.s.state[c]}`);
   }
 
   resetStats(): void {

@@ -1,5 +1,6 @@
 // md_do_sync (md.c): the resync thread walks the array in sync_request steps, skips what the bitmap says needs
 // no sync, and throttles itself at md's limits (sync_speed_*, sync_io_depth). It never builds a request itself.
+import { violate } from '../../core/invariant';
 import { BLOCKED, IDLE, type Op, type SimThread, type ThreadBody } from '../../core/thread';
 import { WaitQueue } from '../../core/waitQueue';
 import type { BitmapOps, MdHost, MdParams, MdSync, SyncPersonality } from './host';
@@ -28,6 +29,8 @@ export class MdDoSync implements MdSync {
   private measureFrom = 0;
   /** Where the pass is now (md_do_sync's j, in pages), for the UI. */
   private position = 0;
+  /** recovery_cp at the last invariant check. */
+  private checkedCp = 0;
 
   constructor(
     private readonly host: MdHost,
@@ -43,6 +46,17 @@ export class MdDoSync implements MdSync {
     this.recoveryWait = new WaitQueue(k, 'recovery_wait', BLOCKED);
     this.label = k.label('md_do_sync');
     this.thread = k.spawn('md0_resync', 'resync', (t) => this.body(t));
+  }
+
+  /** md_do_sync's rules: md_done_sync never takes recovery_active below 0, and recovery_cp, the checkpoint,
+   * only moves forward and only to where resync IO has already been issued (it is set once none is active). */
+  checkInvariants(): void {
+    if (this.active < 0) violate('recovery_active_non_negative', `recovery_active ${this.active} pages`);
+    const cp = this.recoveryCp;
+    if (cp < this.checkedCp) violate('recovery_cp_only_advances', `recovery_cp ${cp} after ${this.checkedCp}`);
+    if (cp !== Infinity && this.running && cp > this.position)
+      violate('recovery_cp_behind_resync_position', `recovery_cp ${cp}, resync issued up to ${this.position}`);
+    this.checkedCp = cp;
   }
 
   request(): void {

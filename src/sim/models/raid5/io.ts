@@ -12,13 +12,16 @@ import { atomicOnLine } from './makeRequest';
 import { R5_LOCKED, R5_UPTODATE, STRIPE_HANDLE, type StripeHead } from './stripeHead';
 
 /** One member bio: a piece of a bio read directly (chunk-aligned read) or a stripe's dev IO. */
-interface Req {
+export interface Req {
   bio: Bio | null;
   sh: StripeHead | null;
   dev: number;
   write: boolean;
   /** A metadata write (md_super_write for the bitmap): what its completion runs. */
   done?: () => void;
+  /** Where it goes on member `dev` (4K pages) and how many bytes, for the layout invariants. */
+  page?: number;
+  bytes?: number;
 }
 
 export class MemberIo {
@@ -94,7 +97,7 @@ export class MemberIo {
   }
 
   *submitDirectRead(t: SimThread, bio: Bio, disk: number, page: number, bytes: number): Generator<Op, void, void> {
-    const tag = this.tagFor({ bio, sh: null, dev: disk, write: false }, bytes);
+    const tag = this.tagFor({ bio, sh: null, dev: disk, write: false, page, bytes }, bytes);
     yield* this.blk.submitBio(
       t,
       disk,
@@ -109,7 +112,7 @@ export class MemberIo {
       sh.history.push(
         `${(this.conf.kernel.now / 1e6).toFixed(6)} ms: ${write ? 'write to' : 'read from'} ${this.members[dev].name} submitted by ${t.name}`,
       );
-    const tag = this.tagFor({ bio: null, sh, dev, write }, 4096);
+    const tag = this.tagFor({ bio: null, sh, dev, write, page: sh.sector, bytes: 4096 }, 4096);
     yield* this.blk.submitBio(t, dev, { tag, page: sh.sector, pages: 1, write }, this.conf.labels.submit);
   }
 
@@ -148,6 +151,11 @@ export class MemberIo {
     this.readBytes = 0;
     this.writeBytes = 0;
     this.submitted = 0;
+  }
+
+  /** Each member bio in flight (read-only, for the invariants). */
+  forEachInFlight(f: (r: Readonly<Req>) => void): void {
+    for (const r of this.reqs) if (r) f(r);
   }
 
   inFlight(): number {
