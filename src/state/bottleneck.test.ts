@@ -137,7 +137,7 @@ describe('measuring (issue 15, notice 6)', () => {
     const v = measuring(3.2e6, 10e6);
     expect(v.limit).toBe('measuring');
     expect(v.text).toBe(
-      'measuring… 3.2 of 10 ms of simulated time since the change; no verdict from the state before it',
+      'measuring… 3.2 of 10 ms of simulated time since the start or the last change; no verdict from the state before it',
     );
   });
 

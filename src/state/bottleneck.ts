@@ -112,6 +112,6 @@ export function measuring(spanNs: number, needNs: number): Verdict {
   const ms = (ns: number) => (ns / 1e6).toFixed(ns < 10e6 ? 1 : 0);
   return {
     limit: 'measuring',
-    text: `measuring… ${ms(Math.max(0, spanNs))} of ${ms(needNs)} ms of simulated time since the change; no verdict from the state before it`,
+    text: `measuring… ${ms(Math.max(0, spanNs))} of ${ms(needNs)} ms of simulated time since the start or the last change; no verdict from the state before it`,
   };
 }

@@ -12,7 +12,14 @@ import { ChartImageButtons } from '../export/ChartImageButtons';
 /** Charts redraw at most this often: enough to read, cheap for the main thread. */
 const REDRAW_MS = 200;
 
-const CHARTS: { title: string; keys: SeriesKey[]; lines: LineSpec[] }[] = [
+/** What the latency chart measures, said on it (issue 15: starving the cache lowered p50 while IOPS fell by 40%). */
+export const LATENCY_MEASURES =
+  "Each bio from the fio job's submit to its completion, over the recent window, including any sleep in " +
+  "raid5_get_active_stripe for a free stripe_head (as fio's lat counts it: submission to completion). An IO a blocked " +
+  'job has not submitted yet is in no latency: with a starved cache fewer IOs are in flight, so p50 can fall ' +
+  "while IOPS fall (Little's law: in flight = IOPS x mean latency).";
+
+const CHARTS: { title: string; keys: SeriesKey[]; lines: LineSpec[]; measures?: string }[] = [
   {
     title: 'throughput',
     keys: ['iops', 'mbps'],
@@ -22,7 +29,8 @@ const CHARTS: { title: string; keys: SeriesKey[]; lines: LineSpec[] }[] = [
     ],
   },
   {
-    title: 'latency µs (recent window)',
+    title: 'latency µs, submit → done',
+    measures: LATENCY_MEASURES,
     keys: ['p50Us', 'p99Us'],
     lines: [
       { label: 'p50', colour: '#009E73' },
@@ -71,11 +79,11 @@ function Kpis() {
         <dt>MB/s</dt>
         <dd>{recent ? (recent.bytesPerSec / 1e6).toFixed(1) : '—'}</dd>
       </div>
-      <div title={lat ? `${lat.count} completions` : undefined}>
+      <div title={`${lat ? `${lat.count} completions. ` : ''}${LATENCY_MEASURES}`}>
         <dt>p50</dt>
         <dd>{lat ? fmtNsShort(lat.p50) : '—'}</dd>
       </div>
-      <div>
+      <div title={LATENCY_MEASURES}>
         <dt>p99</dt>
         <dd>{lat ? fmtNsShort(lat.p99) : '—'}</dd>
       </div>
@@ -139,7 +147,10 @@ export function SeriesPanel() {
       {CHARTS.map((c, i) => (
         <div key={`${c.title}-${projector ? 'big' : 'small'}`} className="s-chart" hidden={only !== null && only !== i}>
           <div className="s-title">
-            <b>{c.title}</b> <Legend lines={c.lines} />
+            <b title={c.measures} data-testid={c.measures ? `chart-${i}-measures` : undefined}>
+              {c.title}
+            </b>{' '}
+            <Legend lines={c.lines} />
             <ChartImageButtons
               name={c.title}
               target={() => {

@@ -98,7 +98,7 @@ export function SweepCharts({ plan, lines }: { plan: SweepPlan; lines: readonly 
           testId="sweep-chart-latency"
           columns={cols.latency}
           axes={{ ...x, yLabel: 'latency (µs)', formatY: compact }}
-          note="per operation, p50 and p99"
+          note="p50, p99 of each bio from submit to completion, incl. any wait for a stripe_head"
         />
         <CiChartPanel
           title="Handler utilisation"
