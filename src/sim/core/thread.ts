@@ -87,8 +87,11 @@ export class SimThread {
     return OP_COMPUTE;
   }
 
-  acquire(lock: Lock): Op {
+  /** Take `lock`; `site` (a label id) names the function taking it, for lock_stat's contention points, when it
+   * is not the function the thread last computed in. */
+  acquire(lock: Lock, site = 0): Op {
     this.opLock = lock;
+    if (site !== 0) this.opLabel = site;
     return OP_ACQUIRE;
   }
 

@@ -112,6 +112,11 @@ export class R5Conf {
     activate: number;
     directRead: number;
     brdCopy: number;
+    batchList: number;
+    releaseInactive: number;
+    handleActive: number;
+    raid5d: number;
+    doWork: number;
   };
 
   constructor(
@@ -133,6 +138,12 @@ export class R5Conf {
       activate: L('raid5_activate_delayed'),
       directRead: L('raid5_read_one_chunk'),
       brdCopy: L('brd_submit_bio (memcpy)'),
+      // call sites that take a lock before they compute anything (lock_stat's contention points)
+      batchList: L('stripe_add_to_batch_list'),
+      releaseInactive: L('release_inactive_stripe_list'),
+      handleActive: L('handle_active_stripes'),
+      raid5d: L('raid5d'),
+      doWork: L('raid5_do_work'),
     };
     const clock = () => kernel.now;
     const ls = this.listStats;
