@@ -70,13 +70,13 @@ test('raid1 with the classic bitmap: bitmap grid, bitmap_lock, resync moving thr
   await expect(page.getByTestId('mirror-machine')).toHaveAttribute('data-bitmap', 'bitmap');
   await expect(page.getByTestId('bitmap-grid')).toHaveAttribute('data-cells', /\d+/);
   await expect(page.getByTestId('lockline-bitmap_lock')).toBeVisible();
-  await expect(page.getByTestId('member-sda')).toBeVisible();
+  await expect(page.getByTestId('member-vdb')).toBeVisible();
   await expectGrows(page, 'resync-pos');
   // iostat's areq-sz over the recent window: a request size in bytes, shown as one in K or M
   await expect
-    .poll(async () => Number(await page.getByTestId('member-sda').getAttribute('data-areq')), { timeout: 30_000 })
+    .poll(async () => Number(await page.getByTestId('member-vdb').getAttribute('data-areq')), { timeout: 30_000 })
     .toBeGreaterThan(0);
-  await expect(page.getByTestId('member-sda').locator('.sz')).toHaveText(/^[\d.]+[KM]$/);
+  await expect(page.getByTestId('member-vdb').locator('.sz')).toHaveText(/^[\d.]+[KM]$/);
   await expect(page.getByTestId('members-head')).toContainText('areq-sz');
   expect(problems).toEqual([]);
 });

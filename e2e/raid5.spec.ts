@@ -45,10 +45,10 @@ test('opens on the 3-disk preset, running from its baseline, with the machine vi
   await expect(page.getByTestId('stripe-grid')).toHaveAttribute('data-cells', '256');
   await expect(page.getByTestId('stripe-grid')).toHaveAttribute('data-kind', 'svg');
   await expect(page.getByTestId('submitters').locator('li')).toHaveCount(4);
-  await expect(page.getByTestId('member-sdc')).toBeVisible();
+  await expect(page.getByTestId('member-nvme2n1')).toBeVisible();
   await expect(page.getByTestId('lock-device_lock')).toBeVisible();
   // 4K random writes do not merge: each member's recent areq-sz is one page.
-  await expect(page.getByTestId('member-sda').locator('.sz')).toHaveText('4K');
+  await expect(page.getByTestId('member-nvme0n1').locator('.sz')).toHaveText('4K');
   await expect(page.getByTestId('bottleneck')).toContainText(
     /md0_raid5 is \d+% busy and the members \d+%: the single stripe-handling thread is the limit; try group_thread_cnt/,
   );
@@ -81,7 +81,7 @@ test('raising group_thread_cnt 0 -> 2 while it runs: throughput rises and md0_ra
 test('sequential 1M writes merge at the members: areq-sz above 4K and merges per second', async ({ page }) => {
   const problems = await open(page, '/?preset=raid5-3disk-threads&rw=write&bs=1m');
   await expect(page.getByTestId('param-bs')).toHaveValue('1M');
-  const sda = page.getByTestId('member-sda');
+  const sda = page.getByTestId('member-nvme0n1');
   await expect.poll(async () => Number(await sda.getAttribute('data-areq')), { timeout: 20_000 }).toBeGreaterThan(4096);
   expect(Number(await sda.getAttribute('data-rqm'))).toBeGreaterThan(0);
   await expect(sda.locator('.sz')).toHaveText(/^\d+(\.\d)?[KM]$/);

@@ -1,6 +1,7 @@
 // The shell commands that would set up a raid5, raid1 or raid10 scenario on a real machine: members, mdadm --create
 // (resync or --assume-clean, bitmap and chunk), the sysfs knobs, fio, lock_stat. Text only; design knobs with no
 // runtime switch become comments, never guesses.
+import { memberNames } from '../lib/memberNames';
 
 export interface CommandSource {
   model: string;
@@ -21,18 +22,9 @@ export function sizeText(bytes: number): string {
   return String(bytes);
 }
 
-/** Member device paths by device class, as the kernel names them: brd ramdisks, NVMe namespaces, virtio-blk
- * disks (vdb on, vda is the system disk) or SCSI disks (sdb on, sda is the system disk). */
+/** Member device paths: the kernel names the model gives its members too (lib/memberNames), under /dev. */
 function members(device: string, n: number): string[] {
-  const name =
-    device === 'ramdisk'
-      ? (i: number) => `/dev/ram${i}`
-      : device === 'nvme'
-        ? (i: number) => `/dev/nvme${i}n1`
-        : device === 'virtio'
-          ? (i: number) => `/dev/vd${String.fromCharCode(98 + i)}`
-          : (i: number) => `/dev/sd${String.fromCharCode(98 + i)}`;
-  return Array.from({ length: n }, (_, i) => name(i));
+  return memberNames(device, n).map((name) => `/dev/${name}`);
 }
 
 /** The fio job of a scenario as its command line gives it, in order: what real fio records as 'job options'

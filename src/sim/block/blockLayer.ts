@@ -14,6 +14,7 @@ import type { Op, SimThread } from '../core/thread';
 import { flashServiceTime, RotatingDisk, type MediaParams } from './media';
 import { Plug, type PlugCallback, type PlugLimits } from './plug';
 import { RequestQueue, type BlockBio, type BlockRequest } from './requestQueue';
+import { memberName } from '../../lib/memberNames';
 
 type Gen<T = void> = Generator<Op, T, void>;
 
@@ -40,7 +41,7 @@ export interface BlockLayerConfig {
   endRequestLabel: number;
   copyLabel: number;
   // Optional, additive (raid5, raid1 and raid10 set none of these):
-  /** Member device names (default sda, sdb...). */
+  /** Member device names (default: the kernel's for media.device, lib/memberNames: nvme0n1.., sdb.., ram0..). */
   names?: string[];
   /** How a CPU cost is paid: a model's jittered compute (default t.compute, exact). */
   cpu?: (t: SimThread, ns: number, label: number) => Op;
@@ -123,7 +124,7 @@ export class BlockLayer {
     const maxPages = Math.max(1, Math.min(Math.floor(cfg.maxSectorsKb / 4), cfg.maxSegments ?? BLK_MAX_SEGMENTS));
     const now = () => kernel.now;
     for (let d = 0; d < cfg.disks; d++) {
-      const name = cfg.names?.[d] ?? `sd${String.fromCharCode(97 + d)}`;
+      const name = cfg.names?.[d] ?? memberName(cfg.media.device ?? '', d);
       this.queueLocks.push(
         new Lock(kernel, this.queueLockClass, {
           preemptOff: true,

@@ -12,6 +12,8 @@ export function mediaKindOf(device: string): MediaParams['kind'] {
 
 export interface MediaParams {
   kind: 'flash' | 'hdd' | 'brd';
+  /** The device class ('nvme', 'sata-ssd', 'hdd', 'ramdisk', 'virtio'): the members' kernel names follow it. */
+  device?: string;
   latencyNs: number;
   readBytesPerSec: number;
   writeBytesPerSec: number;
@@ -25,6 +27,7 @@ export function mediaFromParams(p: Params): MediaParams {
   const n = (k: string) => p[k] as number;
   return {
     kind: mediaKindOf(p.device as string),
+    device: p.device as string,
     latencyNs: n('device.latency'),
     readBytesPerSec: n('device.bandwidth'),
     writeBytesPerSec: n('device.write_bandwidth'),
