@@ -126,6 +126,9 @@ export type FromWorker =
   | { type: 'result'; runId: number; requestId: number; result: SimResult }
   /** An export request could not be answered (bad window, a run that stopped with an error...). */
   | { type: 'exportError'; runId: number; requestId: number; message: string }
+  /** The stall watchdog's status changed (worker/liveWatch.ts): 'early' (no completion yet, too early to tell),
+   * 'stalled' (nothing completed for longer than the configuration's bound), or 'ok' again. */
+  | { type: 'watch'; runId: number; status: 'ok' | 'early' | 'stalled'; message: string; atNs: number }
   /** `where`: start (bad scenario), setLive (bad knob; `key` names it), model (the run threw and stopped), protocol. */
   | { type: 'error'; runId: number; where: 'start' | 'setLive' | 'model' | 'protocol'; key?: string; message: string };
 

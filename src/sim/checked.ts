@@ -42,7 +42,7 @@ export function failureLine(f: CheckFailure): string {
 }
 
 /** Completed top-level operations so far: the model's counter, or its snapshot's. */
-function completionsOf(run: ModelRun): number {
+export function completionsOf(run: ModelRun): number {
   const c = (run as { completions?: unknown }).completions;
   return typeof c === 'number' ? c : run.snapshot().completions;
 }

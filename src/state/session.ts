@@ -54,7 +54,7 @@ export function clearRun(runId: number): void {
   pending = null;
   if (flushTimer) clearTimeout(flushTimer);
   flushTimer = null;
-  useSim.setState({ runId, snapshot: null, figures: null, recentOpsPerSec: null, runError: null });
+  useSim.setState({ runId, snapshot: null, figures: null, recentOpsPerSec: null, runError: null, watch: null });
 }
 
 function onMessage(m: FromWorker): void {
@@ -93,6 +93,9 @@ function onMessage(m: FromWorker): void {
       } else useSim.setState({ runError: m.message, playing: false });
       return;
     }
+    case 'watch':
+      useSim.setState({ watch: m.status === 'ok' ? null : { status: m.status, message: m.message, atNs: m.atNs } });
+      return;
     case 'trace':
     case 'exportProgress':
     case 'result':

@@ -54,6 +54,9 @@ export interface SimState {
   recentOpsPerSec: number | null;
   /** The run could not start, or the model stopped with an error. */
   runError: string | null;
+  /** The stall watchdog's word on the run (issue 11): too early to expect a completion, or stalled; null when
+   * completions come. */
+  watch: { status: 'early' | 'stalled'; message: string; atNs: number } | null;
   /** Refusals shown at the control that caused them, by parameter key (or 'seed'). */
   fieldErrors: Record<string, string>;
   /** One line about what the last change did (applied live, or started a new run). */
@@ -78,6 +81,7 @@ export const initialState: SimState = {
   figures: null,
   recentOpsPerSec: null,
   runError: null,
+  watch: null,
   fieldErrors: {},
   notice: null,
   timelineWindow: 'auto',

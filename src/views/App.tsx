@@ -20,6 +20,7 @@ import { StoriesPage } from './stories/StoriesPage';
 import { SweepPage } from './sweep/SweepPage';
 import { ValidationPage } from './validation/ValidationPage';
 import { useKeyboard } from './useKeyboard';
+import { WatchNotice } from './WatchNotice';
 
 function Clock() {
   const timeNs = useSim((s) => s.snapshot?.timeNs);
@@ -62,6 +63,7 @@ function LabPage() {
     <>
       <PlaybackBar />
       <RunError />
+      <WatchNotice />
       {raid5 && <BottleneckLine />}
       <main>
         <ParamPanel />

@@ -12,6 +12,7 @@ import { FrameRecorder } from './frameRecorder';
 import { HOST_LIMITS, realClock, type HostClock, type HostLimits } from './hostClock';
 import { checkLive } from './liveKnob';
 import { resultReply, RunLog, TraceJobs } from './exports';
+import { LiveWatch } from './liveWatch';
 
 export interface Endpoint {
   post(msg: FromWorker, transfer: Transferable[]): void;
@@ -42,6 +43,8 @@ export class SimHost {
   private timer: unknown = null;
   /** Set when the model threw: the run is kept for its last picture but never stepped again. */
   private broken = false;
+  /** The stall watchdog (issue 11): its status goes out beside the frames when it changes. */
+  private watch: LiveWatch | null = null;
 
   constructor(
     private readonly endpoint: Endpoint,
@@ -111,7 +114,7 @@ export class SimHost {
   private begin(playing: boolean): void {
     this.recorder?.detach();
     this.traces.clear();
-    this.run = this.recorder = this.scenario = this.log = null;
+    this.run = this.recorder = this.scenario = this.log = this.watch = null;
     this.seq = this.acked = 0;
     this.carryNs = 0;
     this.lastFigures = -Infinity;
@@ -125,6 +128,7 @@ export class SimHost {
       this.scenario = sc;
       this.log = new RunLog(sc);
       this.recorder = new FrameRecorder(this.run.kernel);
+      this.watch = new LiveWatch(sc.model, sc.params);
     } catch (e) {
       this.run = null;
       return this.fail('start', message(e), e instanceof ParamError ? e.key : undefined);
@@ -263,6 +267,7 @@ export class SimHost {
     }
     if (err) return this.fail('setLive', err, key);
     sc.params[key] = v;
+    this.watch?.retune(sc.params);
     this.log?.noteLive(run, key, v);
     this.endpoint.post({ type: 'liveApplied', runId: this.runId, key, value: v }, []);
   }
@@ -285,6 +290,7 @@ export class SimHost {
       if (!this.broken) this.fail('model', message(e));
       return;
     }
+    const watch = this.broken ? null : this.watch?.observe(run);
     const cut = rec.cut();
     this.seq++;
     this.endpoint.post(
@@ -303,6 +309,7 @@ export class SimHost {
       },
       cut.transfer,
     );
+    if (watch) this.endpoint.post({ type: 'watch', runId: this.runId, ...watch }, []);
   }
 
   private fail(where: 'start' | 'setLive' | 'model' | 'protocol', text: string, key?: string): void {
