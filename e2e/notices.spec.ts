@@ -161,3 +161,30 @@ test('the latency chart says what it measures: submit to completion, with the wa
   await page.getByTestId('page-sweep').click();
   await expect(page.getByText('p50, p99 of each bio from submit to completion')).toHaveCount(0); // no sweep yet
 });
+
+test("Sweep says what saturates at each point by the Lab's rules, and the Lab agrees", async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto('/');
+  await page.getByTestId('page-sweep').click();
+  await page.getByTestId('sweep-values1').fill('0..4');
+  await page.getByTestId('sweep-replications').fill('3');
+  await page.getByTestId('sweep-duration').fill('2ms');
+  await page.getByTestId('sweep-warmup').fill('500us');
+  await page.getByTestId('sweep-start').click();
+  await expect(page.getByTestId('sweep-status')).toHaveAttribute('data-status', 'done', { timeout: 90_000 });
+  await expect(page.getByTestId('sweep-usl')).toContainText("the curve's shape, not a diagnosis");
+  const said = page.getByTestId('usl-saturation');
+  await expect(said).toContainText('group_thread_cnt=0: md0_raid5 alone');
+  await expect(said).toContainText('the disks');
+  const limits = await page.getByTestId('sweep-limit').evaluateAll((tds) => tds.map((td) => td.dataset.limit));
+  expect(limits).toHaveLength(5);
+  expect(limits[0]).toBe('raid5d');
+  expect(limits[4]).toBe('members');
+
+  // the Lab at group_thread_cnt 4 names the same resource
+  await page.getByTestId('page-lab').click();
+  const knob = page.getByTestId('param-group_thread_cnt');
+  await knob.fill('4');
+  await knob.press('Enter');
+  await expect(page.getByTestId('bottleneck')).toHaveAttribute('data-limit', 'members', { timeout: 20_000 });
+});

@@ -8,6 +8,7 @@ import { PointCollector } from '../analysis/sweep/collect';
 import { planTasks, type SweepPlan } from '../scenarios/sweep/plan';
 import { checkSweepForm, defaultForm, type CurrentScenario, type FieldErrors, type SweepForm } from './sweepSetup';
 import { useSim } from './store';
+import { pointLimit, type PointLimit } from './sweepLimits';
 
 export type { SweepPlan };
 export type SweepStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'failed';
@@ -22,6 +23,8 @@ export interface SweepState {
   progress: { done: number; total: number };
   /** Whole points, each as soon as all its replications are in, kept in point order. */
   lines: PointLine[];
+  /** Per point index, what limits it by the Lab's bottleneck rules (raid5 only), over its replications. */
+  limits: Record<number, PointLimit>;
   /** Why the last sweep stopped early (a run failed); cancellations are not errors. */
   error: string | null;
   workers: number;
@@ -36,6 +39,7 @@ export const useSweep = create<SweepState>()(() => ({
   status: 'idle',
   progress: { done: 0, total: 0 },
   lines: [],
+  limits: {},
   error: null,
   workers: defaultPoolSize(),
   wallMs: null,
@@ -79,6 +83,7 @@ export function startSweep(deps: SweepDeps = {}): boolean {
   const t0 = now();
   const tasks = planTasks(plan);
   const lines: PointLine[] = [];
+  const limits: Record<number, PointLimit> = {};
   let done = 0;
   // Each point as soon as its own replications are in (a slow point does not hold back the rest), kept in
   // point order for the table and the charts' x.
@@ -86,6 +91,8 @@ export function startSweep(deps: SweepDeps = {}): boolean {
     const p = plan.points[pos];
     const at = lines.findIndex((l) => l.index > p.index);
     lines.splice(at < 0 ? lines.length : at, 0, aggregatePoint(p.index, p.point, results));
+    const limit = pointLimit(results);
+    if (limit) limits[p.index] = limit;
   });
   useSweep.setState({
     fieldErrors: {},
@@ -93,6 +100,7 @@ export function startSweep(deps: SweepDeps = {}): boolean {
     status: 'running',
     progress: { done: 0, total: tasks.length },
     lines: [],
+    limits: {},
     error: null,
     workers,
     wallMs: null,
@@ -107,7 +115,7 @@ export function startSweep(deps: SweepDeps = {}): boolean {
       // A new array only when a point completed, so the charts redraw per point, not per run.
       useSweep.setState({
         progress: { done, total: tasks.length },
-        ...(lines.length !== before ? { lines: [...lines] } : {}),
+        ...(lines.length !== before ? { lines: [...lines], limits: { ...limits } } : {}),
       });
     },
     workers,

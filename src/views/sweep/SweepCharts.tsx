@@ -78,7 +78,7 @@ export function SweepCharts({ plan, lines }: { plan: SweepPlan; lines: readonly 
             />
           </div>
         </section>
-        <UslSummary fits={usl.fits} skipped={lines.length === plan.points.length ? usl.skipped : []} />
+        <UslSummary fits={usl.fits} skipped={lines.length === plan.points.length ? usl.skipped : []} lines={lines} />
       </>
     );
   }
@@ -115,7 +115,7 @@ export function SweepCharts({ plan, lines }: { plan: SweepPlan; lines: readonly 
           note="waittime-total / measured time = mean waiters"
         />
       </div>
-      <UslSummary fits={usl.fits} skipped={lines.length === plan.points.length ? usl.skipped : []} />
+      <UslSummary fits={usl.fits} skipped={lines.length === plan.points.length ? usl.skipped : []} lines={lines} />
     </>
   );
 }

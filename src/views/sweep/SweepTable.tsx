@@ -6,6 +6,8 @@ import { sweepCsv } from '../../export/csv';
 import { downloadText } from '../download';
 import { fmtNsShort, fmtRate } from '../format';
 import { MIN_BAND_REPLICATIONS } from './sweepSeries';
+import { useSweep } from '../../state/sweep';
+import { limitShort } from '../../state/sweepLimits';
 
 /** A t interval over few, spread replications can reach below zero; it is shown as computed, with its sign. */
 const signed = (f: (x: number) => string) => (x: number) => (x < 0 ? `−${f(-x)}` : f(x));
@@ -35,6 +37,18 @@ function topLock(l: PointLine): string {
   return name && e && e.waitTimeTotalNs.mean > 0
     ? `${name} ${(e.waitTimeTotalNs.mean / l.durationNs).toFixed(3)}`
     : '—';
+}
+
+function LimitCell({ index }: { index: number }) {
+  const p = useSweep((s) => s.limits[index]);
+  if (!p) return <td className="muted">—</td>;
+  const agree = p.agree < p.of ? ` (${p.agree} of ${p.of} runs)` : '';
+  return (
+    <td title={`${p.text}${agree}`} data-testid="sweep-limit" data-limit={p.limit}>
+      {limitShort(p)}
+      {agree}
+    </td>
+  );
 }
 
 export function SweepTable({
@@ -83,6 +97,9 @@ export function SweepTable({
               <th title="lock_stat waittime-total over the measured time: the mean number of waiters">
                 most lock wait (s/s)
               </th>
+              <th title="The Lab's bottleneck rules over each run's measured part; the most common verdict of the point's runs">
+                limit (Lab's rules)
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -108,6 +125,7 @@ export function SweepTable({
                   <td className="num">{fmtNsShort(l.latencyNs.p99.mean)}</td>
                   <CiCell e={l.latencyNs.p99} reps={l.replications} f={fmtNsShort} />
                   <td>{topLock(l)}</td>
+                  <LimitCell index={l.index} />
                 </tr>
               );
             })}

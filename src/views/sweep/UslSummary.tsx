@@ -1,9 +1,49 @@
 // The USL fit of a thread-count sweep in words and numbers: alpha (contention), beta (coherency), gamma
-// (one thread's throughput), the N of peak throughput, r², and the lock classes whose wait grows with N.
-import { THREAD_PARAMS, type UslLine } from '../../analysis/sweep/aggregate';
+// (one thread's throughput), the N of peak throughput, r², and the lock classes whose wait grows with N. The
+// fit describes the curve; what saturates at each point is said from the Lab's bottleneck rules (issue 15).
+import { THREAD_PARAMS, type PointLine, type UslLine } from '../../analysis/sweep/aggregate';
+import { useSweep } from '../../state/sweep';
+import { limitShort } from '../../state/sweepLimits';
 import { fmtRate } from '../format';
 
-export function UslSummary({ fits, skipped }: { fits: readonly UslLine[]; skipped: readonly string[] }) {
+/** "group_thread_cnt=0: md0_raid5 alone · 1: stripe handlers · 2: device_lock · 3, 4: the disks". */
+function Saturation({ lines, param }: { lines: readonly PointLine[]; param: string }) {
+  const limits = useSweep((s) => s.limits);
+  const runs: { words: string; text: string; at: string[] }[] = [];
+  for (const l of lines) {
+    const p = limits[l.index];
+    if (!p) continue;
+    const words = limitShort(p);
+    const last = runs[runs.length - 1];
+    const at = String(l.point[param]);
+    if (last && last.words === words) last.at.push(at);
+    else runs.push({ words, text: p.text, at: [at] });
+  }
+  if (runs.length === 0) return null;
+  return (
+    <p className="sw-saturation" data-testid="usl-saturation">
+      The fit describes the curve&apos;s shape, not a diagnosis. <b>What saturates</b> (the Lab&apos;s bottleneck rules,
+      each run&apos;s measured part):{' '}
+      {runs.map((r, i) => (
+        <span key={i} title={r.text}>
+          {i > 0 && ' · '}
+          {i === 0 ? `${param}=` : ''}
+          {r.at.join(', ')}: {r.words}
+        </span>
+      ))}
+    </p>
+  );
+}
+
+export function UslSummary({
+  fits,
+  skipped,
+  lines,
+}: {
+  fits: readonly UslLine[];
+  skipped: readonly string[];
+  lines: readonly PointLine[];
+}) {
   if (fits.length === 0 && skipped.length === 0) return null;
   return (
     <section className="panel sw-usl" aria-label="USL fit" data-testid="sweep-usl">
@@ -33,7 +73,9 @@ export function UslSummary({ fits, skipped }: { fits: readonly UslLine[]; skippe
               peak N
             </th>
             <th className="num">r²</th>
-            <th>lock wait growing with N (most first)</th>
+            <th title="A lock whose wait grows is not by itself the limit: see what saturates below">
+              lock wait growing with N (most first)
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -60,6 +102,9 @@ export function UslSummary({ fits, skipped }: { fits: readonly UslLine[]; skippe
           })}
         </tbody>
       </table>
+      {fits[0] && fits.length === 1 && Object.keys(fits[0].usl.for).length === 0 && (
+        <Saturation lines={lines} param={fits[0].usl.param} />
+      )}
       {skipped.map((s) => (
         <p key={s} className="sw-hint">
           {s}
