@@ -94,7 +94,7 @@ export function lockRow(c: LockClass): LockRow {
     kind: c.kind,
     acquisitions: s.acquisitions,
     contentions: s.contentions,
-    waitTimeMinNs: s.contentions ? s.waitMin : 0,
+    waitTimeMinNs: Number.isFinite(s.waitMin) ? s.waitMin : 0,
     waitTimeMaxNs: s.waitMax,
     waitTimeTotalNs: s.waitTotal,
     waitTimeAvgNs: r(s.contentions ? s.waitTotal / s.contentions : 0, 1),

@@ -10,6 +10,9 @@ export class LockClassStats {
   /** Acquisitions (and contended ones) whose previous holder ran on another CPU. */
   acqBounces = 0;
   conBounces = 0;
+  /** Shortest non-zero wait, as lock_stat's waittime-min is documented ("shortest (non-0) time we ever had to
+   * wait"): a waiter queued at the very nanosecond the holder releases (equal event times) waits 0 here, which no
+   * real contended acquire does; it still counts as a contention and in the total, never as the minimum. */
   waitMin = Infinity;
   waitMax = 0;
   waitTotal = 0;
@@ -27,7 +30,7 @@ export class LockClassStats {
   recordWait(ns: number): void {
     this.contentions++;
     this.waitTotal += ns;
-    if (ns < this.waitMin) this.waitMin = ns;
+    if (ns > 0 && ns < this.waitMin) this.waitMin = ns;
     if (ns > this.waitMax) this.waitMax = ns;
     this.waitHist.record(ns);
   }
