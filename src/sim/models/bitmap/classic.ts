@@ -22,7 +22,7 @@ const SB_BYTES = 256;
 /** COUNTER_MAX: the low bits' ceiling (md_bitmap_startwrite waits there); a counter at it here has wrapped. */
 const COUNTER_MAX = 0x3fff;
 /** Counters checked per invariant call, round-robin, so a check stays cheap on a big array. */
-const CHECK_SLICE = 512;
+const CHECK_SLICE = 64;
 
 export class MdBitmap implements BitmapOps {
   readonly kind = 'bitmap' as const;
