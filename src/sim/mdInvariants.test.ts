@@ -107,7 +107,7 @@ describe('the invariants of issue 11, each broken on purpose', () => {
         const c = b.counters.findIndex((v) => (v & 0x3fff) > 2);
         if (c < 0) return false;
         b.bits[c] = 0;
-        return c < 64; // inside the slice checked next (round-robin from chunk 0)
+        return true;
       },
     ],
     [
@@ -164,6 +164,10 @@ describe('the invariants of issue 11, each broken on purpose', () => {
     ],
   ] as const)('%s %j: %s', (model, params, rule, breakIt) => {
     const { f, brokeAt } = breakAndCheck(model, params as Params, breakIt);
-    expect(f).toMatchObject({ kind: 'invariant', model, rule, events: brokeAt });
+    expect(f).toMatchObject({ kind: 'invariant', model, rule });
+    // md-bitmap's counters are read 64 per event, round-robin: a broken one is seen within chunks / 64 events
+    const slack = rule.startsWith('bitmap_') ? 1000 : 0;
+    expect(f.events - brokeAt).toBeGreaterThanOrEqual(0);
+    expect(f.events - brokeAt).toBeLessThanOrEqual(slack);
   });
 });
