@@ -100,3 +100,22 @@ test('?view=projector opens in projector mode; a bad view is named and the norma
   await expect(page.locator('body')).not.toHaveClass(/projector/);
   await expect(page.getByText('view="big": accepted normal | projector; used "normal"')).toBeVisible();
 });
+
+test('projector mode keeps whole names in the machine view: md0_raid5, the members and their figures', async ({
+  page,
+}) => {
+  await page.goto('/?view=projector');
+  await expect.poll(() => simNs(page), { timeout: 30_000 }).toBeGreaterThan(0);
+  await expect(page.getByTestId('member-nvme0n1')).toBeVisible();
+  const cut = await page.evaluate(() =>
+    [...document.querySelectorAll('.machine .h-name, .machine .members li > *')]
+      .filter((e) => e.getBoundingClientRect().width > 0 && e.scrollWidth > e.clientWidth + 1)
+      .map((e) => `${e.className}: ${e.textContent}`),
+  );
+  expect(cut).toEqual([]);
+  await expect(page.getByTestId('handler-md0_raid5').locator('.h-name')).toHaveText('md0_raid5');
+  // a member's name no longer runs under its in-service bar
+  const name = await page.getByTestId('member-nvme0n1').locator('b').boundingBox();
+  const bar = await page.getByTestId('member-nvme0n1').locator('.qbar').boundingBox();
+  expect(name && bar && (bar.y >= name.y + name.height - 1 || bar.x >= name.x + name.width)).toBe(true);
+});
