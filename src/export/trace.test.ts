@@ -2,7 +2,7 @@
 // with dur >= 0, per-thread nesting, paired flows), on a hand-made capture and on a captured raid5 run.
 import { describe, expect, it } from 'vitest';
 import { checkTrace } from './traceCheck';
-import { traceFile, type TraceCapture, type TraceEvent } from './trace';
+import { traceFile, us, type TraceCapture, type TraceEvent } from './trace';
 import { attachTraceTap } from '../sim/traceTap';
 import { resolveScenario } from '../scenarios/scenarioFile';
 import { createModel, runScenario } from '../sim/run';
@@ -150,5 +150,20 @@ describe('trace export', () => {
     expect(f.traceEvents.some((e) => e.ph === 'f' && e.name === 'device_lock hand-off')).toBe(true);
     expect(f.traceEvents.some((e) => e.ph === 'f' && e.name.endsWith(' release -> next take'))).toBe(true);
     expect(run.result({ preset: sc.preset, warmupNs: sc.warmupNs })).toEqual(runScenario(sc).result);
+  });
+});
+
+describe('the 2^-10 us time grid', () => {
+  it("gives Perfetto back every ns (llround(ts * 1000)), and survives speedscope's rebase ts - firstTs + dur", () => {
+    let seed = 7;
+    const next = () => (seed = (seed * 48271) % 2147483647);
+    for (let i = 0; i < 20000; i++) {
+      const first = next() % 1e9;
+      const a = first + (next() % 1e7);
+      const b = a + (next() % 1e5);
+      expect(Math.round(us(a) * 1000)).toBe(a);
+      const dur = us(b) - us(a);
+      expect(us(a) - us(first) + dur).toBe(us(b) - us(first));
+    }
   });
 });

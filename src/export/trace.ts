@@ -1,9 +1,11 @@
 // Chrome / Perfetto trace-event JSON from a captured window of a run: one track per thread with slices for
 // its states and activities nested inside lock-holding slices, hand-off flows and counters. Pure data in/out.
 // The importers' rules it follows (read in their sources): Perfetto's JSON parser turns ts and dur into integer ns
-// each, by llround(value * 1000), and ends a slice at ts + dur; DevTools and speedscope add ts + dur in doubles.
-// So every ts is an integer ns / 1000 and every dur is chosen so that ts + dur is exactly the end's ts in doubles
-// (exactDurUs). Flows: DevTools binds a flow phase event only to a slice with the same ts, pid, tid and cat;
+// each, by llround(value * 1000), and ends a slice at ts + dur; DevTools and speedscope add ts + dur in doubles,
+// and speedscope first rebases every ts on the thread's earliest (ts - firstTs), which an exact ts + dur alone
+// does not survive. So every time is a multiple of 2^-10 us (the nearest to its ns, us()): such numbers add and
+// subtract exactly in doubles in any order, and Perfetto's llround(ts * 1000) gives back the very ns (the step,
+// 0.977 ns, is under 1 ns, so the error is under half a ns). Each dur is end - start (exactDurUs checks it). Flows: DevTools binds a flow phase event only to a slice with the same ts, pid, tid and cat;
 // Catapult and Perfetto bind 's' and 'f' with bp 'e' to the slice enclosing ts. Each flow end therefore sits at
 // the exact start of a 'lock' slice (cat 'lock', as the flow), which satisfies all three.
 export type TraceState = 'running' | 'spinning' | 'runnable' | 'blocked' | 'idle';
@@ -42,7 +44,8 @@ export interface TraceEvent {
 
 const PID = 1;
 const ROLE_ORDER = ['raid5d', 'worker', 'offload', 'submitter', 'interrupt'];
-const us = (ns: number) => ns / 1000;
+/** Microseconds on a 2^-10 us grid: the multiple of 1/1024 us nearest to `ns` (strictly increasing in ns). */
+export const us = (ns: number) => Math.round(ns * 1.024) / 1024;
 
 /** A duration in us whose sum with `fromUs`, in doubles, is exactly `toUs`: viewers (speedscope, DevTools) add
  * ts + dur and compare with the next ts, so a decimal dur off in its last bit would mis-nest. Perfetto rounds
