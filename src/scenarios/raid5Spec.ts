@@ -103,6 +103,16 @@ export const RAID5_PARAMS: readonly ParamSpec[] = [
     help: 'CPUs shared by submitters, raid5d, workers and interrupt work.',
   },
   {
+    key: 'numa_nodes',
+    kind: 'int',
+    unit: 'nodes',
+    default: 1,
+    min: 1,
+    max: 8,
+    group: 'threads',
+    help: "NUMA nodes the CPUs are split into (cpu_to_node: equal, consecutive ranges). raid5 builds one worker group per node (alloc_thread_groups), each with group_thread_cnt workers that run on their node's CPUs; a stripe goes to the group of the CPU that took it (init_stripe's sh->cpu), and a lock last held on the other node costs cost.remote_bounce more to take.",
+  },
+  {
     key: 'rw',
     kind: 'enum',
     values: ['read', 'write', 'randread', 'randwrite', 'randrw'],
@@ -413,6 +423,15 @@ export const RAID5_PARAMS: readonly ParamSpec[] = [
     help: 'Extra time in a spinlock taken from another CPU: the lock and the lists it guards change cache (acq-bounces).',
   },
   {
+    key: 'cost.remote_bounce',
+    kind: 'time',
+    default: 300,
+    min: 0,
+    max: 1e9,
+    group: C,
+    help: "Added to cost.bounce when a spinlock or an atomic's line was last held on another NUMA node (numa_nodes > 1): the line crosses the socket link. A cross-socket cache-to-cache transfer is about twice an in-socket one on two-socket x86 servers (Intel MLC's remote vs local HITM latencies), so the server figure equals cost.bounce.",
+  },
+  {
     key: 'cost.cacheline',
     kind: 'time',
     default: 100,
@@ -474,6 +493,9 @@ function refuseImpossible(params: Resolved, given: ReadonlySet<string>): void {
     refuse('stripe_batching', 'release', 'batch_head (4.1) came after the lockless release (3.12); turn one off');
   if (params.stripe_batching === true && params.hash_locks === 1)
     refuse('stripe_batching', 'hash_locks', 'batch_head (4.1) came after the hash locks (3.13); turn one off');
+  // cpu_to_node splits the CPUs evenly here (the model has no uneven nodes).
+  if ((params.cpus as number) % (params.numa_nodes as number) !== 0)
+    refuse('numa_nodes', 'cpus', 'the CPUs split evenly over the nodes; give a divisor of cpus');
   // released_stripes exists only with the lockless release: a release_list rule means nothing without it.
   if (given.has('release_list') && params.release === 'locked')
     refuse('release_list', 'release', 'there is no released_stripes list with the locked release');

@@ -189,7 +189,7 @@ export class Kernel extends CpuScheduler {
   private payBounce(t: SimThread, lock: Lock): boolean {
     if (lock.bounceNs <= 0 || !lock.lastTakeBounced) return false;
     lock.lastTakeBounced = false;
-    t.computeLeft = lock.bounceNs;
+    t.computeLeft = lock.lastTakeRemote ? lock.bounceNs + lock.remoteBounceNs : lock.bounceNs;
     t.opLabel = this.lockLabel(lock);
     this.runCompute(t);
     return true;

@@ -36,6 +36,8 @@ export interface LockOptions {
   /** Extra time inside the lock when it was last held on another CPU: the lock word and the data it
    * guards migrate (what lock_stat counts as acq-bounces / con-bounces). */
   bounceNs?: number;
+  /** Added to bounceNs when the last holder ran on another NUMA node: the line comes over the socket link. */
+  remoteBounceNs?: number;
 }
 
 export class Lock {
@@ -44,9 +46,12 @@ export class Lock {
   readonly preemptOff: boolean;
   readonly handoffNs: number;
   readonly bounceNs: number;
-  /** CPU of the last holder, and whether the latest take came from another CPU. */
+  readonly remoteBounceNs: number;
+  /** CPU and node of the last holder, and whether the latest take came from another CPU, or node. */
   private lastCpu = -1;
+  private lastNode = -1;
   lastTakeBounced = false;
+  lastTakeRemote = false;
   holders = 0;
   /** The Kernel's label id for this lock's class name (-1 until first needed); only the Kernel sets it. */
   labelId = -1;
@@ -67,6 +72,7 @@ export class Lock {
     this.preemptOff = opts.preemptOff ?? false;
     this.handoffNs = opts.handoffNs ?? 0;
     this.bounceNs = opts.bounceNs ?? 0;
+    this.remoteBounceNs = opts.remoteBounceNs ?? 0;
   }
 
   /** Takes the lock if free and no one is queued (FIFO fairness); returns whether it did. */
@@ -131,6 +137,9 @@ export class Lock {
     this.lastTakeBounced = this.lastCpu !== -1 && cpu !== this.lastCpu;
     if (this.lastTakeBounced) this.cls.stats.acqBounces++;
     this.lastCpu = cpu;
+    const node = t.cpu ? t.cpu.node : -1;
+    this.lastTakeRemote = this.lastTakeBounced && this.lastNode !== -1 && node !== this.lastNode;
+    this.lastNode = node;
     if (this.capacity === 1) {
       this.owner = t;
       this.ownerSince = now;

@@ -4,6 +4,8 @@ import type { SimThread } from './thread';
 
 export interface Cpu {
   readonly index: number;
+  /** Its NUMA node: CPUs are split into numaNodes equal, consecutive ranges (cpu_to_node). */
+  readonly node: number;
   thread: SimThread | null;
   last: SimThread | null;
 }
@@ -16,6 +18,8 @@ export interface KernelOptions {
   wakeupNs: number;
   /** Scheduler time slice; a preemptible thread yields its CPU after it if others wait. 0 = never. */
   sliceNs: number;
+  /** NUMA nodes the CPUs are split into (1 unless given); cpus must be a multiple of it. */
+  numaNodes?: number;
 }
 
 /** Receives every thread state change, for timelines (the worker turns these into frames). */

@@ -27,7 +27,12 @@ export abstract class CpuScheduler {
     readonly opts: KernelOptions,
   ) {
     if (!(opts.cpus >= 1)) throw new Error(`cpus must be >= 1, got ${opts.cpus}`);
-    for (let i = 0; i < opts.cpus; i++) this.cpus.push({ index: i, thread: null, last: null });
+    const nodes = opts.numaNodes ?? 1;
+    if (!(nodes >= 1 && opts.cpus % nodes === 0))
+      throw new Error(`numaNodes must divide cpus (${opts.cpus}), got ${nodes}`);
+    const perNode = opts.cpus / nodes;
+    for (let i = 0; i < opts.cpus; i++)
+      this.cpus.push({ index: i, node: Math.floor(i / perNode), thread: null, last: null });
     for (let i = opts.cpus - 1; i >= 0; i--) this.idleCpus.push(this.cpus[i]);
     this.evThread = sim.register('thread', (id, token) => this.onThreadEvent(id, token));
   }
@@ -72,9 +77,47 @@ export abstract class CpuScheduler {
     return t.preemptCount === 0 && this.opts.sliceNs > 0;
   }
 
+  /** Binds `t` to the CPUs of `node` (-1: any CPU again). It takes effect at its next dispatch. */
+  bindToNode(t: SimThread, node: number): void {
+    if (node >= (this.opts.numaNodes ?? 1)) throw new Error(`${t.name}: no NUMA node ${node}`);
+    if (t.node < 0 && node >= 0) this.boundThreads++;
+    if (t.node >= 0 && node < 0) this.boundThreads--;
+    t.node = node;
+  }
+
+  /** Threads bound to a node: while there are none, every CPU takes the run queue's head (the fast path). */
+  private boundThreads = 0;
+
+  /** An idle CPU `t` may run on, taken off the idle stack, or undefined. */
+  private takeIdleCpu(t: SimThread): Cpu | undefined {
+    if (t.node < 0) return this.idleCpus.pop();
+    for (let i = this.idleCpus.length - 1; i >= 0; i--) {
+      const cpu = this.idleCpus[i];
+      if (cpu.node === t.node) {
+        this.idleCpus.splice(i, 1);
+        return cpu;
+      }
+    }
+    return undefined;
+  }
+
+  /** The first thread in the run queue that may run on `cpu`, taken out of it (FIFO among those). */
+  private takeWaiterFor(cpu: Cpu): SimThread | undefined {
+    if (this.boundThreads === 0) return this.runQueue.shift();
+    for (let i = 0; i < this.runQueue.length; i++) {
+      const t = this.runQueue.at(i) as SimThread;
+      if (t.node < 0 || t.node === cpu.node) {
+        if (i === 0) this.runQueue.shift();
+        else this.runQueue.remove(t);
+        return t;
+      }
+    }
+    return undefined;
+  }
+
   protected makeReady(t: SimThread, next: number): void {
     t.next = next;
-    const cpu = this.idleCpus.pop();
+    const cpu = this.takeIdleCpu(t);
     if (cpu) {
       this.dispatch(cpu, t);
       return;
@@ -118,7 +161,7 @@ export abstract class CpuScheduler {
     if (!cpu) return;
     cpu.thread = null;
     t.cpu = null;
-    const next = this.runQueue.shift();
+    const next = this.takeWaiterFor(cpu);
     if (next) {
       this.dispatchWaiter(cpu, next);
     } else this.idleCpus.push(cpu);
@@ -149,7 +192,8 @@ export abstract class CpuScheduler {
     if (cpu) {
       cpu.thread = null;
       t.cpu = null;
-      this.dispatchWaiter(cpu, this.runQueue.shift() as SimThread);
+      // t itself may run here, so someone in the queue can
+      this.dispatchWaiter(cpu, this.takeWaiterFor(cpu) as SimThread);
     }
   }
 }

@@ -69,6 +69,8 @@ export class SimThread {
   waitStart = 0;
   /** When it went to sleep on its current wait queue (WaitQueue's own bookkeeping). */
   sleepSince = 0;
+  /** The NUMA node whose CPUs it may run on (a bound kworker of an unbound workqueue's node pool), or -1: any. */
+  node = -1;
   /** Label id of what the thread is doing now (for timelines and "what is it doing"). */
   label = 0;
   alive = false;

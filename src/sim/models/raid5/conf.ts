@@ -25,6 +25,14 @@ export interface Worker {
   running: boolean;
   /** group_thread_cnt was lowered: it exits when next idle. */
   retired: boolean;
+  /** Its worker group (NUMA node). */
+  group: number;
+}
+
+/** struct r5worker_group: one per NUMA node, its handle_list and the stripes queued there. */
+export interface WorkerGroup {
+  readonly handleList: StripeList;
+  stripesCnt: number;
 }
 
 export class R5Conf {
@@ -32,8 +40,8 @@ export class R5Conf {
   readonly hash = new Map<number, StripeHead>();
   readonly inactive: StripeList[] = [];
   readonly handleList: StripeList;
-  /** The single worker group's handle_list (one NUMA node). */
-  readonly groupHandleList: StripeList;
+  /** conf->worker_groups: one per NUMA node (alloc_thread_groups), used while group_thread_cnt > 0. */
+  readonly groups: WorkerGroup[] = [];
   readonly holdList: StripeList;
   readonly delayedList: StripeList;
   readonly bitmapList: StripeList;
@@ -77,7 +85,6 @@ export class R5Conf {
   skipCopy: boolean;
   lastHold: StripeHead | null = null;
   inactiveBlocked = false;
-  groupStripesCnt = 0;
   workerCnt: number;
   readonly workers: Worker[] = [];
   raid5dWakeup = false;
@@ -148,16 +155,19 @@ export class R5Conf {
     const clock = () => kernel.now;
     const ls = this.listStats;
     this.handleList = new StripeList('handle_list', 'handle_list', ls.handle, clock);
-    this.groupHandleList = new StripeList('handle_list', 'handle_list', ls.handle, clock);
+    for (let g = 0; g < p.numaNodes; g++)
+      this.groups.push({ handleList: new StripeList('handle_list', 'handle_list', ls.handle, clock), stripesCnt: 0 });
     this.holdList = new StripeList('hold_list', 'hold_list', ls.hold, clock);
     this.delayedList = new StripeList('delayed_list', 'delayed_list', ls.delayed, clock);
     this.bitmapList = new StripeList('bitmap_list', 'bitmap_list', ls.bitmap, clock);
-    const lockOpts = { preemptOff: true, handoffNs: p.costs.handoffNs, bounceNs: p.costs.bounceNs };
+    const remoteBounceNs = p.costs.remoteBounceNs;
+    const lockOpts = { preemptOff: true, handoffNs: p.costs.handoffNs, bounceNs: p.costs.bounceNs, remoteBounceNs };
     this.deviceLock = new Lock(kernel, this.deviceLockClass, lockOpts);
     this.alignedReads = new Lock(kernel, this.alignedReadsClass, {
       preemptOff: true,
       handoffNs: 0,
       bounceNs: p.costs.cachelineNs,
+      remoteBounceNs,
     });
     this.nrHashLocks = p.hashLocks;
     for (let i = 0; i < this.nrHashLocks; i++) {
@@ -198,6 +208,7 @@ export class R5Conf {
           preemptOff: true,
           handoffNs: this.p.costs.handoffNs,
           bounceNs: this.p.costs.bounceNs,
+          remoteBounceNs: this.p.costs.remoteBounceNs,
         }),
       );
       this.pushInactive(sh);
@@ -220,9 +231,25 @@ export class R5Conf {
     return n;
   }
 
-  /** The handle list stripes are queued on: per group when workers exist, else the conf's. */
-  activeHandleList(): StripeList {
-    return this.workerCnt > 0 ? this.groupHandleList : this.handleList;
+  /** Stripes queued for handling: the conf's handle_list and every group's. */
+  handleQueued(): number {
+    let n = this.handleList.length;
+    for (const g of this.groups) n += g.handleList.length;
+    return n;
+  }
+
+  /** The worker group whose handle_list `list` is, or null. */
+  groupOfList(list: StripeList): WorkerGroup | null {
+    for (const g of this.groups) if (g.handleList === list) return g;
+    return null;
+  }
+
+  /** raid5_wakeup_stripe_thread's placement: queue `sh` on its group's handle_list. */
+  queueOnGroup(sh: StripeHead): number {
+    const g = this.groups[sh.group];
+    g.handleList.push(sh);
+    g.stripesCnt++;
+    return sh.group;
   }
 
   /** md_wakeup_thread(mddev->thread). */

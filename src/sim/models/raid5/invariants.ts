@@ -28,7 +28,7 @@ export function raid5Invariants(m: Raid5): void {
   // each list's statistics count what is on it (handle_list and the group's share one figure, as do the
   // inactive lists)
   const ls = c.listStats;
-  checkQueue(ls.handle, c.handleList.length + c.groupHandleList.length);
+  checkQueue(ls.handle, c.handleQueued());
   checkQueue(ls.hold, c.holdList.length);
   checkQueue(ls.delayed, c.delayedList.length);
   checkQueue(ls.bitmap, c.bitmapList.length);

@@ -25,10 +25,11 @@ import { stripeAddToBatchList, stripeCanBatch } from './batch';
 
 type Gen<T = void> = Generator<Op, T, void>;
 
-/** init_stripe: a free stripe_head takes a new sector. */
-function initStripe(conf: R5Conf, sh: StripeHead, sector: number): void {
+/** init_stripe: a free stripe_head takes a new sector, and the node of the CPU taking it (sh->cpu). */
+function initStripe(conf: R5Conf, sh: StripeHead, sector: number, t: SimThread): void {
   if (sh.sector >= 0 && conf.hash.get(sh.sector) === sh) conf.hash.delete(sh.sector);
   sh.sector = sector;
+  sh.group = t.cpu ? t.cpu.node : 0;
   const { pdIdx, qdIdx } = parityOf(conf.geo, sector);
   sh.pdIdx = pdIdx;
   sh.qdIdx = qdIdx;
@@ -61,7 +62,8 @@ export function* getActiveStripe(conf: R5Conf, t: SimThread, sector: number, blk
         const list = found.list;
         if (list) {
           list.remove(found);
-          if (list === conf.groupHandleList) conf.groupStripesCnt--;
+          const group = conf.groupOfList(list);
+          if (group) group.stripesCnt--;
         }
         if (!(found.state & STRIPE_HANDLE)) conf.activeStripes++;
         if (nested) conf.deviceLock.release(t);
@@ -77,7 +79,7 @@ export function* getActiveStripe(conf: R5Conf, t: SimThread, sector: number, blk
     if (canTake) {
       conf.inactiveBlocked = false;
       const sh = conf.inactive[h].shift() as StripeHead;
-      initStripe(conf, sh, sector);
+      initStripe(conf, sh, sector, t);
       conf.activeStripes++;
       sh.count = 1;
       if (sh.history)

@@ -32,6 +32,8 @@ export interface Costs {
   bounceNs: number;
   /** One cache line moving to this CPU for an atomic op (atomic_inc on a counter another CPU touched last). */
   cachelineNs: number;
+  /** Added to a bounce from the other NUMA node. */
+  remoteBounceNs: number;
   /** md core's bitmap and resync (bitmapHooks.ts): counter update, llbitmap state, unplug check, sync step. */
   mdCloneNs: number;
   bitmapCounterNs: number;
@@ -65,6 +67,8 @@ export interface Raid5Params {
   rmwLevel: number;
   skipCopy: boolean;
   cpus: number;
+  /** NUMA nodes: one worker group per node, its workers on its CPUs. */
+  numaNodes: number;
   rw: string;
   bs: number;
   iodepth: number;
@@ -137,6 +141,7 @@ export function unpack(p: Params): Raid5Params {
     rmwLevel: n('rmw_level'),
     skipCopy: p.skip_copy as boolean,
     cpus: n('cpus'),
+    numaNodes: n('numa_nodes'),
     rw: p.rw as string,
     bs: n('bs'),
     iodepth: n('iodepth'),
@@ -187,6 +192,7 @@ export function unpack(p: Params): Raid5Params {
       handoffNs: n('cost.handoff'),
       bounceNs: n('cost.bounce'),
       cachelineNs: n('cost.cacheline'),
+      remoteBounceNs: n('cost.remote_bounce'),
       mdCloneNs: n('cost.md_clone'),
       bitmapCounterNs: n('cost.bitmap_counter'),
       llbitmapStateNs: n('cost.llbitmap_state'),

@@ -87,6 +87,7 @@ export class Raid5 implements ModelRun {
       switchNs: p.switchNs,
       wakeupNs: p.wakeupNs,
       sliceNs: 3_000_000,
+      numaNodes: p.numaNodes,
     });
     const streams = new RandomStreams(seed);
     const geo = makeGeometry(p.level, p.disks, p.chunk);
@@ -98,7 +99,8 @@ export class Raid5 implements ModelRun {
     if (p.ops === 'async') this.conf.offload = new Offload(this.kernel, this.conf);
     if (p.dispatch === 'raid5d' && p.media.kind === 'hdd') this.conf.deferred = new DeferredIo(this.conf);
     this.conf.raid5d = this.kernel.spawn(this.conf.threadName, 'raid5d', (t) => raid5d(this.ctx, t));
-    for (let i = 0; i < p.groupThreadCnt; i++) this.addWorker();
+    // alloc_thread_groups: group_thread_cnt workers in each node's group
+    for (let g = 0; g < p.numaNodes; g++) for (let i = 0; i < p.groupThreadCnt; i++) this.addWorker(g);
     const evSample = this.sim.register('stripe_cache_active sample', () => {
       if (++this.sampleSkip >= this.samplePeriodNs / SAMPLE_NS) {
         this.sampleSkip = 0;
@@ -137,7 +139,8 @@ export class Raid5 implements ModelRun {
     );
   }
 
-  private addWorker(): void {
+  /** A worker of `group`: raid5_wq is unbound, so its work runs in the kworker pool of the group's node. */
+  private addWorker(group: number): void {
     const i = this.conf.workers.length;
     const w: Worker = {
       thread: null as never,
@@ -145,8 +148,12 @@ export class Raid5 implements ModelRun {
       pending: false,
       running: false,
       retired: false,
+      group,
     };
-    w.thread = this.kernel.spawn(`kworker/u:raid5wq-${i}`, 'worker', (t) => raid5DoWork(this.ctx, t, w));
+    const numa = this.p.numaNodes > 1;
+    const name = numa ? `kworker/u${group}:raid5wq-${i}` : `kworker/u:raid5wq-${i}`;
+    w.thread = this.kernel.spawn(name, 'worker', (t) => raid5DoWork(this.ctx, t, w));
+    if (numa) this.kernel.bindToNode(w.thread, group);
     this.conf.workers.push(w);
   }
 
@@ -348,17 +355,20 @@ export class Raid5 implements ModelRun {
         }
         break;
       case 'group_thread_cnt': {
-        const live = c.workers.filter((w) => !w.retired);
-        for (let i = live.length; i < v; i++) this.addWorker();
-        for (let i = v; i < live.length; i++) {
-          live[i].retired = true;
-          live[i].wq.wakeThread(live[i].thread);
+        for (let g = 0; g < c.groups.length; g++) {
+          const live = c.workers.filter((w) => !w.retired && w.group === g);
+          for (let i = live.length; i < v; i++) this.addWorker(g);
+          for (let i = v; i < live.length; i++) {
+            live[i].retired = true;
+            live[i].wq.wakeThread(live[i].thread);
+          }
         }
         // alloc_thread_groups quiesces the array: move queued work to where handlers now look.
-        const from = v > 0 ? c.handleList : c.groupHandleList;
-        const to = v > 0 ? c.groupHandleList : c.handleList;
-        for (let sh = from.shift(); sh; sh = from.shift()) to.push(sh);
-        c.groupStripesCnt = c.groupHandleList.length;
+        if (v > 0) for (let sh = c.handleList.shift(); sh; sh = c.handleList.shift()) c.queueOnGroup(sh);
+        else
+          for (const g of c.groups)
+            for (let sh = g.handleList.shift(); sh; sh = g.handleList.shift()) c.handleList.push(sh);
+        for (const g of c.groups) g.stripesCnt = g.handleList.length;
         c.workerCnt = v;
         c.wakeupRaid5d();
         break;

@@ -12,16 +12,17 @@ import {
   type StripeHead,
 } from './stripeHead';
 
-/** raid5_wakeup_stripe_thread: queue worker 0, then one more idle worker per MAX_STRIPE_BATCH queued. */
-export function wakeupStripeThread(conf: R5Conf): void {
-  const ws = conf.workers.filter((w) => !w.retired);
+/** raid5_wakeup_stripe_thread: queue the group's worker 0, then one more of its idle workers per
+ * MAX_STRIPE_BATCH stripes queued on the group. */
+export function wakeupStripeThread(conf: R5Conf, group: number): void {
+  const ws = conf.workers.filter((w) => !w.retired && w.group === group);
   if (ws.length === 0) return;
   const queue = (w: (typeof ws)[number]) => {
     w.pending = true;
     if (!w.running) w.wq.wakeThread(w.thread);
   };
   queue(ws[0]);
-  let thrCnt = Math.floor(conf.groupStripesCnt / conf.p.maxStripeBatch) - 1;
+  let thrCnt = Math.floor(conf.groups[group].stripesCnt / conf.p.maxStripeBatch) - 1;
   for (let i = 1; i < ws.length && thrCnt > 0; i++) {
     if (!ws[i].pending && !ws[i].running) {
       queue(ws[i]);
@@ -40,9 +41,7 @@ export function doReleaseStripe(conf: R5Conf, sh: StripeHead, freed: StripeHead[
     } else {
       sh.state &= ~(STRIPE_DELAYED | STRIPE_BIT_DELAY);
       if (conf.workerCnt > 0) {
-        conf.groupHandleList.push(sh);
-        conf.groupStripesCnt++;
-        wakeupStripeThread(conf);
+        wakeupStripeThread(conf, conf.queueOnGroup(sh));
         return; // the kernel does not wake raid5d for group work
       }
       conf.handleList.push(sh);

@@ -122,6 +122,8 @@ export class StripeHead {
   dead = false;
   /** Member IOs in flight for this stripe (each holds a reference, as ops_run_io takes one). */
   ioInFlight = 0;
+  /** cpu_to_group(sh->cpu): the NUMA node of the CPU that took it (init_stripe), whose worker group handles it. */
+  group = 0;
   /** The thread name handling it now, for the UI. */
   handler: string | null = null;
   /** conf->seq_flush + 1 at its first write (STRIPE_BIT_DELAY): the bitmap batch it waits for. */

@@ -23,8 +23,14 @@ export interface HandlerContext {
 
 /** __get_priority_stripe: handle_list first; hold_list only when it has been bypassed enough. */
 function getPriorityStripe(conf: R5Conf, group: number): StripeHead | null {
-  let list = conf.workerCnt > 0 && group !== ANY_GROUP ? conf.groupHandleList : conf.handleList;
-  if (group === ANY_GROUP && list.length === 0) list = conf.groupHandleList;
+  // A worker takes its own group's list; raid5d (ANY_GROUP) the conf's, then the first group with work.
+  let list = conf.workerCnt > 0 && group !== ANY_GROUP ? conf.groups[group].handleList : conf.handleList;
+  if (group === ANY_GROUP && list.length === 0)
+    for (const g of conf.groups)
+      if (g.handleList.length > 0) {
+        list = g.handleList;
+        break;
+      }
   let sh: StripeHead | null = null;
   if (list.length > 0) {
     sh = list.head as StripeHead;
@@ -46,7 +52,8 @@ function getPriorityStripe(conf: R5Conf, group: number): StripeHead | null {
   }
   if (!sh) return null;
   list.remove(sh);
-  if (list === conf.groupHandleList) conf.groupStripesCnt--;
+  const from = conf.groupOfList(list);
+  if (from) from.stripesCnt--;
   sh.count++;
   if (sh.count !== 1) throw new Error(`stripe ${sh.idx} picked with count ${sh.count}`);
   return sh;
@@ -57,7 +64,7 @@ function getPriorityStripe(conf: R5Conf, group: number): StripeHead | null {
  * it joins handle_list in FIFO order like any ready stripe. */
 function* activateDelayed(conf: R5Conf, t: SimThread): Gen {
   if (conf.prereadActiveStripes >= IO_THRESHOLD) return;
-  let toGroup = 0;
+  const toGroups = new Set<number>();
   while (conf.delayedList.length > 0) {
     const sh = conf.delayedList.shift() as StripeHead;
     yield t.compute(conf.p.costs.pickNs, conf.labels.activate);
@@ -67,13 +74,10 @@ function* activateDelayed(conf: R5Conf, t: SimThread): Gen {
       conf.prereadActiveStripes++;
     }
     if (conf.p.priorityStripe) conf.holdList.push(sh);
-    else if (conf.workerCnt > 0) {
-      conf.groupHandleList.push(sh);
-      conf.groupStripesCnt++;
-      toGroup++;
-    } else conf.handleList.push(sh);
+    else if (conf.workerCnt > 0) toGroups.add(conf.queueOnGroup(sh));
+    else conf.handleList.push(sh);
   }
-  if (toGroup > 0) wakeupStripeThread(conf);
+  for (const g of toGroups) wakeupStripeThread(conf, g);
 }
 
 /** handle_active_stripes: called and returns with device_lock held; drops it while handling. */
@@ -145,7 +149,7 @@ export function* raid5DoWork(ctx: HandlerContext, t: SimThread, w: Worker): Thre
     yield t.acquire(conf.deviceLock, conf.labels.doWork);
     for (;;) {
       const released = yield* releaseStripeList(conf, t, freed);
-      const handled = yield* handleActiveStripes(ctx, t, 0, freed);
+      const handled = yield* handleActiveStripes(ctx, t, w.group, freed);
       if (!handled && !released) break;
     }
     conf.deviceLock.release(t);
