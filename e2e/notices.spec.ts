@@ -1,6 +1,7 @@
 // Issue 15's untrue notices, reproduced by their steps in Debian's Chromium: each notice must say what
 // the run now uses. Esc takes a field's refusal away with the typed value; a bad link names the value run.
 import { expect, test, type Page } from '@playwright/test';
+import LZString from 'lz-string';
 
 const simNs = async (page: Page) => Number(await page.getByTestId('simtime').getAttribute('data-ns'));
 
@@ -187,4 +188,25 @@ test("Sweep says what saturates at each point by the Lab's rules, and the Lab ag
   await knob.fill('4');
   await knob.press('Enter');
   await expect(page.getByTestId('bottleneck')).toHaveAttribute('data-limit', 'members', { timeout: 20_000 });
+});
+
+test('the permalink keeps the lock_stat histograms tab', async ({ page }) => {
+  await page.goto('/');
+  await expect.poll(() => simNs(page), { timeout: 30_000 }).toBeGreaterThan(0);
+  await page.getByTestId('show-hists').click();
+  await expect(page.getByTestId('hist-hold')).toBeVisible();
+  const link = async () =>
+    LZString.decompressFromEncodedURIComponent((await page.evaluate(() => location.hash)).replace(/^#s=/, '')) ?? '';
+  await expect.poll(link, { timeout: 5_000 }).toContain('"lockstat":"hists"');
+  await page.reload();
+  await expect(page.getByTestId('hist-hold')).toBeVisible();
+  await expect(page.getByTestId('show-hists')).toHaveAttribute('aria-selected', 'true');
+  await page.goto('/?lockstat=hists');
+  await expect(page.getByTestId('hist-hold')).toBeVisible();
+});
+
+test('Stories name the mailing-list post, not a "seed"', async ({ page }) => {
+  await page.goto('/?page=stories');
+  await expect(page.getByTestId('story-open-000')).toContainText('Post 000');
+  await expect(page.locator('.story-seed').first()).not.toContainText(/seed/i);
 });

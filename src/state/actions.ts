@@ -11,6 +11,7 @@ import { readAddress } from './permalink';
 import { follow } from './raid5Actions';
 import { useShare } from './shareStore';
 import { openStory } from './storyRuns';
+import { setLockTab } from './lockView';
 
 const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
@@ -68,6 +69,7 @@ export function boot(): void {
       projector: l.projector === true,
     });
     if (l.story) openStory(l.story);
+    setLockTab(l.lockHists ? 'hists' : 'table');
     useShare.setState({ linkProblems: [...ask.problems, ...link.problems] });
     const err = link.scenarioGiven ? launch(l.model, l.preset, l.seed, l.overrides, null) : undefined;
     if (err === null && l.follow !== null) follow(l.follow);

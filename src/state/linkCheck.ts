@@ -21,7 +21,20 @@ export function shownValue(x: unknown): string {
   return s.length > 60 ? `${s.slice(0, 60)}…` : s;
 }
 
-const FIELDS = ['v', 'model', 'preset', 'seed', 'speed', 'params', 'page', 'window', 'follow', 'story', 'view'];
+const FIELDS = [
+  'v',
+  'model',
+  'preset',
+  'seed',
+  'speed',
+  'params',
+  'page',
+  'window',
+  'follow',
+  'story',
+  'view',
+  'lockstat',
+];
 const SeedSchema = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(2 ** 31 - 1));
 const SpeedSchema = v.union([v.literal('max'), v.pipe(v.number(), v.finite(), v.gtValue(0))]);
 const PageSchema = v.picklist(PAGES.map((p) => p.id));
@@ -29,6 +42,7 @@ const WindowSchema = v.picklist(WINDOWS.map((w) => w.ns));
 const FollowSchema = v.pipe(v.number(), v.integer(), v.minValue(0));
 const StorySchema = v.picklist(STORIES.map((s) => s.id));
 const ViewSchema = v.picklist(['normal', 'projector']);
+const LockTabSchema = v.picklist(['table', 'hists']);
 
 export interface CheckedLink {
   state: LinkState;
@@ -74,6 +88,7 @@ export function checkLink(wire: unknown): CheckedLink {
     initialState.timelineWindow,
   );
   const view = field('view', ViewSchema, 'normal | projector', 'normal');
+  const lockTab = field('lockstat', LockTabSchema, 'table | hists', 'table');
   const follow = field('follow', FollowSchema, 'a stripe_head index (an integer 0 or more)', null);
   const storyOk = !('story' in w) || v.is(StorySchema, w.story);
   if (!storyOk)
@@ -93,6 +108,7 @@ export function checkLink(wire: unknown): CheckedLink {
     follow,
     ...(story !== null ? { story } : {}),
     ...(view === 'projector' ? { projector: true } : {}),
+    ...(lockTab === 'hists' ? { lockHists: true } : {}),
   };
   if (follow !== null) {
     const size = resolveScenario({ model, ...(preset ? { preset } : {}), params: overrides }).params.stripe_cache_size;

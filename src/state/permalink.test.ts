@@ -149,6 +149,17 @@ describe('damaged links', () => {
     expect(runs.stripe_cache_size).toBe(512); // the preset's, where the notice said "256, the default"
   });
 
+  it('the lock_stat histograms tab round-trips (issue 15: the permalink dropped it); a bad tab is named', () => {
+    const c = open('', linkHash({ ...base, lockHists: true }));
+    expect(c.state.lockHists).toBe(true);
+    expect(c.problems).toEqual([]);
+    expect(open('?lockstat=hists', '').state.lockHists).toBe(true);
+    expect(open('', linkHash(base)).state.lockHists).toBeUndefined();
+    const bad = open('?lockstat=pie', '');
+    expect(bad.state.lockHists).toBeUndefined();
+    expect(bad.problems).toEqual(['link: lockstat="pie": accepted table | hists; used "table"']);
+  });
+
   it('view=projector round-trips; a bad view is named and the normal screen used', () => {
     const c = open('', linkHash({ ...base, projector: true }));
     expect(c.state.projector).toBe(true);

@@ -22,10 +22,23 @@ export interface LinkState {
   story?: string | null;
   /** Projector mode (`view=projector`); absent means the normal screen. */
   projector?: boolean;
+  /** The lock_stat panel's histograms tab (`lockstat=hists`); absent means its table. */
+  lockHists?: boolean;
 }
 
 /** The readable form's names that are not model parameters (no model has a parameter by these names). */
-export const VIEW_KEYS = ['model', 'preset', 'seed', 'speed', 'page', 'window', 'follow', 'story', 'view'] as const;
+export const VIEW_KEYS = [
+  'model',
+  'preset',
+  'seed',
+  'speed',
+  'page',
+  'window',
+  'follow',
+  'story',
+  'view',
+  'lockstat',
+] as const;
 
 /** The JSON a link carries; fields at their default (linkCheck's fallbacks) are left out to keep links short. */
 export function linkWire(s: LinkState): Record<string, unknown> {
@@ -40,6 +53,7 @@ export function linkWire(s: LinkState): Record<string, unknown> {
   if (s.follow !== null) wire.follow = s.follow;
   if (s.page === 'stories' && s.story) wire.story = s.story;
   if (s.projector) wire.view = 'projector';
+  if (s.lockHists) wire.lockstat = 'hists';
   return wire;
 }
 
@@ -112,7 +126,10 @@ export function readAddress(search: string, hash: string): AddressAsk {
       problems.push(`link: ${fieldName(k)}=${shown(raw)}: accepted each name once; kept the first`);
     else if (!view) params[k] = raw;
     else
-      wire[k] = k === 'model' || k === 'preset' || k === 'page' || k === 'story' || k === 'view' ? raw : numberish(raw);
+      wire[k] =
+        k === 'model' || k === 'preset' || k === 'page' || k === 'story' || k === 'view' || k === 'lockstat'
+          ? raw
+          : numberish(raw);
   }
   if (Object.keys(params).length > 0) wire.params = params;
   return { kind: 'readable', wire, problems };

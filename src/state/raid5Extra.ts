@@ -23,8 +23,12 @@ export function raid5Extra(s: Snapshot | null | undefined): Raid5Extra | null {
 }
 
 /** Lock histograms of the models that report them (raid5 and Lock Lab). */
+/** One empty answer, so a store selector sees the same value each time (a fresh [] re-rendered without end
+ * when the histograms tab opened before the first frame, as a permalink opens it). */
+const NO_HISTOGRAMS: LockHistogram[] = [];
+
 export function lockHistograms(s: Snapshot | null | undefined): LockHistogram[] {
   if (s?.model === 'raid5') return s.extra.lockHistograms;
   const h = s?.model === 'lock-lab' ? s.extra.lockHistograms : undefined;
-  return Array.isArray(h) ? (h as LockHistogram[]) : [];
+  return Array.isArray(h) ? (h as LockHistogram[]) : NO_HISTOGRAMS;
 }

@@ -19,6 +19,7 @@ import {
 import { exportAll, exportOne, parseImport, type FileOut } from './scenarioFiles';
 import { useShare } from './shareStore';
 import { useStories } from './storyRuns';
+import { useLockView } from './lockView';
 import { useSim, type SimState } from './store';
 
 /** The address bar follows changes at most this often (never per frame). */
@@ -38,6 +39,7 @@ export function linkStateOf(s: SimState): LinkState {
     follow: raid5Extra(s.snapshot)?.followed?.idx ?? null,
     story: useStories.getState().storyId,
     projector: s.projector,
+    lockHists: useLockView.getState().tab === 'hists',
   };
 }
 
@@ -77,13 +79,17 @@ export function startAddressSync(): () => void {
     seen = now;
     timer ??= setTimeout(write, ADDRESS_EVERY_MS);
   });
-  // The open story lives in the Stories page's own store; opening one is a change of view too.
+  // The open story lives in the Stories page's own store; opening one is a change of view too. So is the tab.
   const stopStories = useStories.subscribe(() => {
+    timer ??= setTimeout(write, ADDRESS_EVERY_MS);
+  });
+  const stopLockView = useLockView.subscribe(() => {
     timer ??= setTimeout(write, ADDRESS_EVERY_MS);
   });
   return () => {
     stop();
     stopStories();
+    stopLockView();
     if (timer) clearTimeout(timer);
   };
 }

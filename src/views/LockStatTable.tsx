@@ -1,6 +1,6 @@
 // The lock_stat table with /proc/lock_stat's own column names; times in microseconds as it prints them.
 // Figures are per lock class over the whole run; reads the latest snapshot only.
-import { useState } from 'react';
+import { setLockTab, useLockView } from '../state/lockView';
 import type { LockRow } from '../protocol/messages';
 import { useSim } from '../state/store';
 import { fmtUs } from './format';
@@ -37,7 +37,8 @@ function breakable(name: string) {
 
 export function LockStatTable() {
   const rows = useSim((s) => s.snapshot?.lockStats);
-  const [hist, setHist] = useState(false);
+  const hist = useLockView((s) => s.tab === 'hists');
+  const setHist = (on: boolean) => setLockTab(on ? 'hists' : 'table');
   return (
     <section className="panel lockstat" aria-label="lock_stat" data-lesson-target="lockstat">
       <div className="panel-head">

@@ -27,7 +27,9 @@ function StoryList() {
               data-testid={`story-open-${s.id}`}
               onClick={() => openStory(s.id)}
             >
-              <span className="story-seed">Seed {s.id}</span>
+              <span className="story-seed" title="The mailing-list post this story retells">
+                Post {s.id}
+              </span>
               <span className="story-card-title">{s.title}</span>
               <span className="story-byline">
                 {s.author} · {s.list} · {s.date}

@@ -15,7 +15,9 @@ export function StoryView({ story }: { story: Story }) {
         <button type="button" className="story-back" onClick={() => openStory(null)}>
           ← All stories
         </button>
-        <span className="muted">Seed {story.id}</span>
+        <span className="muted">
+          Post {story.id}: {story.author}, {story.date}
+        </span>
       </nav>
       <div className="story-top">
         <div className="story-prose">

@@ -104,7 +104,7 @@ export function ValidationPage() {
         {STORIES.map((s) => (
           <div key={s.id} className="validation-group" data-testid={`validation-seed-${s.id}`}>
             <h4>
-              Seed {s.id}. {s.title}
+              Post {s.id}. {s.title}
             </h4>
             <p className="validation-source">
               {s.author} · {s.list} · {s.date}
