@@ -18,6 +18,10 @@ export interface PlannedPoint {
 export interface SweepPlan {
   label: string;
   keys: string[];
+  /** Each swept key with every value of the whole sweep (not only this shard's), in point order. */
+  axes: Record<string, (string | number | boolean)[]>;
+  model: string;
+  preset: string | null;
   points: PlannedPoint[];
   totalPoints: number;
   replications: number;
@@ -63,6 +67,9 @@ export function planPoints(input: ScenarioInput, flags: readonly string[], o: Pl
   return {
     label: base.preset ? `preset ${base.preset}` : `model ${base.model}`,
     keys,
+    axes: Object.fromEntries(keys.map((k) => [k, [...new Set(resolved.map((r) => r.params[k]))]])),
+    model: base.model,
+    preset: base.preset,
     points,
     totalPoints: all.length,
     replications: R,

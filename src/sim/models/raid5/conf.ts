@@ -160,14 +160,18 @@ export class R5Conf {
     this.holdList = new StripeList('hold_list', 'hold_list', ls.hold, clock);
     this.delayedList = new StripeList('delayed_list', 'delayed_list', ls.delayed, clock);
     this.bitmapList = new StripeList('bitmap_list', 'bitmap_list', ls.bitmap, clock);
-    const remoteBounceNs = p.costs.remoteBounceNs;
-    const lockOpts = { preemptOff: true, handoffNs: p.costs.handoffNs, bounceNs: p.costs.bounceNs, remoteBounceNs };
+    const lockOpts = {
+      preemptOff: true,
+      handoffNs: p.costs.handoffNs,
+      bounceNs: p.costs.bounceNs,
+      remoteBounceNs: this.remoteExtra(p.costs.bounceNs),
+    };
     this.deviceLock = new Lock(kernel, this.deviceLockClass, lockOpts);
     this.alignedReads = new Lock(kernel, this.alignedReadsClass, {
       preemptOff: true,
       handoffNs: 0,
       bounceNs: p.costs.cachelineNs,
-      remoteBounceNs,
+      remoteBounceNs: this.remoteExtra(p.costs.cachelineNs),
     });
     this.nrHashLocks = p.hashLocks;
     for (let i = 0; i < this.nrHashLocks; i++) {
@@ -208,7 +212,7 @@ export class R5Conf {
           preemptOff: true,
           handoffNs: this.p.costs.handoffNs,
           bounceNs: this.p.costs.bounceNs,
-          remoteBounceNs: this.p.costs.remoteBounceNs,
+          remoteBounceNs: this.remoteExtra(this.p.costs.bounceNs),
         }),
       );
       this.pushInactive(sh);
@@ -229,6 +233,11 @@ export class R5Conf {
     let n = 0;
     for (const l of this.inactive) n += l.length;
     return n;
+  }
+
+  /** What a line move from the other NUMA node adds to a local one of `localNs` (numa_distance / 10 times). */
+  remoteExtra(localNs: number): number {
+    return Math.round((localNs * (this.p.numaDistance - 10)) / 10);
   }
 
   /** Stripes queued for handling: the conf's handle_list and every group's. */

@@ -1,6 +1,6 @@
 // numa_nodes: one worker group per node (alloc_thread_groups), each group's workers on its node's CPUs, a
 // stripe handled by the group of the CPU that took it (init_stripe's sh->cpu), and a lock last held on the
-// other node paying cost.remote_bounce. With one node nothing changes (the golden summaries hold that).
+// other node paying numa_distance / 10 times the bounce. With one node nothing changes (the golden summaries hold that).
 import { describe, expect, it } from 'vitest';
 import { ParamError } from '../../../scenarios/paramSpec';
 import { resolveScenario } from '../../../scenarios/scenarioFile';
@@ -49,17 +49,14 @@ describe('numa_nodes', () => {
     expect(m.conf.stripes.some((sh) => sh.group === 0)).toBe(true);
   }, 30_000);
 
-  it('charges cost.remote_bounce when a lock was last held on the other node', () => {
-    const run = (remote: string) =>
-      runRaid5({ ...NUMA, 'cost.remote_bounce': remote }, { duration: '3ms', warmup: '1ms' });
-    const [none, remote] = [run('0'), run('300ns')];
+  it('charges numa_distance / 10 times the bounce when a lock was last held on the other node', () => {
+    const run = (remote: number) => runRaid5({ ...NUMA, numa_distance: remote }, { duration: '3ms', warmup: '1ms' });
+    const [none, remote] = [run(10), run(21)];
     const hold = (r: ReturnType<typeof run>) => {
       const l = r.locks.find((x) => x.name === 'device_lock')!;
       return l.holdTimeTotalNs / l.acquisitions;
     };
-    console.log(
-      `device_lock mean hold: remote_bounce 0 ${hold(none).toFixed(0)} ns, 300 ns ${hold(remote).toFixed(0)} ns`,
-    );
+    console.log(`device_lock mean hold: distance 10 ${hold(none).toFixed(0)} ns, 21 ${hold(remote).toFixed(0)} ns`);
     expect(hold(remote)).toBeGreaterThan(hold(none) + 50);
   }, 30_000);
 

@@ -32,8 +32,7 @@ export interface Costs {
   bounceNs: number;
   /** One cache line moving to this CPU for an atomic op (atomic_inc on a counter another CPU touched last). */
   cachelineNs: number;
-  /** Added to a bounce from the other NUMA node. */
-  remoteBounceNs: number;
+
   /** md core's bitmap and resync (bitmapHooks.ts): counter update, llbitmap state, unplug check, sync step. */
   mdCloneNs: number;
   bitmapCounterNs: number;
@@ -69,6 +68,8 @@ export interface Raid5Params {
   cpus: number;
   /** NUMA nodes: one worker group per node, its workers on its CPUs. */
   numaNodes: number;
+  /** SLIT distance between nodes (10 = local): a remote line move costs distance / 10 times a local one. */
+  numaDistance: number;
   rw: string;
   bs: number;
   iodepth: number;
@@ -142,6 +143,7 @@ export function unpack(p: Params): Raid5Params {
     skipCopy: p.skip_copy as boolean,
     cpus: n('cpus'),
     numaNodes: n('numa_nodes'),
+    numaDistance: n('numa_distance'),
     rw: p.rw as string,
     bs: n('bs'),
     iodepth: n('iodepth'),
@@ -192,7 +194,7 @@ export function unpack(p: Params): Raid5Params {
       handoffNs: n('cost.handoff'),
       bounceNs: n('cost.bounce'),
       cachelineNs: n('cost.cacheline'),
-      remoteBounceNs: n('cost.remote_bounce'),
+
       mdCloneNs: n('cost.md_clone'),
       bitmapCounterNs: n('cost.bitmap_counter'),
       llbitmapStateNs: n('cost.llbitmap_state'),
