@@ -10,6 +10,9 @@ import { parseSweepLines } from './sweep/fit';
 import { noteLine, tableHeader, tableRow, uslText, warmupSummary } from './sweep/output';
 import { sweepCsv } from '../export/csv';
 import { ParamError } from '../scenarios/paramSpec';
+import { resolveShard } from './sweep/autoShard';
+import { sweepIdentity } from './sweep/identity';
+import { scenarioInput } from './scenarioFlags';
 
 async function main(argv: string[]): Promise<void> {
   const a = parseSweepArgs(argv);
@@ -29,14 +32,15 @@ async function main(argv: string[]): Promise<void> {
     printUsl(lines, keys, a.output);
     return;
   }
-  const plan = planSweep(a);
+  const plan = planSweep({ ...a, shard: resolveShard(a.shard, process.env) });
+  const sweep = sweepIdentity(plan, scenarioInput(a).params);
   const jobs = Math.min(a.jobs ?? availableParallelism(), Math.max(1, plan.points.length * plan.replications));
   const note = noteLine({ ...plan, points: plan.points.length, jobs });
   // The note goes to stderr with --json/--csv so stdout stays machine-readable (and shards concatenate).
   if (a.output === 'table') process.stdout.write(`${note}\n\n${tableHeader(plan.keys, plan.warmupMode)}\n`);
   else process.stderr.write(`${note}\n`);
   const lines = await runSweep(plan, jobs, startSweepWorker, (l) => {
-    if (a.output === 'json') process.stdout.write(`${JSON.stringify(l)}\n`);
+    if (a.output === 'json') process.stdout.write(`${JSON.stringify({ ...l, sweep })}\n`);
     else if (a.output === 'table') process.stdout.write(`${tableRow(plan.keys, l)}\n`);
   });
   if (a.output === 'csv') process.stdout.write(sweepCsv(lines));

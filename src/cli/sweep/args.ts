@@ -65,11 +65,14 @@ export function parseSweepArgs(argv: readonly string[]): SweepArgs {
 
 export const SWEEP_USAGE = `usage: npm run sweep -- (--preset ID | --model NAME | --scenario FILE.json) --param KEY=VALUES [--param ...]
        [--set KEY=VALUE ...] [--replications R] [--seed N] [--duration TIME] [--warmup TIME | auto]
-       [--jobs N] [--shard K/N] [--json | --csv]
+       [--jobs N] [--shard K/N | --shard auto/N] [--json | --csv]
        npm run sweep -- --fit FILE [--fit FILE ...] [--json]
   VALUES: a,b,c | a..b (step 1) | a..b:step; several --param give every combination, the first slowest.
   Replication r (0-based) of every point runs with seed N+r; the warm-up is fixed (the base's or --warmup TIME)
   or, with --warmup auto, detected per run by MSER-5 over warm-up + duration (each line gives its mean and CI).
   --json prints one line per point as it finishes, in point order, then a USL fit for thread-count sweeps.
   --shard K/N runs every N-th point starting at the K-th, so N machines' outputs concatenate;
-  --fit reads such --json outputs back and prints the USL fit of the whole sweep.`;
+  --shard auto/N takes K from JOB_COMPLETION_INDEX + 1 (a Kubernetes Indexed Job) or SLURM_ARRAY_TASK_ID
+  (a Slurm job array run with --array=1-N), and refuses when neither is set (docs/sweep-batch.md);
+  --fit reads such --json outputs back and prints the USL fit of the whole sweep; lines of different sweeps
+  (another preset, --set, --param range, seeds or duration) are refused, naming what differs.`;

@@ -1,7 +1,8 @@
 // Reads the JSON lines of earlier `npm run sweep --json` runs (e.g. shards concatenated) back into point
-// lines for a USL fit of the whole sweep. Parsing only; the fit is aggregate.ts's.
+// lines for a USL fit of the whole sweep, refusing lines of different sweeps. Parsing only; the fit is aggregate.ts's.
 import { ParamError } from '../../scenarios/paramSpec';
 import type { PointLine } from '../../analysis/sweep/aggregate';
+import { sameSweep, type SweepIdentity } from './identity';
 
 /** Point lines from the texts, ordered by point index; USL lines are skipped, duplicates refused. */
 export function parseSweepLines(texts: readonly { file: string; text: string }[]): {
@@ -9,6 +10,7 @@ export function parseSweepLines(texts: readonly { file: string; text: string }[]
   keys: string[];
 } {
   const byIndex = new Map<number, PointLine>();
+  let first: { where: string; id: SweepIdentity } | null = null;
   for (const { file, text } of texts) {
     text.split('\n').forEach((raw, i) => {
       if (raw.trim() === '') return;
@@ -18,7 +20,7 @@ export function parseSweepLines(texts: readonly { file: string; text: string }[]
       } catch {
         throw new ParamError('fit', `${file}:${i + 1}`, 'JSON lines written by npm run sweep -- --json');
       }
-      const o = obj as Partial<PointLine> & { usl?: unknown };
+      const o = obj as Partial<PointLine> & { usl?: unknown; sweep?: SweepIdentity };
       if (o.usl !== undefined) return;
       if (
         typeof o.index !== 'number' ||
@@ -30,6 +32,13 @@ export function parseSweepLines(texts: readonly { file: string; text: string }[]
           `${file}:${i + 1}`,
           'point lines of npm run sweep -- --json (with index, point, throughput)',
         );
+      }
+      // Lines of one sweep only (another preset, range, seeds or duration would fit a mixture). Lines written
+      // before the identity existed carry none and are taken as they are.
+      if (o.sweep) {
+        const here = { where: `${file}:${i + 1}`, id: o.sweep };
+        if (first) sameSweep(first, here);
+        else first = here;
       }
       if (byIndex.has(o.index))
         throw new ParamError('fit', `${file}:${i + 1}`, `each point once (point ${o.index} appears twice)`);
