@@ -83,6 +83,14 @@ export function App() {
   }, [projector]);
   return (
     <div className="app">
+      {page === 'lab' && (
+        <nav className="skip-links" aria-label="skip to">
+          {/* About 60 Tab stops stand before lock_stat and the timeline; these come first (issue 15). */}
+          <a href="#stage">Skip to the machine view</a>
+          <a href="#lockstat">Skip to lock_stat</a>
+          <a href="#timeline">Skip to the thread timeline</a>
+        </nav>
+      )}
       <header>
         <h1>Stripe Lab</h1>
         <NavTabs />

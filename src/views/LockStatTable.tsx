@@ -40,7 +40,13 @@ export function LockStatTable() {
   const hist = useLockView((s) => s.tab === 'hists');
   const setHist = (on: boolean) => setLockTab(on ? 'hists' : 'table');
   return (
-    <section className="panel lockstat" aria-label="lock_stat" data-lesson-target="lockstat">
+    <section
+      className="panel lockstat"
+      id="lockstat"
+      tabIndex={-1}
+      aria-label="lock_stat"
+      data-lesson-target="lockstat"
+    >
       <div className="panel-head">
         <h2>lock_stat</h2>
         <span className="tabs" role="tablist">

@@ -52,7 +52,13 @@ export function ThreadTimeline() {
     return () => cancelAnimationFrame(raf);
   }, []);
   return (
-    <section className="panel timeline" aria-label="thread timeline" data-lesson-target="timeline">
+    <section
+      className="panel timeline"
+      id="timeline"
+      tabIndex={-1}
+      aria-label="thread timeline"
+      data-lesson-target="timeline"
+    >
       <div className="panel-head">
         <h2>Thread timeline</h2>
         <span className="legend">

@@ -10,7 +10,7 @@ import './models.css';
 
 export function MachineStage({ model, children }: { model: string; children: ReactNode }) {
   return (
-    <div className="stage machine-grid model-stage" data-testid={`stage-${model}`}>
+    <div className="stage machine-grid model-stage" id="stage" tabIndex={-1} data-testid={`stage-${model}`}>
       {children}
       <FiguresPanel />
       <LockStatTable />

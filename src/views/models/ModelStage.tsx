@@ -8,7 +8,7 @@ import { ThreadTimeline } from '../ThreadTimeline';
 
 export function ModelStage() {
   return (
-    <div className="stage">
+    <div className="stage" id="stage" tabIndex={-1}>
       <ThreadPanel />
       <LockPanel />
       <FiguresPanel />

@@ -9,7 +9,7 @@ import './raid5.css';
 
 export function Raid5Stage() {
   return (
-    <div className="stage machine-grid raid5-stage">
+    <div className="stage machine-grid raid5-stage" id="stage" tabIndex={-1}>
       <MachineView />
       <SeriesPanel />
       <LockStatTable />
