@@ -210,3 +210,19 @@ test('Stories name the mailing-list post, not a "seed"', async ({ page }) => {
   await expect(page.getByTestId('story-open-000')).toContainText('Post 000');
   await expect(page.locator('.story-seed').first()).not.toContainText(/seed/i);
 });
+
+test('lock histograms: no overlapping buckets, and more than 4 lines at 1920x1080', async ({ page }) => {
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await page.goto('/?lockstat=hists');
+  await expect.poll(() => simNs(page), { timeout: 30_000 }).toBeGreaterThan(2e5);
+  const pre = page.getByTestId('hist-hold').locator('pre');
+  await expect(pre).toContainText('->');
+  const ranges = (await pre.innerText())
+    .split('\n')
+    .slice(1)
+    .map((l) => l.split(':')[0].trim().split(' -> ').map(Number));
+  for (let i = 1; i < ranges.length; i++) expect(ranges[i][0]).toBeGreaterThan(ranges[i - 1][1]);
+  const lineHeight = await pre.evaluate((el) => parseFloat(getComputedStyle(el).lineHeight));
+  const box = await page.locator('.lockstat .scroll').boundingBox();
+  expect(box!.height / lineHeight).toBeGreaterThan(8);
+});

@@ -19,7 +19,19 @@ describe('log2Lines', () => {
     expect(lines[3]).toBe('1024 -> 2047 : 5     |*****     |');
   });
 
-  it('starts at 0 -> 1 when the zero bucket has counts, and prints nothing for no data', () => {
+  it('starts at 0 -> 0 when the zero bucket has counts, no range overlapping the next, and prints nothing for no data', () => {
+    const ranges = log2Lines(
+      [
+        [0, 1],
+        [1, 1],
+        [2, 1],
+      ],
+      'nsecs',
+      4,
+    )
+      .slice(1)
+      .map((l) => l.split(':')[0].trim());
+    expect(ranges).toEqual(['0 -> 0', '1 -> 1', '2 -> 3']);
     expect(
       log2Lines(
         [

@@ -12,7 +12,8 @@ export function log2Lines(buckets: readonly [number, number][], unit = 'nsecs', 
   if (first === 0) lows.push(0);
   for (let l = Math.max(1, first); l <= last; l *= 2) lows.push(l);
   const max = Math.max(...nz.map(([, c]) => c));
-  const rows = lows.map((l) => ({ range: `${l} -> ${l === 0 ? 1 : 2 * l - 1}`, count: byLow.get(l) ?? 0 }));
+  // The zero bucket holds values below 1, so it is '0 -> 0' ('0 -> 1' overlapped the next bucket's '1 -> 1').
+  const rows = lows.map((l) => ({ range: `${l} -> ${l === 0 ? 0 : 2 * l - 1}`, count: byLow.get(l) ?? 0 }));
   const rw = Math.max(unit.length + 4, ...rows.map((r) => r.range.length));
   const cw = Math.max(5, ...rows.map((r) => String(r.count).length));
   const head = `${unit.padStart(Math.ceil(rw / 2) + Math.ceil(unit.length / 2)).padEnd(rw)} : ${'count'.padEnd(cw)}  distribution`;
