@@ -14,6 +14,8 @@ export interface SimArgs extends ScenarioFlags {
   /** --measured FILE.json: a real fio result shown beside the model; --measured-lockstat: a real /proc/lock_stat. */
   measured?: string;
   measuredLockstat?: string;
+  csv?: string;
+  threadsCsv?: string;
   commands: boolean;
   /** --check-invariants: each model's debug invariants after every event, and the stall watchdog. */
   checkInvariants: boolean;
@@ -29,6 +31,8 @@ const VALUE_FLAGS = new Set<string>([
   '--fio-json',
   '--measured',
   '--measured-lockstat',
+  '--csv',
+  '--threads-csv',
 ]);
 
 export function parseSimArgs(argv: readonly string[]): SimArgs {
@@ -64,6 +68,12 @@ export function parseSimArgs(argv: readonly string[]): SimArgs {
       case '--measured-lockstat':
         out.measuredLockstat = value;
         break;
+      case '--csv':
+        out.csv = value;
+        break;
+      case '--threads-csv':
+        out.threadsCsv = value;
+        break;
       case '--commands':
         out.commands = true;
         break;
@@ -84,7 +94,7 @@ export function parseSimArgs(argv: readonly string[]): SimArgs {
         throw new ParamError(
           'option',
           flag,
-          '--model, --preset, --scenario, --set, --seed, --duration, --warmup, --json, --trace, --trace-window, --lockstat, --fio-json, --measured, --measured-lockstat, --check-invariants, --commands, --describe, --list-presets',
+          '--model, --preset, --scenario, --set, --seed, --duration, --warmup, --json, --trace, --trace-window, --lockstat, --fio-json, --csv, --threads-csv, --measured, --measured-lockstat, --check-invariants, --commands, --describe, --list-presets',
         );
     }
   }
@@ -93,7 +103,7 @@ export function parseSimArgs(argv: readonly string[]): SimArgs {
 
 export const USAGE = `usage: npm run sim -- (--model NAME | --preset ID | --scenario FILE.json) [--set KEY=VALUE ...]
        [--seed N] [--duration TIME] [--warmup TIME | --warmup auto] [--json] [--check-invariants]
-       [--trace FILE [--trace-window TIME]] [--lockstat FILE] [--fio-json FILE] | --commands
+       [--trace FILE [--trace-window TIME]] [--lockstat FILE] [--fio-json FILE] [--csv FILE] [--threads-csv FILE] | --commands
        [--measured FIO.json] [--measured-lockstat LOCK_STAT.txt]
        npm run sim -- --describe MODEL | --list-presets
   --warmup auto: detect the warm-up (MSER-5 on completions per interval over warm-up + duration) instead of
@@ -101,6 +111,8 @@ export const USAGE = `usage: npm run sim -- (--model NAME | --preset ID | --scen
   --check-invariants: check the model's invariants after every event and watch for a stall (nothing completed for
   longer than the configuration allows); either exits 3 with one line naming the model, seed, time, event count
   and the rule broken. Any run that completes nothing in a window long enough to expect a completion exits 3 too.
+  --csv: per sampling interval (fio's 500 ms, or a twentieth of a shorter run) time_ms, ops_per_sec, bytes_per_sec
+  and util_fraction:MEMBER; --threads-csv: per interval and thread, the fraction of the interval in each state.
   --measured: a real fio result (--output-format=json or json+) whose jobs ran the scenario's rw, bs, iodepth and
   numjobs; the JSON result gains measured.fio and vsMeasured.fio (model / measured), the summary shows both.
   --measured-lockstat: a real /proc/lock_stat text, matched to the model's locks by lockdep class name.`;

@@ -82,7 +82,12 @@ function main(argv: string[]): void {
   }
   // A bad measurement file is refused before anything runs.
   const measured = readMeasured(a, sc);
-  const outputs = a.trace !== undefined || a.lockstat !== undefined || a.fioJson !== undefined;
+  const outputs =
+    a.trace !== undefined ||
+    a.lockstat !== undefined ||
+    a.fioJson !== undefined ||
+    a.csv !== undefined ||
+    a.threadsCsv !== undefined;
   const checkedResult = a.checkInvariants ? checked(sc, checkOptions(sc, true)) : null;
   // The file outputs come from their own observed run; it is the same run (same seed), so the same result.
   const result = checkedResult && !outputs ? checkedResult : runWithOutputs(sc, a);

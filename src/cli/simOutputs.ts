@@ -1,4 +1,4 @@
-// The file outputs of `npm run sim` (--trace, --lockstat, --fio-json) and --commands: runs the scenario
+// The file outputs of `npm run sim` (--trace, --lockstat, --fio-json, --csv, --threads-csv) and --commands: runs the scenario
 // (with the trace tap when asked) and writes each file. The formats themselves live in src/export.
 import { writeFileSync } from 'node:fs';
 import type { ResolvedScenario } from '../scenarios/scenarioFile';
@@ -13,12 +13,16 @@ import { attachLockTap } from '../sim/lockTap';
 import { fioJson, hasFioWorkload, type FioCapture } from '../export/fioJson';
 import { attachFioTap } from '../sim/fioTap';
 import { setupCommands } from '../export/commands';
+import { toCsv, type Cell } from '../export/csv';
 
 export interface OutputFlags {
   trace?: string;
   traceWindow?: string;
   lockstat?: string;
   fioJson?: string;
+  /** --csv FILE: the time series per sampling interval; --threads-csv FILE: each thread's states per interval. */
+  csv?: string;
+  threadsCsv?: string;
 }
 
 export const DEFAULT_TRACE_WINDOW_NS = 5e6;
@@ -43,8 +47,16 @@ export function fioIntervalNs(durationNs: number): number {
   return durationNs >= 10 * 500e6 ? 500e6 : Math.max(1, Math.round(durationNs / 20));
 }
 
-type Observe = { trace?: { windowNs: number; file: string }; fio?: boolean; locks?: boolean };
-type Observed = { result: SimResult; fio?: FioCapture; points?: Map<string, LockPoints> };
+type Observe = { trace?: { windowNs: number; file: string }; fio?: boolean; locks?: boolean; series?: boolean };
+type Observed = {
+  result: SimResult;
+  fio?: FioCapture;
+  points?: Map<string, LockPoints>;
+  series?: Record<string, Cell>[];
+  threads?: Record<string, Cell>[];
+};
+
+const STATES = ['running', 'spinning', 'runnable', 'blocked', 'idle'] as const;
 
 /** Runs as runScenario does, cut at more points: the trace window's start (the tap records from there) and, for
  * fio JSON, every sampling interval. runUntil at extra points changes nothing, so results are unchanged. */
@@ -52,11 +64,51 @@ function runObserved(sc: ResolvedScenario, o: Observe): Observed {
   const run = createModel(sc.model, sc.params, sc.seed);
   const tap = o.trace ? attachTraceTap(run) : null;
   const fioTap = o.fio ? attachFioTap(run) : null;
+  const sampling = Boolean(o.fio || o.series);
   const lockTap = o.locks ? attachLockTap(run) : null;
   const end = sc.warmupNs + sc.durationNs;
   const intervalNs = fioIntervalNs(sc.durationNs);
   const samples: FioCapture['samples'] = [];
   let last = { ios: 0, bytes: 0 };
+  const series: Record<string, Cell>[] = [];
+  const threadRowsOut: Record<string, Cell>[] = [];
+  // Cumulative busy ns per member and state ns per thread at the last sample (the stats count from warm-up's end).
+  let lastT = sc.warmupNs;
+  let lastBusy = new Map<string, number>();
+  let lastStates = new Map<number, number[]>();
+  const sampleSeries = () => {
+    const now = run.sim.now;
+    const span = now - sc.warmupNs;
+    const dt = now - lastT;
+    const snap = run.snapshot();
+    const row: Record<string, Cell> = {
+      time_ms: Number(((now - sc.warmupNs) / 1e6).toFixed(6)),
+      ops_per_sec: dt > 0 ? ((samples.at(-1)?.ios ?? 0) * 1e9) / dt : 0,
+      bytes_per_sec: dt > 0 ? ((samples.at(-1)?.bytes ?? 0) * 1e9) / dt : 0,
+    };
+    const busy = new Map<string, number>();
+    for (const d of snap.devices) {
+      busy.set(d.name, d.utilisation * span);
+      row[`util_fraction:${d.name}`] =
+        dt > 0 ? Number(((busy.get(d.name)! - (lastBusy.get(d.name) ?? 0)) / dt).toFixed(4)) : 0;
+    }
+    series.push(row);
+    const states = new Map<number, number[]>();
+    run.kernel.threads.forEach((t, i) => {
+      const f = run.kernel.stateFractions(t);
+      const ns = STATES.map((_, j) => f[j] * span);
+      states.set(i, ns);
+      const before = lastStates.get(i) ?? STATES.map(() => 0);
+      const out: Record<string, Cell> = { time_ms: row.time_ms, thread: t.name, role: t.role };
+      STATES.forEach(
+        (name, j) => (out[`${name}_fraction`] = dt > 0 ? Number(((ns[j] - before[j]) / dt).toFixed(6)) : 0),
+      );
+      threadRowsOut.push(out);
+    });
+    lastT = now;
+    lastBusy = busy;
+    lastStates = states;
+  };
   const mark = () => {
     const s = run.snapshot();
     return { ios: s.completions, bytes: s.bytes };
@@ -68,12 +120,12 @@ function runObserved(sc: ResolvedScenario, o: Observe): Observed {
         run.resetStats();
         fioTap?.reset();
         lockTap?.reset();
-        if (fioTap) last = mark();
+        if (sampling) last = mark();
       },
     ],
   ];
   if (tap && o.trace) stops.push([Math.max(0, end - o.trace.windowNs), () => tap.begin()]);
-  if (fioTap)
+  if (sampling)
     for (let t = sc.warmupNs + intervalNs; t <= end + 0.5; t += intervalNs)
       stops.push([
         Math.min(end, Math.round(t)),
@@ -81,6 +133,7 @@ function runObserved(sc: ResolvedScenario, o: Observe): Observed {
           const now = mark();
           samples.push({ ios: now.ios - last.ios, bytes: now.bytes - last.bytes });
           last = now;
+          if (o.series) sampleSeries();
         },
       ]);
   stops.sort((a, b) => a[0] - b[0]);
@@ -98,6 +151,8 @@ function runObserved(sc: ResolvedScenario, o: Observe): Observed {
     result,
     fio: fioTap ? { ...fioTap.capture(), intervalNs, samples } : undefined,
     points: lockTap?.capture(),
+    series: o.series ? series : undefined,
+    threads: o.series ? threadRowsOut : undefined,
   };
 }
 
@@ -118,11 +173,12 @@ export function runWithOutputs(sc: ResolvedScenario, f: OutputFlags): SimResult 
       `a model that runs a fio workload (raid5, raid1, raid10, loop, ext4); ${sc.model}'s operations are not IOs`,
     );
   const observed =
-    f.trace || f.fioJson || f.lockstat
+    f.trace || f.fioJson || f.lockstat || f.csv || f.threadsCsv
       ? runObservedAnyWarmup(sc, {
           trace: f.trace ? { windowNs, file: f.trace } : undefined,
           fio: Boolean(f.fioJson),
           locks: Boolean(f.lockstat),
+          series: Boolean(f.csv || f.threadsCsv),
         })
       : { result: runScenario(sc).result };
   const { result } = observed;
@@ -132,6 +188,8 @@ export function runWithOutputs(sc: ResolvedScenario, f: OutputFlags): SimResult 
       f.lockstat,
       lockStatText(result.locks, { kernel: String(sc.params.kernel ?? 'current'), points: observed.points }),
     );
+  if (f.csv) write('csv', f.csv, toCsv(observed.series ?? []));
+  if (f.threadsCsv) write('threads-csv', f.threadsCsv, toCsv(observed.threads ?? []));
   if (f.fioJson) write('fio-json', f.fioJson, `${JSON.stringify(fioJson(result, observed.fio), null, 2)}\n`);
   return result;
 }
