@@ -226,3 +226,17 @@ test('lock histograms: no overlapping buckets, and more than 4 lines at 1920x108
   const box = await page.locator('.lockstat .scroll').boundingBox();
   expect(box!.height / lineHeight).toBeGreaterThan(8);
 });
+
+test('Sweep checks its fields as the user types, before Run', async ({ page }) => {
+  await page.goto('/?page=sweep');
+  await page.getByTestId('sweep-values1').fill('4..1');
+  await expect(page.getByTestId('sweep-values1-error')).toHaveText(/^group_thread_cnt=4\.\.1: accepted a list/);
+  await expect(page.getByTestId('sweep-values1')).toHaveAttribute('aria-invalid', 'true');
+  await page.getByTestId('sweep-values1').fill('0..4');
+  await expect(page.getByTestId('sweep-values1-error')).toHaveCount(0);
+  await page.getByTestId('sweep-replications').fill('0');
+  await expect(page.getByTestId('sweep-replications-error')).toHaveText('replications=0: accepted an integer 1..100');
+  await page.getByTestId('sweep-duration').fill('soon');
+  await expect(page.getByTestId('sweep-duration-error')).toContainText('duration=soon');
+  await expect(page.getByTestId('sweep-progress')).toHaveCount(0); // nothing ran
+});

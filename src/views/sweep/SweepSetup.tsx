@@ -1,9 +1,9 @@
 // The sweep's setup form: base scenario, one or two parameters with values in the CLI's syntax (0..16,
 // 1,2,4,8, 64k..256k:64k), replications, times and workers; Start and Cancel. Refusals show at the field.
-import type { ReactNode } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { acceptedOf, displayValue, PRESETS, unitOf, type ParamSpec } from '../../state/catalog';
 import { cancelSweep, setSweepForm, startSweep, useSweep } from '../../state/sweep';
-import { sweepBase, sweepSize, type SweepField } from '../../state/sweepSetup';
+import { checkSweepForm, sweepBase, sweepSize, type FieldErrors, type SweepField } from '../../state/sweepSetup';
 import { scenarioShort } from '../../state/scenarioWords';
 import { useSim } from '../../state/store';
 import { THREAD_PARAMS } from '../../analysis/sweep/aggregate';
@@ -58,13 +58,22 @@ function valuesHint(spec: ParamSpec | undefined, base: Record<string, unknown>):
 
 export function SweepSetup() {
   const form = useSweep((s) => s.form);
-  const errors = useSweep((s) => s.fieldErrors);
+  const runErrors = useSweep((s) => s.fieldErrors);
   const status = useSweep((s) => s.status);
   const model = useSim((s) => s.model);
   const preset = useSim((s) => s.preset);
   const seed = useSim((s) => s.seed);
   const overrides = useSim((s) => s.overrides);
   const b = sweepBase(form, { model, preset, seed, overrides });
+  // Checked as the user types, as the Lab's fields are (issue 15: errors came only on Run): a field edited since
+  // the page opened shows its refusal at once; Run still shows every field's.
+  const [opened] = useState(form);
+  const live = useMemo(() => {
+    const c = checkSweepForm(form, { model, preset, seed, overrides });
+    return 'errors' in c ? c.errors : {};
+  }, [form, model, preset, seed, overrides]);
+  const edited = (Object.keys(live) as SweepField[]).filter((k) => form[k] !== opened[k]);
+  const errors: FieldErrors = { ...Object.fromEntries(edited.map((k) => [k, live[k]])), ...runErrors };
   const specs = 'error' in b ? [] : b.specs;
   const spec1 = specs.find((s) => s.key === form.param1);
   const spec2 = specs.find((s) => s.key === form.param2);
