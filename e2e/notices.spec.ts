@@ -240,3 +240,10 @@ test('Sweep checks its fields as the user types, before Run', async ({ page }) =
   await expect(page.getByTestId('sweep-duration-error')).toContainText('duration=soon');
   await expect(page.getByTestId('sweep-progress')).toHaveCount(0); // nothing ran
 });
+
+test('a bytes/s field says its value in GB/s beside the digits', async ({ page }) => {
+  await page.goto('/?preset=raid5-3disk-threads&device.bandwidth=2000000000');
+  await expect.poll(() => simNs(page), { timeout: 30_000 }).toBeGreaterThan(0);
+  await expect(page.getByTestId('param-device.bandwidth-readable')).toHaveText('2 GB/s');
+  await expect(page.getByTestId('param-device.bandwidth-readable')).toHaveAttribute('title', '2,000,000,000 bytes/s');
+});

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { clearFieldError, setParam } from '../state/actions';
 import { acceptedOf, displayValue, unitOf, type ParamSpec } from '../state/catalog';
 import type { ParamValue } from '../protocol/messages';
+import { fmtBandwidth } from './format';
 
 interface Props {
   spec: ParamSpec;
@@ -92,9 +93,16 @@ export function ParamField({ spec, value, error }: Props) {
         {spec.live && <span className="badge live">live</span>}
       </label>
       {input}
-      <span className="unit" title={unit}>
-        {unit}
-      </span>
+      {/* A bytes/s field says its value in GB/s beside the digits: 3200000000 was cut to '320000000' (issue 15). */}
+      {unit === 'bytes/s' && typeof value === 'number' ? (
+        <span className="unit" title={`${value.toLocaleString('en')} bytes/s`} data-testid={`${id}-readable`}>
+          {fmtBandwidth(value)}
+        </span>
+      ) : (
+        <span className="unit" title={unit}>
+          {unit}
+        </span>
+      )}
       {error && (
         <span className="field-error" id={`${id}-error`} role="alert" data-testid={`${id}-error`}>
           {error}

@@ -18,3 +18,13 @@ describe('compact member figures', () => {
     );
   });
 });
+
+describe('fmtBandwidth', () => {
+  it('says a bytes/s parameter in decimal units', async () => {
+    const { fmtBandwidth } = await import('./format');
+    expect(fmtBandwidth(2e9)).toBe('2 GB/s');
+    expect(fmtBandwidth(3.2e9)).toBe('3.2 GB/s');
+    expect(fmtBandwidth(200e6)).toBe('200 MB/s');
+    expect(fmtBandwidth(20e9)).toBe('20 GB/s');
+  });
+});

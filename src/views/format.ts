@@ -26,6 +26,20 @@ export const fmtBytesRate = (b: number): string => {
           : [b, 'B/s'];
   return `${Number(v.toPrecision(3))} ${unit}`;
 };
+/** A bandwidth parameter in decimal units, as data sheets and the issue write them: 3.2e9 -> '3.2 GB/s'. */
+export const fmtBandwidth = (b: number): string => {
+  const [v, unit] =
+    b >= 1e12
+      ? [b / 1e12, 'TB/s']
+      : b >= 1e9
+        ? [b / 1e9, 'GB/s']
+        : b >= 1e6
+          ? [b / 1e6, 'MB/s']
+          : b >= 1e3
+            ? [b / 1e3, 'kB/s']
+            : [b, 'B/s'];
+  return `${Number(v.toPrecision(3))} ${unit}`;
+};
 /** iostat's areq-sz (kB) as a compact size: 4K, 6.5K, 26K, 1.3M; null (nothing sent) as a dash. */
 export const fmtReqSize = (bytes: number | null): string => {
   if (bytes == null || !Number.isFinite(bytes)) return '—';
