@@ -95,6 +95,8 @@ test('?view=projector opens in projector mode; a bad view is named and the norma
   await expect(page.locator('body')).toHaveClass(/projector/);
   await expect.poll(() => simNs(page), { timeout: 30_000 }).toBeGreaterThan(0);
   await expect(page.getByTestId('chart-0')).toBeVisible();
+  // the README shot shows a verdict, not the first second's 'measuring…'
+  await expect(page.getByTestId('bottleneck')).not.toHaveAttribute('data-limit', 'measuring', { timeout: 20_000 });
   await page.screenshot({ path: 'e2e/screenshots/projector.png' });
   await page.goto('/?view=big');
   await expect(page.locator('body')).not.toHaveClass(/projector/);

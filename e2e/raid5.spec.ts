@@ -146,6 +146,7 @@ test('README screenshot: the 3-disk preset after raising group_thread_cnt, one s
     document.documentElement.scrollHeight,
   ]);
   expect(scroll).toEqual([1366, 768]); // one screen, no scrolling
+  await expect(page.getByTestId('bottleneck')).not.toHaveAttribute('data-limit', 'measuring', { timeout: 20_000 });
   await page.screenshot({ path: 'e2e/screenshots/main.png' });
   expect(problems).toEqual([]);
 });
