@@ -61,7 +61,9 @@ export class R5Conf {
   readonly deviceLock: Lock;
   readonly hashLocks: Lock[] = [];
   readonly stripeLocks: Lock[] = [];
-  readonly waitForStripe: WaitQueue[] = [];
+  /** conf->wait_for_stripe: one queue for every hash (the per-hash, exclusive queues of 4.2 were reverted,
+   * "RAID5: revert e9e4c377e2f563 to fix a livelock"); a woken task rechecks its own inactive list. */
+  readonly waitForStripe: WaitQueue;
   readonly waitForOverlap: WaitQueue;
   /** NR_STRIPE_HASH_LOCKS: hash locks, inactive lists and wait_for_stripe queues (one of each before 3.13). */
   readonly nrHashLocks: number;
@@ -177,8 +179,8 @@ export class R5Conf {
     for (let i = 0; i < this.nrHashLocks; i++) {
       this.hashLocks.push(new Lock(kernel, this.hashLockClass, lockOpts));
       this.inactive.push(new StripeList(`inactive_list[${i}]`, 'free', ls.inactive, clock));
-      this.waitForStripe.push(new WaitQueue(kernel, `wait_for_stripe[${i}]`, BLOCKED));
     }
+    this.waitForStripe = new WaitQueue(kernel, 'wait_for_stripe', BLOCKED);
     this.waitForOverlap = new WaitQueue(kernel, 'wait_for_overlap');
     this.threadName = `md0_raid${p.level}`;
     this.raid5dWq = new WaitQueue(kernel, `${this.threadName} wait`, IDLE);

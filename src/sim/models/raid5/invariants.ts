@@ -33,7 +33,7 @@ export function raid5Invariants(m: Raid5): void {
   checkQueue(ls.delayed, c.delayedList.length);
   checkQueue(ls.bitmap, c.bitmapList.length);
   checkQueue(ls.inactive, c.freeStripes());
-  for (const wq of c.waitForStripe) checkWaitQueue(wq);
+  checkWaitQueue(c.waitForStripe);
   checkWaitQueue(c.waitForOverlap);
   checkWaitQueue(c.raid5dWq);
   c.bitmap?.checkInvariants?.();

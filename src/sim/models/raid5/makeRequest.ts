@@ -93,7 +93,7 @@ export function* getActiveStripe(conf: R5Conf, t: SimThread, sector: number, blk
     // A task that sleeps flushes its plug first (sched_submit_work -> blk_flush_plug): otherwise the
     // stripes it holds could be the very ones it waits for.
     yield* blk.flushOnSleep(t);
-    yield t.wait(conf.waitForStripe[h]);
+    yield t.wait(conf.waitForStripe);
   }
 }
 

@@ -104,8 +104,10 @@ export function* raid5ReleaseStripe(conf: R5Conf, t: SimThread, sh: StripeHead):
   yield* releaseInactive(conf, t, freed);
 }
 
-/** release_inactive_stripe_list: move freed stripes to inactive_list[hash] under that hash lock. */
+/** release_inactive_stripe_list: move freed stripes to inactive_list[hash] under that hash lock, then wake
+ * every task on wait_for_stripe once (one queue for all hashes: each woken task rechecks its own list). */
 export function* releaseInactive(conf: R5Conf, t: SimThread, freed: StripeHead[]): Generator<Op, void, void> {
+  const doWakeup = freed.length > 0;
   while (freed.length > 0) {
     const h = freed[0].hashLockIndex;
     const lock = conf.hashLockFor(h);
@@ -124,8 +126,8 @@ export function* releaseInactive(conf: R5Conf, t: SimThread, freed: StripeHead[]
       else conf.pushInactive(sh);
     }
     lock.release(t);
-    conf.waitForStripe[h].wakeAll();
   }
+  if (doWakeup) conf.waitForStripe.wakeAll();
 }
 
 /** drop_one_stripe: a shrinking cache frees this stripe_head for good. */
