@@ -40,13 +40,19 @@ const raid5 = fc
     chunk: fc.constantFrom('4k', '64k', '512k'),
     stripe_cache_size: fc.constantFrom(17, 32, 256, 1024),
     group_thread_cnt: fc.integer({ min: 0, max: 8 }),
+    numa_nodes: fc.constantFrom(1, 1, 2, 4),
     ops: fc.constantFrom('inline', 'async'),
     blk: fc.constantFrom('mq', 'sq'),
     direct: fc.boolean(),
     design,
   })
-  // raid6 needs four members: keep the draw valid rather than refused.
-  .map(({ design: d, ...p }) => ({ ...p, ...d, disks: p.level === 6 ? Math.max(4, p.disks) : p.disks }));
+  // raid6 needs four members and the CPUs split evenly over the NUMA nodes: keep the draw valid rather than refused.
+  .map(({ design: d, ...p }) => ({
+    ...p,
+    ...d,
+    disks: p.level === 6 ? Math.max(4, p.disks) : p.disks,
+    cpus: Math.ceil(p.cpus / p.numa_nodes) * p.numa_nodes,
+  }));
 
 const mirror = fc.record({
   ...common,
