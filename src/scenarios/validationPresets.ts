@@ -133,6 +133,7 @@ export const VALIDATION_PRESETS: readonly Preset[] = [
       numjobs: 256,
       iodepth: 4,
       cpus: 96,
+      numa_nodes: 2, // the post's two-socket host
       size: '1000g',
       device: 'nvme',
       'device.bandwidth': 2e9,
@@ -159,6 +160,7 @@ export const VALIDATION_PRESETS: readonly Preset[] = [
       numjobs: 256,
       iodepth: 4,
       cpus: 96,
+      numa_nodes: 2, // the post's two-socket host
       size: '1000g',
       device: 'ramdisk',
       rw: 'randread',

@@ -32,6 +32,7 @@ describe('validation claims', () => {
       'V4/v4-hash-lock',
       'V5/v5-brd-bw',
       'V5/v5-nvme-gain',
+      'V5/v5-brd-gain',
     ]);
   });
 

@@ -111,8 +111,10 @@ export class Kernel extends CpuScheduler {
       if (this.preemptible(t)) while (t.sliceEnd <= this.now) t.sliceEnd += this.opts.sliceNs;
       t.token++;
       t.phase = PH_GRANTED;
-      if (lock.handoffNs === 0) this.onGranted(t);
-      else this.sim.schedule(lock.handoffNs, this.evThread, t.id, t.token);
+      // the lock word travels from the releaser's CPU to this one: farther from the other node
+      const handoff = lock.lastTakeRemote ? lock.handoffNs + lock.remoteHandoffNs : lock.handoffNs;
+      if (handoff === 0) this.onGranted(t);
+      else this.sim.schedule(handoff, this.evThread, t.id, t.token);
     } else {
       // Preempted while spinning: the ticket is its own, but it runs only when it gets a CPU back.
       t.granted = true;

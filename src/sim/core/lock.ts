@@ -38,6 +38,8 @@ export interface LockOptions {
   bounceNs?: number;
   /** Added to bounceNs when the last holder ran on another NUMA node: the line comes over the socket link. */
   remoteBounceNs?: number;
+  /** Added to handoffNs when the spinner it passes to runs on another NUMA node than the releaser. */
+  remoteHandoffNs?: number;
 }
 
 export class Lock {
@@ -47,6 +49,7 @@ export class Lock {
   readonly handoffNs: number;
   readonly bounceNs: number;
   readonly remoteBounceNs: number;
+  readonly remoteHandoffNs: number;
   /** CPU and node of the last holder, and whether the latest take came from another CPU, or node. */
   private lastCpu = -1;
   private lastNode = -1;
@@ -73,6 +76,7 @@ export class Lock {
     this.handoffNs = opts.handoffNs ?? 0;
     this.bounceNs = opts.bounceNs ?? 0;
     this.remoteBounceNs = opts.remoteBounceNs ?? 0;
+    this.remoteHandoffNs = opts.remoteHandoffNs ?? 0;
   }
 
   /** Takes the lock if free and no one is queued (FIFO fairness); returns whether it did. */

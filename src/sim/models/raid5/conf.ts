@@ -167,6 +167,7 @@ export class R5Conf {
       handoffNs: p.costs.handoffNs,
       bounceNs: p.costs.bounceNs,
       remoteBounceNs: this.remoteExtra(p.costs.bounceNs),
+      remoteHandoffNs: this.remoteExtra(p.costs.handoffNs),
     };
     this.deviceLock = new Lock(kernel, this.deviceLockClass, lockOpts);
     this.alignedReads = new Lock(kernel, this.alignedReadsClass, {
@@ -215,6 +216,7 @@ export class R5Conf {
           handoffNs: this.p.costs.handoffNs,
           bounceNs: this.p.costs.bounceNs,
           remoteBounceNs: this.remoteExtra(this.p.costs.bounceNs),
+          remoteHandoffNs: this.remoteExtra(this.p.costs.handoffNs),
         }),
       );
       this.pushInactive(sh);
