@@ -132,6 +132,16 @@ describe('the invariants of issue 11, each broken on purpose', () => {
     ],
     [
       'raid5',
+      { bitmap: 'llbitmap', assume_clean: true, rw: 'randwrite' },
+      // a state byte the state machine has no row for
+      'llbitmap_state_known',
+      (r: ModelRun): boolean => {
+        (raid5(r).conf.bitmap as unknown as LlBitmap).s.state.fill(9);
+        return true;
+      },
+    ],
+    [
+      'raid5',
       { assume_clean: false },
       // md_done_sync subtracting more than was issued
       'recovery_active_non_negative',
