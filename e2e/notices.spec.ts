@@ -246,4 +246,10 @@ test('a bytes/s field says its value in GB/s beside the digits', async ({ page }
   await expect.poll(() => simNs(page), { timeout: 30_000 }).toBeGreaterThan(0);
   await expect(page.getByTestId('param-device.bandwidth-readable')).toHaveText('2 GB/s');
   await expect(page.getByTestId('param-device.bandwidth-readable')).toHaveAttribute('title', '2,000,000,000 bytes/s');
+  // and it may be typed that way, as the CLI accepts it
+  const field = page.getByTestId('param-device.bandwidth');
+  await field.fill('3.5 GB/s');
+  await field.press('Enter');
+  await expect(page.getByTestId('param-device.bandwidth-error')).toHaveCount(0);
+  await expect(page.getByTestId('param-device.bandwidth-readable')).toHaveText('3.5 GB/s');
 });

@@ -1,7 +1,7 @@
 // The size, time and rate spellings of design.md section 6 (4k, 512k, 1m; ns, us, ms, s), parsed and
 // printed; anything else is refused with null rather than guessed.
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatNs, formatRate, parseRate, parseSize, parseTime } from './units';
+import { formatBytes, formatNs, formatRate, parseBandwidth, parseRate, parseSize, parseTime } from './units';
 
 describe('parseSize', () => {
   it.each([
@@ -52,6 +52,23 @@ describe('parseRate', () => {
     ['1.5M', 1.5e6],
   ])('%s -> %d per second', (text, rate) => expect(parseRate(text)).toBe(rate));
   it.each(['', 'fast', '1g', '-5k'])('refuses %j', (text) => expect(parseRate(text)).toBeNull());
+});
+
+describe('parseBandwidth', () => {
+  it.each([
+    ['2000000000', 2e9],
+    ['2 GB/s', 2e9],
+    ['2GB/s', 2e9],
+    ['2000MB/s', 2e9],
+    ['500M', 5e8],
+    ['1.5GiB/s', 1.5 * 1024 ** 3],
+    ['64 KiB/s', 65536],
+    ['18 bytes/s', 18],
+    ['2 GB', 2e9],
+  ])('%s -> %d bytes/s', (text, v) => expect(parseBandwidth(text)).toBe(v));
+  it.each(['', 'fast', '-1G', '2 XB/s', '1,5G', '2 GB/h'])('refuses %j', (text) =>
+    expect(parseBandwidth(text)).toBeNull(),
+  );
 });
 
 describe('formatting', () => {

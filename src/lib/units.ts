@@ -43,6 +43,16 @@ export function parseRate(text: string): number | null {
   return Number(m[1]) * mult;
 }
 
+/** A bandwidth as people write it: "2 GB/s", "2000MB/s", "1.5GiB/s", "500M" (decimal k/M/G/T unless "i": KiB/s =
+ * 1024 B/s), or plain bytes per second. */
+export function parseBandwidth(text: string): number | null {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*(?:([kKmMgGtT])(i?))?\s*(?:B\/s|B|bytes\/s)?\s*$/.exec(text);
+  if (!m) return null;
+  if (!m[2]) return Number(m[1]);
+  const power = 'kmgt'.indexOf(m[2].toLowerCase()) + 1;
+  return Number(m[1]) * (m[3] ? 1024 : 1000) ** power;
+}
+
 export function formatNs(ns: number): string {
   if (!Number.isFinite(ns)) return String(ns);
   const a = Math.abs(ns);

@@ -9,6 +9,7 @@ const SPECS: ParamSpec[] = [
   { key: 'threads', kind: 'int', unit: 'threads', default: 4, min: 1, max: 64, help: '' },
   { key: 'cache', kind: 'int', unit: 'stripes', default: 256, min: 16, max: 4096, powerOfTwo: true, help: '' },
   { key: 'ratio', kind: 'number', unit: 'x', default: 0.5, min: 0, max: 1, help: '' },
+  { key: 'bw', kind: 'number', unit: 'bytes/s', default: 1e9, min: 1e6, max: 1e12, help: '' },
   { key: 'hold', kind: 'time', default: 2000, min: 1, max: 1e9, help: '' },
   { key: 'bs', kind: 'size', default: 4096, min: 512, max: 1 << 20, multipleOf: 512, help: '' },
   { key: 'chunk', kind: 'size', default: 65536, min: 4096, max: 1 << 24, powerOfTwo: true, help: '' },
@@ -44,6 +45,9 @@ describe('parseParam accepts the spellings users type', () => {
     ['skip_copy', 'on', true],
     ['skip_copy', '0', false],
     ['skip_copy', true, true],
+    ['bw', '2000000000', 2e9],
+    ['bw', '2 GB/s', 2e9],
+    ['bw', '1.5GiB/s', 1.5 * 1024 ** 3],
   ] as const)('%s=%j -> %j', (key, raw, value) => expect(parseParam(spec(key), raw)).toBe(value));
 });
 

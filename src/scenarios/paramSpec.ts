@@ -1,6 +1,6 @@
 // Parameter descriptions (unit, default, range, help) and the one place user input is checked
 // against them. Every refusal names the key, the value given and what is accepted; nothing is clamped.
-import { formatBytes, formatNs, parseRate, parseSize, parseTime } from '../lib/units';
+import { formatBytes, formatNs, parseBandwidth, parseRate, parseSize, parseTime } from '../lib/units';
 
 interface Base {
   key: string;
@@ -60,8 +60,10 @@ export function acceptedOf(s: ParamSpec): string {
   switch (s.kind) {
     case 'int':
       return `an integer ${s.min}..${s.max}${s.powerOfTwo ? ', a power of two' : ''}`;
-    case 'number':
-      return s.minExclusive ? `a number above ${s.min}, at most ${s.max}` : `a number ${s.min}..${s.max}`;
+    case 'number': {
+      const range = s.minExclusive ? `a number above ${s.min}, at most ${s.max}` : `a number ${s.min}..${s.max}`;
+      return s.unit === 'bytes/s' ? `${range} bytes/s (or with its unit: 2 GB/s, 500M, 1.5GiB/s)` : range;
+    }
     case 'time':
       return `a time ${formatNs(s.min)}..${formatNs(s.max)} (e.g. 2us, 1ms)`;
     case 'size':
@@ -92,7 +94,11 @@ export function parseParam(s: ParamSpec, raw: unknown): ParamValue {
       return v;
     }
     case 'number': {
-      const v = numeric((t) => (t.trim() === '' ? null : Number(t)));
+      // a bandwidth may be typed with its unit ("2 GB/s", "500M"), as the UI shows it
+      const plain = (t: string) => (t.trim() === '' ? null : Number(t));
+      const v = numeric(
+        s.unit === 'bytes/s' ? (t) => (Number.isFinite(plain(t) ?? NaN) ? plain(t) : parseBandwidth(t)) : plain,
+      );
       if (v < s.min || (s.minExclusive && v === s.min) || v > s.max) throw fail();
       return v;
     }
