@@ -71,7 +71,7 @@ describe('mirror member figures', () => {
     const b = mirrorSampleOf(run.snapshot());
     expect(a && b).toBeTruthy();
     const figs = mirrorMemberFigures(a as MirrorSample, b as MirrorSample);
-    expect(figs.map((f) => f.name)).toEqual(['sda', 'sdb']);
+    expect(figs.map((f) => f.name)).toEqual(['nvme0n1', 'nvme1n1']); // device nvme: the kernel's names (lib/memberNames)
     for (const f of figs) {
       expect(f.meanRequestBytes).toBe(4096);
       expect(f.utilisation).toBeGreaterThan(0);
