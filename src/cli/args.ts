@@ -14,6 +14,8 @@ export interface SimArgs extends ScenarioFlags {
   /** --measured FILE.json: a real fio result shown beside the model; --measured-lockstat: a real /proc/lock_stat. */
   measured?: string;
   measuredLockstat?: string;
+  /** --mdadm-detail FILE: the array's settings from a pasted `mdadm --detail` (explicit --set wins). */
+  mdadmDetail?: string;
   csv?: string;
   threadsCsv?: string;
   commands: boolean;
@@ -31,6 +33,7 @@ const VALUE_FLAGS = new Set<string>([
   '--fio-json',
   '--measured',
   '--measured-lockstat',
+  '--mdadm-detail',
   '--csv',
   '--threads-csv',
 ]);
@@ -68,6 +71,9 @@ export function parseSimArgs(argv: readonly string[]): SimArgs {
       case '--measured-lockstat':
         out.measuredLockstat = value;
         break;
+      case '--mdadm-detail':
+        out.mdadmDetail = value;
+        break;
       case '--csv':
         out.csv = value;
         break;
@@ -94,7 +100,7 @@ export function parseSimArgs(argv: readonly string[]): SimArgs {
         throw new ParamError(
           'option',
           flag,
-          '--model, --preset, --scenario, --set, --seed, --duration, --warmup, --json, --trace, --trace-window, --lockstat, --fio-json, --csv, --threads-csv, --measured, --measured-lockstat, --check-invariants, --commands, --describe, --list-presets',
+          '--model, --preset, --scenario, --set, --seed, --duration, --warmup, --json, --trace, --trace-window, --lockstat, --fio-json, --csv, --threads-csv, --measured, --measured-lockstat, --mdadm-detail, --check-invariants, --commands, --describe, --list-presets',
         );
     }
   }
@@ -104,7 +110,7 @@ export function parseSimArgs(argv: readonly string[]): SimArgs {
 export const USAGE = `usage: npm run sim -- (--model NAME | --preset ID | --scenario FILE.json) [--set KEY=VALUE ...]
        [--seed N] [--duration TIME] [--warmup TIME | --warmup auto] [--json] [--check-invariants]
        [--trace FILE [--trace-window TIME]] [--lockstat FILE] [--fio-json FILE] [--csv FILE] [--threads-csv FILE] | --commands
-       [--measured FIO.json] [--measured-lockstat LOCK_STAT.txt]
+       [--measured FIO.json] [--measured-lockstat LOCK_STAT.txt] [--mdadm-detail DETAIL.txt]
        npm run sim -- --describe MODEL | --list-presets
   --warmup auto: detect the warm-up (MSER-5 on completions per interval over warm-up + duration) instead of
   discarding a fixed one; the result's warmup field says where it cut, or why it fell back to the fixed one.
@@ -115,4 +121,7 @@ export const USAGE = `usage: npm run sim -- (--model NAME | --preset ID | --scen
   and util_fraction:MEMBER; --threads-csv: per interval and thread, the fraction of the interval in each state.
   --measured: a real fio result (--output-format=json or json+) whose jobs ran the scenario's rw, bs, iodepth and
   numjobs; the JSON result gains measured.fio and vsMeasured.fio (model / measured), the summary shows both.
-  --measured-lockstat: a real /proc/lock_stat text, matched to the model's locks by lockdep class name.`;
+  --measured-lockstat: a real /proc/lock_stat text, matched to the model's locks by lockdep class name.
+  --mdadm-detail: the text of \`mdadm --detail /dev/mdX\`: it sets the model (raid5 for levels 5 and 6, raid1,
+  raid10), level, disks, chunk, bitmap and assume_clean; --set wins over it, and gives the sysfs values
+  (stripe_cache_size, group_thread_cnt). What the model cannot run is refused naming the field.`;

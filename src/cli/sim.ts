@@ -18,6 +18,7 @@ import { violate } from '../sim/core/invariant';
 import { invariantsOf } from '../sim/modelInvariants';
 import { fmtNs, stallBound } from '../sim/stallBound';
 import { measuredSummary, readMeasured, withMeasured } from './measured';
+import { mdadmSummary, withMdadmDetail } from './mdadmDetail';
 
 /** Test-only: STRIPE_LAB_TEST_BREAK_AT=N makes the checked run's invariant fail at event N, so a test can see the
  * exit-3 line of a real run without a real bug. Ignored without --check-invariants. */
@@ -74,7 +75,9 @@ function main(argv: string[]): void {
     process.stdout.write(`${describeModel(a.describe)}\n`);
     return;
   }
-  const input = scenarioInput(a);
+  // --mdadm-detail: the array's settings from the paste, under the explicit --set values; a bad paste exits 2.
+  const fromMdadm = withMdadmDetail(a);
+  const input = scenarioInput(fromMdadm.flags);
   const sc = resolveScenario(input);
   if (a.commands) {
     process.stdout.write(commandsFor(sc));
@@ -93,7 +96,11 @@ function main(argv: string[]): void {
   const result = checkedResult && !outputs ? checkedResult : runWithOutputs(sc, a);
   zeroCompletions(sc, result);
   const full = withMeasured(result, measured);
-  process.stdout.write(a.json ? `${JSON.stringify(full)}\n` : `${humanSummary(result)}${measuredSummary(full)}\n`);
+  process.stdout.write(
+    a.json
+      ? `${JSON.stringify(full)}\n`
+      : `${mdadmSummary(fromMdadm.array, a.sets)}${humanSummary(result)}${measuredSummary(full)}\n`,
+  );
 }
 
 try {
