@@ -1,19 +1,27 @@
-// The thread timeline: a canvas redrawn on requestAnimationFrame straight from the frame ring, with
-// its legend and span picker. High-rate data never passes through React state here.
-import { useEffect, useRef } from 'react';
+// The thread timeline: threads grouped by role, each group collapsible to one aggregate row, in a panel that
+// scrolls inside itself. Names, group buttons and the time axis are DOM; the tracks are a canvas the height
+// of the visible rows, redrawn on requestAnimationFrame straight from the frame ring. High-rate data never
+// passes through React state here: React renders only when threads appear, a group opens or the span moves.
+import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { scaleLinear } from 'd3';
 import { setTimelineWindow } from '../state/actions';
 import { frameRing } from '../state/frameRing';
 import { measured } from '../state/session';
 import { useSim, WINDOWS } from '../state/store';
+import { fmtNsShort } from './format';
 import { STATE_STYLES } from './palette';
 import { StateChip } from './StateChip';
-import { TimelinePainter } from './timelinePainter';
+import { TimelinePainter, timelineImage } from './timelinePainter';
+import { groupThreads, timelineRows, type GroupId, type TimelineRow } from './timelineGroups';
 import { ChartImageButtons } from './export/ChartImageButtons';
+import './timeline.css';
 
 /** 'auto' shows about this many wall seconds of history at the current speed. */
 const AUTO_WALL_S = 3;
 /** While playing, redraw at most this often: rebuilding the raster walks the whole ring (bench:ui). */
 const PLAYING_REDRAW_MS = 50;
+/** Row height when the stylesheet says none (it sets --tl-row: larger in projector mode). */
+const DEFAULT_ROW_PX = 18;
 
 function windowNs(setting: number | 'auto', speed: number | 'max'): number {
   if (setting !== 'auto') return setting;
@@ -24,33 +32,94 @@ function windowNs(setting: number | 'auto', speed: number | 'max'): number {
   return Math.max(2_000, span);
 }
 
+// Which groups the user opened or closed: kept for the session, across frames, runs and remounts.
+let chosen: Partial<Record<GroupId, boolean>> = {};
+const listeners = new Set<() => void>();
+const subscribe = (f: () => void) => {
+  listeners.add(f);
+  return () => listeners.delete(f);
+};
+function toggleGroup(id: GroupId, expanded: boolean): void {
+  chosen = { ...chosen, [id]: !expanded };
+  listeners.forEach((f) => f());
+}
+
+interface Axis {
+  left: number;
+  width: number;
+  span: number;
+  rowH: number;
+}
+
 export function ThreadTimeline() {
   const canvasRef = useRef<HTMLCanvasElement>(null);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const axisRef = useRef<HTMLDivElement>(null);
   const setting = useSim((s) => s.timelineWindow);
+  const picked = useSyncExternalStore(subscribe, () => chosen);
+  const [meta, setMeta] = useState<readonly { name: string; role: string }[]>([]);
+  const [axis, setAxis] = useState<Axis>({ left: 0, width: 0, span: 0, rowH: DEFAULT_ROW_PX });
+  const rows = useMemo(() => timelineRows(groupThreads(meta), meta, picked), [meta, picked]);
+  const rowsRef = useRef<{ rows: readonly TimelineRow[]; version: number }>({ rows: [], version: 0 });
+  // the drawing loop reads the rows through this ref; a new version redraws at once
+  useEffect(() => {
+    rowsRef.current = { rows, version: rowsRef.current.version + 1 };
+  }, [rows]);
+
   useEffect(() => {
     const canvas = canvasRef.current;
-    if (!canvas) return;
+    const scroller = scrollRef.current;
+    const axisEl = axisRef.current;
+    if (!canvas || !scroller || !axisEl) return;
     const painter = new TimelinePainter(canvas);
+    let metaKey = '';
+    let axisKey = '';
     let last = '';
+    let layout = '';
     let raf = 0;
     let drawnAt = -Infinity;
     const frame = (now: number) => {
       raf = requestAnimationFrame(frame);
+      const mk = `${frameRing.runId}|${frameRing.threadMeta.length}`;
+      if (mk !== metaKey) {
+        metaKey = mk;
+        setMeta(frameRing.threadMeta.slice());
+      }
       const { timelineWindow, speed, playing } = useSim.getState();
-      if (playing && now - drawnAt < PLAYING_REDRAW_MS) return;
-      const span = windowNs(timelineWindow, speed);
+      const viewH = scroller.clientHeight;
+      const rowH = parseFloat(getComputedStyle(scroller).getPropertyValue('--tl-row')) || DEFAULT_ROW_PX;
+      if (`${viewH}` !== canvas.style.height.replace('px', '')) {
+        canvas.style.height = `${viewH}px`;
+        (canvas.parentElement as HTMLElement).style.minHeight = `${viewH}px`;
+      }
       const w = canvas.clientWidth;
-      const h = canvas.clientHeight;
+      const { rows: rs, version } = rowsRef.current;
+      // Scrolling, resizing or opening a group redraws at once; new frames at most every PLAYING_REDRAW_MS.
+      const lay = `${w}|${viewH}|${rowH}|${scroller.scrollTop}|${version}`;
+      if (lay === layout && playing && now - drawnAt < PLAYING_REDRAW_MS) return;
       // At 'max' the auto span follows a measured rate: round it so the picture does not jitter.
-      const key = `${frameRing.version}|${w}|${h}|${span.toPrecision(2)}`;
-      if (key === last || w === 0 || h === 0) return;
+      const span = Number(windowNs(timelineWindow, speed).toPrecision(2));
+      const key = `${frameRing.version}|${lay}|${span}`;
+      if (key === last || w === 0 || viewH === 0) return;
       last = key;
+      layout = lay;
       drawnAt = now;
-      painter.draw(frameRing, Number(span.toPrecision(2)), w, h);
+      painter.draw(frameRing, span, rs, rowH, scroller.scrollTop, w, viewH);
+      const left = Math.round(canvas.getBoundingClientRect().left - axisEl.getBoundingClientRect().left);
+      const ak = `${left}|${w}|${span}|${rowH}`;
+      if (ak !== axisKey) {
+        axisKey = ak;
+        setAxis({ left, width: w, span, rowH });
+      }
     };
     raf = requestAnimationFrame(frame);
     return () => cancelAnimationFrame(raf);
   }, []);
+
+  const x = scaleLinear()
+    .domain([-axis.span, 0])
+    .range([axis.left, axis.left + axis.width]);
+  const ticks = axis.width > 0 && axis.span > 0 ? x.ticks(Math.max(2, Math.floor(axis.width / 110))) : [];
   return (
     <section
       className="panel timeline"
@@ -82,9 +151,15 @@ export function ThreadTimeline() {
         <ChartImageButtons
           name="thread timeline"
           target={() =>
-            canvasRef.current
+            canvasRef.current && axis.span > 0
               ? {
-                  element: canvasRef.current,
+                  element: timelineImage(
+                    frameRing,
+                    axis.span,
+                    rowsRef.current.rows,
+                    axis.rowH,
+                    Math.max(200, canvasRef.current.clientWidth),
+                  ),
                   title: 'thread timeline',
                   keys: STATE_STYLES.map((st) => ({ label: `${st.name} (${st.pattern})`, colour: st.colour })),
                 }
@@ -92,12 +167,59 @@ export function ThreadTimeline() {
           }
         />
       </div>
-      <canvas
-        ref={canvasRef}
-        data-testid="timeline"
-        role="img"
-        aria-label="One track per thread over recent simulated time; each stretch is coloured and patterned by the thread's state."
-      />
+      <div className="tl-scroll" ref={scrollRef} data-testid="timeline-scroll">
+        <div className="tl-grid">
+          <ul className="tl-labels" aria-label="threads by role">
+            {rows.map((row) =>
+              row.kind === 'group' ? (
+                <li key={`g-${row.group.id}`} className="tl-row tl-group" data-group={row.group.id}>
+                  <button
+                    type="button"
+                    aria-expanded={row.expanded}
+                    data-testid={`timeline-group-${row.group.id}`}
+                    title={
+                      row.expanded
+                        ? `Collapse to one row: the share of the ${row.group.label}' time in each state`
+                        : `Show each of the ${row.group.threads.length} ${row.group.label} on its own row`
+                    }
+                    onClick={() => toggleGroup(row.group.id, row.expanded)}
+                  >
+                    <span className="tl-caret" aria-hidden="true">
+                      {row.expanded ? '▾' : '▸'}
+                    </span>
+                    {row.group.label} ({row.group.threads.length})
+                  </button>
+                </li>
+              ) : (
+                <li
+                  key={`t-${row.thread}`}
+                  className="tl-row tl-thread"
+                  data-group={row.group.id}
+                  data-testid="timeline-thread"
+                  title={row.name}
+                >
+                  {row.name}
+                </li>
+              ),
+            )}
+          </ul>
+          <canvas
+            ref={canvasRef}
+            className="tl-tracks"
+            data-testid="timeline"
+            role="img"
+            aria-label="One track per thread over recent simulated time, grouped by role; a collapsed group is one track of its threads' shares in each state. Each stretch is coloured and patterned by state."
+          />
+        </div>
+      </div>
+      <div className="tl-axis" ref={axisRef} aria-hidden="true">
+        <span className="tl-last">{axis.span > 0 ? `last ${fmtNsShort(axis.span)}` : ''}</span>
+        {ticks.map((v) => (
+          <span key={v} className="tl-tick" style={{ left: `${Math.round(x(v))}px` }}>
+            {v === 0 ? 'now' : `−${fmtNsShort(-v)}`}
+          </span>
+        ))}
+      </div>
     </section>
   );
 }
