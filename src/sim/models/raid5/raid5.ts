@@ -13,8 +13,7 @@ import { R5Conf, type Worker } from './conf';
 import { makeGeometry } from './geometry';
 import type { HandleCounters } from './handleStripe';
 import { MemberIo } from './io';
-import { raid5MakeRequest } from './makeRequest';
-import { maxBioPages, splitToLimits } from './queueLimits';
+import { MdSubmit } from './mdSubmit';
 import { unpack, type Raid5Params } from './params';
 import { dropStripe } from './release';
 import { raid5d, raid5DoWork, type HandlerContext } from './threads';
@@ -23,12 +22,12 @@ import { raid5Workload } from './workload';
 import { Offload } from './offload';
 import { DeferredIo } from './deferredIo';
 import { WaitQueue } from '../../core/waitQueue';
-import { IDLE, type SimThread } from '../../core/thread';
+import { IDLE } from '../../core/thread';
 import { followStripe, snapshotExtra, type Raid5Snapshot } from './snapshot';
 import { LatencyWindows } from './latencyWindow';
 import type { StripeHead } from './stripeHead';
 import { checkInvariants, raid5Invariants } from './invariants';
-import { bitmapStartWrite, type MdLibs } from './bitmapHooks';
+import type { MdLibs } from './bitmapHooks';
 import { attachMd, setMdLive } from './bitmapSync';
 
 const SAMPLE_NS = 100_000;
@@ -43,6 +42,8 @@ export class Raid5 implements ModelRun {
   readonly conf: R5Conf;
   readonly io: MemberIo;
   readonly workload: FioJobs;
+  /** md_submit_bio: the split to md0's limits and the personality's entry. */
+  private readonly mdSubmit: MdSubmit;
   readonly latency = new Histogram();
   /** The UI's recent latency window, closed as completions arrive; not part of the result. */
   readonly latencyWindows = new LatencyWindows();
@@ -59,9 +60,6 @@ export class Raid5 implements ModelRun {
     lastPassStripe: -1,
     memberIosByThread: new Map(),
   };
-  /** Bios raid5_make_request was handed after md_submit_bio's split, and their bytes (md0's own iostat). */
-  private mdBios = 0;
-  private mdBioBytes = 0;
   completions = 0;
   bytes = 0;
   bytesWritten = 0;
@@ -116,24 +114,13 @@ export class Raid5 implements ModelRun {
     if (libs) attachMd(this, libs, memberPages);
     else if (p.md.bitmap !== 'none' || !p.md.assumeClean)
       throw new Error('bitmap and resync need md core (models/index.ts wires it)');
-    const { conf, io } = this;
-    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the submit generator below counts into it
-    const model = this;
-    const maxPages = maxBioPages(p.maxSegments);
+    const md = (this.mdSubmit = new MdSubmit(this.conf, this.io, p.maxSegments));
     this.workload = raid5Workload(
       this.kernel,
       p,
       p.size,
       (n) => streams.get(n),
-      function* (t: SimThread, bio: Bio) {
-        // md_submit_bio: split to md's queue limits, then each piece is cloned and handed to the personality
-        for (const piece of splitToLimits(bio, maxPages)) {
-          model.mdBios++;
-          model.mdBioBytes += piece.bytes;
-          yield* bitmapStartWrite(conf, t, piece); // md_clone_bio, before the personality sees the bio
-          yield* raid5MakeRequest(conf, io, t, piece);
-        }
-      },
+      (t, bio) => md.submit(t, bio),
       this.conf.labels.fio,
       this.io.blk,
     );
@@ -229,7 +216,7 @@ export class Raid5 implements ModelRun {
       this.counters.batchedStripes =
         0;
     this.counters.memberIosByThread.clear();
-    this.mdBios = this.mdBioBytes = 0;
+    this.mdSubmit.resetStats();
   }
 
   result(meta: { preset: string | null; warmupNs: number }): SimResult {
@@ -290,8 +277,7 @@ export class Raid5 implements ModelRun {
       raid5dRequestsPerSec: Math.round((2 * raid5dIos) / sec),
       // md0's iostat: the requests raid5_make_request saw (after the split to md's queue limits), per second
       // and their mean size
-      mdRequestsPerSec: Math.round(this.mdBios / sec),
-      mdMeanRequestBytes: this.mdBios ? Math.round(this.mdBioBytes / this.mdBios) : 0,
+      ...this.mdSubmit.figures(sec),
       memberReadBytes: this.io.readBytes,
       memberWriteBytes: this.io.writeBytes,
       costs: this.p.costs,
