@@ -96,9 +96,11 @@ export function parseParam(s: ParamSpec, raw: unknown): ParamValue {
     case 'number': {
       // a bandwidth may be typed with its unit ("2 GB/s", "500M"), as the UI shows it
       const plain = (t: string) => (t.trim() === '' ? null : Number(t));
-      const v = numeric(
-        s.unit === 'bytes/s' ? (t) => (Number.isFinite(plain(t) ?? NaN) ? plain(t) : parseBandwidth(t)) : plain,
-      );
+      const withUnit = (t: string) => {
+        const x = plain(t);
+        return x !== null && Number.isFinite(x) ? x : parseBandwidth(t);
+      };
+      const v = numeric(s.unit === 'bytes/s' ? withUnit : plain);
       if (v < s.min || (s.minExclusive && v === s.min) || v > s.max) throw fail();
       return v;
     }
