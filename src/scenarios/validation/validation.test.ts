@@ -28,8 +28,6 @@ describe('validation claims', () => {
       'V1/v1-rmw-size',
       'V2/v2-patch',
       'V2/v2-skip-copy',
-      'V4/v4-bw',
-      'V4/v4-hash-lock',
       'V5/v5-brd-bw',
       'V5/v5-nvme-gain',
       'V5/v5-brd-gain',

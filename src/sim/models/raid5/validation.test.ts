@@ -23,7 +23,6 @@ function measure(claim: Claim): number {
   return claim.figure(results);
 }
 
-// V3, V4 have no runnable figure yet (they need issue 13's toggles): the page lists them as gaps.
 for (const group of VALIDATION.filter((g) => g.claims.length > 0)) {
   describe(`${group.id}: ${group.title} (${group.source})`, () => {
     it.each(group.claims.map((c) => [c.id, c] as const))(
