@@ -102,6 +102,27 @@ test('speed: 1 µs/s is slow motion, max is fast', async ({ page }) => {
   await expect.poll(() => simNs(page)).toBeGreaterThan(fast0 + 1e6);
 });
 
+test("max says what limits it, from the worker's measurements, with the rate", async ({ page }) => {
+  await page.goto('/?preset=raid5-3disk-threads&disks=16&group_thread_cnt=16&stripe_cache_size=4096&speed=max');
+  const note = page.getByTestId('pace-note');
+  await expect(note).toHaveText(
+    /^max: (the model computes|limited by pacing, not the model:) .*\d ms of simulated time per second/,
+    { timeout: 15_000 },
+  );
+  expect(Number(await note.getAttribute('data-sim-ms-per-sec'))).toBeGreaterThan(0);
+  // The note's figure is the clock's own pace: compare the latest one with simulated time on screen over the
+  // last three seconds (the first report holds the start-up, when the model runs slower).
+  const t0 = await simNs(page);
+  const w0 = Date.now();
+  await page.waitForTimeout(3000);
+  const seen = ((await simNs(page)) - t0) / 1e6 / ((Date.now() - w0) / 1000);
+  const rate = Number(await note.getAttribute('data-sim-ms-per-sec'));
+  expect(rate).toBeGreaterThan(seen / 2);
+  expect(rate).toBeLessThan(seen * 2);
+  await page.getByTestId('speed-1 ms/s').click();
+  await expect(note).toHaveCount(0);
+});
+
 test('a run-time parameter change starts a new run and says so', async ({ page }) => {
   await open(page);
   const threads = page.getByTestId('param-threads');

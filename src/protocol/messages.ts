@@ -18,7 +18,7 @@ export type Snapshot = AnySnapshot;
 export type { FollowedStripe, LatencyWindow, LockHistogram, MemberQueue, OffloadView, Raid5Extra };
 
 /** Bumped on any incompatible change; the handshake refuses a mismatch instead of misreading frames. */
-export const PROTOCOL_VERSION = 3;
+export const PROTOCOL_VERSION = 4;
 
 /** Thread states by the number frames carry; mirrors STATE_NAMES in sim/core/thread.ts (a test keeps them equal). */
 export const THREAD_STATES = ['running', 'spinning', 'runnable', 'blocked', 'idle'] as const;
@@ -54,6 +54,20 @@ export interface FrameColumns {
 export interface Figures {
   throughput: SimResult['throughput'];
   latencyNs: SimResult['latencyNs'];
+}
+
+/** Where the worker's wall time went over the last `wallMs` of playing at `speed`, and the simulated time it
+ * covered: stepping the model, building snapshots and figures, cutting and posting frames, and waiting for the
+ * page to ack; the rest of `wallMs` is yields, timers and message handling. Measured, never estimated. */
+export interface PaceReport {
+  speed: Speed;
+  wallMs: number;
+  modelMs: number;
+  snapshotMs: number;
+  postMs: number;
+  ackWaitMs: number;
+  simNs: number;
+  events: number;
 }
 
 export type ToWorker =
@@ -111,6 +125,8 @@ export type FromWorker =
       figures: Figures | null;
     }
   | { type: 'liveApplied'; runId: number; key: string; value: ParamValue }
+  /** About once a wall second while playing: where the worker's time went (the pace note at 'max'). */
+  | ({ type: 'pace'; runId: number } & PaceReport)
   /** Trace-event JSON text of [fromNs, toNs] in simulated time; `replayedEvents` is the replay's length. */
   | {
       type: 'trace';

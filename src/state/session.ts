@@ -54,7 +54,15 @@ export function clearRun(runId: number): void {
   pending = null;
   if (flushTimer) clearTimeout(flushTimer);
   flushTimer = null;
-  useSim.setState({ runId, snapshot: null, figures: null, recentOpsPerSec: null, runError: null, watch: null });
+  useSim.setState({
+    runId,
+    snapshot: null,
+    figures: null,
+    recentOpsPerSec: null,
+    runError: null,
+    watch: null,
+    pace: null,
+  });
 }
 
 function onMessage(m: FromWorker): void {
@@ -96,6 +104,11 @@ function onMessage(m: FromWorker): void {
     case 'watch':
       useSim.setState({ watch: m.status === 'ok' ? null : { status: m.status, message: m.message, atNs: m.atNs } });
       return;
+    case 'pace': {
+      const { type: _type, runId: _runId, ...report } = m;
+      useSim.setState({ pace: report });
+      return;
+    }
     case 'trace':
     case 'exportProgress':
     case 'result':

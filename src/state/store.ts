@@ -1,7 +1,7 @@
 // The UI's state (zustand): which scenario runs, playback, the latest snapshot and figures, errors.
 // Plain data only; intents live in actions.ts and the high-rate frames in frameRing.ts, not here.
 import { create } from 'zustand';
-import type { Figures, ParamValue, Snapshot, Speed } from '../protocol/messages';
+import type { Figures, PaceReport, ParamValue, Snapshot, Speed } from '../protocol/messages';
 
 export const SPEEDS: readonly { label: string; speed: Speed }[] = [
   { label: '1 µs/s', speed: 1e3 },
@@ -57,6 +57,8 @@ export interface SimState {
   /** The stall watchdog's word on the run (issue 11): too early to expect a completion, or stalled; null when
    * completions come. */
   watch: { status: 'early' | 'stalled'; message: string; atNs: number } | null;
+  /** The worker's latest measure of where its time goes while playing (about once a second); null before one. */
+  pace: PaceReport | null;
   /** Refusals shown at the control that caused them, by parameter key (or 'seed'). */
   fieldErrors: Record<string, string>;
   /** One line about what the last change did (applied live, or started a new run). */
@@ -82,6 +84,7 @@ export const initialState: SimState = {
   recentOpsPerSec: null,
   runError: null,
   watch: null,
+  pace: null,
   fieldErrors: {},
   notice: null,
   timelineWindow: 'auto',

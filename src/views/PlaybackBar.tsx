@@ -4,6 +4,7 @@ import { restart, setSpeed, step, toggleProjector, togglePlay } from '../state/a
 import { pinCurrentAsA } from '../state/compareActions';
 import { stepPass, stepTime } from '../state/raid5Actions';
 import { SPEEDS, useSim } from '../state/store';
+import { PaceLine } from './PaceLine';
 
 export function PlaybackBar() {
   const playing = useSim((s) => s.playing);
@@ -89,6 +90,7 @@ export function PlaybackBar() {
       >
         Projector
       </button>
+      {speed === 'max' && playing && <PaceLine />}
       <span className="notice" role="status" data-testid="notice">
         {notice}
       </span>

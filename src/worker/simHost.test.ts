@@ -13,9 +13,11 @@ function harness(tickCost = 0) {
   let t = 0;
   let timers: { fn: () => void; at: number; id: number }[] = [];
   let nextId = 1;
+  const delays: number[] = [];
   const clock: HostClock = {
     now: () => (t += tickCost),
     setTimer: (fn, ms) => {
+      delays.push(ms);
       timers.push({ fn, at: t + ms, id: nextId });
       return nextId++;
     },
@@ -40,7 +42,7 @@ function harness(tickCost = 0) {
   const frames = () => out.map((o) => o.msg).filter((m): m is FramesMsg => m.type === 'frames');
   const last = () => frames().at(-1)!;
   const ackAll = (runId: number) => send({ type: 'ack', runId, seq: last().seq });
-  return { host, out, send, wait, frames, last, ackAll, pendingTimers: () => timers.length };
+  return { host, out, send, wait, frames, last, ackAll, delays, pendingTimers: () => timers.length };
 }
 
 const start = (
@@ -137,15 +139,65 @@ describe('SimHost', () => {
     expect(h.host.current!.sim.now).toBe(stuck + 16_000); // blocked time is dropped, not owed
   });
 
-  it("caps the work of one tick at 'max' speed", () => {
+  it("at 'max', steps until the next frame is due, then yields instead of waiting a tick", () => {
     const h = harness(0.01); // every clock read costs 10 us of wall time
     h.send(start(1, { preset: 'lock-lab-basic' }, 'max'));
     h.ackAll(1);
-    h.wait(16);
+    expect(h.delays.at(-1)).toBe(0);
+    h.wait(0); // exactly the one tick that is due now
     const events = h.last().snapshot.events;
     expect(events).toBeGreaterThan(0);
-    // budget 8 ms / 10 us per read = 800 reads, one read per 64 events
-    expect(events).toBeLessThanOrEqual(64 * (HOST_LIMITS.budgetMs / 0.01 + 2));
+    // One slice is a frame period less a frame's cost: at most 16 ms / 10 us per read, one read per 64 events.
+    expect(events).toBeLessThanOrEqual(64 * (HOST_LIMITS.tickMs / 0.01 + 2));
+    expect(events).toBeGreaterThan(64 * ((HOST_LIMITS.tickMs / 0.01) * 0.5));
+    expect(h.delays.at(-1)).toBe(0);
+  });
+
+  it('reports where the wall time went about once a second, and waits a tick (not a busy loop) for acks', () => {
+    const h = harness(0.01);
+    h.send(start(1, { preset: 'lock-lab-basic' }, 'max'));
+    const pace = () => h.out.map((o) => o.msg).filter((m) => m.type === 'pace');
+    for (let i = 0; i < 200 && pace().length === 0; i++) {
+      h.ackAll(1);
+      h.wait(0);
+    }
+    const [p] = pace();
+    expect(p).toMatchObject({ runId: 1, speed: 'max' });
+    if (p.type !== 'pace') throw new Error('pace');
+    expect(p.wallMs).toBeGreaterThanOrEqual(HOST_LIMITS.paceEveryMs);
+    expect(p.modelMs + p.snapshotMs + p.postMs + p.ackWaitMs).toBeLessThanOrEqual(p.wallMs + 1e-9);
+    expect(p.modelMs / p.wallMs).toBeGreaterThan(0.6);
+    expect(p.simNs).toBeGreaterThan(0);
+    expect(p.events).toBeGreaterThan(0);
+    // Now the page stops acking: the host waits in ticks and says so.
+    h.wait(2 * HOST_LIMITS.paceEveryMs);
+    expect(h.delays.at(-1)).toBe(HOST_LIMITS.tickMs);
+    const q = pace().at(-1)!;
+    if (q.type !== 'pace') throw new Error('pace');
+    expect(q.ackWaitMs / q.wallMs).toBeGreaterThan(0.6);
+  });
+
+  it('gives the same run whatever the pacing: a slow and a fast clock at max reach identical state', () => {
+    const paced = (tickCost: number) => {
+      const h = harness(tickCost);
+      h.send(start(1, { preset: 'raid5-3disk-threads' }, 'max'));
+      for (let i = 0; i < 4; i++) {
+        h.ackAll(1);
+        h.wait(0);
+      }
+      h.send({ type: 'pause', runId: 1 });
+      return h;
+    };
+    const runs = [paced(0.02), paced(0.05)];
+    const nows = runs.map((h) => h.host.current!.sim.now);
+    expect(nows[0]).not.toBe(nows[1]); // the two stopped at different points
+    const common = Math.max(...nows) + 1e5;
+    const [a, b] = runs.map((h, i) => {
+      h.send({ type: 'stepTime', runId: 1, ns: common - nows[i] });
+      h.send({ type: 'exportResult', runId: 1, requestId: 1 });
+      return JSON.stringify([h.last().snapshot, h.out.map((o) => o.msg).find((m) => m.type === 'result')]);
+    });
+    expect(a).toBe(b);
   });
 
   it('applies live knobs, refuses the rest with the key named, and ignores stale runIds', () => {

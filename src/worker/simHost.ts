@@ -1,5 +1,6 @@
 // Owns one ModelRun and paces it against the wall clock: each tick, simulated time advances by speed x
-// elapsed wall time (work capped per tick), then one columnar frame goes out. No DOM, React or bridge here.
+// elapsed wall time (at 'max', stepping until the next frame is due), then one columnar frame goes out.
+// No DOM, React or bridge here.
 import type { Figures, FromWorker, ParamValue, ScenarioMsg, Snapshot, Speed, ToWorker } from '../protocol/messages';
 import { PROTOCOL_VERSION } from '../protocol/messages';
 import { assertNever } from '../lib/assertNever';
@@ -13,6 +14,7 @@ import { HOST_LIMITS, realClock, type HostClock, type HostLimits } from './hostC
 import { checkLive } from './liveKnob';
 import { resultReply, RunLog, TraceJobs } from './exports';
 import { LiveWatch } from './liveWatch';
+import { PaceMeter } from './paceMeter';
 
 export interface Endpoint {
   post(msg: FromWorker, transfer: Transferable[]): void;
@@ -45,6 +47,14 @@ export class SimHost {
   private broken = false;
   /** The stall watchdog (issue 11): its status goes out beside the frames when it changes. */
   private watch: LiveWatch | null = null;
+  /** Where the wall time goes while playing, reported about once a second (the pace note at 'max'). */
+  private readonly pace: PaceMeter;
+  /** Recent cost of one frame (snapshot, figures, cut, post) in wall ms: sizes the stepping slice. */
+  private frameCostMs = 0;
+  /** Since when the host has been waiting for acks (null: not waiting). */
+  private blockedSince: number | null = null;
+  /** The last tick stopped at its slice's end before reaching its target: go on at once, not after a tick. */
+  private behind = false;
 
   constructor(
     private readonly endpoint: Endpoint,
@@ -52,6 +62,7 @@ export class SimHost {
     private readonly limits: HostLimits = HOST_LIMITS,
   ) {
     this.traces = new TraceJobs((m) => this.endpoint.post(m, []), clock);
+    this.pace = new PaceMeter(limits.paceEveryMs);
   }
 
   get current(): ModelRun<Snapshot> | null {
@@ -89,8 +100,10 @@ export class SimHost {
       case 'follow':
         return this.follow(msg.id);
       case 'setSpeed':
-        if (msg.speed === 'max' || (msg.speed > 0 && Number.isFinite(msg.speed))) this.speed = msg.speed;
-        else
+        if (msg.speed === 'max' || (msg.speed > 0 && Number.isFinite(msg.speed))) {
+          this.speed = msg.speed;
+          this.restartPace();
+        } else
           this.fail('protocol', `speed=${msg.speed}: accepted a positive number of simulated ns per second, or 'max'`);
         return;
       case 'setLive':
@@ -117,6 +130,7 @@ export class SimHost {
     this.run = this.recorder = this.scenario = this.log = this.watch = null;
     this.seq = this.acked = 0;
     this.carryNs = 0;
+    this.frameCostMs = 0;
     this.lastFigures = -Infinity;
     this.broken = false;
     this.setPlaying(false);
@@ -153,31 +167,62 @@ export class SimHost {
     this.playing = on && this.run !== null && !this.broken;
     if (this.timer !== null) this.clock.clearTimer(this.timer);
     this.timer = null;
+    this.blockedSince = null;
+    this.behind = false;
     if (this.playing) {
       this.lastWall = this.clock.now();
-      this.timer = this.clock.setTimer(this.loop, this.limits.tickMs);
+      this.restartPace();
+      this.timer = this.clock.setTimer(this.loop, this.nextDelayMs());
     }
+  }
+
+  /** Behind (always so at 'max'), the next tick comes as soon as queued messages have run; on time, after a
+   * tick; waiting for acks, after a tick too, so a page that cannot keep up is not polled in a busy loop. */
+  private nextDelayMs(): number {
+    return this.blockedSince === null && (this.speed === 'max' || this.behind) ? 0 : this.limits.tickMs;
   }
 
   private readonly loop = (): void => {
     this.timer = null;
     this.tick();
-    if (this.playing) this.timer = this.clock.setTimer(this.loop, this.limits.tickMs);
+    if (this.playing) this.timer = this.clock.setTimer(this.loop, this.nextDelayMs());
   };
 
-  /** One tick: advance by speed x elapsed wall time within the budget, then at most one frame. */
+  private restartPace(): void {
+    if (this.run) this.pace.restart(this.clock.now(), this.run.sim.now, this.run.sim.events);
+  }
+
+  /** One tick: advance by speed x elapsed wall time within the slice, then at most one frame. */
   tick(): void {
     const now = this.clock.now();
     const elapsedMs = Math.min(this.limits.maxElapsedMs, Math.max(0, now - this.lastWall));
     this.lastWall = now; // time spent blocked is dropped, never owed
     const run = this.run;
-    if (!run || !this.playing || this.seq - this.acked >= this.limits.maxUnacked) return;
+    if (!run || !this.playing) return;
+    if (this.blockedSince !== null) this.pace.add('ackWaitMs', now - this.blockedSince);
+    if (this.seq - this.acked >= this.limits.maxUnacked) {
+      this.blockedSince = now;
+      return this.reportPace(run);
+    }
+    this.blockedSince = null;
     try {
       this.advance(run, elapsedMs, now);
     } catch (e) {
       this.fail('model', message(e));
     }
+    this.pace.add('modelMs', this.clock.now() - now);
     this.sendFrame();
+    this.reportPace(run);
+  }
+
+  /**
+   * How long to step before the next frame: what is left of a tick after a frame's cost, stretched when frames
+   * are dear so they keep at most `maxFrameShare` of the time (a 4096-stripe snapshot is not free).
+   */
+  private sliceMs(): number {
+    const { tickMs, maxFrameShare, maxSliceMs } = this.limits;
+    const cost = this.frameCostMs;
+    return Math.min(maxSliceMs, Math.max(tickMs - cost, (cost * (1 - maxFrameShare)) / maxFrameShare, 1));
   }
 
   private advance(run: ModelRun<Snapshot>, elapsedMs: number, wallStart: number): void {
@@ -188,16 +233,24 @@ export class SimHost {
       target = Math.floor(exact);
       this.carryNs = exact - target;
     }
-    const deadline = wallStart + this.limits.budgetMs;
+    const deadline = wallStart + this.sliceMs();
+    this.behind = false;
     let n = 0;
+    // Where the stepping stops changes nothing in the run: the model is a function of its events alone.
     while (sim.peek() <= target) {
       sim.step();
       if ((++n & 63) === 0 && this.clock.now() >= deadline) {
-        this.carryNs = 0; // over budget: run behind this tick rather than owe time to the next
+        this.carryNs = 0; // over the slice: run behind rather than owe time to the next tick
+        this.behind = true;
         return;
       }
     }
     if (target !== Infinity) sim.runUntil(target);
+  }
+
+  private reportPace(run: ModelRun<Snapshot>): void {
+    const report = this.pace.take(this.clock.now(), run.sim.now, run.sim.events, this.speed);
+    if (report) this.endpoint.post({ type: 'pace', runId: this.runId, ...report }, []);
   }
 
   private stepOne(): void {
@@ -277,6 +330,7 @@ export class SimHost {
     const rec = this.recorder;
     if (!run || !rec) return;
     const wall = this.clock.now();
+    const playing = this.playing;
     let figures: Figures | null = null;
     let snapshot: Snapshot;
     try {
@@ -290,6 +344,7 @@ export class SimHost {
       if (!this.broken) this.fail('model', message(e));
       return;
     }
+    const built = this.clock.now();
     const watch = this.broken ? null : this.watch?.observe(run);
     const cut = rec.cut();
     this.seq++;
@@ -310,6 +365,12 @@ export class SimHost {
       cut.transfer,
     );
     if (watch) this.endpoint.post({ type: 'watch', runId: this.runId, ...watch }, []);
+    if (!playing) return;
+    const posted = this.clock.now();
+    this.pace.add('snapshotMs', built - wall);
+    this.pace.add('postMs', posted - built);
+    const cost = posted - wall;
+    this.frameCostMs = this.frameCostMs === 0 ? cost : 0.8 * this.frameCostMs + 0.2 * cost;
   }
 
   private fail(where: 'start' | 'setLive' | 'model' | 'protocol', text: string, key?: string): void {
