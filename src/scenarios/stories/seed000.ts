@@ -103,7 +103,7 @@ export const SEED_000: Story = {
       runs: { one: { preset: 'raid5-single-thread-ceiling' } },
       lab: 'raid5-single-thread-ceiling',
       how:
-        'Member requests dispatched and completed through md0_raid5 per simulated second (extra.raid5dRequestsPerSec); ' +
+        'Requests md0_raid5 dispatches to the members and sees completed, per simulated second; ' +
         'the test also wants md0_raid5 at least 95% busy and the members nearly idle.',
       figure: (r) => extra(r.one, 'raid5dRequestsPerSec'),
       digits: 0,
@@ -118,7 +118,7 @@ export const SEED_000: Story = {
       unit: '× device_lock wait per IO (after / before)',
       runs: pair('raid5-device-lock-before-after'),
       lab: 'raid5-device-lock-before-after',
-      how: 'device_lock waitTimeTotalNs per completed IO, the preset (after) over its baseline (before); the test wants under half.',
+      how: "device_lock's total wait (lock_stat's waittime-total) per completed IO, the preset (after) over its baseline (before); the test wants under half.",
       figure: (r) =>
         lock(r.with, 'device_lock').waitTimeTotalNs /
         opsDone(r.with) /

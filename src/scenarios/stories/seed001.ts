@@ -67,7 +67,7 @@ export const SEED_001: Story = {
       unit: '× MB/s (async / inline)',
       runs: pair('raid5-async-slow-parity'),
       lab: 'raid5-async-slow-parity',
-      how: 'bytesPerSec with ops=async over the baseline ops=inline; the test wants more than 2x.',
+      how: 'Throughput in MB/s with ops=async over the baseline ops=inline; the test wants more than 2x.',
       figure: (r) => bytesPerSec(r.with) / bytesPerSec(r.without),
       digits: 2,
       check: { kind: 'above', bound: 2 },

@@ -56,7 +56,7 @@ function rowClaims({ preset, row, mib }: (typeof TABLE)[number]): Claim[] {
       unit: `× MiB/s (${kind} / none)`,
       runs: { [kind]: kind === 'bitmap' ? { preset } : { preset, params: { bitmap: 'llbitmap' } }, none },
       lab: preset,
-      how: `bytesPerSec with bitmap=${kind} over the baseline bitmap=none, the same preset otherwise.`,
+      how: `Throughput in MB/s with bitmap=${kind} over the baseline bitmap=none, the same preset otherwise.`,
       figure: (r) => bytesPerSec(r[kind]) / bytesPerSec(r.none),
       digits: 2,
       check: { kind: 'within', target: Number(published.toFixed(3)), tolerance: 0.2 },

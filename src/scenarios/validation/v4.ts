@@ -28,7 +28,7 @@ export const V4_CLAIMS: Claim[] = [
     unit: '× MB/s (6.0 / 5.14)',
     runs: V4_RUNS,
     lab: V4_PRESET,
-    how: 'bytesPerSec with kernel=6.0 over 5.14; the sign, and within a third of +14%.',
+    how: 'Throughput with kernel=6.0 over 5.14; the sign, and within a third of +14%.',
     figure: (r) => mbs(r.after) / mbs(r.before),
     digits: 2,
     check: { kind: 'between', low: 1 + (2 / 3) * 0.14, high: 1 + (4 / 3) * 0.14 },
