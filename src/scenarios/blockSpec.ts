@@ -1,7 +1,7 @@
 // Member devices and the block layer in front of them, in the kernel's sysfs spelling: the device classes
 // (whole-device bandwidth, an IOPS ceiling from parallelism and latency, an HDD's seek and rotation, brd),
 // queue/max_sectors_kb, queue/nr_requests, queue/scheduler, and fio's iodepth_batch_submit. Shared by raid5,
-// raid1 and raid10; data and checks only, the mechanics live in src/sim/block and src/sim/core/device.ts.
+// raid1 and raid10; data and checks only, the mechanics live in src/sim/block.
 import { ParamError, type ParamSpec, type Resolved } from './paramSpec';
 
 /** A member device class. `kind` says how a request is served: 'flash' (latency, then a transfer through the

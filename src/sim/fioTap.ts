@@ -2,7 +2,7 @@
 // latency histogram (the run's `latency` Histogram, bucket by bucket), the queue depth at each submission
 // (fio's iodepth_level) and the submitters' context switches. It schedules nothing and changes no state.
 import type { ModelRun } from './core/model';
-import { FioJobs, type FioJob } from './core/fioJobs';
+import { FioJobs, type FioJob } from './block/fioJobs';
 import { Histogram } from './core/stats/histogram';
 import { SimThread, BLOCKED, IDLE } from './core/thread';
 import type { FioCapture } from '../export/fioJson';

@@ -9,8 +9,8 @@ import type { ModelRun, Params } from './core/model';
 import type { Raid5 } from './models/raid5/raid5';
 import type { Mirror } from './models/mirror/mirror';
 import type { Loop } from './models/loop/loop';
-import type { MdBitmap } from './models/bitmap/classic';
-import type { LlBitmap } from './models/bitmap/llbitmap';
+import type { MdBitmap } from './md/classic';
+import type { LlBitmap } from './md/llbitmap';
 import { R5_LOCKED } from './models/raid5/stripeHead';
 
 /** Runs `model` checked; from event 100 on, tries `breakIt` after each event until it says it broke something.

@@ -3,7 +3,7 @@
 import { bytesPerSec } from './figures';
 import type { Claim, Story } from './types';
 
-const TEST = 'src/sim/models/bitmap/table.test.ts';
+const TEST = 'src/sim/md/table.test.ts';
 
 /** The cover letter's table, MiB/s: none, bitmap, llbitmap; by preset id. */
 const TABLE: { preset: string; row: string; mib: [number, number, number] }[] = [
@@ -96,7 +96,7 @@ export const SEED_004: Story = {
   ],
   model: {
     summary:
-      'md core (models/bitmap) supplies the classic bitmap, llbitmap and md_do_sync to the raid1, raid10 and raid5 ' +
+      'md core (src/sim/md) supplies the classic bitmap, llbitmap and md_do_sync to the raid1, raid10 and raid5 ' +
       'models; assume_clean decides whether the initial resync runs in the background.',
     names: [
       {

@@ -6,8 +6,8 @@
 // that). brd has no queue at all: its copy runs in the submitter, which then ends the bio itself.
 // Optional, for older kernels' stories (loop, ext4): member names, a model's own CPU-cost function (its jitter)
 // and service rule, the plug's limits, and `requestFn`: the 2.6.3x legacy queue as the ext4 story measures it.
-import { BlockDevice, type ServiceTime } from '../core/device';
-import { IrqThread } from '../core/irqThread';
+import { BlockDevice, type ServiceTime } from './device';
+import { IrqThread } from './irqThread';
 import type { Kernel } from '../core/kernel';
 import { Lock, LockClass } from '../core/lock';
 import type { Op, SimThread } from '../core/thread';

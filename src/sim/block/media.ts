@@ -1,8 +1,8 @@
-// How a member device serves one request, as a service-time function for core/device.ts: flash (a fixed
+// How a member device serves one request, as a service-time function for device.ts: flash (a fixed
 // latency that overlaps across the requests in service, then a transfer through the device's one shared
 // bandwidth, so bytes/s is a whole-device limit) and the rotating disk (seek by distance and rotation only
 // when the request does not continue where the head is, then the media rate).
-import type { ServiceTime } from '../core/device';
+import type { ServiceTime } from './device';
 import type { Params } from '../core/model';
 
 /** How a device class (src/scenarios/blockSpec.ts, whose `kind` fields say the same) serves requests. */
@@ -83,7 +83,7 @@ export class RotatingDisk {
     return seek + ((((sector - platter) % 1) + 1) % 1) * this.rotationNs;
   }
 
-  /** The service-time rule for core/device.ts: positioning from now, then the transfer at the media rate. */
+  /** The service-time rule for device.ts: positioning from now, then the transfer at the media rate. */
   serviceTime(now: () => number): ServiceTime {
     return (bytes, page, write) => {
       const ns =

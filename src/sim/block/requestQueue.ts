@@ -2,7 +2,7 @@
 // queue/nr_requests, back and front merging of contiguous bios up to max_sectors_kb and BLK_MAX_SEGMENTS,
 // the scheduler (none: FIFO; mq-deadline: sector order per direction, FIFO deadlines, reads before writes
 // unless writes are starved), and dispatch to the device while it has a free slot.
-import type { BlockDevice } from '../core/device';
+import type { BlockDevice } from './device';
 import type { Kernel } from '../core/kernel';
 import type { RotatingDisk } from './media';
 import { QueueStats } from '../core/stats/queueStats';

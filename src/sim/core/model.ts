@@ -1,6 +1,7 @@
 // What every model exposes to the CLI and the worker: stats reset, the contract result, a live
 // snapshot for the UI, and live parameter changes. Pure data in and out; no DOM, no wall clock.
 import type { Kernel } from './kernel';
+import type { Lock } from './lock';
 import type { LockRow, QueueRow, SimResult, DeviceRow } from './result';
 import type { Simulator } from './simulator';
 
@@ -13,6 +14,16 @@ export interface LockView {
   holder: string | null;
   waiters: string[];
   spinning: boolean;
+}
+
+/** A lock instance now, as every model's snapshot draws it (a semaphore shows how many hold it). */
+export function lockView(name: string, l: Lock): LockView {
+  return {
+    name,
+    holder: l.owner?.name ?? (l.holders > 0 ? `${l.holders} holders` : null),
+    waiters: l.waiters.toArray().map((w) => w.name),
+    spinning: l.spins,
+  };
 }
 
 /** A compact, structured-cloneable picture of the model at one instant: the part every model fills. */

@@ -1,6 +1,5 @@
 // The JSON result contract of design.md section 6, and the builder that fills it from core stats.
 // Field names here are fixed: scripts outside src rely on them.
-import type { BlockDevice } from './device';
 import type { Histogram } from './stats/histogram';
 import type { Kernel } from './kernel';
 import type { LockClass } from './lock';
@@ -85,7 +84,9 @@ export interface WarmupDetection {
   reason?: string;
 }
 
-const r = (x: number, digits = 3) => (Number.isFinite(x) ? Number(x.toFixed(digits)) : 0);
+/** A figure rounded for the JSON contract (non-finite reads 0). */
+export const rounded = (x: number, digits = 3) => (Number.isFinite(x) ? Number(x.toFixed(digits)) : 0);
+const r = rounded;
 
 export function lockRow(c: LockClass): LockRow {
   const s = c.stats;
@@ -122,17 +123,6 @@ export function queueRow(q: QueueStats, now: number): QueueRow {
     meanLength: r(q.meanLength(now), 4),
     maxLength: q.maxLength,
     meanWaitNs: r(q.meanWaitNs(), 1),
-  };
-}
-
-export function deviceRow(d: BlockDevice, measuredNs: number): DeviceRow {
-  const sec = measuredNs / 1e9;
-  return {
-    name: d.name,
-    utilisation: r(d.utilisation(), 4),
-    opsPerSec: r(d.ops / sec, 1),
-    bytesPerSec: r(d.bytes / sec, 0),
-    meanQueueDepth: r(d.meanQueueDepth(), 3),
   };
 }
 

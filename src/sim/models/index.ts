@@ -3,10 +3,9 @@ import type { ModelFactory, ModelSnapshot } from '../core/model';
 import { ext4Factory } from './ext4/ext4';
 import { lockLabFactory } from './lockLab/lockLab';
 import { loopFactory } from './loop/loop';
-import { raid5FactoryWith } from './raid5/raid5';
+import { raid5Factory } from './raid5/raid5';
 import type { Raid5Snapshot } from './raid5/snapshot';
 import { mirrorFactory } from './mirror/mirror';
-import { MD_LIBS } from './bitmap/mdLibs';
 
 /** Every model's snapshot, discriminated by `model`: what crosses the worker boundary (protocol's Snapshot).
  * raid5's extras are typed beside their producer; the other models' are still a plain record. */
@@ -19,10 +18,9 @@ export type AnySnapshot =
 
 export const FACTORIES: Record<string, ModelFactory<AnySnapshot>> = {
   'lock-lab': lockLabFactory,
-  raid5: raid5FactoryWith(MD_LIBS),
+  raid5: raid5Factory,
   loop: loopFactory,
   ext4: ext4Factory,
-  // md core's bitmap and resync reach the array models from here: no model imports another's folder.
-  raid1: mirrorFactory(1, MD_LIBS),
-  raid10: mirrorFactory(10, MD_LIBS),
+  raid1: mirrorFactory(1),
+  raid10: mirrorFactory(10),
 };

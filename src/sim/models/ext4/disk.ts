@@ -4,7 +4,7 @@
 // counts what writeback submits, and turns each finished bio back into written pages. No filesystem here.
 import { BlockLayer } from '../../block/blockLayer';
 import { LEGACY_PLUG_LIMITS } from '../../block/plug';
-import type { BlockDevice } from '../../core/device';
+import type { BlockDevice } from '../../block/device';
 import type { Lock, LockClass } from '../../core/lock';
 import type { QueueStats } from '../../core/stats/queueStats';
 import type { Op, SimThread } from '../../core/thread';

@@ -2,9 +2,17 @@
 // without a plug), one device behind the shared block layer's legacy queue; the contract result, per-MiB figures, snapshots.
 import { Kernel } from '../../core/kernel';
 import type { LockClass } from '../../core/lock';
-import type { ModelFactory, ModelRun, ModelSnapshot, ParamValue, Params } from '../../core/model';
+import {
+  lockView,
+  type ModelFactory,
+  type ModelRun,
+  type ModelSnapshot,
+  type ParamValue,
+  type Params,
+} from '../../core/model';
 import { RandomStreams } from '../../core/random';
-import { deviceRow, latencyFigures, lockRow, queueRow, threadRows, type SimResult } from '../../core/result';
+import { latencyFigures, lockRow, queueRow, threadRows, type SimResult } from '../../core/result';
+import { deviceRow } from '../../block/device';
 import { Simulator } from '../../core/simulator';
 import { Ext4Ctx } from './ctx';
 import { Ext4Disk } from './disk';
@@ -112,12 +120,6 @@ export class Ext4 implements ModelRun {
   snapshot(): ModelSnapshot<'ext4'> {
     const k = this.kernel;
     const now = this.sim.now;
-    const view = (name: string, l: typeof this.rq.queueLock) => ({
-      name,
-      holder: l.owner?.name ?? null,
-      waiters: l.waiters.toArray().map((w) => w.name),
-      spinning: true,
-    });
     return {
       model: 'ext4',
       timeNs: now,
@@ -128,7 +130,7 @@ export class Ext4 implements ModelRun {
         const f = k.stateFractions(t);
         return { name: t.name, role: t.role, state: t.state, label: k.labels[t.label] ?? '', utilisation: f[0] + f[1] };
       }),
-      locks: [view('queue_lock', this.rq.queueLock), view('j_state_lock', this.writers.jStateLock)],
+      locks: [lockView('queue_lock', this.rq.queueLock), lockView('j_state_lock', this.writers.jStateLock)],
       lockStats: this.lockClasses().map(lockRow),
       queues: this.queueRows(now),
       devices: [deviceRow(this.rq.device, Math.max(1, now - this.measureStart))],

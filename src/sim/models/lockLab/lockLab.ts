@@ -3,7 +3,7 @@
 import { byName, type DistName } from '../../core/distributions';
 import { Kernel } from '../../core/kernel';
 import { Lock, LockClass } from '../../core/lock';
-import type { ModelFactory, ModelRun, ModelSnapshot, Params } from '../../core/model';
+import { lockView, type ModelFactory, type ModelRun, type ModelSnapshot, type Params } from '../../core/model';
 import type { RandomStream } from '../../core/random';
 import { RandomStreams } from '../../core/random';
 import { latencyFigures, lockRow, queueRow, threadRows, type SimResult } from '../../core/result';
@@ -162,12 +162,7 @@ export class LockLab implements ModelRun {
         const f = k.stateFractions(t);
         return { name: t.name, role: t.role, state: t.state, label: k.labels[t.label] ?? '', utilisation: f[0] + f[1] };
       }),
-      locks: this.locks.map((l, i) => ({
-        name: this.locks.length > 1 ? `${this.cls.name}[${i}]` : this.cls.name,
-        holder: l.owner?.name ?? (l.holders > 0 ? `${l.holders} holders` : null),
-        waiters: l.waiters.toArray().map((w) => w.name),
-        spinning: l.spins,
-      })),
+      locks: this.locks.map((l, i) => lockView(this.locks.length > 1 ? `${this.cls.name}[${i}]` : this.cls.name, l)),
       lockStats: [lockRow(this.cls)],
       queues: [queueRow(this.cls.waiters, now), queueRow(k.runQueueStats, now)],
       devices: [],

@@ -2,7 +2,7 @@
 // merging, completion on one interrupt thread irq/vda), the backing file's readahead, and the two ways loop reads and
 // writes the file: buffered through the page cache, or async O_DIRECT. No loop queueing.
 import { BlockLayer } from '../../block/blockLayer';
-import type { BlockDevice } from '../../core/device';
+import type { BlockDevice } from '../../block/device';
 import type { Op, SimThread } from '../../core/thread';
 import { WaitQueue } from '../../core/waitQueue';
 import type { LoopCtx, LoopIo } from './ctx';

@@ -2,13 +2,13 @@
 // writes on write_cmd_head under lo_lock for one write_work, so writes stay serial. No page-cache logic here.
 import { Fifo } from '../../core/fifo';
 import { Lock, LockClass } from '../../core/lock';
-import type { LockView } from '../../core/model';
+import { lockView, type LockView } from '../../core/model';
 import { QueueStats } from '../../core/stats/queueStats';
 import type { Op, SimThread, ThreadBody } from '../../core/thread';
 import { BLOCKED, IDLE } from '../../core/thread';
 import { WaitQueue } from '../../core/waitQueue';
 import type { Backing } from './backing';
-import { lockView, type LoopCtx, type LoopDriver, type LoopIo } from './ctx';
+import type { LoopCtx, LoopDriver, LoopIo } from './ctx';
 
 /** A work item: one read command's read_work, or the device's write_work. */
 type Work = { io: LoopIo | null; queuedAt: number };

@@ -2,7 +2,7 @@
 // driver interface, and CPU costs drawn with jitter from a per-thread stream. No kernel function here.
 import { CpuJitter } from '../../core/cpuJitter';
 import type { Kernel } from '../../core/kernel';
-import type { Lock, LockClass } from '../../core/lock';
+import type { LockClass } from '../../core/lock';
 import type { LockView } from '../../core/model';
 import type { RandomStreams } from '../../core/random';
 import type { QueueStats } from '../../core/stats/queueStats';
@@ -31,13 +31,6 @@ export interface LoopDriver {
   queues(): QueueStats[];
   lockViews(): LockView[];
 }
-
-export const lockView = (name: string, l: Lock): LockView => ({
-  name,
-  holder: l.owner?.name ?? null,
-  waiters: l.waiters.toArray().map((w) => w.name),
-  spinning: l.spins,
-});
 
 export class LoopCtx {
   readonly labels: Record<string, number>;

@@ -2,13 +2,13 @@
 // (lo_rw_aio) and moves on; it completes from the backing device's interrupt. No page cache, no copy.
 import { Fifo } from '../../core/fifo';
 import { Lock, LockClass } from '../../core/lock';
-import type { LockView } from '../../core/model';
+import { lockView, type LockView } from '../../core/model';
 import { QueueStats } from '../../core/stats/queueStats';
 import type { Op, SimThread, ThreadBody } from '../../core/thread';
 import { IDLE } from '../../core/thread';
 import { WaitQueue } from '../../core/waitQueue';
 import type { Backing } from './backing';
-import { lockView, type LoopCtx, type LoopDriver, type LoopIo } from './ctx';
+import type { LoopCtx, LoopDriver, LoopIo } from './ctx';
 
 export class DioAioLoop implements LoopDriver {
   /** kthread_worker->lock, guarding the worker's work_list. */

@@ -1,6 +1,6 @@
-// fio jobs on /dev/loop0: the shared fio job loop (core/fioJobs) making LoopIos in bytes, with loop's costs:
+// fio jobs on /dev/loop0: the shared fio job loop (sim/block/fioJobs) making LoopIos in bytes, with loop's costs:
 // fio's own work, the page-cache copy of buffered IO, and io_submit. Knows nothing of loop's queueing.
-import { FioJobs } from '../../core/fioJobs';
+import { FioJobs } from '../../block/fioJobs';
 import type { RandomStream } from '../../core/random';
 import type { Op, SimThread } from '../../core/thread';
 import type { LoopCtx, LoopIo } from './ctx';

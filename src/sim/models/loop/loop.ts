@@ -3,7 +3,8 @@
 import { Kernel } from '../../core/kernel';
 import type { ModelFactory, ModelRun, ModelSnapshot, Params } from '../../core/model';
 import { RandomStreams } from '../../core/random';
-import { deviceRow, latencyFigures, lockRow, queueRow, threadRows, type SimResult } from '../../core/result';
+import { latencyFigures, lockRow, queueRow, threadRows, type SimResult } from '../../core/result';
+import { deviceRow } from '../../block/device';
 import { Histogram } from '../../core/stats/histogram';
 import { Simulator } from '../../core/simulator';
 import type { Op, SimThread } from '../../core/thread';

@@ -2,13 +2,13 @@
 // lo_lock; one kthread, loop0 (loop_thread), takes them one at a time and does each synchronously.
 import { Fifo } from '../../core/fifo';
 import { Lock, LockClass } from '../../core/lock';
-import type { LockView } from '../../core/model';
+import { lockView, type LockView } from '../../core/model';
 import { QueueStats } from '../../core/stats/queueStats';
 import type { Op, SimThread, ThreadBody } from '../../core/thread';
 import { BLOCKED, IDLE } from '../../core/thread';
 import { WaitQueue } from '../../core/waitQueue';
 import type { Backing } from './backing';
-import { lockView, type LoopCtx, type LoopDriver, type LoopIo } from './ctx';
+import type { LoopCtx, LoopDriver, LoopIo } from './ctx';
 
 export class SingleThreadLoop implements LoopDriver {
   readonly loLockClass = new LockClass('lo_lock', 'spinlock');

@@ -1,7 +1,7 @@
 // Member disks of a mirror and their completion path: submit_bio on the caller's CPU through the shared block
 // layer (src/sim/block: plug, merging, tags, the device classes, completion in softirq on the submitting CPU),
 // and each member bio's end_io work. Knows no raid layout and never chooses where a copy goes.
-import type { BlockDevice } from '../../core/device';
+import type { BlockDevice } from '../../block/device';
 import type { Kernel } from '../../core/kernel';
 import type { Op, SimThread } from '../../core/thread';
 import { BlockLayer } from '../../block/blockLayer';

@@ -1,21 +1,24 @@
 // The md raid1 and raid10 models: wires conf, members, md thread, fio jobs, and md core's bitmap and resync
 // (handed in by the composition root); reports results, snapshots, live knobs. Holds no kernel function.
 import { Kernel } from '../../core/kernel';
-import { lockView, mdLiveExtra, mdLiveLocks } from '../../core/mdLive';
+import { mdLiveExtra, mdLiveLocks } from '../../md/live';
+import { lockView } from '../../core/model';
 import type { LockClass } from '../../core/lock';
 import type { ModelFactory, ModelRun, ModelSnapshot, ParamValue, Params } from '../../core/model';
 import { RandomStreams } from '../../core/random';
-import { deviceRow, latencyFigures, lockRow, queueRow, threadRows, type SimResult } from '../../core/result';
+import { latencyFigures, lockRow, queueRow, threadRows, type SimResult } from '../../core/result';
+import { deviceRow } from '../../block/device';
 import { Histogram } from '../../core/stats/histogram';
 import { Simulator } from '../../core/simulator';
 import { MirrorConf, type MirrorBio } from './conf';
 import { MirrorIo } from './io';
 import { raid10Layout, raid1Layout } from './layout';
-import type { Bitmap, MdHost, MdLibs, MdParams, MdSync } from './md';
+import type { BitmapOps as Bitmap, MdHost, MdParams, MdSync } from '../../md/contract';
+import { createBitmap, createSync } from '../../md/create';
 import { mirrorD } from './mdThread';
 import { unpackMirror, type MirrorParams } from './params';
 import { mirrorSyncPersonality } from './sync';
-import type { FioJobs } from '../../core/fioJobs';
+import type { FioJobs } from '../../block/fioJobs';
 import { mirrorWorkload } from './workload';
 import { readRequest, writeRequest, type MirrorCtx } from './write';
 
@@ -40,7 +43,6 @@ export class Mirror implements ModelRun {
     level: 1 | 10,
     readonly params: Params,
     readonly seed: number,
-    libs: MdLibs,
   ) {
     const p = (this.p = unpackMirror(level, params));
     this.model = level === 1 ? 'raid1' : 'raid10';
@@ -87,12 +89,10 @@ export class Mirror implements ModelRun {
       syncSpeedMaxKiB: p.syncSpeedMax,
       syncIoDepth: p.syncIoDepth,
     };
-    this.bitmap = libs.createBitmap(host, this.md);
+    this.bitmap = createBitmap(host, this.md);
     const ctx: MirrorCtx = { conf: this.conf, io: this.io, bitmap: this.bitmap, endBio: (bio) => this.endBio(bio) };
     this.conf.mdThread = this.kernel.spawn(this.conf.threadName, `raid${level}d`, (t) => mirrorD(ctx, t));
-    this.sync = p.assumeClean
-      ? null
-      : libs.createSync(host, this.md, mirrorSyncPersonality(ctx, spanPages), this.bitmap);
+    this.sync = p.assumeClean ? null : createSync(host, this.md, mirrorSyncPersonality(ctx, spanPages), this.bitmap);
     const fio = { rw: p.rw, bs: p.bs, iodepth: p.iodepth, numjobs: p.numjobs, rwmixread: p.rwmixread, fioNs: c.fioNs };
     this.workload = mirrorWorkload(
       this.kernel,
@@ -228,6 +228,6 @@ export class Mirror implements ModelRun {
   }
 }
 
-export function mirrorFactory(level: 1 | 10, libs: MdLibs): ModelFactory<ModelSnapshot<'raid1' | 'raid10'>> {
-  return { name: `raid${level}`, create: (params, seed) => new Mirror(level, params, seed, libs) };
+export function mirrorFactory(level: 1 | 10): ModelFactory<ModelSnapshot<'raid1' | 'raid10'>> {
+  return { name: `raid${level}`, create: (params, seed) => new Mirror(level, params, seed) };
 }

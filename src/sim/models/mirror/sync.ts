@@ -3,7 +3,7 @@
 import { BLOCKED, type Op, type SimThread } from '../../core/thread';
 import { WaitQueue } from '../../core/waitQueue';
 import type { SyncBio } from './conf';
-import type { SyncPersonality } from './md';
+import type { SyncPersonality } from '../../md/contract';
 import type { MirrorCtx } from './write';
 
 const RESYNC_PAGES = 16;

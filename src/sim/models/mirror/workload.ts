@@ -1,6 +1,6 @@
-// The mirror models' fio workload: the shared fio job loop (core/fioJobs) making MirrorBios in 4K pages,
+// The mirror models' fio workload: the shared fio job loop (sim/block/fioJobs) making MirrorBios in 4K pages,
 // offsets aligned to bs. Knows nothing of raid1 or raid10.
-import { FioJobs } from '../../core/fioJobs';
+import { FioJobs } from '../../block/fioJobs';
 import type { Kernel } from '../../core/kernel';
 import type { RandomStream } from '../../core/random';
 import type { Op, SimThread } from '../../core/thread';

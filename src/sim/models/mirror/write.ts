@@ -3,7 +3,7 @@
 import type { Op, SimThread } from '../../core/thread';
 import type { MirrorBio, MirrorConf, R1Bio } from './conf';
 import type { MirrorIo } from './io';
-import type { Bitmap } from './md';
+import type { BitmapOps as Bitmap } from '../../md/contract';
 
 type Gen = Generator<Op, void, void>;
 

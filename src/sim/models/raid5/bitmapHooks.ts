@@ -1,13 +1,13 @@
 // raid5's side of md's write-intent bitmap: a write's bitmap range, start/end write, raid5d's BITMAP UNPLUGGING
-// and when a write must reconstruct. md core comes from the composition root; never import models/bitmap.
-import type { Gen } from '../../core/mdContract';
+// and when a write must reconstruct. md core (src/sim/md) supplies the bitmap itself.
+import type { Gen } from '../../md/contract';
 import type { SimThread } from '../../core/thread';
 import type { Bio } from './bio';
 import type { R5Conf } from './conf';
 import { releaseLocked } from './release';
 import type { StripeHead } from './stripeHead';
 
-export type { MdParams, MdHost, SyncPersonality, MdSync, MdLibs, BitmapOps as Bitmap } from '../../core/mdContract';
+export type { MdParams, MdHost, SyncPersonality, MdSync, BitmapOps as Bitmap } from '../../md/contract';
 
 /** raid5_bitmap_sector: a write's bitmap range is its whole row of chunks, in member pages. */
 function bitmapRange(conf: R5Conf, bio: Bio): [number, number] {

@@ -2,7 +2,8 @@
 // attaching the bitmap and md_do_sync the composition root supplies. Reads members only; never writes parity.
 import type { Op, SimThread } from '../../core/thread';
 import type { Kernel } from '../../core/kernel';
-import type { Bitmap, MdHost, MdLibs, MdParams, SyncPersonality } from './bitmapHooks';
+import type { Bitmap, MdHost, MdParams, SyncPersonality } from './bitmapHooks';
+import { createBitmap, createSync } from '../../md/create';
 import type { Raid5Params } from './params';
 import type { R5Conf } from './conf';
 import type { MemberIo } from './io';
@@ -74,7 +75,7 @@ interface Raid5Parts {
 }
 
 /** md core's bitmap and initial resync over the members' space, when the scenario asks for them. */
-export function attachMd(m: Raid5Parts, libs: MdLibs, memberPages: number): void {
+export function attachMd(m: Raid5Parts, memberPages: number): void {
   const { p, conf, io } = m;
   if (p.md.bitmap === 'none' && p.md.assumeClean) return;
   const c = p.costs;
@@ -107,9 +108,9 @@ export function attachMd(m: Raid5Parts, libs: MdLibs, memberPages: number): void
     syncIoDepth: p.md.syncIoDepth,
   };
   p.md.live = md;
-  const bitmap: Bitmap | null = libs.createBitmap(host, md);
+  const bitmap: Bitmap | null = createBitmap(host, md);
   conf.bitmap = bitmap;
   // llbitmap's lazy parity build needs the sync thread even on an assume-clean array
   if (!p.md.assumeClean || p.md.bitmap === 'llbitmap')
-    conf.sync = libs.createSync(host, md, raid5SyncPersonality(conf, io), bitmap);
+    conf.sync = createSync(host, md, raid5SyncPersonality(conf, io), bitmap);
 }

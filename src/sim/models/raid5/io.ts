@@ -1,7 +1,7 @@
 // Member disks of a raid5 array and their completion path: ops_run_io and the chunk-aligned read's
 // submit_bio go through the shared block layer (src/sim/block: plug, merging, tags, the device classes);
 // what a finished member bio runs is here: raid5_end_read_request / raid5_end_write_request, or bio_endio.
-import type { BlockDevice } from '../../core/device';
+import type { BlockDevice } from '../../block/device';
 import type { Kernel } from '../../core/kernel';
 import type { Op, SimThread } from '../../core/thread';
 import { BlockLayer } from '../../block/blockLayer';

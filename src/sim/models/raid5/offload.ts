@@ -1,10 +1,11 @@
 // Async parity offload (async_tx, seed 001): handle_stripe hands prexor/biodrain/reconstruct to a pool of
 // offload threads or a DMA engine and never waits; the op holds a stripe reference and its completion
 // callback marks the blocks for writing, sets STRIPE_HANDLE and releases the stripe.
-import { BlockDevice } from '../../core/device';
+import { BlockDevice } from '../../block/device';
 import { Fifo } from '../../core/fifo';
 import type { Kernel } from '../../core/kernel';
 import { Lock, LockClass } from '../../core/lock';
+import { lockView } from '../../core/model';
 import type { Op, SimThread, ThreadBody } from '../../core/thread';
 import { IDLE } from '../../core/thread';
 import { WaitQueue } from '../../core/waitQueue';
@@ -107,11 +108,7 @@ export class Offload {
       queued: this.engine ? this.engine.queue.length : this.queue.length,
       inFlight: this.ops.size,
       completed: this.completed,
-      lock: {
-        name: this.lockClass.name,
-        holder: l.owner?.name ?? null,
-        waiters: l.waiters.toArray().map((w) => w.name),
-      },
+      lock: lockView(this.lockClass.name, l),
       phaseOf: (sh) => opPhase(this.ops.get(sh), now),
     };
   }

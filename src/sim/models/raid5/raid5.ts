@@ -2,10 +2,11 @@
 // and fio jobs onto one simulated machine; reports the contract result, live snapshots and sysfs knobs.
 import { Kernel } from '../../core/kernel';
 import type { LockClass } from '../../core/lock';
-import { lockView, mdLiveLocks } from '../../core/mdLive';
-import type { ModelFactory, ModelRun, ParamValue, Params } from '../../core/model';
+import { mdLiveLocks } from '../../md/live';
+import { lockView, type ModelFactory, type ModelRun, type ParamValue, type Params } from '../../core/model';
 import { RandomStreams } from '../../core/random';
-import { deviceRow, latencyFigures, lockRow, queueRow, threadRows, type SimResult } from '../../core/result';
+import { latencyFigures, lockRow, queueRow, threadRows, type SimResult } from '../../core/result';
+import { deviceRow } from '../../block/device';
 import { Histogram } from '../../core/stats/histogram';
 import { Simulator } from '../../core/simulator';
 import type { Bio } from './bio';
@@ -17,7 +18,7 @@ import { MdSubmit } from './mdSubmit';
 import { unpack, type Raid5Params } from './params';
 import { dropStripe } from './release';
 import { raid5d, raid5DoWork, type HandlerContext } from './threads';
-import type { FioJobs } from '../../core/fioJobs';
+import type { FioJobs } from '../../block/fioJobs';
 import { raid5Workload } from './workload';
 import { Offload } from './offload';
 import { DeferredIo } from './deferredIo';
@@ -27,7 +28,6 @@ import { followStripe, snapshotExtra, type Raid5Snapshot } from './snapshot';
 import { LatencyWindows } from './latencyWindow';
 import type { StripeHead } from './stripeHead';
 import { checkInvariants, raid5Invariants } from './invariants';
-import type { MdLibs } from './bitmapHooks';
 import { attachMd, setMdLive } from './bitmapSync';
 
 const SAMPLE_NS = 100_000;
@@ -77,7 +77,6 @@ export class Raid5 implements ModelRun {
   constructor(
     readonly params: Params,
     readonly seed: number,
-    libs: MdLibs | null = null,
   ) {
     const p = (this.p = unpack(params));
     this.kernel = new Kernel(this.sim, {
@@ -111,9 +110,7 @@ export class Raid5 implements ModelRun {
       this.sim.schedule(SAMPLE_NS, evSample);
     });
     this.sim.schedule(SAMPLE_NS, evSample);
-    if (libs) attachMd(this, libs, memberPages);
-    else if (p.md.bitmap !== 'none' || !p.md.assumeClean)
-      throw new Error('bitmap and resync need md core (models/index.ts wires it)');
+    attachMd(this, memberPages);
     const md = (this.mdSubmit = new MdSubmit(this.conf, this.io, p.maxSegments));
     this.workload = raid5Workload(
       this.kernel,
@@ -381,9 +378,7 @@ export class Raid5 implements ModelRun {
   }
 }
 
-export const raid5Factory: ModelFactory = { name: 'raid5', create: (params, seed) => new Raid5(params, seed) };
-/** raid5 with md core's bitmap and resync, as the composition root builds it. */
-export const raid5FactoryWith = (libs: MdLibs): ModelFactory<Raid5Snapshot> => ({
+export const raid5Factory: ModelFactory<Raid5Snapshot> = {
   name: 'raid5',
-  create: (params, seed) => new Raid5(params, seed, libs),
-});
+  create: (params, seed) => new Raid5(params, seed),
+};

@@ -5,7 +5,7 @@ import type { Raid5 } from './raid5';
 import { StripeHistory, type StripeHead, type Where } from './stripeHead';
 import type { LatencyWindow } from './latencyWindow';
 import { OP_PHASES, type Offload } from './offload';
-import { mdLiveExtra } from '../../core/mdLive';
+import { mdLiveExtra } from '../../md/live';
 import type { ModelSnapshot } from '../../core/model';
 import type { MemberQueue } from '../../block/blockLayer';
 
@@ -47,7 +47,7 @@ export type OffloadView = Omit<ReturnType<Offload['live']>, 'phaseOf'> & {
   phaseCounts: number[];
   opCells: Uint8Array;
 };
-/** md core's figures and live state (mdLive.ts) and raid5's bitmap batch; only when a bitmap or resync runs. */
+/** md core's figures and live state (md/live.ts) and raid5's bitmap batch; only when a bitmap or resync runs. */
 export type Raid5MdView = Record<string, unknown> & {
   bitmap?: 'none' | 'bitmap' | 'llbitmap';
   assumeClean?: boolean;

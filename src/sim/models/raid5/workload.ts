@@ -1,8 +1,8 @@
-// raid5's fio workload: the shared fio job loop (core/fioJobs) making raid5 Bios, which work in 4K pages
+// raid5's fio workload: the shared fio job loop (sim/block/fioJobs) making raid5 Bios, which work in 4K pages
 // (a bs below 4K still covers one page). Each bio goes in under the submitter's blk_plug (the block device's
 // direct-IO path plugs around its bios), and a batch of iodepth_batch_submit IOs under one. Knows nothing
 // of raid5's queueing.
-import { FioJobs } from '../../core/fioJobs';
+import { FioJobs } from '../../block/fioJobs';
 import type { Kernel } from '../../core/kernel';
 import type { RandomStream } from '../../core/random';
 import type { Op, SimThread } from '../../core/thread';

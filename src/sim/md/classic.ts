@@ -1,9 +1,9 @@
 // The classic write-intent bitmap (md-bitmap.c): a counter per chunk under one global spinlock (bitmap_lock),
 // bits written before data by unplug, cleared by the daemon. It never issues data IO or decides when data goes.
-import { Lock, LockClass } from '../../core/lock';
-import { violate } from '../../core/invariant';
-import type { SimThread } from '../../core/thread';
-import { lockOpts, type BitmapOps, type Gen, type MdHost, type MdParams } from './host';
+import { Lock, LockClass } from '../core/lock';
+import { violate } from '../core/invariant';
+import type { SimThread } from '../core/thread';
+import { lockOpts, type BitmapOps, type Gen, type MdHost, type MdParams } from './contract';
 import { SuperWriter } from './superWrite';
 import { foldCells } from './liveCells';
 

@@ -1,10 +1,10 @@
 // The lockless bitmap (md-llbitmap.c): per-page references with expiry on the IO path, newly dirty blocks
 // written by the md_llbitmap_unplug worker, expired pages cleaned by the md_llbitmap_io worker. No data IO.
-import { violate } from '../../core/invariant';
-import type { LockClass } from '../../core/lock';
-import { BLOCKED, IDLE, type SimThread, type ThreadBody } from '../../core/thread';
-import { WaitQueue } from '../../core/waitQueue';
-import type { BitmapOps, Gen, MdHost, MdParams } from './host';
+import { violate } from '../core/invariant';
+import type { LockClass } from '../core/lock';
+import { BLOCKED, IDLE, type SimThread, type ThreadBody } from '../core/thread';
+import { WaitQueue } from '../core/waitQueue';
+import type { BitmapOps, Gen, MdHost, MdParams } from './contract';
 import {
   Clean,
   Daemon,

@@ -1,9 +1,9 @@
-// The contract between md core (the write-intent bitmaps, md_do_sync: models/bitmap) and the array
-// personalities (raid5, raid1/raid10), as struct bitmap_operations and md's sync hooks give it. Types only:
-// it sits in core so each side imports one definition while neither imports the other's model.
-import type { Kernel } from './kernel';
-import type { Lock, LockClass } from './lock';
-import type { Op, SimThread } from './thread';
+// The contract between md core (the write-intent bitmaps and md_do_sync, this folder) and the array
+// personalities (raid5, raid1/raid10), as struct bitmap_operations and md's sync hooks give it: what md core
+// asks of an array (MdHost, SyncPersonality) and what it gives back (BitmapOps, MdSync).
+import type { Kernel } from '../core/kernel';
+import type { Lock, LockClass } from '../core/lock';
+import type { Op, SimThread } from '../core/thread';
 
 export type Gen<T = void> = Generator<Op, T, void>;
 
@@ -107,8 +107,5 @@ export interface MdSync {
   checkInvariants?(): void;
 }
 
-/** What the composition root hands to an array model: builders for md core's parts. */
-export interface MdLibs {
-  createBitmap(host: MdHost, p: MdParams): BitmapOps | null;
-  createSync(host: MdHost, p: MdParams, pers: SyncPersonality, bitmap: BitmapOps | null): MdSync;
-}
+/** The lock options md core's own locks take from the array's cost table. */
+export const lockOpts = (c: MdCosts) => ({ preemptOff: true, handoffNs: c.handoffNs, bounceNs: c.bounceNs });

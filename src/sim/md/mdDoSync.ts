@@ -1,9 +1,9 @@
 // md_do_sync (md.c): the resync thread walks the array in sync_request steps, skips what the bitmap says needs
 // no sync, and throttles itself at md's limits (sync_speed_*, sync_io_depth). It never builds a request itself.
-import { violate } from '../../core/invariant';
-import { BLOCKED, IDLE, type Op, type SimThread, type ThreadBody } from '../../core/thread';
-import { WaitQueue } from '../../core/waitQueue';
-import type { BitmapOps, MdHost, MdParams, MdSync, SyncPersonality } from './host';
+import { violate } from '../core/invariant';
+import { BLOCKED, IDLE, type Op, type SimThread, type ThreadBody } from '../core/thread';
+import { WaitQueue } from '../core/waitQueue';
+import type { BitmapOps, MdHost, MdParams, MdSync, SyncPersonality } from './contract';
 
 /** md_do_sync's window: the throttle is checked every 32 pages of sync IO. */
 const WINDOW_PAGES = 32;

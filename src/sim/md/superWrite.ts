@@ -1,9 +1,9 @@
 // md_super_write + md_super_wait for bitmap metadata: small writes to every member, then the caller sleeps
 // until all are done. Counts bitmap IO; never decides what is dirty.
-import { BLOCKED } from '../../core/thread';
-import { WaitQueue } from '../../core/waitQueue';
-import type { Gen, MdHost } from './host';
-import type { SimThread } from '../../core/thread';
+import { BLOCKED } from '../core/thread';
+import { WaitQueue } from '../core/waitQueue';
+import type { Gen, MdHost } from './contract';
+import type { SimThread } from '../core/thread';
 
 export class SuperWriter {
   private pending = 0;

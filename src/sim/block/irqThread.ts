@@ -1,10 +1,10 @@
 // A device's completion interrupt as a thread (a threaded IRQ handler, irq/<name>): the device raises a
 // completion, it queues, and one thread handles them in order, sleeping (idle) when there are none.
 // What handling one costs and does is the caller's.
-import { Fifo } from './fifo';
-import type { Kernel } from './kernel';
-import { IDLE, type Op, type SimThread, type ThreadBody } from './thread';
-import { WaitQueue } from './waitQueue';
+import { Fifo } from '../core/fifo';
+import type { Kernel } from '../core/kernel';
+import { IDLE, type Op, type SimThread, type ThreadBody } from '../core/thread';
+import { WaitQueue } from '../core/waitQueue';
 
 export class IrqThread<T> {
   readonly thread: SimThread;

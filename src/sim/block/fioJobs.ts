@@ -2,10 +2,10 @@
 // submitters, each keeping up to `iodepth` IOs in flight and reaping with io_getevents until no more than
 // `iodepth_low` are left; offsets and the read/write mix in fio's meaning (rw, bs, rwmixread, size).
 // What an IO is, and what making and submitting one costs, is the model's (the two hooks).
-import type { Kernel } from './kernel';
-import type { RandomStream } from './random';
-import { IDLE, type Op, type SimThread, type ThreadBody } from './thread';
-import { WaitQueue } from './waitQueue';
+import type { Kernel } from '../core/kernel';
+import type { RandomStream } from '../core/random';
+import { IDLE, type Op, type SimThread, type ThreadBody } from '../core/thread';
+import { WaitQueue } from '../core/waitQueue';
 
 export interface FioJobSpec {
   /** fio rw: read, write, randread, randwrite, randrw (or rw, which mixes sequentially). */

@@ -1,11 +1,11 @@
 // The seed's fio table from the six bitmap-* presets: each row's ratios within 20% of published, rows in
 // published order; prints measured beside published. Asserts on simulated figures only, never wall time.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BITMAP_PRESETS } from '../../../scenarios/bitmapPresets';
-import { KNOWN_MISSES } from '../../../scenarios/stories/seed004';
-import { resolveScenario } from '../../../scenarios/scenarioFile';
-import type { SimResult } from '../../core/result';
-import { runScenario } from '../../run';
+import { BITMAP_PRESETS } from '../../scenarios/bitmapPresets';
+import { KNOWN_MISSES } from '../../scenarios/stories/seed004';
+import { resolveScenario } from '../../scenarios/scenarioFile';
+import type { SimResult } from '../core/result';
+import { runScenario } from '../run';
 
 /** MiB/s as published: none, bitmap, llbitmap. */
 const PUBLISHED: Record<string, [number, number, number]> = {

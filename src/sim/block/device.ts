@@ -1,9 +1,10 @@
 // A block device: a FIFO queue in front of `parallelism` service slots (NVMe-style internal
 // parallelism); service time = latency + size / bandwidth, or a model-supplied function (seek, rotation).
 // It reports completions through a callback; it knows nothing of who submitted.
-import { Fifo } from './fifo';
-import type { Simulator } from './simulator';
-import { QueueStats } from './stats/queueStats';
+import { Fifo } from '../core/fifo';
+import type { Simulator } from '../core/simulator';
+import { rounded as r, type DeviceRow } from '../core/result';
+import { QueueStats } from '../core/stats/queueStats';
 
 export interface DeviceParams {
   latencyNs: number;
@@ -124,4 +125,16 @@ export class BlockDevice {
     this.bytes = 0;
     this.queueStats.reset(this.sim.now);
   }
+}
+
+/** A device's row of the result contract over a measured window. */
+export function deviceRow(d: BlockDevice, measuredNs: number): DeviceRow {
+  const sec = measuredNs / 1e9;
+  return {
+    name: d.name,
+    utilisation: r(d.utilisation(), 4),
+    opsPerSec: r(d.ops / sec, 1),
+    bytesPerSec: r(d.bytes / sec, 0),
+    meanQueueDepth: r(d.meanQueueDepth(), 3),
+  };
 }

@@ -1,13 +1,7 @@
 // md core's live state as an array personality's snapshot carries it (raid5, raid1/raid10): the bitmap's and
 // md_do_sync's figures and live() for `extra`, md core's locks for the Locks now panel. Observation only.
-import type { Lock } from './lock';
-import type { BitmapOps, MdSync } from './mdContract';
-import type { LockView } from './model';
-
-/** A lock instance now: holder, waiters in queue order, whether they spin. */
-export function lockView(name: string, l: Lock): LockView {
-  return { name, holder: l.owner?.name ?? null, waiters: l.waiters.toArray().map((w) => w.name), spinning: l.spins };
-}
+import type { BitmapOps, MdSync } from './contract';
+import { lockView, type LockView } from '../core/model';
 
 /** The bitmap's and the resync's figures plus their live() state, for a snapshot's `extra` ({} when neither runs). */
 export function mdLiveExtra(bitmap: BitmapOps | null, sync: MdSync | null): Record<string, unknown> {

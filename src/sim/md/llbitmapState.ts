@@ -1,6 +1,6 @@
 // llbitmap's in-memory state (md-llbitmap.c): state bytes per chunk, the table-driven state machine, page
 // control and block dirtying with infection. Pure bookkeeping; no thread ever waits in here.
-import type { WaitQueue } from '../../core/waitQueue';
+import type { WaitQueue } from '../core/waitQueue';
 
 export const Unwritten = 0;
 export const Clean = 1;

@@ -1,10 +1,10 @@
 // The bitmap mechanisms on their own terms: llbitmap's state machine, block dirtying and infection, the
 // classic bitmap's counters, bitmap_lock and page writes, both daemons, seen through a raid1 run.
 import { describe, expect, it } from 'vitest';
-import { Kernel } from '../../core/kernel';
-import { Simulator } from '../../core/simulator';
-import { WaitQueue } from '../../core/waitQueue';
-import { mirrorRun, runChecked, runMirror } from '../mirror/testkit';
+import { Kernel } from '../core/kernel';
+import { Simulator } from '../core/simulator';
+import { WaitQueue } from '../core/waitQueue';
+import { mirrorRun, runChecked, runMirror } from '../models/mirror/testkit';
 import type { MdBitmap } from './classic';
 import { LlBitmap } from './llbitmap';
 import {
