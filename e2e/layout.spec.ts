@@ -1,6 +1,7 @@
 // The layout holds from a 1024x576 CSS viewport (1280x720 at 125%) to 2560x1440 on every page, with the
-// lesson drawer open and under the heavy load: no sideways scroll, no chart under 80 px, no header part,
-// panel title or table cell whose text overflows its box, the header on one row. Screenshots per size.
+// lesson drawer open, under the heavy load and in projector mode with a lesson: no sideways scroll, no chart
+// under 80 px, no header part, panel title, table cell, figure or machine column name whose text overflows its
+// box, nothing spilling out of its panel over the next one, the header on one row. Screenshots per size.
 import { expect, test, type Page } from '@playwright/test';
 
 const SIZES = [
@@ -19,6 +20,7 @@ interface Figures {
   headerHeight: number;
   charts: { where: string; height: number }[];
   overflowing: string[];
+  spilling: string[];
 }
 
 /** What the issue measures: sideways scroll, chart heights, and text wider than its box. */
@@ -34,7 +36,7 @@ function measure(page: Page): Promise<Figures> {
     const boxes = [
       header,
       ...header.querySelectorAll(':scope > *, :scope > * > *, .shows, .clock span, button'),
-      ...document.querySelectorAll('.panel-head h2, td, th'),
+      ...document.querySelectorAll('.panel-head h2, td, th, .r5-kpis dt, .r5-kpis dd, .m-col h3'),
     ].filter((el) => shown(el) && !el.classList.contains('sr-only'));
     return {
       scrollWidth: document.documentElement.scrollWidth,
@@ -45,6 +47,25 @@ function measure(page: Page): Promise<Figures> {
         height: c.getBoundingClientRect().height,
       })),
       overflowing: boxes.filter((el) => el.scrollWidth > el.clientWidth + 1).map(label),
+      // Outside its part of the panel (the head, the body, the strip under it) and not clipped on the way:
+      // drawn over whatever is beside or below (the members' column names ran over the Over-time panel in
+      // projector mode with a lesson open; the stripe cache's legend under the device_lock strip).
+      spilling: [...document.querySelectorAll('.stage .panel > * *')]
+        .filter((el) => {
+          if (!shown(el)) return false;
+          const panel = el.closest('.panel')!;
+          let part = el;
+          while (part.parentElement !== panel) part = part.parentElement!;
+          // a scrolling box on the way, the part included, clips it: that is scrolling, not spilling
+          for (let a = el.parentElement; a; a = a === part ? null : a.parentElement) {
+            const cs = getComputedStyle(a);
+            if (cs.overflowX !== 'visible' || cs.overflowY !== 'visible') return false;
+          }
+          const r = el.getBoundingClientRect();
+          const p = part.getBoundingClientRect();
+          return r.left < p.left - 1 || r.right > p.right + 1 || r.top < p.top - 1 || r.bottom > p.bottom + 1;
+        })
+        .map((el) => `${label(el)} outside its part of .${el.closest('.panel')!.className.replace(' ', '.')}`),
     };
   });
 }
@@ -54,6 +75,7 @@ async function check(page: Page, what: string, needCharts: boolean) {
   expect(f.scrollWidth, `${what}: page scrolls sideways`).toBeLessThanOrEqual(f.innerWidth);
   expect(f.headerHeight, `${what}: header wrapped`).toBeLessThan(52);
   expect(f.overflowing, `${what}: text wider than its box`).toEqual([]);
+  expect(f.spilling, `${what}: drawn outside its panel`).toEqual([]);
   if (needCharts) expect(f.charts.length, `${what}: charts shown`).toBeGreaterThan(0);
   for (const c of f.charts) expect(c.height, `${what}: ${c.where} chart height`).toBeGreaterThanOrEqual(MIN_CHART_PX);
   return f;
@@ -88,6 +110,23 @@ for (const size of SIZES) {
       await check(page, 'lesson drawer', true);
       await page.screenshot({ path: `test-results/layout-lesson-${size.width}x${size.height}.png` });
       await page.keyboard.press('Escape');
+
+      // Projector mode with the same lesson: the machine and the chart it points at, nothing over anything
+      if (size.scale > 1) {
+        await page.evaluate(() => localStorage.clear()); // the lesson from its start again, not resumed
+        await page.goto('/?view=projector');
+        await expect.poll(() => simNs(page), { timeout: 30_000 }).toBeGreaterThan(0);
+        await page.waitForTimeout(500);
+        await check(page, 'projector', true);
+        for (const key of ['l', '1', 'n', 'n']) await page.keyboard.press(key);
+        await expect(page.getByTestId('lesson-step')).toHaveAttribute('data-step', '2');
+        await expect(page.getByTestId('chart-0')).toBeInViewport();
+        await page.waitForTimeout(500); // a frame or two with the figures in
+        await check(page, 'projector lesson', true);
+        await page.screenshot({ path: `e2e/screenshots/projector-lesson-${size.width}x${size.height}.png` });
+        await page.keyboard.press('Escape');
+        await page.keyboard.press('v');
+      }
 
       await page.goto(HEAVY);
       await expect.poll(() => simNs(page), { timeout: 30_000 }).toBeGreaterThan(0);

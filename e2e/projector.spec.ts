@@ -81,7 +81,7 @@ test('projector mode: key V, fewer panels, text >= 16 px and body text >= 20 px;
     .first()
     .evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
   expect(body).toBeGreaterThanOrEqual(20);
-  await page.screenshot({ path: 'e2e/screenshots/projector-lesson.png' });
+  // its screenshot, e2e/screenshots/projector-lesson-1280x720.png, comes from layout.spec.ts with the layout checks
 
   // the toggle turns it off again
   await page.keyboard.press('Escape');
