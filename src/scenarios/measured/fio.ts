@@ -125,6 +125,56 @@ function optionOf(res: FioResult, job: FioResult['jobs'][number], key: string): 
   return { value: FIO_DEFAULTS[key], where: '(fio default)' };
 }
 
+/** The workload a result's jobs ran, from their job options (fio's default where none is given), in the model's
+ * spelling: rw, bs, iodepth, numjobs and direct always; size only when the file states it. Every job entry
+ * must agree (a file of several different jobs is not one run); a size fio states in percent or a bs pair of
+ * different sizes is refused naming the field, since the model addresses one span and one request size. */
+export function jobWorkload(res: FioResult): Record<string, string | number | boolean> {
+  const out: Record<string, string | number | boolean> = {};
+  res.jobs.forEach((job, i) => {
+    const at = (key: string, where: string) =>
+      where === '(fio default)' ? `measured jobs.${i}.${key}` : `measured jobs.${i}.${where}.${key}`;
+    const mine: Record<string, string | number | boolean> = {};
+    const rw = optionOf(res, job, 'rw').value;
+    mine.rw = RW_ALIASES[rw] ?? rw;
+    const bs = optionOf(res, job, 'bs');
+    const sizes = [
+      ...new Set(
+        bs.value
+          .split(',')
+          .filter((s) => s !== '')
+          .map((s) => fioSize(s)),
+      ),
+    ];
+    if (sizes.length !== 1 || sizes[0] === null)
+      throw new ParamError(at('bs', bs.where), bs.value, 'one block size (e.g. 4k; a read,write pair of equal sizes)');
+    mine.bs = sizes[0];
+    for (const key of ['iodepth', 'numjobs'] as const) {
+      const o = optionOf(res, job, key);
+      if (!/^\d+$/.test(o.value)) throw new ParamError(at(key, o.where), o.value, 'a whole number, as fio takes it');
+      mine[key] = Number(o.value);
+    }
+    // fio's direct defaults to 0 (buffered), and the JSON lists only the options given.
+    const direct = optionOf(res, job, 'direct');
+    if (direct.where === '(fio default)') mine.direct = false;
+    else if (direct.value !== '0' && direct.value !== '1')
+      throw new ParamError(at('direct', direct.where), direct.value, '0 or 1');
+    else mine.direct = direct.value === '1';
+    const size = optionOf(res, job, 'size');
+    if (size.where !== '(fio default)') {
+      const bytes = fioSize(size.value);
+      if (bytes === null)
+        throw new ParamError(at('size', size.where), size.value, 'a size in bytes (e.g. 16g); not a percentage');
+      mine.size = bytes;
+    }
+    if (i === 0) Object.assign(out, mine);
+    for (const [k, val] of Object.entries(mine))
+      if (out[k] !== val)
+        throw new ParamError(at(k, 'job options'), val, `${out[k]} (jobs.0's ${k}: one workload per file)`);
+  });
+  return out;
+}
+
 type Params = Record<string, string | number | boolean>;
 
 /** Refuses a job whose rw, bs, numjobs or iodepth differs from the scenario's, naming the field and both values. */
