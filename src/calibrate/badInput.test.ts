@@ -81,7 +81,7 @@ describe('calibration input is refused by name, before anything runs', () => {
       'measured=2 runs: accepted at least one --measured run per fitted parameter: 4 are fitted (cpu_speed, device.latency, device.bandwidth, device.parallelism); add 2 more runs (a different workload or group_thread_cnt), or fix 2 with --fix KEY or --fix KEY=VALUE (e.g. --fix device.parallelism)',
     );
     await expect(calibrate(runs, never, { fix: { 'cost.fio': null } })).rejects.toThrow(
-      'fix=cost.fio: accepted one of the fitted parameters: cpu_speed, device.latency, device.bandwidth, device.parallelism',
+      'fix=cost.fio: accepted one of the fitted parameters: cpu_speed, device.latency, device.bandwidth, device.parallelism, xor_speed, raid6_speed',
     );
     await expect(calibrate(runs, never, { fix: { 'device.latency': 'fast' } })).rejects.toThrow(
       /^device\.latency=fast: accepted/,

@@ -5,6 +5,8 @@ import { ParamError, parseParam, type ParamValue } from '../scenarios/paramSpec'
 import { modelInfo } from '../scenarios/catalog';
 import type { CalRun } from './runs';
 import { candidateParams, logsOf, PARITY_BS, type FitParam } from './fitParams';
+
+const PARITY_KEYS = ['xor_speed', 'raid6_speed'];
 import { Problem, type Evaluator, type Progress } from './problem';
 import { fitMachine } from './fit';
 import { identify, type ParamFit } from './identify';
@@ -70,9 +72,11 @@ function choose(
   const model = runs[0].scenario.model;
   const specs = modelInfo(model)!.params;
   const fixed: Record<string, number> = {};
+  // The parity speed may be fixed even when no run writes large blocks (then it is not fitted anyway).
+  const fixable = [...candidates.map((c) => c.key), ...PARITY_KEYS.filter((k) => specs.some((sp) => sp.key === k))];
   for (const [key, raw] of Object.entries(fix)) {
-    if (!candidates.some((c) => c.key === key))
-      throw new ParamError('fix', key, `one of the fitted parameters: ${candidates.map((c) => c.key).join(', ')}`);
+    if (!fixable.includes(key))
+      throw new ParamError('fix', key, `one of the fitted parameters: ${[...new Set(fixable)].join(', ')}`);
     if (raw !== null)
       fixed[key] = parseParam(
         specs.find((s) => s.key === key)!,

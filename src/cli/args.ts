@@ -100,7 +100,7 @@ export function parseSimArgs(argv: readonly string[]): SimArgs {
         throw new ParamError(
           'option',
           flag,
-          '--model, --preset, --scenario, --set, --seed, --duration, --warmup, --json, --trace, --trace-window, --lockstat, --fio-json, --csv, --threads-csv, --measured, --measured-lockstat, --mdadm-detail, --check-invariants, --commands, --describe, --list-presets',
+          '--model, --preset, --scenario, --set, --seed, --duration, --warmup, --profile, --json, --trace, --trace-window, --lockstat, --fio-json, --csv, --threads-csv, --measured, --measured-lockstat, --mdadm-detail, --check-invariants, --commands, --describe, --list-presets',
         );
     }
   }
@@ -110,7 +110,7 @@ export function parseSimArgs(argv: readonly string[]): SimArgs {
 export const USAGE = `usage: npm run sim -- (--model NAME | --preset ID | --scenario FILE.json) [--set KEY=VALUE ...]
        [--seed N] [--duration TIME] [--warmup TIME | --warmup auto] [--json] [--check-invariants]
        [--trace FILE [--trace-window TIME]] [--lockstat FILE] [--fio-json FILE] [--csv FILE] [--threads-csv FILE] | --commands
-       [--measured FIO.json] [--measured-lockstat LOCK_STAT.txt] [--mdadm-detail DETAIL.txt]
+       [--measured FIO.json] [--measured-lockstat LOCK_STAT.txt] [--mdadm-detail DETAIL.txt] [--profile PROFILE.json]
        npm run sim -- --describe MODEL | --list-presets
   --warmup auto: detect the warm-up (MSER-5 on completions per interval over warm-up + duration) instead of
   discarding a fixed one; the result's warmup field says where it cut, or why it fell back to the fixed one.
@@ -124,4 +124,6 @@ export const USAGE = `usage: npm run sim -- (--model NAME | --preset ID | --scen
   --measured-lockstat: a real /proc/lock_stat text, matched to the model's locks by lockdep class name.
   --mdadm-detail: the text of \`mdadm --detail /dev/mdX\`: it sets the model (raid5 for levels 5 and 6, raid1,
   raid10), level, disks, chunk, bitmap and assume_clean; --set wins over it, and gives the sysfs values
-  (stripe_cache_size, group_thread_cnt). What the model cannot run is refused naming the field.`;
+  (stripe_cache_size, group_thread_cnt). What the model cannot run is refused naming the field.
+  --profile: a machine profile from npm run calibrate -- --out FILE: its fitted machine (cpu_speed, device.*,
+  xor_speed) under the --set values, so the run is that machine with this scenario's array, knobs and workload.`;

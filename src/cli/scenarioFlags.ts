@@ -1,9 +1,12 @@
 // The scenario flags `npm run sim` and `npm run sweep` share (--model, --preset, --scenario, --set, --seed,
-// --duration, --warmup): walking argv into flags and values, taking these flags, and the checked scenario
-// they ask for (the --scenario file's, with the flags over it). One reading, so both commands refuse alike.
+// --duration, --warmup, --profile): walking argv into flags and values, taking these flags, and the checked
+// scenario they ask for (the --scenario file's, the profile's machine over it, the flags over both). One
+// reading, so both commands refuse alike.
 import { readFileSync } from 'node:fs';
 import { ParamError } from '../scenarios/paramSpec';
 import { checkScenario, type ScenarioInput } from '../scenarios/scenarioFile';
+import { findPreset } from '../scenarios/catalog';
+import { parseProfile, withProfile } from '../calibrate/profile';
 
 export interface ScenarioFlags {
   model?: string;
@@ -13,6 +16,8 @@ export interface ScenarioFlags {
   seed?: number;
   duration?: string;
   warmup?: string;
+  /** --profile FILE: a machine profile of npm run calibrate, applied under the explicit --set values. */
+  profile?: string;
 }
 
 export const SCENARIO_FLAGS = [
@@ -23,6 +28,7 @@ export const SCENARIO_FLAGS = [
   '--seed',
   '--duration',
   '--warmup',
+  '--profile',
 ] as const;
 const MAX_SEED = 2 ** 31 - 1;
 
@@ -76,6 +82,9 @@ export function takeScenarioFlag(out: ScenarioFlags, flag: string, value: string
     case '--warmup':
       out.warmup = value;
       return true;
+    case '--profile':
+      out.profile = value;
+      return true;
     default:
       return false;
   }
@@ -95,9 +104,35 @@ function readScenarioFile(file: string): Record<string, unknown> {
   }
 }
 
-/** The scenario the flags ask for: the --scenario file's fields, each flag over them, --set over its params. */
+/** The profile's machine as params (over a scenario file's: it is the machine; --set still wins), refused
+ * when the scenario is of another model than the profile was fitted on. */
+function profileParams(file: string, model: string | undefined): Record<string, string | number | boolean> {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new ParamError(
+      'profile',
+      file,
+      `a readable file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`,
+    );
+  }
+  const p = parseProfile(text, file);
+  if (model !== undefined && model !== p.model)
+    throw new ParamError('profile', file, `a profile fitted on ${model} (this one was fitted on ${p.model})`);
+  return withProfile({}, p);
+}
+
+/** The scenario the flags ask for: the --scenario file's fields, each flag over them; its params, then the
+ * --profile machine, then --set. */
 export function scenarioInput(a: ScenarioFlags): ScenarioInput {
   const fromFile = a.scenarioFile ? readScenarioFile(a.scenarioFile) : {};
+  const model =
+    a.model ??
+    (a.preset !== undefined ? findPreset(a.preset)?.model : undefined) ??
+    (fromFile.model as string | undefined) ??
+    (typeof fromFile.preset === 'string' ? findPreset(fromFile.preset)?.model : undefined);
+  const machine = a.profile !== undefined ? profileParams(a.profile, model) : {};
   return checkScenario({
     ...fromFile,
     ...(a.model !== undefined ? { model: a.model } : {}),
@@ -105,6 +140,6 @@ export function scenarioInput(a: ScenarioFlags): ScenarioInput {
     ...(a.seed !== undefined ? { seed: a.seed } : {}),
     ...(a.duration !== undefined ? { duration: a.duration } : {}),
     ...(a.warmup !== undefined ? { warmup: a.warmup } : {}),
-    params: { ...((fromFile.params as Record<string, string>) ?? {}), ...a.sets },
+    params: { ...((fromFile.params as Record<string, string>) ?? {}), ...machine, ...a.sets },
   });
 }

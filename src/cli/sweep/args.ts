@@ -65,7 +65,7 @@ export function parseSweepArgs(argv: readonly string[]): SweepArgs {
 
 export const SWEEP_USAGE = `usage: npm run sweep -- (--preset ID | --model NAME | --scenario FILE.json) --param KEY=VALUES [--param ...]
        [--set KEY=VALUE ...] [--replications R] [--seed N] [--duration TIME] [--warmup TIME | auto]
-       [--jobs N] [--shard K/N | --shard auto/N] [--json | --csv]
+       [--jobs N] [--shard K/N | --shard auto/N] [--json | --csv] [--profile PROFILE.json]
        npm run sweep -- --fit FILE [--fit FILE ...] [--json]
   VALUES: a,b,c | a..b (step 1) | a..b:step; several --param give every combination, the first slowest.
   Replication r (0-based) of every point runs with seed N+r; the warm-up is fixed (the base's or --warmup TIME)
