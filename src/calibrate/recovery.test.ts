@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { calibrate, predict, type Calibration } from './calibrate';
 import { runOf, type CalRun } from './runs';
-import { inProcess, syntheticRuns } from './synthetic.testkit';
+import { inProcess, syntheticRuns } from '../cli/calibrate/synthetic';
 import { makeProfile, parseProfile } from './profile';
 
 const SETS = { level: 5, disks: 4, device: 'nvme' };

@@ -1,14 +1,14 @@
-// Synthetic truth for the calibration tests and the bench: "measurements" made by the model itself on a hidden
-// machine, written through the fio JSON export (src/export/fioJson.ts, what --fio-json writes), with fio's own
-// run-to-run noise on every figure (a normal draw of the given relative standard deviation from a seeded
-// stream), and an in-process evaluator for fits that need no worker threads.
-import { fioJson } from '../export/fioJson';
-import { resolveScenario } from '../scenarios/scenarioFile';
-import { RandomStream } from '../sim/core/random';
-import { runScenario, type RunSpec } from '../sim/run';
-import type { SimResult } from '../sim/core/result';
-import type { ParamValue } from '../scenarios/paramSpec';
-import type { RunSource } from './runs';
+// Synthetic truth for the calibration tests and `npm run bench -- --case calibrate`: "measurements" made by the
+// model itself on a hidden machine, written through the fio JSON export (src/export/fioJson.ts, what --fio-json
+// writes), with fio's own run-to-run noise on every figure (a normal draw of the given relative standard
+// deviation from a seeded stream), and an in-process evaluator for fits that need no worker threads.
+import { fioJson } from '../../export/fioJson';
+import { resolveScenario } from '../../scenarios/scenarioFile';
+import { RandomStream } from '../../sim/core/random';
+import { runScenario, type RunSpec } from '../../sim/run';
+import type { SimResult } from '../../sim/core/result';
+import type { ParamValue } from '../../scenarios/paramSpec';
+import type { RunSource } from '../../calibrate/runs';
 
 /** A standard normal from two uniforms (Box-Muller). */
 function normal(r: RandomStream): number {
