@@ -3,9 +3,10 @@
 // the CPU those requests need, times a margin. A measured window shorter than the bound may see no
 // completion without anything being wrong; a longer one with none is a stall (src/sim/checked.ts).
 import type { Params } from './core/model';
+import { DEFAULT_SLICE_NS } from './core/machine';
 
 /** Kernel scheduler slice every fio model runs with (a thread behind a CPU hog waits at most this long). */
-const SLICE_NS = 3_000_000;
+const SLICE_NS = DEFAULT_SLICE_NS;
 /** CPU an IO can cost on its way through any model (the costs are 0.1..3 us each, a few dozen steps). */
 const IO_CPU_NS = 50_000;
 export const STALL_MARGIN = 4;

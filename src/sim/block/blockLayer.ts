@@ -9,14 +9,12 @@
 import { BlockDevice, type ServiceTime } from './device';
 import { IrqThread } from './irqThread';
 import type { Kernel } from '../core/kernel';
-import { Lock, LockClass } from '../core/lock';
-import type { Op, SimThread } from '../core/thread';
+import { Lock, LockClass, spinlock } from '../core/lock';
+import type { Op, SimThread, Gen } from '../core/thread';
 import { flashServiceTime, RotatingDisk, type MediaParams } from './media';
 import { Plug, type PlugCallback, type PlugLimits } from './plug';
 import { RequestQueue, type BlockBio, type BlockRequest } from './requestQueue';
 import { memberName } from '../../lib/memberNames';
-
-type Gen<T = void> = Generator<Op, T, void>;
 
 export interface BlockLayerConfig {
   disks: number;
@@ -125,13 +123,7 @@ export class BlockLayer {
     const now = () => kernel.now;
     for (let d = 0; d < cfg.disks; d++) {
       const name = cfg.names?.[d] ?? memberName(cfg.media.device ?? '', d);
-      this.queueLocks.push(
-        new Lock(kernel, this.queueLockClass, {
-          preemptOff: true,
-          handoffNs: cfg.costs.handoffNs,
-          bounceNs: cfg.costs.bounceNs,
-        }),
-      );
+      this.queueLocks.push(spinlock(kernel, this.queueLockClass, cfg.costs));
       // A rotating disk has one head: device.parallelism is its NCQ depth, the commands it holds and reorders.
       const disk = !cfg.serviceTime && cfg.media.kind === 'hdd' ? new RotatingDisk(cfg.media, cfg.spanPages) : null;
       const service = cfg.serviceTime

@@ -3,9 +3,32 @@
 // `iodepth_low` are left; offsets and the read/write mix in fio's meaning (rw, bs, rwmixread, size).
 // What an IO is, and what making and submitting one costs, is the model's (the two hooks).
 import type { Kernel } from '../core/kernel';
+import type { Params } from '../core/model';
 import type { RandomStream } from '../core/random';
-import { IDLE, type Op, type SimThread, type ThreadBody } from '../core/thread';
+import { IDLE, type SimThread, type ThreadBody, type Gen } from '../core/thread';
 import { WaitQueue } from '../core/waitQueue';
+
+/** The fio options of a model's parameters, in fio's own names (rw, bs, iodepth, numjobs, rwmixread, size). */
+export interface FioParams {
+  rw: string;
+  bs: number;
+  iodepth: number;
+  numjobs: number;
+  rwmixread: number;
+  size: number;
+}
+
+export function unpackFio(p: Params): FioParams {
+  const n = (k: string) => p[k] as number;
+  return {
+    rw: p.rw as string,
+    bs: n('bs'),
+    iodepth: n('iodepth'),
+    numjobs: n('numjobs'),
+    rwmixread: n('rwmixread'),
+    size: n('size'),
+  };
+}
 
 export interface FioJobSpec {
   /** fio rw: read, write, randread, randwrite, randrw (or rw, which mixes sequentially). */
@@ -42,11 +65,11 @@ export interface FioJob {
 
 export interface FioHooks {
   /** CPU spent in fio before the IO counts as in flight (fio's own per-IO work, a page-cache copy...). */
-  prepare(t: SimThread, job: FioJob): Generator<Op, void, void>;
+  prepare(t: SimThread, job: FioJob): Gen;
   /** Makes the IO (drawing its direction, then its offset) and submits it; it completes through complete(). */
-  submit(t: SimThread, job: FioJob): Generator<Op, void, void>;
+  submit(t: SimThread, job: FioJob): Gen;
   /** blk_start_plug / blk_finish_plug around one io_submit of a batch above AIO_PLUG_THRESHOLD. */
-  plug?: { start(t: SimThread): void; finish(t: SimThread): Generator<Op, void, void> };
+  plug?: { start(t: SimThread): void; finish(t: SimThread): Gen };
 }
 
 export class FioJobs {

@@ -3,7 +3,7 @@
 // What handling one costs and does is the caller's.
 import { Fifo } from '../core/fifo';
 import type { Kernel } from '../core/kernel';
-import { IDLE, type Op, type SimThread, type ThreadBody } from '../core/thread';
+import { IDLE, type SimThread, type ThreadBody, type Gen } from '../core/thread';
 import { WaitQueue } from '../core/waitQueue';
 
 export class IrqThread<T> {
@@ -14,7 +14,7 @@ export class IrqThread<T> {
   constructor(
     kernel: Kernel,
     readonly name: string,
-    private readonly handle: (t: SimThread, item: T) => Generator<Op, void, void>,
+    private readonly handle: (t: SimThread, item: T) => Gen,
   ) {
     this.wq = new WaitQueue(kernel, name, IDLE);
     this.thread = kernel.spawn(name, 'interrupt', (t) => this.body(t));

@@ -1,7 +1,7 @@
 // struct blk_plug: what a task holds back between blk_start_plug and blk_finish_plug: requests (merged as
 // bios arrive, blk_attempt_plug_merge) and the callbacks drivers hang on it (blk_check_plugged; raid5's
 // raid5_unplug releasing the stripes of a plug together). Plain data; blockLayer.ts flushes it.
-import type { Op, SimThread } from '../core/thread';
+import type { SimThread, Gen } from '../core/thread';
 import type { BlockRequest } from './requestQueue';
 
 /** BLK_MAX_REQUEST_COUNT (32 since 5.16; twice that when the plug spans several queues) and
@@ -31,7 +31,7 @@ export const LEGACY_PLUG_LIMITS: PlugLimits = { maxRequests: 16, flushPages: nul
 
 /** A callback on the plug (struct blk_plug_cb), run when it is flushed. */
 export interface PlugCallback {
-  run(t: SimThread): Generator<Op, void, void>;
+  run(t: SimThread): Gen;
 }
 
 export class Plug {

@@ -150,3 +150,15 @@ export class Lock {
     } else this.since.set(t, now);
   }
 }
+
+/** The two costs a kernel spinlock takes from a model's cost table. */
+export interface SpinCosts {
+  handoffNs: number;
+  bounceNs: number;
+}
+
+/** A kernel spinlock (spin_lock: preemption off while spinning and holding) with the table's cache-line costs;
+ * `more` adds the NUMA extras or overrides one. */
+export function spinlock(kernel: Kernel, cls: LockClass, c: SpinCosts, more: LockOptions = {}): Lock {
+  return new Lock(kernel, cls, { preemptOff: true, handoffNs: c.handoffNs, bounceNs: c.bounceNs, ...more });
+}

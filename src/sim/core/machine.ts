@@ -1,5 +1,7 @@
-// The simulated machine's shapes: a CPU, the Kernel's options (context switch, wake-up, time slice) and the
-// listener that timelines use. Types only; the Kernel (kernel.ts) gives them behaviour.
+// The simulated machine's shapes: a CPU, the Kernel's options (context switch, wake-up, time slice), the
+// machine block every model's parameters share, and the listener that timelines use. The Kernel (kernel.ts)
+// gives them behaviour.
+import type { Params } from './model';
 import type { SimThread } from './thread';
 
 export interface Cpu {
@@ -24,3 +26,22 @@ export interface KernelOptions {
 
 /** Receives every thread state change, for timelines (the worker turns these into frames). */
 export type StateListener = (timeNs: number, thread: SimThread, state: number, label: number) => void;
+
+/** The machine block of a model's parameters (CLI spelling cpus, wakeup, switch). */
+export interface MachineParams {
+  cpus: number;
+  wakeupNs: number;
+  switchNs: number;
+}
+
+export function unpackMachine(p: Params): MachineParams {
+  return { cpus: p.cpus as number, wakeupNs: p.wakeup as number, switchNs: p.switch as number };
+}
+
+/** The scheduler time slice the array and file-system models run with. */
+export const DEFAULT_SLICE_NS = 3_000_000;
+
+/** The Kernel's options for a machine block, with the default slice. */
+export function kernelOptions(m: MachineParams, numaNodes = 1): KernelOptions {
+  return { cpus: m.cpus, switchNs: m.switchNs, wakeupNs: m.wakeupNs, sliceNs: DEFAULT_SLICE_NS, numaNodes };
+}

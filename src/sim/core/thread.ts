@@ -23,7 +23,9 @@ export const OP_EXIT = 6;
 export type Op =
   typeof OP_COMPUTE | typeof OP_ACQUIRE | typeof OP_WAIT | typeof OP_SLEEP | typeof OP_YIELD | typeof OP_EXIT;
 
-export type ThreadBody = Generator<Op, void, void>;
+/** A step of a thread's body that yields operations and returns T (a mechanism's sub-generator). */
+export type Gen<T = void> = Generator<Op, T, void>;
+export type ThreadBody = Gen;
 
 /** Internal phases: which pending event (if any) a thread is waiting for. */
 export const PH_NONE = 0;

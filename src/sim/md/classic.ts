@@ -1,9 +1,9 @@
 // The classic write-intent bitmap (md-bitmap.c): a counter per chunk under one global spinlock (bitmap_lock),
 // bits written before data by unplug, cleared by the daemon. It never issues data IO or decides when data goes.
-import { Lock, LockClass } from '../core/lock';
+import { Lock, LockClass, spinlock } from '../core/lock';
 import { violate } from '../core/invariant';
 import type { SimThread } from '../core/thread';
-import { lockOpts, type BitmapOps, type Gen, type MdHost, type MdParams } from './contract';
+import type { BitmapOps, Gen, MdHost, MdParams } from './contract';
 import { SuperWriter } from './superWrite';
 import { foldCells } from './liveCells';
 
@@ -54,7 +54,7 @@ export class MdBitmap implements BitmapOps {
     private readonly p: MdParams,
   ) {
     const k = host.kernel;
-    this.lock = new Lock(k, this.lockClass, lockOpts(host.costs));
+    this.lock = spinlock(k, this.lockClass, host.costs);
     this.chunkPages = Math.max(1, Math.floor(p.bitmapChunkBytes / 4096));
     this.chunks = Math.ceil(host.spanPages / this.chunkPages);
     this.counters = new Uint16Array(this.chunks);

@@ -3,9 +3,9 @@
 // asks of an array (MdHost, SyncPersonality) and what it gives back (BitmapOps, MdSync).
 import type { Kernel } from '../core/kernel';
 import type { Lock, LockClass } from '../core/lock';
-import type { Op, SimThread } from '../core/thread';
+import type { Gen, SimThread } from '../core/thread';
 
-export type Gen<T = void> = Generator<Op, T, void>;
+export type { Gen };
 
 /** CPU costs of the md-core side, in ns (the array model's cost table supplies them). */
 export interface MdCosts {
@@ -106,6 +106,3 @@ export interface MdSync {
   /** Optional: md core's debug invariants (src/sim/checked.ts); throws an InvariantViolation. */
   checkInvariants?(): void;
 }
-
-/** The lock options md core's own locks take from the array's cost table. */
-export const lockOpts = (c: MdCosts) => ({ preemptOff: true, handoffNs: c.handoffNs, bounceNs: c.bounceNs });

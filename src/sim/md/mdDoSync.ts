@@ -1,7 +1,7 @@
 // md_do_sync (md.c): the resync thread walks the array in sync_request steps, skips what the bitmap says needs
 // no sync, and throttles itself at md's limits (sync_speed_*, sync_io_depth). It never builds a request itself.
 import { violate } from '../core/invariant';
-import { BLOCKED, IDLE, type Op, type SimThread, type ThreadBody } from '../core/thread';
+import { BLOCKED, IDLE, type SimThread, type ThreadBody, type Gen } from '../core/thread';
 import { WaitQueue } from '../core/waitQueue';
 import type { BitmapOps, MdHost, MdParams, MdSync, SyncPersonality } from './contract';
 
@@ -82,7 +82,7 @@ export class MdDoSync implements MdSync {
     return false;
   }
 
-  private *drain(t: SimThread): Generator<Op, void, void> {
+  private *drain(t: SimThread): Gen {
     while (this.active > 0) yield t.wait(this.recoveryWait);
   }
 

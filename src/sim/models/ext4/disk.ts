@@ -7,10 +7,8 @@ import { LEGACY_PLUG_LIMITS } from '../../block/plug';
 import type { BlockDevice } from '../../block/device';
 import type { Lock, LockClass } from '../../core/lock';
 import type { QueueStats } from '../../core/stats/queueStats';
-import type { Op, SimThread } from '../../core/thread';
+import type { SimThread, Gen } from '../../core/thread';
 import type { Ext4Ctx } from './ctx';
-
-type Gen = Generator<Op, void, void>;
 
 /** A bio: `pages` 4K blocks from device block `page`. */
 export interface Bio {

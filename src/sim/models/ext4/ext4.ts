@@ -1,6 +1,7 @@
 // The ext4 page-io model: fio writers streaming buffered writes, writeback by buffer or by bio (with or
 // without a plug), one device behind the shared block layer's legacy queue; the contract result, per-MiB figures, snapshots.
 import { Kernel } from '../../core/kernel';
+import { kernelOptions } from '../../core/machine';
 import type { LockClass } from '../../core/lock';
 import {
   lockView,
@@ -11,7 +12,8 @@ import {
   type Params,
 } from '../../core/model';
 import { RandomStreams } from '../../core/random';
-import { latencyFigures, lockRow, queueRow, threadRows, type SimResult } from '../../core/result';
+import { Measurement, type RunMeta } from '../../core/measurement';
+import type { SimResult } from '../../core/result';
 import { deviceRow } from '../../block/device';
 import { Simulator } from '../../core/simulator';
 import { Ext4Ctx } from './ctx';
@@ -29,25 +31,30 @@ export class Ext4 implements ModelRun {
   readonly rq: Ext4Disk;
   readonly wb: Writeback;
   readonly writers: Writers;
-  private measureStart = 0;
-  private measured = { calls: 0, bytes: 0 };
+  private readonly measurement: Measurement;
 
   constructor(
     readonly params: Params,
     readonly seed: number,
   ) {
     const p = (this.p = unpackExt4(params));
-    this.kernel = new Kernel(this.sim, {
-      cpus: p.cpus,
-      switchNs: p.switchNs,
-      wakeupNs: p.wakeupNs,
-      sliceNs: 3_000_000,
-    });
+    this.kernel = new Kernel(this.sim, kernelOptions(p));
     const streams = new RandomStreams(seed);
     const ctx = new Ext4Ctx(this.kernel, p, streams);
     this.rq = new Ext4Disk(ctx, (pages) => this.writers.pagesWritten(pages));
     this.wb = new Writeback(ctx, this.rq);
     this.writers = new Writers(ctx, this.wb);
+    this.measurement = new Measurement({
+      sim: this.sim,
+      kernel: this.kernel,
+      latency: this.writers.latency,
+      lockClasses: () => this.lockClasses(),
+      // balance_dirty_pages' queue is reset with the window like the others
+      queues: () => [this.rq.elevatorStats, this.writers.throttle.stats],
+      devices: (ns) => [deviceRow(this.rq.device, ns)],
+      totals: () => ({ completions: this.writers.calls, bytes: this.writers.bytes }),
+      resetOwn: () => this.rq.resetStats(),
+    });
   }
 
   lockClasses(): LockClass[] {
@@ -55,50 +62,18 @@ export class Ext4 implements ModelRun {
   }
 
   resetStats(): void {
-    const now = this.sim.now;
-    this.measureStart = now;
-    this.measured = { calls: this.writers.calls, bytes: this.writers.bytes };
-    this.kernel.resetStats();
-    for (const c of this.lockClasses()) c.reset(now);
-    this.rq.resetStats();
-    this.writers.latency.reset();
+    this.measurement.reset();
   }
 
-  private queueRows(now: number) {
-    return [this.rq.elevatorStats, this.writers.throttle.stats, this.kernel.runQueueStats].map((q) => queueRow(q, now));
-  }
-
-  result(meta: { preset: string | null; warmupNs: number }): SimResult {
-    const now = this.sim.now;
-    const ns = now - this.measureStart;
-    const sec = ns / 1e9;
-    const bytes = this.writers.bytes - this.measured.bytes;
-    const threads = threadRows(this.kernel);
-    return {
-      model: 'ext4',
-      preset: meta.preset,
-      seed: this.seed,
-      params: this.params,
-      simulatedNs: ns,
-      warmupNs: meta.warmupNs,
-      events: this.sim.events,
-      throughput: {
-        opsPerSec: Number(((this.writers.calls - this.measured.calls) / sec).toFixed(1)),
-        bytesPerSec: Math.round(bytes / sec),
-      },
-      latencyNs: latencyFigures(this.writers.latency),
-      locks: this.lockClasses().map(lockRow),
-      threads,
-      queues: this.queueRows(now),
-      devices: [deviceRow(this.rq.device, ns)],
-      extra: this.perMiB(threads.reduce((s, t) => s + t.cpuNs, 0)),
-    };
+  result(meta: RunMeta): SimResult {
+    const r = this.measurement.result('ext4', this.seed, this.params, meta);
+    return { ...r, extra: this.perMiB(r.threads.reduce((s, t) => s + t.cpuNs, 0)) };
   }
 
   /** The seed's figures per MiB: submissions by what writeback handed to the block layer, CPU and lock
    * traffic by what the writers wrote (the two agree in steady state). */
   private perMiB(cpuNs: number): Record<string, unknown> {
-    const written = (this.writers.bytes - this.measured.bytes) / MiB;
+    const written = this.measurement.window().bytes / MiB;
     const submittedMiB = (this.rq.submittedPages * 4096) / MiB;
     const ql = this.rq.queueLockClass.stats;
     const per = (x: number, mib: number) => (mib > 0 ? Number((x / mib).toFixed(2)) : 0);
@@ -118,22 +93,12 @@ export class Ext4 implements ModelRun {
   }
 
   snapshot(): ModelSnapshot<'ext4'> {
-    const k = this.kernel;
-    const now = this.sim.now;
     return {
       model: 'ext4',
-      timeNs: now,
-      events: this.sim.events,
-      completions: this.writers.calls,
-      bytes: this.writers.bytes,
-      threads: k.threads.map((t) => {
-        const f = k.stateFractions(t);
-        return { name: t.name, role: t.role, state: t.state, label: k.labels[t.label] ?? '', utilisation: f[0] + f[1] };
-      }),
-      locks: [lockView('queue_lock', this.rq.queueLock), lockView('j_state_lock', this.writers.jStateLock)],
-      lockStats: this.lockClasses().map(lockRow),
-      queues: this.queueRows(now),
-      devices: [deviceRow(this.rq.device, Math.max(1, now - this.measureStart))],
+      ...this.measurement.snapshot([
+        lockView('queue_lock', this.rq.queueLock),
+        lockView('j_state_lock', this.writers.jStateLock),
+      ]),
       extra: {
         dirtyPages: this.writers.dirtyPages,
         writebackPages: this.writers.writebackPages,

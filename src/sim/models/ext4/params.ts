@@ -1,5 +1,6 @@
 // The resolved ext4 parameters the model reads (CLI spelling in, typed fields out) and the CPU-cost table.
 // Values arrive validated from src/scenarios/ext4Spec.ts; this file only types and unpacks them.
+import { unpackMachine, type MachineParams } from '../../core/machine';
 import type { Params } from '../../core/model';
 
 export interface Ext4Costs {
@@ -20,7 +21,7 @@ export interface Ext4Costs {
   bounceNs: number;
 }
 
-export interface Ext4Params {
+export interface Ext4Params extends MachineParams {
   submit: 'buffer' | 'bio';
   /** Pages per bio at most (max_bio / 4K). */
   maxBioPages: number;
@@ -35,10 +36,7 @@ export interface Ext4Params {
   numjobs: number;
   bsPages: number;
   size: number;
-  cpus: number;
   jitter: number;
-  wakeupNs: number;
-  switchNs: number;
   costs: Ext4Costs;
 }
 
@@ -57,10 +55,8 @@ export function unpackExt4(p: Params): Ext4Params {
     numjobs: n('numjobs'),
     bsPages: n('bs') / 4096,
     size: n('size'),
-    cpus: n('cpus'),
+    ...unpackMachine(p),
     jitter: n('jitter'),
-    wakeupNs: n('wakeup'),
-    switchNs: n('switch'),
     costs: {
       writePageNs: n('cost.write_page'),
       journalNs: n('cost.journal'),

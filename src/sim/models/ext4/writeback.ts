@@ -1,6 +1,6 @@
 // ext4_da_writepages for one file: dirty pages submitted as 4K buffers (block_write_full_page) or gathered into
 // bios (ext4_bio_write_page, ext4_io_submit), optionally in a block plug. It never touches the queue's internals.
-import type { Op, SimThread } from '../../core/thread';
+import type { SimThread, Gen } from '../../core/thread';
 import type { Ext4Ctx } from './ctx';
 import type { Bio, Ext4Disk } from './disk';
 
@@ -22,7 +22,7 @@ export class Writeback {
   ) {}
 
   /** ext4_da_writepages -> mpage_da_submit_io for up to `nr` dirty pages of `inode`. */
-  *writepages(t: SimThread, inode: Inode, nr: number, onWriteback: (pages: number) => void): Generator<Op, void, void> {
+  *writepages(t: SimThread, inode: Inode, nr: number, onWriteback: (pages: number) => void): Gen {
     const p = this.ctx.p;
     const pages = Math.min(nr, inode.dirtyPages);
     if (pages === 0) return;
@@ -52,7 +52,7 @@ export class Writeback {
   }
 
   /** ext4_io_submit: the page work of the bio's pages (ext4_bio_write_page, bio_add_page), then submit_bio. */
-  private *ext4IoSubmit(t: SimThread, bio: Bio): Generator<Op, void, void> {
+  private *ext4IoSubmit(t: SimThread, bio: Bio): Gen {
     const c = this.ctx.p.costs;
     yield this.ctx.cpu(t, bio.pages * (c.pageWbNs + c.bioAddNs), this.ctx.labels.bioWritePage);
     yield this.ctx.cpu(t, c.bioSubmitNs, this.ctx.labels.ioSubmit);

@@ -1,8 +1,8 @@
 // fio writers streaming buffered writes (a journal handle per page under j_state_lock) and the dirty-page
 // accounting of pre-2.6.39 balance_dirty_pages, where writers write back themselves. No block-layer logic.
-import { Lock, LockClass } from '../../core/lock';
+import { Lock, LockClass, spinlock } from '../../core/lock';
 import { Histogram } from '../../core/stats/histogram';
-import type { Op, SimThread, ThreadBody } from '../../core/thread';
+import type { SimThread, ThreadBody, Gen } from '../../core/thread';
 import { BLOCKED } from '../../core/thread';
 import { WaitQueue } from '../../core/waitQueue';
 import type { Ext4Ctx } from './ctx';
@@ -29,11 +29,7 @@ export class Writers {
     private readonly wb: Writeback,
   ) {
     const p = ctx.p;
-    this.jStateLock = new Lock(ctx.kernel, this.jStateLockClass, {
-      preemptOff: true,
-      handoffNs: p.costs.handoffNs,
-      bounceNs: p.costs.bounceNs,
-    });
+    this.jStateLock = spinlock(ctx.kernel, this.jStateLockClass, p.costs);
     this.throttle = new WaitQueue(ctx.kernel, 'balance_dirty_pages', BLOCKED);
     const span = Math.floor(p.size / 4096 / p.numjobs);
     for (let j = 0; j < p.numjobs; j++) {
@@ -72,7 +68,7 @@ export class Writers {
 
   /** balance_dirty_pages_ratelimited: write back a chunk once nr_to_write pages are dirty; over the
    * dirty limit, write back what is left of one's own, then sleep until completions bring it under. */
-  private *balanceDirtyPages(t: SimThread, inode: Inode): Generator<Op, void, void> {
+  private *balanceDirtyPages(t: SimThread, inode: Inode): Gen {
     const nr = this.ctx.p.nrToWrite;
     const toWriteback = (pages: number) => {
       this.dirtyPages -= pages;

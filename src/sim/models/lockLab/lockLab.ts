@@ -6,7 +6,8 @@ import { Lock, LockClass } from '../../core/lock';
 import { lockView, type ModelFactory, type ModelRun, type ModelSnapshot, type Params } from '../../core/model';
 import type { RandomStream } from '../../core/random';
 import { RandomStreams } from '../../core/random';
-import { latencyFigures, lockRow, queueRow, threadRows, type SimResult } from '../../core/result';
+import { Measurement, type RunMeta } from '../../core/measurement';
+import type { SimResult } from '../../core/result';
 import { Histogram } from '../../core/stats/histogram';
 import { Simulator } from '../../core/simulator';
 import type { SimThread, ThreadBody } from '../../core/thread';
@@ -31,6 +32,7 @@ export class LockLab implements ModelRun {
   private readonly evArrival: number;
   /** Mean gap between open arrivals (ns), computed once rather than per arrival. */
   private readonly meanGapNs: number;
+  private readonly measurement: Measurement;
 
   constructor(
     readonly params: Params,
@@ -42,6 +44,15 @@ export class LockLab implements ModelRun {
       switchNs: p.switch as number,
       wakeupNs: p.wakeup as number,
       sliceNs: p.slice as number,
+    });
+    this.measurement = new Measurement({
+      sim: this.sim,
+      kernel: this.kernel,
+      latency: this.latency,
+      lockClasses: () => [this.cls],
+      queues: () => [this.cls.waiters],
+      devices: () => [],
+      totals: () => ({ completions: this.completions, bytes: 0 }),
     });
     this.streams = new RandomStreams(seed);
     const capacity = p.capacity as number;
@@ -119,53 +130,19 @@ export class LockLab implements ModelRun {
   }
 
   resetStats(): void {
-    this.kernel.resetStats();
-    this.cls.reset(this.sim.now);
-    this.latency.reset();
-    this.measuredCompletions = this.completions;
-    this.measureStart = this.sim.now;
+    this.measurement.reset();
   }
 
-  private measuredCompletions = 0;
-  private measureStart = 0;
-
-  result(meta: { preset: string | null; warmupNs: number }): SimResult {
-    const measuredNs = this.sim.now - this.measureStart;
-    const done = this.completions - this.measuredCompletions;
-    return {
-      model: 'lock-lab',
-      preset: meta.preset,
-      seed: this.seed,
-      params: this.params,
-      simulatedNs: measuredNs,
-      warmupNs: meta.warmupNs,
-      events: this.sim.events,
-      throughput: { opsPerSec: Number((done / (measuredNs / 1e9)).toFixed(1)), bytesPerSec: 0 },
-      latencyNs: latencyFigures(this.latency),
-      locks: [lockRow(this.cls)],
-      threads: threadRows(this.kernel),
-      queues: [queueRow(this.cls.waiters, this.sim.now), queueRow(this.kernel.runQueueStats, this.sim.now)],
-      devices: [],
-    };
+  result(meta: RunMeta): SimResult {
+    return this.measurement.result('lock-lab', this.seed, this.params, meta);
   }
 
   snapshot(): ModelSnapshot<'lock-lab'> {
-    const k = this.kernel;
-    const now = this.sim.now;
     return {
       model: 'lock-lab',
-      timeNs: now,
-      events: this.sim.events,
-      completions: this.completions,
-      bytes: 0,
-      threads: k.threads.map((t) => {
-        const f = k.stateFractions(t);
-        return { name: t.name, role: t.role, state: t.state, label: k.labels[t.label] ?? '', utilisation: f[0] + f[1] };
-      }),
-      locks: this.locks.map((l, i) => lockView(this.locks.length > 1 ? `${this.cls.name}[${i}]` : this.cls.name, l)),
-      lockStats: [lockRow(this.cls)],
-      queues: [queueRow(this.cls.waiters, now), queueRow(k.runQueueStats, now)],
-      devices: [],
+      ...this.measurement.snapshot(
+        this.locks.map((l, i) => lockView(this.locks.length > 1 ? `${this.cls.name}[${i}]` : this.cls.name, l)),
+      ),
       extra: {
         lockHistograms: [
           {

@@ -3,12 +3,12 @@
 // writes the file: buffered through the page cache, or async O_DIRECT. No loop queueing.
 import { BlockLayer } from '../../block/blockLayer';
 import type { BlockDevice } from '../../block/device';
-import type { Op, SimThread } from '../../core/thread';
+import type { SimThread, Gen } from '../../core/thread';
 import { WaitQueue } from '../../core/waitQueue';
 import type { LoopCtx, LoopIo } from './ctx';
 import { Writeback } from './writeback';
 
-type Done = (t: SimThread) => Generator<Op, void, void>;
+type Done = (t: SimThread) => Gen;
 
 /** Largest backing request (max_sectors_kb 512, as the writeback's extents). */
 const MAX_SECTORS_KB = 512;
@@ -111,7 +111,7 @@ export class Backing {
   }
 
   /** submit_bio to the backing device from `t`; `done` runs where it completes (irq/vda). */
-  *submit(t: SimThread, offset: number, bytes: number, write: boolean, done: Done | null): Generator<Op, void, void> {
+  *submit(t: SimThread, offset: number, bytes: number, write: boolean, done: Done | null): Gen {
     const tag = this.freeTags.pop() ?? this.done.length;
     const page = offset / 4096;
     this.done[tag] = done;
@@ -121,7 +121,7 @@ export class Backing {
   }
 
   /** A backing bio ended (the block layer paid cost.completion): free its tag, run what waits on it. */
-  private *endRequest(t: SimThread, tag: number): Generator<Op, void, void> {
+  private *endRequest(t: SimThread, tag: number): Gen {
     const done = this.done[tag];
     this.done[tag] = null;
     this.freeTags.push(tag);
@@ -133,7 +133,7 @@ export class Backing {
    * (find_get_page, add_to_page_cache_lru), one read covers the range, the caller sleeps in
    * wait_on_page_locked until it lands, then copies every page into the loop bio. A phase's pages are one
    * compute with one jitter draw: their costs vary together (same CPU, same cache state). */
-  *readBuffered(t: SimThread, wq: WaitQueue, io: LoopIo): Generator<Op, void, void> {
+  *readBuffered(t: SimThread, wq: WaitQueue, io: LoopIo): Gen {
     const { costs } = this.ctx.p;
     const pages = this.ctx.pages(io.bytes);
     yield this.ctx.cpu(t, pages * costs.pageCacheNs, this.ctx.labels.pageCache);
@@ -148,7 +148,7 @@ export class Backing {
 
   /** Buffered write of the backing file (lo_send / lo_write_simple -> vfs_write): copy into the page
    * cache and dirty it; balance_dirty_pages may make the writer wait for writeback. */
-  *writeBuffered(t: SimThread, io: LoopIo): Generator<Op, void, void> {
+  *writeBuffered(t: SimThread, io: LoopIo): Gen {
     const pages = this.ctx.pages(io.bytes);
     yield this.ctx.cpu(t, pages * this.ctx.p.costs.writePageNs, this.ctx.labels.writePage);
     this.writeback.dirty(io.offset, pages);
@@ -156,7 +156,7 @@ export class Backing {
   }
 
   /** do_req_filebacked for the buffered modes: read or write the file, then complete the IO to fio. */
-  *doReqFilebacked(t: SimThread, wq: WaitQueue, io: LoopIo): Generator<Op, void, void> {
+  *doReqFilebacked(t: SimThread, wq: WaitQueue, io: LoopIo): Gen {
     if (io.write) yield* this.writeBuffered(t, io);
     else yield* this.readBuffered(t, wq, io);
     yield* this.ctx.endIo(t, io);

@@ -1,10 +1,10 @@
 // loop 4.0 (blk-mq): loop_queue_rq makes each read a work item on kloopd0 (max_active at once) and queues
 // writes on write_cmd_head under lo_lock for one write_work, so writes stay serial. No page-cache logic here.
 import { Fifo } from '../../core/fifo';
-import { Lock, LockClass } from '../../core/lock';
+import { Lock, LockClass, spinlock } from '../../core/lock';
 import { lockView, type LockView } from '../../core/model';
 import { QueueStats } from '../../core/stats/queueStats';
-import type { Op, SimThread, ThreadBody } from '../../core/thread';
+import type { SimThread, ThreadBody, Gen } from '../../core/thread';
 import { BLOCKED, IDLE } from '../../core/thread';
 import { WaitQueue } from '../../core/waitQueue';
 import type { Backing } from './backing';
@@ -32,9 +32,8 @@ export class BlkMqLoop implements LoopDriver {
     private readonly backing: Backing,
   ) {
     const c = ctx.p.costs;
-    const opts = { preemptOff: true, handoffNs: c.handoffNs, bounceNs: c.bounceNs };
-    this.loLock = new Lock(ctx.kernel, this.loLockClass, opts);
-    this.poolLock = new Lock(ctx.kernel, this.poolLockClass, opts);
+    this.loLock = spinlock(ctx.kernel, this.loLockClass, c);
+    this.poolLock = spinlock(ctx.kernel, this.poolLockClass, c);
     this.idle = new WaitQueue(ctx.kernel, 'kloopd0 idle workers', IDLE);
     // max_active workers (the pool number in the name is illustrative).
     for (let i = 0; i < ctx.p.workers; i++) {
@@ -44,7 +43,7 @@ export class BlkMqLoop implements LoopDriver {
   }
 
   /** loop_queue_rq (on the submitter): reads become work items; writes join write_cmd_head. */
-  *submit(t: SimThread, io: LoopIo): Generator<Op, void, void> {
+  *submit(t: SimThread, io: LoopIo): Gen {
     if (!io.write) {
       yield* this.queueWork(t, io);
       return;
@@ -61,7 +60,7 @@ export class BlkMqLoop implements LoopDriver {
   }
 
   /** queue_work(lo->wq, ...): insert under pool->lock and wake an idle worker. */
-  private *queueWork(t: SimThread, io: LoopIo | null): Generator<Op, void, void> {
+  private *queueWork(t: SimThread, io: LoopIo | null): Gen {
     yield t.acquire(this.poolLock);
     yield this.ctx.cpu(t, this.ctx.p.costs.queueWorkNs, this.ctx.labels.queueWork);
     this.worklist.push({ io, queuedAt: this.ctx.kernel.now });
@@ -90,7 +89,7 @@ export class BlkMqLoop implements LoopDriver {
   }
 
   /** loop_queue_write_work: splice write_cmd_head under lo_lock, handle each in order, until empty. */
-  private *queueWriteWork(t: SimThread, pageWq: WaitQueue): Generator<Op, void, void> {
+  private *queueWriteWork(t: SimThread, pageWq: WaitQueue): Gen {
     const c = this.ctx.p.costs;
     for (;;) {
       yield t.acquire(this.loLock);

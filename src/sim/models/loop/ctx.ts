@@ -6,7 +6,7 @@ import type { LockClass } from '../../core/lock';
 import type { LockView } from '../../core/model';
 import type { RandomStreams } from '../../core/random';
 import type { QueueStats } from '../../core/stats/queueStats';
-import type { Op, SimThread } from '../../core/thread';
+import type { Op, SimThread, Gen } from '../../core/thread';
 import type { LoopParams } from './params';
 
 /** One fio IO on /dev/loop0: a bio (single-thread) or a request (blk-mq, dio-aio). */
@@ -22,11 +22,11 @@ export interface LoopIo {
   queuedAt: number;
 }
 
-export type Completion = (t: SimThread, io: LoopIo) => Generator<Op, void, void>;
+export type Completion = (t: SimThread, io: LoopIo) => Gen;
 
 /** What the model needs from each loop design: the submitter's entry, and what lock_stat and the UI show. */
 export interface LoopDriver {
-  submit(t: SimThread, io: LoopIo): Generator<Op, void, void>;
+  submit(t: SimThread, io: LoopIo): Gen;
   lockClasses(): LockClass[];
   queues(): QueueStats[];
   lockViews(): LockView[];

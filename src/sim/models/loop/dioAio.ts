@@ -1,10 +1,10 @@
 // loop 4.4 (kthread_work + AIO/O_DIRECT): one loop0 kthread_worker submits each request as async direct IO
 // (lo_rw_aio) and moves on; it completes from the backing device's interrupt. No page cache, no copy.
 import { Fifo } from '../../core/fifo';
-import { Lock, LockClass } from '../../core/lock';
+import { Lock, LockClass, spinlock } from '../../core/lock';
 import { lockView, type LockView } from '../../core/model';
 import { QueueStats } from '../../core/stats/queueStats';
-import type { Op, SimThread, ThreadBody } from '../../core/thread';
+import type { SimThread, ThreadBody, Gen } from '../../core/thread';
 import { IDLE } from '../../core/thread';
 import { WaitQueue } from '../../core/waitQueue';
 import type { Backing } from './backing';
@@ -24,17 +24,13 @@ export class DioAioLoop implements LoopDriver {
     private readonly backing: Backing,
   ) {
     const c = ctx.p.costs;
-    this.workerLock = new Lock(ctx.kernel, this.workerLockClass, {
-      preemptOff: true,
-      handoffNs: c.handoffNs,
-      bounceNs: c.bounceNs,
-    });
+    this.workerLock = spinlock(ctx.kernel, this.workerLockClass, c);
     this.idle = new WaitQueue(ctx.kernel, 'loop0 idle', IDLE);
     this.thread = ctx.kernel.spawn('loop0', 'loop_thread', (t) => this.kthreadWorkerFn(t));
   }
 
   /** loop_queue_rq -> kthread_queue_work: add to work_list under worker->lock, wake loop0. */
-  *submit(t: SimThread, io: LoopIo): Generator<Op, void, void> {
+  *submit(t: SimThread, io: LoopIo): Gen {
     yield t.acquire(this.workerLock);
     yield this.ctx.cpu(t, this.ctx.p.costs.queueWorkNs, this.ctx.labels.queueWork);
     io.queuedAt = this.ctx.kernel.now;
@@ -59,7 +55,7 @@ export class DioAioLoop implements LoopDriver {
 
   /** lo_rw_aio: build the iov_iter over the request's pages, call_read_iter / call_write_iter with
    * IOCB_DIRECT; the backing bio is in flight when it returns (-EIOCBQUEUED). */
-  private *loRwAio(t: SimThread, io: LoopIo): Generator<Op, void, void> {
+  private *loRwAio(t: SimThread, io: LoopIo): Gen {
     yield this.ctx.cpu(t, this.ctx.p.costs.dioNs, this.ctx.labels.dio);
     const endIo = this.ctx.endIo;
     // lo_rw_aio_complete, where the backing bio completes.

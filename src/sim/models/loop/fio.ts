@@ -2,7 +2,7 @@
 // fio's own work, the page-cache copy of buffered IO, and io_submit. Knows nothing of loop's queueing.
 import { FioJobs } from '../../block/fioJobs';
 import type { RandomStream } from '../../core/random';
-import type { Op, SimThread } from '../../core/thread';
+import type { SimThread, Gen } from '../../core/thread';
 import type { LoopCtx, LoopIo } from './ctx';
 
 export class Fio {
@@ -10,11 +10,7 @@ export class Fio {
   /** IOs made so far, shared with the submit hook. */
   private readonly made = { count: 0 };
 
-  constructor(
-    ctx: LoopCtx,
-    stream: (name: string) => RandomStream,
-    submit: (t: SimThread, io: LoopIo) => Generator<Op, void, void>,
-  ) {
+  constructor(ctx: LoopCtx, stream: (name: string) => RandomStream, submit: (t: SimThread, io: LoopIo) => Gen) {
     const p = ctx.p;
     const L = ctx.labels;
     // Buffered AIO is synchronous in Linux: io_submit returns only when the IO is done.

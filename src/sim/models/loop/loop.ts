@@ -1,13 +1,15 @@
 // The loop model: fio jobs on /dev/loop0, one of three loop designs (loop_mode), and the backing file on a
 // readahead-sensitive device; reports the contract result and live snapshots. Wiring only, no kernel logic.
 import { Kernel } from '../../core/kernel';
+import { kernelOptions } from '../../core/machine';
 import type { ModelFactory, ModelRun, ModelSnapshot, Params } from '../../core/model';
 import { RandomStreams } from '../../core/random';
-import { latencyFigures, lockRow, queueRow, threadRows, type SimResult } from '../../core/result';
+import { Measurement, type RunMeta } from '../../core/measurement';
+import type { SimResult } from '../../core/result';
 import { deviceRow } from '../../block/device';
 import { Histogram } from '../../core/stats/histogram';
 import { Simulator } from '../../core/simulator';
-import type { Op, SimThread } from '../../core/thread';
+import type { SimThread, Gen } from '../../core/thread';
 import { Backing } from './backing';
 import { BlkMqLoop } from './blkMq';
 import { LoopCtx, type LoopDriver, type LoopIo } from './ctx';
@@ -27,20 +29,14 @@ export class Loop implements ModelRun {
   readonly latency = new Histogram();
   completions = 0;
   bytes = 0;
-  private measureStart = 0;
-  private measured = { completions: 0, bytes: 0 };
+  private readonly measurement: Measurement;
 
   constructor(
     readonly params: Params,
     readonly seed: number,
   ) {
     const p = (this.p = unpackLoop(params));
-    this.kernel = new Kernel(this.sim, {
-      cpus: p.cpus,
-      switchNs: p.switchNs,
-      wakeupNs: p.wakeupNs,
-      sliceNs: 3_000_000,
-    });
+    this.kernel = new Kernel(this.sim, kernelOptions(p));
     const streams = new RandomStreams(seed);
     this.ctx = new LoopCtx(this.kernel, p, streams);
     this.ctx.endIo = (t, io) => this.endIo(t, io);
@@ -56,10 +52,20 @@ export class Loop implements ModelRun {
       (n) => streams.get(n),
       (t, io) => this.driver.submit(t, io),
     );
+    this.measurement = new Measurement({
+      sim: this.sim,
+      kernel: this.kernel,
+      latency: this.latency,
+      lockClasses: () => this.driver.lockClasses(),
+      queues: () => [...this.driver.queues(), this.backing.blk.queues[0].waitStats],
+      devices: (ns) => [deviceRow(this.backing.device, ns)],
+      totals: () => ({ completions: this.completions, bytes: this.bytes }),
+      resetOwn: () => this.backing.resetStats(),
+    });
   }
 
   /** bio_endio / blk_mq_complete_request on the completing thread, then aio_complete to fio. */
-  private *endIo(t: SimThread, io: LoopIo): Generator<Op, void, void> {
+  private *endIo(t: SimThread, io: LoopIo): Gen {
     yield this.ctx.cpu(t, this.p.costs.endioNs, this.ctx.labels.endio);
     this.completions++;
     this.bytes += io.bytes;
@@ -68,44 +74,13 @@ export class Loop implements ModelRun {
   }
 
   resetStats(): void {
-    const now = this.sim.now;
-    this.measureStart = now;
-    this.measured = { completions: this.completions, bytes: this.bytes };
-    this.kernel.resetStats();
-    for (const c of this.driver.lockClasses()) c.reset(now);
-    for (const q of this.driver.queues()) q.reset(now);
-    this.backing.resetStats();
-    this.latency.reset();
+    this.measurement.reset();
   }
 
-  private queueRows(now: number) {
-    return [...this.driver.queues(), this.backing.blk.queues[0].waitStats, this.kernel.runQueueStats].map((q) =>
-      queueRow(q, now),
-    );
-  }
-
-  result(meta: { preset: string | null; warmupNs: number }): SimResult {
-    const now = this.sim.now;
-    const ns = now - this.measureStart;
-    const sec = ns / 1e9;
+  result(meta: RunMeta): SimResult {
     const b = this.backing;
     return {
-      model: 'loop',
-      preset: meta.preset,
-      seed: this.seed,
-      params: this.params,
-      simulatedNs: ns,
-      warmupNs: meta.warmupNs,
-      events: this.sim.events,
-      throughput: {
-        opsPerSec: Number(((this.completions - this.measured.completions) / sec).toFixed(1)),
-        bytesPerSec: Math.round((this.bytes - this.measured.bytes) / sec),
-      },
-      latencyNs: latencyFigures(this.latency),
-      locks: this.driver.lockClasses().map(lockRow),
-      threads: threadRows(this.kernel),
-      queues: this.queueRows(now),
-      devices: [deviceRow(b.device, ns)],
+      ...this.measurement.result('loop', this.seed, this.params, meta),
       extra: {
         loopMode: this.p.mode,
         // Share of backing requests that continued the previous one (readahead hits).
@@ -120,23 +95,10 @@ export class Loop implements ModelRun {
   }
 
   snapshot(): ModelSnapshot<'loop'> {
-    const k = this.kernel;
-    const now = this.sim.now;
     const d = this.backing.device;
     return {
       model: 'loop',
-      timeNs: now,
-      events: this.sim.events,
-      completions: this.completions,
-      bytes: this.bytes,
-      threads: k.threads.map((t) => {
-        const f = k.stateFractions(t);
-        return { name: t.name, role: t.role, state: t.state, label: k.labels[t.label] ?? '', utilisation: f[0] + f[1] };
-      }),
-      locks: this.driver.lockViews(),
-      lockStats: this.driver.lockClasses().map(lockRow),
-      queues: this.queueRows(now),
-      devices: [deviceRow(d, Math.max(1, now - this.measureStart))],
+      ...this.measurement.snapshot(this.driver.lockViews()),
       extra: {
         loopMode: this.p.mode,
         inFlight: this.fio.inFlight(),

@@ -1,5 +1,7 @@
 // The resolved loop parameters the model reads (CLI spelling in, typed fields out) and the CPU-cost
 // table. Values arrive validated from src/scenarios/loopSpec.ts; this file only types and unpacks them.
+import { unpackFio, type FioParams } from '../../block/fioJobs';
+import { unpackMachine, type MachineParams } from '../../core/machine';
 import type { Params } from '../../core/model';
 
 export type LoopMode = 'single-thread' | 'blk-mq' | 'dio-aio';
@@ -20,27 +22,18 @@ export interface LoopCosts {
   bounceNs: number;
 }
 
-export interface LoopParams {
+export interface LoopParams extends MachineParams, FioParams {
   mode: LoopMode;
   workers: number;
-  cpus: number;
   device: string;
   deviceLatencyNs: number;
   deviceSeqLatencyNs: number;
   deviceBandwidth: number;
   deviceParallelism: number;
-  rw: string;
-  bs: number;
-  iodepth: number;
   iodepthLow: number;
-  numjobs: number;
-  rwmixread: number;
   direct: boolean;
-  size: number;
   dirtyBytes: number;
   jitter: number;
-  wakeupNs: number;
-  switchNs: number;
   costs: LoopCosts;
 }
 
@@ -49,24 +42,17 @@ export function unpackLoop(p: Params): LoopParams {
   return {
     mode: p.loop_mode as LoopMode,
     workers: n('workers'),
-    cpus: n('cpus'),
+    ...unpackMachine(p),
+    ...unpackFio(p),
     device: p.device as string,
     deviceLatencyNs: n('device.latency'),
     deviceSeqLatencyNs: n('device.seq_latency'),
     deviceBandwidth: n('device.bandwidth'),
     deviceParallelism: n('device.parallelism'),
-    rw: p.rw as string,
-    bs: n('bs'),
-    iodepth: n('iodepth'),
     iodepthLow: n('iodepth_low'),
-    numjobs: n('numjobs'),
-    rwmixread: n('rwmixread'),
     direct: p.direct as boolean,
-    size: n('size'),
     dirtyBytes: n('dirty_bytes'),
     jitter: n('jitter'),
-    wakeupNs: n('wakeup'),
-    switchNs: n('switch'),
     costs: {
       fioNs: n('cost.fio'),
       submitNs: n('cost.submit'),

@@ -1,10 +1,10 @@
 // loop <= 3.19 (drivers/block/loop.c, bio-based): loop_make_request puts bios on lo_bio_list under
 // lo_lock; one kthread, loop0 (loop_thread), takes them one at a time and does each synchronously.
 import { Fifo } from '../../core/fifo';
-import { Lock, LockClass } from '../../core/lock';
+import { Lock, LockClass, spinlock } from '../../core/lock';
 import { lockView, type LockView } from '../../core/model';
 import { QueueStats } from '../../core/stats/queueStats';
-import type { Op, SimThread, ThreadBody } from '../../core/thread';
+import type { SimThread, ThreadBody, Gen } from '../../core/thread';
 import { BLOCKED, IDLE } from '../../core/thread';
 import { WaitQueue } from '../../core/waitQueue';
 import type { Backing } from './backing';
@@ -26,18 +26,14 @@ export class SingleThreadLoop implements LoopDriver {
     private readonly backing: Backing,
   ) {
     const c = ctx.p.costs;
-    this.loLock = new Lock(ctx.kernel, this.loLockClass, {
-      preemptOff: true,
-      handoffNs: c.handoffNs,
-      bounceNs: c.bounceNs,
-    });
+    this.loLock = spinlock(ctx.kernel, this.loLockClass, c);
     this.loEvent = new WaitQueue(ctx.kernel, 'lo_event', IDLE);
     this.pageWq = new WaitQueue(ctx.kernel, 'loop0 wait_on_page_locked', BLOCKED);
     this.thread = ctx.kernel.spawn('loop0', 'loop_thread', (t) => this.loopThread(t));
   }
 
   /** loop_make_request: spin_lock_irq(lo_lock), bio_list_add, unlock, wake_up(lo_event). */
-  *submit(t: SimThread, io: LoopIo): Generator<Op, void, void> {
+  *submit(t: SimThread, io: LoopIo): Gen {
     yield t.acquire(this.loLock);
     yield this.ctx.cpu(t, this.ctx.p.costs.loLockNs, this.ctx.labels.loLock);
     io.queuedAt = this.ctx.kernel.now;

@@ -1,7 +1,7 @@
 // Writeback of the backing file for the buffered modes: a flusher writing dirty extents (merged up to 512K)
 // from the start (dirty_background_bytes 0) and balance_dirty_pages above vm.dirty_bytes. It never reads.
 import { Fifo } from '../../core/fifo';
-import type { Op, SimThread, ThreadBody } from '../../core/thread';
+import type { SimThread, ThreadBody, Gen } from '../../core/thread';
 import { BLOCKED, IDLE } from '../../core/thread';
 import { WaitQueue } from '../../core/waitQueue';
 import type { Backing } from './backing';
@@ -56,7 +56,7 @@ export class Writeback {
   }
 
   /** balance_dirty_pages: a writer over the dirty limit sleeps until writeback brings it under. */
-  *balanceDirtyPages(t: SimThread): Generator<Op, void, void> {
+  *balanceDirtyPages(t: SimThread): Gen {
     while (this.overLimit()) yield t.wait(this.throttle);
   }
 
@@ -76,7 +76,7 @@ export class Writeback {
   }
 
   /** end_page_writeback for a finished request: writers under the limit again may go on. */
-  private *endWriteback(_t: SimThread, pages: number): Generator<Op, void, void> {
+  private *endWriteback(_t: SimThread, pages: number): Gen {
     this.writebackPages -= pages;
     this.inFlight--;
     if (this.flusher) this.flusherWq.wakeThread(this.flusher);

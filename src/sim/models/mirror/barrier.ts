@@ -19,11 +19,9 @@
 // cost is the cache line, so a take from another CPU pays cost.bounce inside the lock and a spinner's turn
 // cost.handoff, the same figures device_lock pays. Nothing new is charged on the CPU-class table.
 import type { Kernel } from '../../core/kernel';
-import { Lock, LockClass } from '../../core/lock';
-import type { Op, SimThread } from '../../core/thread';
+import { Lock, LockClass, spinlock } from '../../core/lock';
+import type { SimThread, Gen } from '../../core/thread';
 import type { MirrorParams } from './params';
-
-type Gen = Generator<Op, void, void>;
 
 export class Barrier {
   /** barrier=lock: the generators below run; lockless: callers skip them (no event, no lock_stat row). */
@@ -41,9 +39,8 @@ export class Barrier {
     this.locked = p.barrier === 'lock';
     this.level = p.level;
     // spin_lock_irq: the holder and its spinners keep their CPU.
-    const opts = { preemptOff: true, handoffNs: p.costs.handoffNs, bounceNs: p.costs.bounceNs };
-    this.resyncLock = new Lock(kernel, this.resyncLockClass, opts);
-    this.waitLock = new Lock(kernel, this.waitLockClass, opts);
+    this.resyncLock = spinlock(kernel, this.resyncLockClass, p.costs);
+    this.waitLock = spinlock(kernel, this.waitLockClass, p.costs);
   }
 
   lockClasses(): LockClass[] {

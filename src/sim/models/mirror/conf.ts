@@ -1,9 +1,9 @@
 // struct r1conf / r10conf as this model needs them: device_lock, the barrier's locks, pending_bio_list, retry_list,
 // the md thread's wake-up, and the records that travel with a bio. State and tiny helpers only; no kernel function.
 import type { Kernel } from '../../core/kernel';
-import { Lock, LockClass } from '../../core/lock';
+import { Lock, LockClass, spinlock } from '../../core/lock';
 import { QueueStats } from '../../core/stats/queueStats';
-import { IDLE, type Op, type SimThread } from '../../core/thread';
+import { IDLE, type SimThread, type Gen } from '../../core/thread';
 import { WaitQueue } from '../../core/waitQueue';
 import { Barrier } from './barrier';
 import type { Copy, Layout } from './layout';
@@ -40,7 +40,7 @@ export interface SyncBio {
   copies: Copy[];
   left: number;
   /** put_buf -> lower_barrier and md_done_sync; a generator when lower_barrier takes locks (barrier=lock). */
-  done: (t: SimThread, pages: number) => Generator<Op, void, void> | null;
+  done: (t: SimThread, pages: number) => Gen | null;
   queuedAt: number;
 }
 
@@ -74,11 +74,7 @@ export class MirrorConf {
     readonly p: MirrorParams,
     readonly layout: Layout,
   ) {
-    this.deviceLock = new Lock(kernel, this.deviceLockClass, {
-      preemptOff: true,
-      handoffNs: p.costs.handoffNs,
-      bounceNs: p.costs.bounceNs,
-    });
+    this.deviceLock = spinlock(kernel, this.deviceLockClass, p.costs);
     this.barrier = new Barrier(kernel, p);
     this.threadName = `md0_raid${p.level}`;
     this.mdWq = new WaitQueue(kernel, `${this.threadName} wait`, IDLE);

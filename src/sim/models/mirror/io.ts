@@ -3,11 +3,10 @@
 // and each member bio's end_io work. Knows no raid layout and never chooses where a copy goes.
 import type { BlockDevice } from '../../block/device';
 import type { Kernel } from '../../core/kernel';
-import type { Op, SimThread } from '../../core/thread';
+import type { SimThread, Gen } from '../../core/thread';
 import { BlockLayer } from '../../block/blockLayer';
 import type { MirrorConf } from './conf';
 
-type Gen = Generator<Op, void, void>;
 /** What runs in the completing context when the member bio ends. */
 export type EndIo = (t: SimThread) => Gen | null;
 

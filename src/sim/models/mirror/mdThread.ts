@@ -1,10 +1,8 @@
 // raid1d / raid10d: md_check_recovery's bitmap daemon work, flush_pending_writes (bitmap unplug first) and
 // the retry_list's resync bios. Never submits a write before the bitmap is on disk.
-import type { SimThread, ThreadBody, Op } from '../../core/thread';
+import type { SimThread, ThreadBody, Gen } from '../../core/thread';
 import type { SyncBio } from './conf';
 import { endWriteCopy, type MirrorCtx } from './write';
-
-type Gen = Generator<Op, void, void>;
 
 /** flush_pending_writes: take the whole list under device_lock; the bitmap reaches disk before the data. */
 function* flushPendingWrites(ctx: MirrorCtx, t: SimThread): Gen {

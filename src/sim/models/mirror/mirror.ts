@@ -1,12 +1,14 @@
 // The md raid1 and raid10 models: wires conf, members, md thread, fio jobs, and md core's bitmap and resync
 // (handed in by the composition root); reports results, snapshots, live knobs. Holds no kernel function.
 import { Kernel } from '../../core/kernel';
+import { kernelOptions } from '../../core/machine';
 import { mdLiveExtra, mdLiveLocks } from '../../md/live';
 import { lockView } from '../../core/model';
 import type { LockClass } from '../../core/lock';
 import type { ModelFactory, ModelRun, ModelSnapshot, ParamValue, Params } from '../../core/model';
 import { RandomStreams } from '../../core/random';
-import { latencyFigures, lockRow, queueRow, threadRows, type SimResult } from '../../core/result';
+import { Measurement, type RunMeta } from '../../core/measurement';
+import type { SimResult } from '../../core/result';
 import { deviceRow } from '../../block/device';
 import { Histogram } from '../../core/stats/histogram';
 import { Simulator } from '../../core/simulator';
@@ -36,8 +38,7 @@ export class Mirror implements ModelRun {
   readonly model: 'raid1' | 'raid10';
   completions = 0;
   bytes = 0;
-  private measureStart = 0;
-  private measured = { completions: 0, bytes: 0 };
+  private readonly measurement: Measurement;
 
   constructor(
     level: 1 | 10,
@@ -46,12 +47,7 @@ export class Mirror implements ModelRun {
   ) {
     const p = (this.p = unpackMirror(level, params));
     this.model = level === 1 ? 'raid1' : 'raid10';
-    this.kernel = new Kernel(this.sim, {
-      cpus: p.cpus,
-      switchNs: p.switchNs,
-      wakeupNs: p.wakeupNs,
-      sliceNs: 3_000_000,
-    });
+    this.kernel = new Kernel(this.sim, kernelOptions(p));
     const streams = new RandomStreams(seed);
     const layout = level === 1 ? raid1Layout(p.disks) : raid10Layout(p.disks, p.chunk);
     this.conf = new MirrorConf(this.kernel, p, layout);
@@ -102,6 +98,20 @@ export class Mirror implements ModelRun {
       (t, bio) => (bio.write ? writeRequest(ctx, t, bio) : readRequest(ctx, t, bio)),
       this.conf.labels.fio,
     );
+    this.measurement = new Measurement({
+      sim: this.sim,
+      kernel: this.kernel,
+      latency: this.latency,
+      lockClasses: () => this.lockClasses(),
+      queues: () => [this.conf.pendingStats, this.conf.retryStats],
+      devices: (ns) => this.io.members.map((d, i) => ({ ...deviceRow(d, ns), ...this.io.blk.memberFigures(i, ns) })),
+      totals: () => ({ completions: this.completions, bytes: this.bytes }),
+      resetOwn: () => {
+        this.io.resetStats();
+        this.bitmap?.resetStats();
+        this.sync?.resetStats();
+      },
+    });
   }
 
   private endBio(bio: MirrorBio): void {
@@ -116,46 +126,12 @@ export class Mirror implements ModelRun {
   }
 
   resetStats(): void {
-    const now = this.sim.now;
-    this.measureStart = now;
-    this.measured = { completions: this.completions, bytes: this.bytes };
-    this.kernel.resetStats();
-    for (const c of this.lockClasses()) c.reset(now);
-    this.conf.pendingStats.reset(now);
-    this.conf.retryStats.reset(now);
-    this.io.resetStats();
-    this.latency.reset();
-    this.bitmap?.resetStats();
-    this.sync?.resetStats();
+    this.measurement.reset();
   }
 
-  result(meta: { preset: string | null; warmupNs: number }): SimResult {
-    const now = this.sim.now;
-    const ns = now - this.measureStart;
-    const sec = ns / 1e9;
-    return {
-      model: this.model,
-      preset: meta.preset,
-      seed: this.seed,
-      params: this.params,
-      simulatedNs: ns,
-      warmupNs: meta.warmupNs,
-      events: this.sim.events,
-      throughput: {
-        opsPerSec: Number(((this.completions - this.measured.completions) / sec).toFixed(1)),
-        bytesPerSec: Math.round((this.bytes - this.measured.bytes) / sec),
-      },
-      latencyNs: latencyFigures(this.latency),
-      locks: this.lockClasses().map(lockRow),
-      threads: threadRows(this.kernel),
-      queues: [
-        queueRow(this.conf.pendingStats, now),
-        queueRow(this.conf.retryStats, now),
-        queueRow(this.kernel.runQueueStats, now),
-      ],
-      devices: this.io.members.map((d, i) => ({ ...deviceRow(d, ns), ...this.io.blk.memberFigures(i, ns) })),
-      extra: this.extra(sec),
-    };
+  result(meta: RunMeta): SimResult {
+    const r = this.measurement.result(this.model, this.seed, this.params, meta);
+    return { ...r, extra: this.extra(r.simulatedNs / 1e9) };
   }
 
   private extra(sec: number): Record<string, unknown> {
@@ -172,25 +148,13 @@ export class Mirror implements ModelRun {
   }
 
   snapshot(): ModelSnapshot<'raid1' | 'raid10'> {
-    const k = this.kernel;
-    const now = this.sim.now;
     return {
       model: this.model,
-      timeNs: now,
-      events: this.sim.events,
-      completions: this.completions,
-      bytes: this.bytes,
-      threads: k.threads.map((t) => {
-        const f = k.stateFractions(t);
-        return { name: t.name, role: t.role, state: t.state, label: k.labels[t.label] ?? '', utilisation: f[0] + f[1] };
-      }),
-      locks: [lockView('device_lock', this.conf.deviceLock), ...this.barrierLocks(), ...mdLiveLocks(this.bitmap)],
-      lockStats: this.lockClasses().map(lockRow),
-      queues: [queueRow(this.conf.pendingStats, now), queueRow(this.conf.retryStats, now)],
-      devices: this.io.members.map((d, i) => ({
-        ...deviceRow(d, Math.max(1, now - this.measureStart)),
-        ...this.io.blk.memberFigures(i, Math.max(1, now - this.measureStart)),
-      })),
+      ...this.measurement.snapshot([
+        lockView('device_lock', this.conf.deviceLock),
+        ...this.barrierLocks(),
+        ...mdLiveLocks(this.bitmap),
+      ]),
       extra: {
         pendingWrites: this.conf.pending.length,
         memberIosInFlight: this.io.inFlight(),

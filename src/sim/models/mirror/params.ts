@@ -1,5 +1,7 @@
 // The resolved raid1 / raid10 parameters and CPU-cost table, unpacked from the CLI spelling. Values arrive
 // validated from src/scenarios/mirrorSpec.ts; nothing is checked or defaulted here.
+import { unpackFio, type FioParams } from '../../block/fioJobs';
+import { unpackMachine, type MachineParams } from '../../core/machine';
 import type { Params } from '../../core/model';
 import { mediaFromParams, type MediaParams } from '../../block/media';
 
@@ -30,7 +32,7 @@ export interface MirrorCosts {
   bounceNs: number;
 }
 
-export interface MirrorParams {
+export interface MirrorParams extends MachineParams, FioParams {
   level: 1 | 10;
   disks: number;
   chunk: number;
@@ -41,13 +43,6 @@ export interface MirrorParams {
   scheduler: 'none' | 'mq-deadline';
   memcpyBytesPerSec: number;
   memoryBytesPerSec: number;
-  cpus: number;
-  rw: string;
-  bs: number;
-  iodepth: number;
-  numjobs: number;
-  rwmixread: number;
-  size: number;
   bitmap: 'none' | 'bitmap' | 'llbitmap';
   assumeClean: boolean;
   bitmapChunk: number;
@@ -58,8 +53,6 @@ export interface MirrorParams {
   syncIoDepth: number;
   /** The I/O barrier: lockless (today) or lock (resync_lock on every array IO, raid1 <= 4.10, raid10 <= 6.0). */
   barrier: 'lockless' | 'lock';
-  wakeupNs: number;
-  switchNs: number;
   costs: MirrorCosts;
 }
 
@@ -75,13 +68,8 @@ export function unpackMirror(level: 1 | 10, p: Params): MirrorParams {
     scheduler: p.scheduler as 'none' | 'mq-deadline',
     memcpyBytesPerSec: n('memcpy_speed'),
     memoryBytesPerSec: n('memory_bandwidth'),
-    cpus: n('cpus'),
-    rw: p.rw as string,
-    bs: n('bs'),
-    iodepth: n('iodepth'),
-    numjobs: n('numjobs'),
-    rwmixread: n('rwmixread'),
-    size: n('size'),
+    ...unpackMachine(p),
+    ...unpackFio(p),
     bitmap: p.bitmap as MirrorParams['bitmap'],
     assumeClean: p.assume_clean as boolean,
     bitmapChunk: n('bitmap_chunk'),
@@ -91,8 +79,6 @@ export function unpackMirror(level: 1 | 10, p: Params): MirrorParams {
     syncSpeedMax: n('sync_speed_max'),
     syncIoDepth: n('sync_io_depth'),
     barrier: p.barrier as MirrorParams['barrier'],
-    wakeupNs: n('wakeup'),
-    switchNs: n('switch'),
     costs: {
       fioNs: n('cost.fio'),
       makeRequestNs: n('cost.make_request'),

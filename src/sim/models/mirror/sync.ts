@@ -1,6 +1,6 @@
 // raid1_sync_request / raid10_sync_request as md_do_sync calls them (64K per call; raid1 reads one mirror,
 // raid10 every copy), handing read-back bios to the md thread. Issues resync IO only; never throttles it.
-import { BLOCKED, type Op, type SimThread } from '../../core/thread';
+import { BLOCKED, type SimThread, type Gen } from '../../core/thread';
 import { WaitQueue } from '../../core/waitQueue';
 import type { SyncBio } from './conf';
 import type { SyncPersonality } from '../../md/contract';
@@ -11,7 +11,7 @@ const RESYNC_PAGES = 16;
 const RESYNC_DEPTH = 32;
 
 /** reschedule_retry, from interrupt context: queue for the md thread and wake it. */
-function* rescheduleRetry(ctx: MirrorCtx, t: SimThread, sb: SyncBio): Generator<Op, void, void> {
+function* rescheduleRetry(ctx: MirrorCtx, t: SimThread, sb: SyncBio): Gen {
   const { conf } = ctx;
   yield t.acquire(conf.deviceLock);
   sb.queuedAt = conf.kernel.now;

@@ -3,7 +3,7 @@
 import { FioJobs } from '../../block/fioJobs';
 import type { Kernel } from '../../core/kernel';
 import type { RandomStream } from '../../core/random';
-import type { Op, SimThread } from '../../core/thread';
+import type { SimThread, Gen } from '../../core/thread';
 import type { MirrorBio } from './conf';
 
 export interface FioSpec {
@@ -20,7 +20,7 @@ export function mirrorWorkload(
   f: FioSpec,
   spanPages: number,
   stream: (name: string) => RandomStream,
-  submit: (t: SimThread, bio: MirrorBio) => Generator<Op, void, void>,
+  submit: (t: SimThread, bio: MirrorBio) => Gen,
   label: number,
 ): FioJobs {
   const bsPages = Math.max(1, Math.ceil(f.bs / 4096));

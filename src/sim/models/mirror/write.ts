@@ -1,11 +1,9 @@
 // The submitter's side of raid1 / raid10: raid1_write_request clones per copy and submits directly without a
 // bitmap or queues on pending_bio_list for the md thread with one; reads go to one copy. Never waits for IO.
-import type { Op, SimThread } from '../../core/thread';
+import type { SimThread, Gen } from '../../core/thread';
 import type { MirrorBio, MirrorConf, R1Bio } from './conf';
 import type { MirrorIo } from './io';
 import type { BitmapOps as Bitmap } from '../../md/contract';
-
-type Gen = Generator<Op, void, void>;
 
 export interface MirrorCtx {
   conf: MirrorConf;

@@ -2,7 +2,7 @@
 // stripe before it in the same chunk (stripe_add_to_batch_list), only the head is handled, and handle_stripe's
 // biodrain, reconstruct and ops_run_io cover the whole batch (so each member's writes are contiguous and merge
 // in the plug); break_stripe_batch_list hands the members back when the head's writes are done.
-import type { Op, SimThread } from '../../core/thread';
+import type { SimThread, Gen } from '../../core/thread';
 import type { R5Conf } from './conf';
 import { raid5ReleaseStripe } from './release';
 import {
@@ -13,8 +13,6 @@ import {
   STRIPE_PREREAD_ACTIVE,
   type StripeHead,
 } from './stripeHead';
-
-type Gen<T = void> = Generator<Op, T, void>;
 
 /** stripe_can_batch: not handled yet, and every data block fully overwritten. */
 export function stripeCanBatch(conf: R5Conf, sh: StripeHead): boolean {

@@ -1,6 +1,6 @@
 // raid5's resync and md core wiring: raid5_sync_request, handle_stripe's parity check for a resync row, and
 // attaching the bitmap and md_do_sync the composition root supplies. Reads members only; never writes parity.
-import type { Op, SimThread } from '../../core/thread';
+import type { SimThread, Gen } from '../../core/thread';
 import type { Kernel } from '../../core/kernel';
 import type { Bitmap, MdHost, MdParams, SyncPersonality } from './bitmapHooks';
 import { createBitmap, createSync } from '../../md/create';
@@ -23,7 +23,7 @@ import {
 export function raid5SyncPersonality(conf: R5Conf, io: MemberIo): SyncPersonality {
   return {
     nonSyncBytes: () => io.lifetimeBytes - conf.syncBytes,
-    *syncRequest(t: SimThread, page: number, done: (pages: number) => void): Generator<Op, number, void> {
+    *syncRequest(t: SimThread, page: number, done: (pages: number) => void): Gen<number> {
       const sh = yield* getActiveStripe(conf, t, page, io.blk);
       sh.syncDone = done;
       sh.state |= STRIPE_SYNC_REQUESTED | STRIPE_HANDLE;

@@ -2,7 +2,7 @@
 // device_lock and the hash locks, pre-read accounting, and the threads' wake-up state.
 // Holds state and small helpers only; the kernel functions that act on it live beside it.
 import type { Kernel } from '../../core/kernel';
-import { Lock, LockClass } from '../../core/lock';
+import { Lock, LockClass, spinlock } from '../../core/lock';
 import { BLOCKED, IDLE, type SimThread } from '../../core/thread';
 import { WaitQueue } from '../../core/waitQueue';
 import { QueueStats } from '../../core/stats/queueStats';
@@ -162,14 +162,7 @@ export class R5Conf {
     this.holdList = new StripeList('hold_list', 'hold_list', ls.hold, clock);
     this.delayedList = new StripeList('delayed_list', 'delayed_list', ls.delayed, clock);
     this.bitmapList = new StripeList('bitmap_list', 'bitmap_list', ls.bitmap, clock);
-    const lockOpts = {
-      preemptOff: true,
-      handoffNs: p.costs.handoffNs,
-      bounceNs: p.costs.bounceNs,
-      remoteBounceNs: this.remoteExtra(p.costs.bounceNs),
-      remoteHandoffNs: this.remoteExtra(p.costs.handoffNs),
-    };
-    this.deviceLock = new Lock(kernel, this.deviceLockClass, lockOpts);
+    this.deviceLock = spinlock(kernel, this.deviceLockClass, p.costs, this.remoteCosts());
     this.alignedReads = new Lock(kernel, this.alignedReadsClass, {
       preemptOff: true,
       handoffNs: 0,
@@ -178,7 +171,7 @@ export class R5Conf {
     });
     this.nrHashLocks = p.hashLocks;
     for (let i = 0; i < this.nrHashLocks; i++) {
-      this.hashLocks.push(new Lock(kernel, this.hashLockClass, lockOpts));
+      this.hashLocks.push(spinlock(kernel, this.hashLockClass, p.costs, this.remoteCosts()));
       this.inactive.push(new StripeList(`inactive_list[${i}]`, 'free', ls.inactive, clock));
     }
     this.waitForStripe = new WaitQueue(kernel, 'wait_for_stripe', BLOCKED);
@@ -210,15 +203,7 @@ export class R5Conf {
       this.nextHashLockIndex = (h + 1) % this.nrHashLocks;
       const sh = new StripeHead(this.stripes.length, h, this.p.disks);
       this.stripes.push(sh);
-      this.stripeLocks.push(
-        new Lock(this.kernel, this.stripeLockClass, {
-          preemptOff: true,
-          handoffNs: this.p.costs.handoffNs,
-          bounceNs: this.p.costs.bounceNs,
-          remoteBounceNs: this.remoteExtra(this.p.costs.bounceNs),
-          remoteHandoffNs: this.remoteExtra(this.p.costs.handoffNs),
-        }),
-      );
+      this.stripeLocks.push(spinlock(this.kernel, this.stripeLockClass, this.p.costs, this.remoteCosts()));
       this.pushInactive(sh);
       this.liveStripes++;
     }
@@ -237,6 +222,14 @@ export class R5Conf {
     let n = 0;
     for (const l of this.inactive) n += l.length;
     return n;
+  }
+
+  /** A spinlock's extra cost when its line comes from the other node: the lock word and the data it guards. */
+  private remoteCosts() {
+    return {
+      remoteBounceNs: this.remoteExtra(this.p.costs.bounceNs),
+      remoteHandoffNs: this.remoteExtra(this.p.costs.handoffNs),
+    };
   }
 
   /** What a line move from the other NUMA node adds to a local one of `localNs` (numa_distance / 10 times). */

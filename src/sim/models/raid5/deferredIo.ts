@@ -3,13 +3,11 @@
 // (defer_issue_bios) onto conf->pending_list under pending_bios_lock and wakes raid5d, which dispatches them sorted
 // by sector (flush_deferred_bios, dispatch_defer_bios), so each disk sees one ordered stream instead of the
 // workers' interleaved ones. Past PENDING_IO_MAX stripes the deferring handler dispatches a batch itself.
-import { Lock, LockClass } from '../../core/lock';
-import type { Op, SimThread } from '../../core/thread';
+import { Lock, LockClass, spinlock } from '../../core/lock';
+import type { SimThread, Gen } from '../../core/thread';
 import type { R5Conf } from './conf';
 import type { MemberIo } from './io';
 import type { StripeHead } from './stripeHead';
-
-type Gen<T = void> = Generator<Op, T, void>;
 
 /** PENDING_IO_MAX and PENDING_IO_ONE_FLUSH (raid5.c). */
 const PENDING_IO_MAX = 512;
@@ -31,11 +29,7 @@ export class DeferredIo {
 
   constructor(private readonly conf: R5Conf) {
     const c = conf.p.costs;
-    this.lock = new Lock(conf.kernel, this.lockClass, {
-      preemptOff: true,
-      handoffNs: c.handoffNs,
-      bounceNs: c.bounceNs,
-    });
+    this.lock = spinlock(conf.kernel, this.lockClass, c);
   }
 
   /** should_defer: batch_bio_dispatch (the model builds this only for dispatch=raid5d on rotational members)

@@ -1,7 +1,7 @@
 // handle_stripe (raid5.c): one pass of the per-stripe state machine that never waits. analyse_stripe
 // counts, handle_stripe_clean_event returns finished writes, handle_stripe_dirtying chooses RMW or RCW
 // by counting reads, schedule_reconstruction runs prexor/biodrain/reconstruct, ops_run_io submits.
-import type { Op, SimThread } from '../../core/thread';
+import type { SimThread, Gen } from '../../core/thread';
 import type { Bio } from './bio';
 import { IO_THRESHOLD, type R5Conf } from './conf';
 import type { MemberIo } from './io';
@@ -143,7 +143,7 @@ export function* handleStripe(
   sh: StripeHead,
   c: HandleCounters,
   endBio: (bio: Bio) => void,
-): Generator<Op, void, void> {
+): Gen {
   sh.handler = t.name;
   sh.history?.push(`${(conf.kernel.now / 1e6).toFixed(6)} ms: handle_stripe on ${t.name}`);
   sh.state &= ~STRIPE_HANDLE;
@@ -243,7 +243,7 @@ export function* handleStripe(
 }
 
 /** The brief sh->stripe_lock section of a pass (ops_run_biodrain / analyse take it for the bio lists). */
-function* drainUnderStripeLock(conf: R5Conf, t: SimThread, sh: StripeHead): Generator<Op, void, void> {
+function* drainUnderStripeLock(conf: R5Conf, t: SimThread, sh: StripeHead): Gen {
   const lock = conf.stripeLocks[sh.idx];
   yield t.acquire(lock);
   yield t.compute(conf.p.costs.addBioNs / 2, conf.labels.handle);

@@ -3,7 +3,7 @@
 // what a finished member bio runs is here: raid5_end_read_request / raid5_end_write_request, or bio_endio.
 import type { BlockDevice } from '../../block/device';
 import type { Kernel } from '../../core/kernel';
-import type { Op, SimThread } from '../../core/thread';
+import type { SimThread, Gen } from '../../core/thread';
 import { BlockLayer } from '../../block/blockLayer';
 import type { Bio } from './bio';
 import type { R5Conf } from './conf';
@@ -96,7 +96,7 @@ export class MemberIo {
     });
   }
 
-  *submitDirectRead(t: SimThread, bio: Bio, disk: number, page: number, bytes: number): Generator<Op, void, void> {
+  *submitDirectRead(t: SimThread, bio: Bio, disk: number, page: number, bytes: number): Gen {
     const tag = this.tagFor({ bio, sh: null, dev: disk, write: false, page, bytes }, bytes);
     yield* this.blk.submitBio(
       t,
@@ -107,7 +107,7 @@ export class MemberIo {
   }
 
   /** ops_run_io for one stripe unit (4K) of a stripe_head to or from member `dev`. */
-  *submitStripeIo(t: SimThread, sh: StripeHead, dev: number, write: boolean): Generator<Op, void, void> {
+  *submitStripeIo(t: SimThread, sh: StripeHead, dev: number, write: boolean): Gen {
     if (sh.history)
       sh.history.push(
         `${(this.conf.kernel.now / 1e6).toFixed(6)} ms: ${write ? 'write to' : 'read from'} ${this.members[dev].name} submitted by ${t.name}`,
@@ -117,7 +117,7 @@ export class MemberIo {
   }
 
   /** raid5_end_read_request / raid5_end_write_request, or the chunk-aligned read's endio. */
-  private *endRequest(t: SimThread, tag: number): Generator<Op, void, void> {
+  private *endRequest(t: SimThread, tag: number): Gen {
     const req = this.reqs[tag] as Req;
     this.reqs[tag] = null;
     this.freeTags.push(tag);

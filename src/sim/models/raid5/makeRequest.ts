@@ -3,7 +3,7 @@
 // callback on the task's blk_plug, blk_check_plugged); chunk-aligned reads bypass the cache
 // (raid5_read_one_chunk). Runs on the submitting thread's CPU. Rules as of 6.x: a REQ_SYNC write marks its
 // stripes STRIPE_PREREAD_ACTIVE at once; others wait on delayed_list for raid5_activate_delayed.
-import type { Op, SimThread } from '../../core/thread';
+import type { SimThread, Gen } from '../../core/thread';
 import type { BlockLayer } from '../../block/blockLayer';
 import type { PlugCallback } from '../../block/plug';
 import type { Bio } from './bio';
@@ -22,8 +22,6 @@ import {
   type StripeHead,
 } from './stripeHead';
 import { stripeAddToBatchList, stripeCanBatch } from './batch';
-
-type Gen<T = void> = Generator<Op, T, void>;
 
 /** init_stripe: a free stripe_head takes a new sector, and the node of the CPU taking it (sh->cpu). */
 function initStripe(conf: R5Conf, sh: StripeHead, sector: number, t: SimThread): void {

@@ -1,7 +1,7 @@
 // md_submit_bio for a raid5 array: the bio is split to md0's queue limits (queueLimits.ts), and each piece is
 // cloned for the bitmap (md_clone_bio) and handed to raid5_make_request, on the submitting task. Counts the
 // pieces, as md0's own iostat would (requests and their size after the split).
-import type { Op, SimThread } from '../../core/thread';
+import type { SimThread, Gen } from '../../core/thread';
 import { bitmapStartWrite } from './bitmapHooks';
 import type { Bio } from './bio';
 import type { R5Conf } from './conf';
@@ -22,7 +22,7 @@ export class MdSubmit {
     this.maxPages = maxBioPages(maxSegments);
   }
 
-  *submit(t: SimThread, bio: Bio): Generator<Op, void, void> {
+  *submit(t: SimThread, bio: Bio): Gen {
     for (const piece of splitToLimits(bio, this.maxPages)) {
       this.bios++;
       this.bytes += piece.bytes;

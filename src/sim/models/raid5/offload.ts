@@ -4,9 +4,9 @@
 import { BlockDevice } from '../../block/device';
 import { Fifo } from '../../core/fifo';
 import type { Kernel } from '../../core/kernel';
-import { Lock, LockClass } from '../../core/lock';
+import { Lock, LockClass, spinlock } from '../../core/lock';
 import { lockView } from '../../core/model';
-import type { Op, SimThread, ThreadBody } from '../../core/thread';
+import type { SimThread, ThreadBody, Gen } from '../../core/thread';
 import { IDLE } from '../../core/thread';
 import { WaitQueue } from '../../core/waitQueue';
 import type { R5Conf } from './conf';
@@ -47,11 +47,7 @@ export class Offload {
     const p = conf.p;
     const dma = p.offload === 'dma';
     this.lockClass = new LockClass(dma ? 'dma_chan_lock' : 'wq_pool_lock', 'spinlock');
-    this.lock = new Lock(kernel, this.lockClass, {
-      preemptOff: true,
-      handoffNs: p.costs.handoffNs,
-      bounceNs: p.costs.bounceNs,
-    });
+    this.lock = spinlock(kernel, this.lockClass, p.costs);
     this.wq = new WaitQueue(kernel, 'async_tx work', IDLE);
     this.irqWq = new WaitQueue(kernel, 'irq/dma', IDLE);
     this.lXor = kernel.label(dma ? 'dma xor/copy' : 'async_xor');
@@ -114,7 +110,7 @@ export class Offload {
   }
 
   /** raid_run_ops handing the ops over: called by the handler after its pass; never waits for the op. */
-  *submit(t: SimThread, sh: StripeHead): Generator<Op, void, void> {
+  *submit(t: SimThread, sh: StripeHead): Gen {
     yield t.acquire(this.lock);
     yield t.compute(this.conf.p.costs.offloadQueueNs, this.lQueue);
     const op = this.ops.get(sh) as PendingOp;
@@ -156,7 +152,7 @@ export class Offload {
   }
 
   /** ops_complete_reconstruct: the blocks are ready to write; hand the stripe back to handle_stripe. */
-  private *complete(t: SimThread, sh: StripeHead): Generator<Op, void, void> {
+  private *complete(t: SimThread, sh: StripeHead): Gen {
     this.ops.delete(sh);
     this.completed++;
     sh.opState = null;

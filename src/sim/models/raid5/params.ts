@@ -1,5 +1,7 @@
 // The resolved raid5 parameters the model reads, in CLI spelling, and the CPU-cost table.
 // Values come validated from src/scenarios/raid5Spec.ts; this file only types and unpacks them.
+import { unpackFio, type FioParams } from '../../block/fioJobs';
+import { unpackMachine, type MachineParams } from '../../core/machine';
 import type { Params } from '../../core/model';
 import { mediaFromParams, type MediaParams } from '../../block/media';
 
@@ -46,7 +48,7 @@ export interface Costs {
   offloadQueueNs: number;
 }
 
-export interface Raid5Params {
+export interface Raid5Params extends MachineParams, FioParams {
   level: 5 | 6;
   disks: number;
   chunk: number;
@@ -65,18 +67,11 @@ export interface Raid5Params {
   prereadBypassThreshold: number;
   rmwLevel: number;
   skipCopy: boolean;
-  cpus: number;
   /** NUMA nodes: one worker group per node, its workers on its CPUs. */
   numaNodes: number;
   /** SLIT distance between nodes (10 = local): a remote line move costs distance / 10 times a local one. */
   numaDistance: number;
-  rw: string;
-  bs: number;
-  iodepth: number;
-  numjobs: number;
-  rwmixread: number;
   direct: boolean;
-  size: number;
   /** NR_STRIPE_HASH_LOCKS (8 since 3.13), a power of two; 1: everything under device_lock, as before 3.13. */
   hashLocks: number;
   /** hold_list, bypass_count and __get_priority_stripe (2.6.24), or one FIFO handle_list. */
@@ -104,8 +99,6 @@ export interface Raid5Params {
   dmaBytesPerSec: number;
   /** Member block layer: 'sq' = legacy request queue with its queue_lock (2012), 'mq' = blk-mq. */
   blk: 'sq' | 'mq';
-  wakeupNs: number;
-  switchNs: number;
   costs: Costs;
   /** Write-intent bitmap and initial resync (bitmapPresets.ts). */
   md: {
@@ -141,16 +134,11 @@ export function unpack(p: Params): Raid5Params {
     prereadBypassThreshold: n('preread_bypass_threshold'),
     rmwLevel: n('rmw_level'),
     skipCopy: p.skip_copy as boolean,
-    cpus: n('cpus'),
+    ...unpackMachine(p),
+    ...unpackFio(p),
     numaNodes: n('numa_nodes'),
     numaDistance: n('numa_distance'),
-    rw: p.rw as string,
-    bs: n('bs'),
-    iodepth: n('iodepth'),
-    numjobs: n('numjobs'),
-    rwmixread: n('rwmixread'),
     direct: p.direct as boolean,
-    size: n('size'),
     hashLocks: n('hash_locks'),
     priorityStripe: p.priority_stripe as boolean,
     makeRequest: p.make_request as Raid5Params['makeRequest'],
@@ -167,8 +155,6 @@ export function unpack(p: Params): Raid5Params {
     offload: p.offload as 'threads' | 'dma',
     offloadThreads: n('offload_threads'),
     dmaBytesPerSec: n('dma_speed'),
-    wakeupNs: n('wakeup'),
-    switchNs: n('switch'),
     md: {
       bitmap: p.bitmap as Raid5Params['md']['bitmap'],
       assumeClean: p.assume_clean as boolean,

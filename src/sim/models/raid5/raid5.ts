@@ -1,11 +1,13 @@
 // The md raid5 model: wires r5conf, member disks and their interrupts, raid5d and the worker group,
 // and fio jobs onto one simulated machine; reports the contract result, live snapshots and sysfs knobs.
 import { Kernel } from '../../core/kernel';
+import { kernelOptions } from '../../core/machine';
 import type { LockClass } from '../../core/lock';
 import { mdLiveLocks } from '../../md/live';
 import { lockView, type ModelFactory, type ModelRun, type ParamValue, type Params } from '../../core/model';
 import { RandomStreams } from '../../core/random';
-import { latencyFigures, lockRow, queueRow, threadRows, type SimResult } from '../../core/result';
+import { Measurement, type RunMeta } from '../../core/measurement';
+import type { SimResult } from '../../core/result';
 import { deviceRow } from '../../block/device';
 import { Histogram } from '../../core/stats/histogram';
 import { Simulator } from '../../core/simulator';
@@ -65,8 +67,7 @@ export class Raid5 implements ModelRun {
   bytesWritten = 0;
   bytesRead = 0;
   private readonly ctx: HandlerContext;
-  private measureStart = 0;
-  private measured = { completions: 0, bytes: 0 };
+  private readonly measurement: Measurement;
   /** Invariants are checked after every event when set (tests turn it on). */
   debug = false;
   /** stripe_cache_active sampled every SAMPLE_NS of the measured part (the sysfs file, over time). */
@@ -79,13 +80,7 @@ export class Raid5 implements ModelRun {
     readonly seed: number,
   ) {
     const p = (this.p = unpack(params));
-    this.kernel = new Kernel(this.sim, {
-      cpus: p.cpus,
-      switchNs: p.switchNs,
-      wakeupNs: p.wakeupNs,
-      sliceNs: 3_000_000,
-      numaNodes: p.numaNodes,
-    });
+    this.kernel = new Kernel(this.sim, kernelOptions(p, p.numaNodes));
     const streams = new RandomStreams(seed);
     const geo = makeGeometry(p.level, p.disks, p.chunk);
     this.conf = new R5Conf(this.kernel, p, geo);
@@ -121,6 +116,16 @@ export class Raid5 implements ModelRun {
       this.conf.labels.fio,
       this.io.blk,
     );
+    this.measurement = new Measurement({
+      sim: this.sim,
+      kernel: this.kernel,
+      latency: this.latency,
+      lockClasses: () => this.lockClasses(),
+      queues: () => Object.values(this.conf.listStats),
+      devices: (ns) => this.io.members.map((d, i) => ({ ...deviceRow(d, ns), ...this.io.blk.memberFigures(i, ns) })),
+      totals: () => ({ completions: this.completions, bytes: this.bytes }),
+      resetOwn: (now) => this.resetOwn(now),
+    });
   }
 
   /** A worker of `group`: raid5_wq is unbound, so its work runs in the kworker pool of the group's node. */
@@ -189,17 +194,15 @@ export class Raid5 implements ModelRun {
   }
 
   resetStats(): void {
-    const now = this.sim.now;
-    this.measureStart = now;
-    this.measured = { completions: this.completions, bytes: this.bytes };
-    this.kernel.resetStats();
-    for (const c of this.lockClasses()) c.reset(now);
+    this.measurement.reset();
+  }
+
+  /** raid5's own figures over the window: its counters, the active-stripes series, the members, md core. */
+  private resetOwn(now: number): void {
     this.conf.alignedReadsClass.reset(now);
     this.conf.releasedQueueings = 0;
     this.conf.deferred?.resetStats();
-    for (const q of Object.values(this.conf.listStats)) q.reset(now);
     this.io.resetStats();
-    this.latency.reset();
     this.activeSeries = [];
     this.conf.bitmap?.resetStats();
     this.conf.sync?.resetStats();
@@ -216,31 +219,9 @@ export class Raid5 implements ModelRun {
     this.mdSubmit.resetStats();
   }
 
-  result(meta: { preset: string | null; warmupNs: number }): SimResult {
-    const now = this.sim.now;
-    const ns = now - this.measureStart;
-    const sec = ns / 1e9;
-    const c = this.conf;
-    const done = this.completions - this.measured.completions;
-    return {
-      model: 'raid5',
-      preset: meta.preset,
-      seed: this.seed,
-      params: this.params,
-      simulatedNs: ns,
-      warmupNs: meta.warmupNs,
-      events: this.sim.events,
-      throughput: {
-        opsPerSec: Number((done / sec).toFixed(1)),
-        bytesPerSec: Math.round((this.bytes - this.measured.bytes) / sec),
-      },
-      latencyNs: latencyFigures(this.latency),
-      locks: this.lockClasses().map(lockRow),
-      threads: threadRows(this.kernel),
-      queues: [...Object.values(c.listStats).map((q) => queueRow(q, now)), queueRow(this.kernel.runQueueStats, now)],
-      devices: this.io.members.map((d, i) => ({ ...deviceRow(d, ns), ...this.io.blk.memberFigures(i, ns) })),
-      extra: this.extraFigures(sec),
-    };
+  result(meta: RunMeta): SimResult {
+    const r = this.measurement.result('raid5', this.seed, this.params, meta);
+    return { ...r, extra: this.extraFigures(r.simulatedNs / 1e9) };
   }
 
   private extraFigures(sec: number): Record<string, unknown> {
@@ -284,30 +265,14 @@ export class Raid5 implements ModelRun {
   }
 
   snapshot(): Raid5Snapshot {
-    const k = this.kernel;
-    const now = this.sim.now;
     const c = this.conf;
     return {
       model: 'raid5',
-      timeNs: now,
-      events: this.sim.events,
-      completions: this.completions,
-      bytes: this.bytes,
-      threads: k.threads.map((t) => {
-        const f = k.stateFractions(t);
-        return { name: t.name, role: t.role, state: t.state, label: k.labels[t.label] ?? '', utilisation: f[0] + f[1] };
-      }),
-      locks: [
+      ...this.measurement.snapshot([
         lockView('device_lock', c.deviceLock),
         ...c.hashLocks.map((l, i) => lockView(`hash_lock[${i}]`, l)),
         ...mdLiveLocks(c.bitmap),
-      ],
-      lockStats: this.lockClasses().map(lockRow),
-      queues: Object.values(c.listStats).map((q) => queueRow(q, now)),
-      devices: this.io.members.map((d, i) => ({
-        ...deviceRow(d, Math.max(1, now - this.measureStart)),
-        ...this.io.blk.memberFigures(i, Math.max(1, now - this.measureStart)),
-      })),
+      ]),
       extra: snapshotExtra(this),
     };
   }

@@ -1,7 +1,7 @@
 // The release path (raid5.c): raid5_release_stripe (lockless llist or device_lock), __release_stripe /
 // do_release_stripe placement under device_lock, release_stripe_list draining the llist, and
 // release_inactive_stripe_list splicing freed stripes back under the hash locks.
-import type { Op, SimThread } from '../../core/thread';
+import type { SimThread, Gen } from '../../core/thread';
 import { IO_THRESHOLD, type R5Conf } from './conf';
 import {
   STRIPE_BIT_DELAY,
@@ -66,7 +66,7 @@ export function releaseLocked(conf: R5Conf, sh: StripeHead, freed: StripeHead[])
 }
 
 /** release_stripe_list: drain released_stripes (caller holds device_lock); returns how many. */
-export function* releaseStripeList(conf: R5Conf, t: SimThread, freed: StripeHead[]): Generator<Op, number, void> {
+export function* releaseStripeList(conf: R5Conf, t: SimThread, freed: StripeHead[]): Gen<number> {
   if (conf.released.length === 0) return 0;
   const list = conf.released; // llist_del_all, then reversed back into submission order
   conf.released = [];
@@ -79,7 +79,7 @@ export function* releaseStripeList(conf: R5Conf, t: SimThread, freed: StripeHead
 }
 
 /** raid5_release_stripe: drop a reference from any context. */
-export function* raid5ReleaseStripe(conf: R5Conf, t: SimThread, sh: StripeHead): Generator<Op, void, void> {
+export function* raid5ReleaseStripe(conf: R5Conf, t: SimThread, sh: StripeHead): Gen {
   const lockless = conf.p.release === 'lockless';
   if (sh.count > 1 && (!lockless || conf.p.releaseList === 'last_ref' || sh.state & STRIPE_ON_RELEASE_LIST)) {
     // atomic_add_unless(&sh->count, -1, 1) (3.14), or the slow path's atomic_dec_and_lock finding it is not
@@ -106,7 +106,7 @@ export function* raid5ReleaseStripe(conf: R5Conf, t: SimThread, sh: StripeHead):
 
 /** release_inactive_stripe_list: move freed stripes to inactive_list[hash] under that hash lock, then wake
  * every task on wait_for_stripe once (one queue for all hashes: each woken task rechecks its own list). */
-export function* releaseInactive(conf: R5Conf, t: SimThread, freed: StripeHead[]): Generator<Op, void, void> {
+export function* releaseInactive(conf: R5Conf, t: SimThread, freed: StripeHead[]): Gen {
   const doWakeup = freed.length > 0;
   while (freed.length > 0) {
     const h = freed[0].hashLockIndex;

@@ -2,7 +2,7 @@
 // handle_active_stripes taking up to MAX_STRIPE_BATCH stripes under device_lock, __get_priority_stripe's
 // hold_list fairness, and raid5_activate_delayed's pre-read generations. Each holds a blk_plug over its
 // passes (blk_start_plug / blk_finish_plug in raid5d and raid5_do_work), so member bios merge there.
-import type { Op, SimThread, ThreadBody } from '../../core/thread';
+import type { SimThread, ThreadBody, Gen } from '../../core/thread';
 import type { Bio } from './bio';
 import { IO_THRESHOLD, type R5Conf, type Worker } from './conf';
 import { handleStripe, type HandleCounters } from './handleStripe';
@@ -11,7 +11,6 @@ import { releaseInactive, releaseLocked, releaseStripeList, wakeupStripeThread }
 import { raid5dBitmapUnplug } from './bitmapHooks';
 import { STRIPE_DELAYED, STRIPE_IO_STARTED, STRIPE_PREREAD_ACTIVE, type StripeHead } from './stripeHead';
 
-type Gen<T = void> = Generator<Op, T, void>;
 const ANY_GROUP = -1;
 
 export interface HandlerContext {

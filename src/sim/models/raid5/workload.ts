@@ -5,7 +5,7 @@
 import { FioJobs } from '../../block/fioJobs';
 import type { Kernel } from '../../core/kernel';
 import type { RandomStream } from '../../core/random';
-import type { Op, SimThread } from '../../core/thread';
+import type { SimThread, Gen } from '../../core/thread';
 import type { BlockLayer } from '../../block/blockLayer';
 import type { Bio } from './bio';
 import type { Raid5Params } from './params';
@@ -15,7 +15,7 @@ export function raid5Workload(
   p: Raid5Params,
   arrayBytes: number,
   stream: (name: string) => RandomStream,
-  submit: (t: SimThread, bio: Bio) => Generator<Op, void, void>,
+  submit: (t: SimThread, bio: Bio) => Gen,
   fioLabel: number,
   blk: BlockLayer,
 ): FioJobs {
