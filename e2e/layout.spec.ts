@@ -126,6 +126,12 @@ for (const size of SIZES) {
         await page.screenshot({ path: `e2e/screenshots/projector-lesson-${size.width}x${size.height}.png` });
         await page.keyboard.press('Escape');
         await page.keyboard.press('v');
+
+        // and under the heavy load at max: 16 members, 17 handlers, the pace line and a long device_lock queue
+        await page.goto(`${HEAVY}&view=projector&speed=max`);
+        await expect(page.getByTestId('pace-note')).toHaveAttribute('data-sim-ms-per-sec', /\d/, { timeout: 20_000 });
+        await check(page, 'projector heavy at max', true);
+        await page.screenshot({ path: `e2e/screenshots/projector-heavy-${size.width}x${size.height}.png` });
       }
 
       await page.goto(HEAVY);
