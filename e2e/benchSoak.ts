@@ -146,7 +146,7 @@ async function main(): Promise<void> {
     console.log('');
     for (const line of verdict.lines) console.log(`  ${line}`);
     console.log(
-      `  verdict: ${verdict.flat === null ? 'NONE (run longer)' : verdict.flat ? 'FLAT: all three within 10% after the first minute' : 'NOT FLAT'}`,
+      `  verdict: ${verdict.flat === null ? 'NONE (run longer)' : verdict.flat ? 'FLAT: main heap, worker heap and DOM nodes within 10% after the first minute' : 'NOT FLAT'}`,
     );
     if (errors.length) console.log(`  page errors: ${errors.join(' | ')}`);
     const json = JSON.stringify({ url: URL, minutes: MINUTES, everyS: EVERY_S, samples: rows, verdict }, null, 1);
