@@ -88,6 +88,12 @@ async function main(): Promise<void> {
     await page.waitForTimeout(SECONDS * 1000);
     const sim1 = Number(await page.getByTestId('simtime').getAttribute('data-ns'));
     const events1 = Number(await page.getByTestId('events').getAttribute('data-count'));
+    // The worker's own account of where its time went (the pace line at max), as the page shows it.
+    const pace =
+      (await page
+        .getByTestId('pace-note')
+        .textContent()
+        .catch(() => null)) ?? 'no pace line on screen';
     const b = await page.evaluate(
       () =>
         (
@@ -122,6 +128,7 @@ async function main(): Promise<void> {
     console.log(
       `  simulation            ${((sim1 - sim0) / 1e6 / SECONDS).toFixed(2)} simulated ms per wall second, ${Math.round((events1 - events0) / SECONDS).toLocaleString('en')} events/s`,
     );
+    console.log(`  worker says           ${pace}`);
     const over = after.filter((t) => t.ms > TARGETS.taskMs).slice(0, 12);
     if (over.length)
       console.log(
