@@ -5,11 +5,17 @@ import { formatBytes, formatNs, formatRate } from '../lib/units';
 import type { Calibration } from './calibrate';
 import type { ResidualRow } from './residuals';
 
-/** A machine value in its unit: times as times, bytes/s as bytes/s, the rest as numbers. */
+/** Bytes/s in decimal units, as device datasheets and the boot log's xor lines give them. */
+function decimalRate(v: number): string {
+  if (v >= 1e9) return `${(v / 1e9).toFixed(3)} GB/s`;
+  if (v >= 1e6) return `${(v / 1e6).toFixed(1)} MB/s`;
+  return `${(v / 1e3).toFixed(1)} kB/s`;
+}
+
+/** A machine value in its unit: times as times, bytes/s as decimal bytes/s, the rest as numbers. */
 export function valueText(key: string, v: number): string {
   if (key === 'device.latency' || key === 'device.seek') return formatNs(v);
-  if (key.endsWith('bandwidth') || key.endsWith('_speed'))
-    return key === 'cpu_speed' ? v.toFixed(3) : `${formatBytes(v)}B/s`;
+  if (key.endsWith('bandwidth') || key.endsWith('_speed')) return key === 'cpu_speed' ? v.toFixed(3) : decimalRate(v);
   if (key === 'device.parallelism') return String(Math.round(v));
   return String(v);
 }

@@ -32,6 +32,7 @@ export const PAGES = [
   { id: 'compare', label: 'A/B' },
   { id: 'stories', label: 'Stories' },
   { id: 'validation', label: 'Validation' },
+  { id: 'calibrate', label: 'Calibrate' },
 ] as const;
 export type Page = (typeof PAGES)[number]['id'];
 

@@ -19,6 +19,7 @@ import { ShareMenu } from './share/ShareMenu';
 import { StoriesPage } from './stories/StoriesPage';
 import { SweepPage } from './sweep/SweepPage';
 import { ValidationPage } from './validation/ValidationPage';
+import { CalibratePage } from './calibrate/CalibratePage';
 import { useKeyboard } from './useKeyboard';
 import { WatchNotice } from './WatchNotice';
 
@@ -119,6 +120,11 @@ export function App() {
       {page === 'validation' && (
         <main>
           <ValidationPage />
+        </main>
+      )}
+      {page === 'calibrate' && (
+        <main>
+          <CalibratePage />
         </main>
       )}
     </div>
