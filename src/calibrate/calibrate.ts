@@ -7,6 +7,8 @@ import type { CalRun } from './runs';
 import { candidateParams, logsOf, PARITY_BS, type FitParam } from './fitParams';
 
 const PARITY_KEYS = ['xor_speed', 'raid6_speed'];
+/** A residual spread per figure above this is not noise: the model, or the settings, miss something. */
+const POOR_FIT = 0.15;
 import { Problem, type Evaluator, type Progress } from './problem';
 import { fitMachine } from './fit';
 import { identify, type ParamFit } from './identify';
@@ -36,6 +38,8 @@ export interface Calibration {
   /** The machine as parameters: device and cpu classes, fixed and fitted values (what a profile applies). */
   machine: Record<string, ParamValue>;
   model: string;
+  /** What was not fitted and why, one line each. */
+  notes: string[];
 }
 
 /** The machine every run shares: one model, device class, CPU class and level. */
@@ -118,6 +122,22 @@ export async function calibrate(
   const out = await fitMachine(problem, { start, maxIterations: o.maxIterations });
   const id = await identify(problem, out.x);
   const best = problem.cached(out.x)!;
+  const notes: string[] = [];
+  if (id.sigma > POOR_FIT)
+    notes.push(
+      `the fit leaves ${(id.sigma * 100).toFixed(0)}% per figure: no ${s.device} machine makes the model reproduce these runs, so the intervals say little; check the settings (level, disks, chunk, device class, the sysfs knobs of each run) first`,
+    );
+  if (s.model === 'raid5' && !largeWrites) {
+    const key = s.level === 6 ? 'raid6_speed' : 'xor_speed';
+    notes.push(
+      `${key} not fitted: no run writes blocks of ${PARITY_BS / 1024} KiB or more, where the parity code is a visible share of the CPU time; it follows cpu_speed by the ${s.cpuModel} class's own figure`,
+    );
+  }
+  for (const [k, v] of Object.entries(o.fix ?? {}))
+    if (v === null && candidates.some((c) => c.key === k))
+      notes.push(
+        `${k} not fitted (--fix): ${String(runs[0].scenario.params[k])}, from the settings or the class's rule`,
+      );
   const context = { machine: best.values, runs: runs.map((r) => r.scenario.params) };
   for (const [key, f] of Object.entries(id.params)) if (!f.identified) f.advice = adviceFor(key, context);
   return {
@@ -129,6 +149,7 @@ export async function calibrate(
     sigma: id.sigma,
     machine: { device: s.device, cpu_model: s.cpuModel, ...best.values },
     model: s.model,
+    notes,
   };
 }
 

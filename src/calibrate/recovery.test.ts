@@ -42,7 +42,8 @@ describe('calibration recovers a hidden machine from five fio results', () => {
     // 24 / (37 us + 4K at 1.3 GB/s) = 598k IOPS per member, above the bandwidth's 317k for 4K: no run can show it.
     expect(c.fit['device.parallelism'].identified).toBe(false);
     expect(c.fit['device.parallelism'].advice).toMatch(/no fio run can tell/);
-    expect(c.fit).not.toHaveProperty('xor_speed'); // no large writes: it follows cpu_speed
+    expect(c.fit).not.toHaveProperty('xor_speed'); // no large writes: it follows cpu_speed, and says so
+    expect(c.notes[0]).toMatch(/^xor_speed not fitted: no run writes blocks of 64 KiB or more/);
   }, 120_000);
 
   it('a machine whose parallelism binds (90 us): all four within 10%, a saved profile reproduces the residuals exactly, and new configurations are predicted within 10%', async () => {

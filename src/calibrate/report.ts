@@ -58,6 +58,7 @@ export function calibrationText(c: Calibration): string {
   lines.push(`pinned: ${pinned.join(', ') || '-'}`);
   lines.push(`not pinned: ${loose.join(', ') || '-'}`);
   for (const k of loose) lines.push(`  ${k}: ${c.fit[k].advice}`);
+  for (const n of c.notes) lines.push(`note: ${n}`);
   lines.push(`evaluations: ${c.evaluations}; squared log error ${c.sse.toPrecision(3)}`);
   return lines.join('\n');
 }
@@ -70,5 +71,6 @@ export function calibrationJson(c: Calibration): Record<string, unknown> {
     fixed: c.fixed,
     sigma: c.sigma,
     machine: c.machine,
+    notes: c.notes,
   };
 }

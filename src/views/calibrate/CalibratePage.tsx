@@ -184,6 +184,11 @@ function FittedMachine() {
           ))}
         </tbody>
       </table>
+      {result.notes.map((n) => (
+        <p key={n} className="cal-hint" data-testid="cal-note">
+          {n}
+        </p>
+      ))}
     </section>
   );
 }
