@@ -44,8 +44,12 @@ test('two fio results fitted on the Calibrate page; the machine is saved and the
   await expect(page.getByTestId('cal-error')).toContainText('measured=2 runs: accepted at least one --measured run');
   await page.getByTestId('cal-fix').fill('device.latency device.parallelism');
 
-  await page.getByTestId('cal-fit').click();
+  // A fit can be cancelled while it runs; then started again.
   const progress = page.getByTestId('cal-progress');
+  await page.getByTestId('cal-fit').click();
+  await page.getByTestId('cal-cancel').click();
+  await expect(progress).toHaveAttribute('data-status', 'cancelled');
+  await page.getByTestId('cal-fit').click();
   await expect(progress).toHaveAttribute('data-status', 'done', { timeout: 150_000 });
   expect(Number(await progress.getAttribute('data-evaluations'))).toBeGreaterThan(3);
   const cpu = page.locator('[data-testid="cal-fit-table"] tr[data-key="cpu_speed"]');
