@@ -2,96 +2,9 @@
 // growth over a 10x longer engine run. Prints figures only (design.md 7: benchmarks are not tests).
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { resolveScenario, type ScenarioInput } from '../scenarios/scenarioFile';
-import type { ModelRun } from '../sim/core/model';
-import { createModel } from '../sim/run';
-import { referenceLockLoop, referenceMM1, type Measured } from './benchReference';
+import { CASES, completionsOf, newRun, runTo, timeCase, type BenchCase, type CaseTiming } from './benchCases';
 import { benchCalibrate } from './calibrate/bench';
-
-/** One benchmark: a real model scenario and, where one exists, a reference loop of the same system. */
-interface BenchCase {
-  /** Key in the JSON output. */
-  key: string;
-  title: string;
-  scenario: ScenarioInput;
-  /** Completions to time (default: --completions); a slow model may ask for fewer. */
-  completions?: number;
-  reference?: (completions: number) => Measured;
-}
-
-// The case registry: a model adds its case here (a scenario, and a reference loop if it has one).
-const CASES: BenchCase[] = [
-  {
-    key: 'mm1',
-    title: 'M/M/1, rho 0.8 (Lock Lab open arrivals, mutex, no wake-up or switch cost)',
-    scenario: {
-      model: 'lock-lab',
-      seed: 1,
-      params: {
-        arrival: 'open',
-        rate: 400_000,
-        hold: '2us',
-        hold_dist: 'exp',
-        lock: 'mutex',
-        capacity: 1,
-        cpus: 64,
-        wakeup: 0,
-        switch: 0,
-      },
-    },
-    reference: (n) => referenceMM1(n, 400_000, 2_000),
-  },
-  {
-    key: 'lockLab',
-    title: 'Lock Lab closed: 8 threads on 8 CPUs, exp think 10us, exp hold 2us, spinlock',
-    scenario: {
-      model: 'lock-lab',
-      seed: 1,
-      params: {
-        arrival: 'closed',
-        threads: 8,
-        cpus: 8,
-        think: '10us',
-        think_dist: 'exp',
-        hold: '2us',
-        hold_dist: 'exp',
-        lock: 'spinlock',
-        switch: 0,
-        wakeup: 0,
-      },
-    },
-    reference: (n) => referenceLockLoop(n, 8, 10_000, 2_000),
-  },
-  {
-    // No reference loop: the figure that counts is simulated seconds per wall second (target >= 0.25).
-    key: 'raid5',
-    title:
-      'raid5 at the single-thread ceiling (preset raid5-single-thread-ceiling: 4 fast flash members, raid5d saturated)',
-    scenario: { preset: 'raid5-single-thread-ceiling', seed: 1 },
-    completions: 50_000,
-  },
-  {
-    // The heavy configuration of the speed issue: what a 64-point sweep of a big array costs.
-    key: 'raid5Heavy',
-    title:
-      'raid5 heavy: 16 nvme members, group_thread_cnt 16, stripe_cache_size 4096, 4 jobs x iodepth 32 of 4K random writes',
-    scenario: {
-      model: 'raid5',
-      seed: 1,
-      params: {
-        disks: 16,
-        device: 'nvme',
-        group_thread_cnt: 16,
-        stripe_cache_size: 4096,
-        numjobs: 4,
-        iodepth: 32,
-        rw: 'randwrite',
-        bs: '4k',
-      },
-    },
-    completions: 20_000,
-  },
-];
+import { benchSweep, sweepBenchPlan } from './sweep/benchRun';
 
 interface Options {
   json: boolean;
@@ -120,41 +33,11 @@ function parseOptions(argv: readonly string[]): Options {
         `option=${a}: accepted --json, --completions N, --repeat N, --memory-scale K (0 = skip), --case KEY`,
       );
   }
-  const unknown = [...o.only].filter((k) => !CASES.some((c) => c.key === k) && k !== CALIBRATE);
+  const extras = [SWEEP, CALIBRATE];
+  const unknown = [...o.only].filter((k) => !CASES.some((c) => c.key === k) && !extras.includes(k));
   if (unknown.length)
-    throw new Error(`case=${unknown.join(',')}: accepted ${[...CASES.map((c) => c.key), CALIBRATE].join(' | ')}`);
+    throw new Error(`case=${unknown.join(',')}: accepted ${[...CASES.map((c) => c.key), ...extras].join(' | ')}`);
   return o;
-}
-
-function completionsOf(run: ModelRun): number {
-  // Lock Lab (and any model keeping a public counter) is read directly; others through a snapshot.
-  const c = (run as Partial<{ completions: number }>).completions;
-  return typeof c === 'number' ? c : run.snapshot().completions;
-}
-
-/** Runs the model until `target` completions, in 1 ms simulated chunks (overshoot under 0.1%). */
-function runTo(run: ModelRun, target: number): void {
-  while (completionsOf(run) < target) run.sim.runUntil(run.sim.now + 1e6);
-}
-
-function newRun(c: BenchCase): ModelRun {
-  const sc = resolveScenario(c.scenario);
-  return createModel(sc.model, sc.params, sc.seed);
-}
-
-function engine(c: BenchCase, completions: number): Measured {
-  const t0 = performance.now();
-  const run = newRun(c);
-  runTo(run, completions);
-  const wallMs = performance.now() - t0;
-  const r = run.result({ preset: null, warmupNs: 0 });
-  return {
-    wallMs,
-    completions: completionsOf(run),
-    events: run.sim.events,
-    meanLatencyNs: r.latencyNs.mean,
-    simulatedNs: run.sim.now,
-  };
 }
 
 function collectGarbage(): () => void {
@@ -186,51 +69,12 @@ function memory(c: BenchCase, completions: number, scale: number) {
   };
 }
 
-const perSec = (count: number, ms: number) => Math.round(count / (ms / 1e3));
-const fastest = (a: Measured | null, b: Measured) => (a && a.wallMs <= b.wallMs ? a : b);
-
-function timeCase(c: BenchCase, completions: number, repeat: number) {
-  // Untimed warm-up of both, so neither pays the JIT's first compiles inside its measurement; then
-  // interleaved repeats, fastest of each (other load on the machine only ever slows a run down).
-  const warm = Math.min(50_000, completions);
-  engine(c, warm);
-  c.reference?.(warm);
-  let e: Measured | null = null;
-  let ref: Measured | null = null;
-  for (let i = 0; i < repeat; i++) {
-    e = fastest(e, engine(c, completions));
-    if (c.reference) ref = fastest(ref, c.reference(completions));
-  }
-  if (!e) throw new Error('no engine run');
-  const engineCompletionsPerSec = perSec(e.completions, e.wallMs);
-  const referenceCompletionsPerSec = ref ? perSec(ref.completions, ref.wallMs) : null;
-  return {
-    title: c.title,
-    completions,
-    repeat,
-    engineWallMs: Math.round(e.wallMs),
-    engineEvents: e.events,
-    engineEventsPerSec: perSec(e.events, e.wallMs),
-    engineCompletionsPerSec,
-    engineEventsPerCompletion: Number((e.events / e.completions).toFixed(2)),
-    engineMeanLatencyNs: Math.round(e.meanLatencyNs),
-    simulatedSecondsPerWallSecond: Number(((e.simulatedNs ?? 0) / 1e9 / (e.wallMs / 1e3)).toFixed(3)),
-    referenceWallMs: ref ? Math.round(ref.wallMs) : null,
-    referenceEventsPerSec: ref ? perSec(ref.events, ref.wallMs) : null,
-    referenceCompletionsPerSec,
-    referenceMeanLatencyNs: ref ? Math.round(ref.meanLatencyNs) : null,
-    ratio: referenceCompletionsPerSec
-      ? Number((engineCompletionsPerSec / referenceCompletionsPerSec).toFixed(3))
-      : null,
-    /** For a case without a reference loop: engine events/s over this run's first reference loop's (set by main). */
-    eventsRatio: null as number | null,
-  };
-}
-
 const n = (x: number) => x.toLocaleString('en');
 
 /** The calibration case is a whole fit on the worker pool, not an engine loop: its own runner (issue 17). */
 const CALIBRATE = 'calibrate';
+/** The sweep case: bench:sweep's 64-point sweep on one worker and on the pool, one round (issue 16). */
+const SWEEP = 'sweep';
 
 async function main(argv: readonly string[]): Promise<void> {
   const o = parseOptions(argv);
@@ -249,7 +93,7 @@ async function main(argv: readonly string[]): Promise<void> {
     log(`  simulated  ${r.simulatedSecondsPerWallSecond} simulated s per wall s`);
     // A model without a reference of its own is held to the first reference loop of this run, in events/s.
     const refEvents = Object.values(out)
-      .map((x) => (x as ReturnType<typeof timeCase>).referenceEventsPerSec)
+      .map((x) => (x as CaseTiming).referenceEventsPerSec)
       .find((x) => x !== null && x !== undefined);
     if (r.referenceEventsPerSec === null && refEvents) {
       r.eventsRatio = Number((r.engineEventsPerSec / refEvents).toFixed(3));
@@ -274,6 +118,14 @@ async function main(argv: readonly string[]): Promise<void> {
     }
   }
   out.memory = mem;
+  if (o.only.size === 0 || o.only.has(SWEEP)) {
+    const sw = await benchSweep(sweepBenchPlan(), 1);
+    out[SWEEP] = sw;
+    log(`${SWEEP}: ${sw.points} points of ${sw.label} on 1 and ${sw.workers[1]} workers`);
+    log(
+      `  wall       ${sw.wallMs.map((ms) => `${(ms / 1000).toFixed(2)} s`).join(' / ')}  speed-up ${sw.speedup}x (target >= 1.8 on 2), results identical: ${sw.identical ? 'yes' : 'NO'}`,
+    );
+  }
   if (o.only.size === 0 || o.only.has(CALIBRATE)) {
     const c = await benchCalibrate();
     out[CALIBRATE] = c;

@@ -154,13 +154,15 @@ export function referenceMM1(completions: number, ratePerSec: number, serviceNs:
 const THINK_END = 0,
   HOLD_END = 1;
 
-/** Closed loop: `threads` on as many CPUs, think then one FIFO lock held for `holdNs` (both exponential). */
+/** Closed loop: `threads` on as many CPUs, think then one FIFO lock (or a semaphore of `capacity` holders)
+ * held for `holdNs` (both exponential). */
 export function referenceLockLoop(
   completions: number,
   threads: number,
   thinkNs: number,
   holdNs: number,
   seed = 1,
+  capacity = 1,
 ): Measured {
   const u = uniformSource(seed);
   const h = new RefHeap();
@@ -168,7 +170,7 @@ export function referenceLockLoop(
   const waiting = new Int32Array(threads); // FIFO ring of thread ids waiting for the lock
   let head = 0,
     count = 0,
-    owner = -1;
+    holders = 0;
   let done = 0,
     events = 0,
     sumLatency = 0;
@@ -182,20 +184,21 @@ export function referenceLockLoop(
     switch (h.outKind) {
       case THINK_END:
         asked[t] = now;
-        if (owner < 0) {
-          owner = t;
+        if (holders < capacity) {
+          holders++;
           h.push(now + Math.round(-holdNs * Math.log(u())), HOLD_END, t);
         } else waiting[(head + count++) % threads] = t;
         break;
       case HOLD_END: {
         done++;
         sumLatency += now - asked[t];
-        owner = -1;
+        holders--;
         if (count > 0) {
-          owner = waiting[head];
+          const next = waiting[head];
           head = (head + 1) % threads;
           count--;
-          h.push(now + Math.round(-holdNs * Math.log(u())), HOLD_END, owner);
+          holders++;
+          h.push(now + Math.round(-holdNs * Math.log(u())), HOLD_END, next);
         }
         h.push(now + Math.round(-thinkNs * Math.log(u())), THINK_END, t);
         break;

@@ -22,9 +22,9 @@ export const LOCK_LAB_PARAMS: readonly ParamSpec[] = [
     unit: 'CPUs',
     default: 4,
     min: 1,
-    max: 256,
+    max: 1024,
     group: 'threads',
-    help: 'Simulated CPUs the threads are scheduled on.',
+    help: 'Simulated CPUs the threads are scheduled on (up to 1024, as many as threads).',
   },
   {
     key: 'lock',
