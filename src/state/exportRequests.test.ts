@@ -5,7 +5,8 @@ import type { ToWorker } from '../protocol/messages';
 
 const sent: ToWorker[] = [];
 vi.mock('./session', () => ({ getBridge: () => ({ send: (m: ToWorker) => sent.push(m) }) }));
-const { dropExportRequests, onExportReply, requestResult, requestTrace } = await import('./exportRequests');
+const { requestResult, requestTrace } = await import('./exportRequests');
+const { dropExportRequests, onExportReply } = await import('./exportReplies');
 
 const idOf = (m: ToWorker | undefined) => (m && 'requestId' in m ? m.requestId : -1);
 

@@ -3,7 +3,7 @@
 import { SimBridge } from '../bridge/simBridge';
 import type { FramesMsg, FromWorker } from '../protocol/messages';
 import { assertNever } from '../lib/assertNever';
-import { dropExportRequests, onExportReply } from './exportRequests';
+import { dropExportRequests, onExportReply } from './exportReplies';
 import { frameRing } from './frameRing';
 import { onMirrorFrame, resetMirrorLive } from './mirrorLive';
 import { noteRaid5Change, onRaid5Frame, resetRaid5Live } from './raid5Live';
