@@ -1,7 +1,6 @@
 // The simulated machine's shapes: a CPU, the Kernel's options (context switch, wake-up, time slice), the
 // machine block every model's parameters share, and the listener that timelines use. The Kernel (kernel.ts)
 // gives them behaviour.
-import type { Params } from './model';
 import type { SimThread } from './thread';
 
 export interface Cpu {
@@ -34,7 +33,8 @@ export interface MachineParams {
   switchNs: number;
 }
 
-export function unpackMachine(p: Params): MachineParams {
+/** From a model's parameters (core/model's Params; typed here by shape so machine.ts imports nothing above it). */
+export function unpackMachine(p: Readonly<Record<string, string | number | boolean>>): MachineParams {
   return { cpus: p.cpus as number, wakeupNs: p.wakeup as number, switchNs: p.switch as number };
 }
 
