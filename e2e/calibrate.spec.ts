@@ -3,7 +3,7 @@
 // the fitted machine and the residual pictures appear, and "use this machine" saves it among the saved
 // scenarios and runs the Lab on it.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
@@ -64,6 +64,16 @@ test('two fio results fitted on the Calibrate page; the machine is saved and the
   await expect(page.getByTestId('cal-applied')).toContainText('Machine "my array" saved as "my array"');
   const saved = await page.evaluate(() => localStorage.getItem('stripe-lab.saved-scenarios') ?? '');
   expect(saved).toContain('"name":"my array"');
+
+  // The profile downloads as the JSON file npm run sim -- --profile reads, and opens again here.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('cal-download').click()]);
+  const file = join(dir, 'my-array.json');
+  await download.saveAs(file);
+  const profile = JSON.parse(readFileSync(file, 'utf8')) as { format: string; machine: Record<string, number> };
+  expect(profile.format).toBe('stripe-lab-machine-profile');
+  expect(profile.machine.cpu_speed).toBe(fitted);
+  await page.getByTestId('cal-profile').setInputFiles(file);
+  await expect(page.getByTestId('cal-profile-shown')).toContainText('cpu_speed=');
 
   await page.getByTestId('page-lab').click();
   // The Lab's run now has the fitted machine: its cpu_speed field shows the fitted value.

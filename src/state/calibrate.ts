@@ -8,7 +8,7 @@ import { evalPool } from '../bridge/evalPool';
 import type { BatchTask } from '../protocol/batch';
 import { calibrate, type Calibration } from '../calibrate/calibrate';
 import { FitCancelled, type Problem, type Progress } from '../calibrate/problem';
-import { makeProfile, type MachineProfile } from '../calibrate/profile';
+import { makeProfile, parseProfile, type MachineProfile } from '../calibrate/profile';
 import type { CalRun } from '../calibrate/runs';
 import { checkCalForm, defaultCalForm, type CalField, type CalFile, type CalForm } from './calibrateSetup';
 import { addEntries, checkName, reason, writeSaved } from './savedScenarios';
@@ -137,6 +137,20 @@ export function startFit(workers = defaultPoolSize()): boolean {
 export function cancelFit(): void {
   running?.cancel();
 }
+
+/** A saved profile (npm run calibrate -- --out, or this page's download) opened to use its machine; a file
+ * that is not one is refused naming the field. */
+export async function openProfile(file: { name: string; text: () => Promise<string> }): Promise<void> {
+  try {
+    const profile = parseProfile(await file.text(), file.name);
+    useCalibrate.setState({ profile, result: null, applied: null, error: null, status: 'idle', progress: null });
+  } catch (e) {
+    useCalibrate.setState({ error: { field: 'profile', text: reason(e) } });
+  }
+}
+
+/** The profile as the JSON file npm run sim -- --profile reads. */
+export const profileText = (p: MachineProfile): string => `${JSON.stringify(p, null, 2)}\n`;
 
 /** Saves the machine as a named saved scenario and runs the Lab on it: the Lab's current scenario when it is
  * of the profile's model (its array, knobs and workload kept, the machine's keys over them), else the runs'

@@ -28,7 +28,7 @@ export interface CalForm {
   seed: string;
 }
 
-export type CalField = keyof CalForm | `with:${number}` | 'files';
+export type CalField = keyof CalForm | `with:${number}` | 'files' | 'profile';
 
 export const defaultCalForm = (): CalForm => ({
   settings: 'level=5 disks=4 device=nvme',

@@ -7,6 +7,8 @@ import {
   addCalFiles,
   applyMachine,
   cancelFit,
+  openProfile,
+  profileText,
   removeCalFile,
   setCalForm,
   setCalWith,
@@ -15,6 +17,7 @@ import {
   valueText,
 } from '../../state/calibrate';
 import type { CalField, CalForm } from '../../state/calibrateSetup';
+import { downloadText } from '../download';
 import { ResidualPicture } from './ResidualPicture';
 import { ResidualTable } from './ResidualTable';
 import './calibrate.css';
@@ -195,13 +198,43 @@ function FittedMachine() {
 
 function UseMachine() {
   const profile = useCalibrate((s) => s.profile);
-  const applied = useCalibrate((s) => s.applied);
-  const [name, setName] = useState('');
-  const [refusal, setRefusal] = useState<string | null>(null);
-  if (!profile) return null;
   return (
     <section className="cal-panel" aria-label="use this machine">
       <h3>Use this machine</h3>
+      <div className="cal-field">
+        <label htmlFor="cal-profile">open a machine profile (npm run calibrate -- --out FILE)</label>
+        <input
+          id="cal-profile"
+          data-testid="cal-profile"
+          type="file"
+          accept=".json,application/json"
+          onChange={(e) => {
+            const f = e.target.files?.[0];
+            if (f) void openProfile(f);
+            e.target.value = '';
+          }}
+        />
+        <FieldError field="profile" />
+      </div>
+      {profile && <MachineActions />}
+    </section>
+  );
+}
+
+function MachineActions() {
+  const profile = useCalibrate((s) => s.profile)!;
+  const applied = useCalibrate((s) => s.applied);
+  const [name, setName] = useState('');
+  const [refusal, setRefusal] = useState<string | null>(null);
+  return (
+    <>
+      <p className="cal-hint" data-testid="cal-profile-shown">
+        {profile.name}:{' '}
+        {Object.entries(profile.machine)
+          .map(([k, v]) => `${k}=${typeof v === 'number' ? valueText(k, v) : v}`)
+          .join(', ')}{' '}
+        (from {profile.sources.map((s) => s.file).join(', ')}, {profile.createdAt})
+      </p>
       <div className="cal-use">
         <input
           data-testid="cal-machine-name"
@@ -212,6 +245,13 @@ function UseMachine() {
         />
         <button type="button" data-testid="cal-use" onClick={() => setRefusal(applyMachine(name || profile.name))}>
           Use this machine
+        </button>
+        <button
+          type="button"
+          data-testid="cal-download"
+          onClick={() => downloadText(`${(name || profile.name).replace(/[^\w.-]+/g, '-')}.json`, profileText(profile))}
+        >
+          Download profile
         </button>
       </div>
       {refusal && (
@@ -224,7 +264,7 @@ function UseMachine() {
           {applied}
         </div>
       )}
-    </section>
+    </>
   );
 }
 
