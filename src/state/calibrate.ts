@@ -16,6 +16,7 @@ import { loadSaved } from './shareActions';
 import { useShare } from './shareStore';
 import { openScenario } from './actions';
 import { useSim } from './store';
+import { browserStorage } from './storage';
 
 export type CalStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'failed';
 
@@ -169,13 +170,7 @@ export function applyMachine(rawName: string): string | null {
     seed: profile.settings.seed,
     params: { ...profile.settings.sets, ...profile.machine },
   };
-  const st = (() => {
-    try {
-      return window.localStorage;
-    } catch {
-      return null;
-    }
-  })();
+  const st = browserStorage();
   let saved = 'not saved (localStorage is not available here)';
   if (st) {
     const { list, names } = addEntries(loadSaved(), [{ name, scenario }], new Date().toISOString());

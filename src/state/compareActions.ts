@@ -5,7 +5,8 @@ import type { BatchTask, SimResult } from '../protocol/batch';
 import { parseTime } from '../lib/units';
 import { paramDiff, resolvePin, writePin, type Pin } from './comparePin';
 import { scenarioWords } from './scenarioWords';
-import { browserStorage, useCompare, type CompareRunInfo } from './compareStore';
+import { useCompare, type CompareRunInfo } from './compareStore';
+import { browserStorage } from './storage';
 import { useSim } from './store';
 
 export const MAX_REPLICATIONS = 20;

@@ -2,7 +2,8 @@
 // words, the A -> B parameter diff, and the Run form's refusals.
 import { describe, expect, it } from 'vitest';
 import { checkRunForm } from './compareActions';
-import { describePin, paramDiff, PIN_KEY, readPin, writePin, type Pin, type StorageLike } from './comparePin';
+import { describePin, paramDiff, PIN_KEY, readPin, writePin, type Pin } from './comparePin';
+import type { StorageLike } from './storage';
 
 class MemoryStorage implements StorageLike {
   writes = 0;

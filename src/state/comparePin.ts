@@ -5,6 +5,7 @@ import { findPreset, modelInfo } from '../scenarios/catalog';
 import { displayValue } from '../scenarios/paramSpec';
 import { resolveScenario, type ResolvedScenario } from '../scenarios/scenarioFile';
 import { scenarioWords } from './scenarioWords';
+import { readEntry, type StorageLike } from './storage';
 
 /** The storage key; the version suffix lets a future shape live beside this one instead of misreading it. */
 export const PIN_KEY = 'stripe-lab.ab.pinA.v1';
@@ -15,11 +16,6 @@ export interface Pin {
   seed: number;
   /** What the user had set on top of the preset (or the model's defaults) when pinning. */
   overrides: Record<string, ParamValue>;
-}
-
-export interface StorageLike {
-  getItem(key: string): string | null;
-  setItem(key: string, value: string): void;
 }
 
 const isValue = (v: unknown): v is ParamValue =>
@@ -53,22 +49,12 @@ export function checkPin(json: unknown): Pin {
 
 /** The pin in storage, or null when there is none; a pin that cannot be read is reported and left where it is. */
 export function readPin(storage: StorageLike | null): { pin: Pin | null; error: string | null } {
-  if (!storage) return { pin: null, error: null };
-  let text: string | null;
-  try {
-    text = storage.getItem(PIN_KEY);
-  } catch (e) {
-    return { pin: null, error: `baseline A could not be read from localStorage: ${(e as Error).message}` };
-  }
-  if (text === null) return { pin: null, error: null };
-  try {
-    return { pin: checkPin(JSON.parse(text)), error: null };
-  } catch (e) {
-    return {
-      pin: null,
-      error: `saved baseline A (localStorage '${PIN_KEY}') is unreadable, left as it is: ${(e as Error).message}. Pin again to replace it.`,
-    };
-  }
+  const r = readEntry(storage, PIN_KEY, checkPin, {
+    cannotRead: (m) => `baseline A could not be read from localStorage: ${m}`,
+    unreadable: (m) =>
+      `saved baseline A (localStorage '${PIN_KEY}') is unreadable, left as it is: ${m}. Pin again to replace it.`,
+  });
+  return { pin: r.value, error: r.error };
 }
 
 /** Saves the pin; returns why it could not be saved (quota, private mode), or null. */

@@ -2,7 +2,8 @@
 // and the last comparison's results with what was compared. Plain data; intents live in compareActions.ts.
 import { create } from 'zustand';
 import type { SimResult } from '../protocol/batch';
-import { readPin, type ParamChange, type Pin, type StorageLike } from './comparePin';
+import { readPin, type ParamChange, type Pin } from './comparePin';
+import { browserStorage } from './storage';
 
 /** What one comparison ran: both sides as they were at Run, the shared seeds and the changes A -> B. */
 export interface CompareRunInfo {
@@ -31,15 +32,6 @@ export interface CompareState {
   message: string | null;
   /** Results by replication, a[i] and b[i] on seeds[i]. */
   results: { info: CompareRunInfo; a: SimResult[]; b: SimResult[] } | null;
-}
-
-/** The browser's localStorage, or null where there is none or reading it is forbidden (sandboxed frames). */
-export function browserStorage(): StorageLike | null {
-  try {
-    return typeof localStorage === 'undefined' ? null : localStorage;
-  } catch {
-    return null;
-  }
 }
 
 const stored = readPin(browserStorage());

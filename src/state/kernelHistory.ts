@@ -5,7 +5,8 @@ import { modelInfo } from '../scenarios/catalog';
 import { setParam } from './actions';
 import { currentScenario } from './compareActions';
 import { resolvePin, writePin, type Pin } from './comparePin';
-import { browserStorage, useCompare } from './compareStore';
+import { useCompare } from './compareStore';
+import { browserStorage } from './storage';
 import { useSim } from './store';
 
 /** "3.11 vs current": A is the Lab's scenario on kernel 3.11 (before the multi-thread series), B the same on

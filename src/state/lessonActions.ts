@@ -8,20 +8,13 @@ import { LESSON_SPEED } from '../scenarios/lessons/types';
 import { resolveScenario } from '../scenarios/scenarioFile';
 import { openScenario, play, setParam, setSpeed } from './actions';
 import { feed, freeze, openWindow, type MeasureWindow } from './lessonMeasure';
-import { readProgress, writeProgress, type LessonProgress, type StorageLike } from './lessonProgress';
+import { readProgress, writeProgress, type LessonProgress } from './lessonProgress';
+import { browserStorage } from './storage';
 import { useLesson } from './lessonStore';
 import { useSim } from './store';
 
 /** Lessons run at seed 1: the seed their tests check. */
 export const LESSON_SEED = 1;
-
-const storage = (): StorageLike | null => {
-  try {
-    return typeof localStorage === 'undefined' ? null : localStorage;
-  } catch {
-    return null; // a browser that refuses storage access altogether
-  }
-};
 
 let feeding = false;
 /** Snapshots of the lesson's run feed its measuring windows (subscribed once, on first open). */
@@ -39,7 +32,7 @@ function ensureFeed(): void {
 
 function save(): void {
   const { progress } = useLesson.getState();
-  useLesson.setState({ saveError: writeProgress(storage(), progress) });
+  useLesson.setState({ saveError: writeProgress(browserStorage(), progress) });
 }
 
 function updateProgress(id: string, change: (p: LessonProgress) => LessonProgress): void {
@@ -133,13 +126,13 @@ function enterStep(step: number, fresh = false): void {
 
 /** Reads saved progress without opening (the header button offers to resume). */
 export function loadLessonProgress(): void {
-  const { progress, error } = readProgress(storage());
+  const { progress, error } = readProgress(browserStorage());
   useLesson.setState({ progress, readError: error });
 }
 
 export function openLessons(): void {
   ensureFeed();
-  const { progress, error } = readProgress(storage());
+  const { progress, error } = readProgress(browserStorage());
   useLesson.setState({ open: true, progress, readError: error, lessonId: null, hint: null });
   if (progress.current) startLesson(progress.current);
 }

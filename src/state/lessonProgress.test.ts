@@ -12,8 +12,8 @@ import {
   UNREADABLE_KEY,
   writeProgress,
   type Progress,
-  type StorageLike,
 } from './lessonProgress';
+import type { StorageLike } from './storage';
 
 class MemoryStorage implements StorageLike {
   constructor(

@@ -1,6 +1,7 @@
 // Lesson progress in localStorage (which lesson and step, the answers given, the steps revealed), checked
 // field by field when read. Unreadable progress is reported and kept under a backup key, never deleted.
 import { findLesson } from '../scenarios/lessons';
+import { readEntry, type StorageLike } from './storage';
 
 /** The storage key; the version suffix lets a future shape live beside this one instead of misreading it. */
 export const PROGRESS_KEY = 'stripe-lab.lessons.progress.v1';
@@ -20,11 +21,6 @@ export interface Progress {
   /** The lesson open last, or null when the list was shown. */
   current: string | null;
   lessons: Record<string, LessonProgress>;
-}
-
-export interface StorageLike {
-  getItem(key: string): string | null;
-  setItem(key: string, value: string): void;
 }
 
 export const emptyProgress = (): Progress => ({ current: null, lessons: {} });
@@ -66,25 +62,12 @@ export function checkProgress(json: unknown): Progress {
 
 /** The saved progress, or empty progress and why it could not be read (the stored text is left as it is). */
 export function readProgress(storage: StorageLike | null): { progress: Progress; error: string | null } {
-  if (!storage) return { progress: emptyProgress(), error: null };
-  let text: string | null;
-  try {
-    text = storage.getItem(PROGRESS_KEY);
-  } catch (e) {
-    return {
-      progress: emptyProgress(),
-      error: `lesson progress could not be read from localStorage: ${(e as Error).message}`,
-    };
-  }
-  if (text === null) return { progress: emptyProgress(), error: null };
-  try {
-    return { progress: checkProgress(JSON.parse(text)), error: null };
-  } catch (e) {
-    return {
-      progress: emptyProgress(),
-      error: `saved lesson progress (localStorage '${PROGRESS_KEY}') is unreadable and was ignored: ${(e as Error).message}. It is kept as '${UNREADABLE_KEY}' when new progress is saved.`,
-    };
-  }
+  const r = readEntry(storage, PROGRESS_KEY, checkProgress, {
+    cannotRead: (m) => `lesson progress could not be read from localStorage: ${m}`,
+    unreadable: (m) =>
+      `saved lesson progress (localStorage '${PROGRESS_KEY}') is unreadable and was ignored: ${m}. It is kept as '${UNREADABLE_KEY}' when new progress is saved.`,
+  });
+  return { progress: r.value ?? emptyProgress(), error: r.error };
 }
 
 /**

@@ -11,7 +11,8 @@ const VERSION = 1;
 export const NAME_MAX = 80;
 
 /** The part of the Web Storage API used here, so tests can pass a fake (and a failing one). */
-export type StorageLike = Pick<Storage, 'getItem' | 'setItem'>;
+export type { StorageLike } from './storage';
+import type { StorageLike } from './storage';
 
 export interface SavedEntry {
   name: string;

@@ -14,8 +14,8 @@ import {
   removeEntry,
   writeSaved,
   type SavedList,
-  type StorageLike,
 } from './savedScenarios';
+import { browserStorage } from './storage';
 import { exportAll, exportOne, parseImport, type FileOut } from './scenarioFiles';
 import { useShare } from './shareStore';
 import { useStories } from './storyRuns';
@@ -110,17 +110,9 @@ export async function copyLink(): Promise<boolean> {
   }
 }
 
-function storage(): StorageLike | null {
-  try {
-    return window.localStorage;
-  } catch {
-    return null;
-  }
-}
-
 /** Reads the saved scenarios again (another tab may have changed them). */
 export function loadSaved(): SavedList {
-  const st = storage();
+  const st = browserStorage();
   const saved = st
     ? readSaved(st)
     : { ...emptyList(), problems: ['saved scenarios: localStorage is not available in this browser'] };
@@ -129,7 +121,7 @@ export function loadSaved(): SavedList {
 }
 
 function store(list: SavedList, okText: string): boolean {
-  const st = storage();
+  const st = browserStorage();
   if (!st) {
     say('error', 'saved scenarios: localStorage is not available in this browser; nothing was saved');
     return false;
