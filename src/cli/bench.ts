@@ -1,5 +1,6 @@
 // `npm run bench`: engine speed against a minimal reference loop on the same queueing system, and heap
-// growth over a 10x longer engine run. Prints figures only (design.md 7: benchmarks are not tests).
+// growth over a 10x longer engine run, then a five-run calibration fit on the worker pool (--case calibrate,
+// issue 17). Prints figures only (design.md 7: benchmarks are not tests).
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { CASES, completionsOf, newRun, runTo, timeCase, type BenchCase, type CaseTiming } from './benchCases';
