@@ -3,10 +3,10 @@
 import { SimBridge } from '../bridge/simBridge';
 import type { FramesMsg, FromWorker } from '../protocol/messages';
 import { assertNever } from '../lib/assertNever';
-import { dropExportRequests, onExportReply } from './exportReplies';
-import { frameRing } from './frameRing';
-import { onMirrorFrame, resetMirrorLive } from './mirrorLive';
-import { noteRaid5Change, onRaid5Frame, resetRaid5Live } from './raid5Live';
+import { dropExportRequests, onExportReply } from './export/exportReplies';
+import { frameRing } from './lab/frameRing';
+import { onMirrorFrame, resetMirrorLive } from './lab/mirrorLive';
+import { noteRaid5Change, onRaid5Frame, resetRaid5Live } from './lab/raid5Live';
 import { useSim, type SimState } from './store';
 
 /** Store updates from frames are batched this long while playing: numbers people can read, fewer renders. */

@@ -1,8 +1,8 @@
 // The one screen: header (scenario, seed, simulated time), playback, parameters on the left, and the
 // live picture on the right: threads, locks, figures, lock_stat, timeline. Layout only; no logic.
 import { useEffect } from 'react';
-import { boot } from '../state/actions';
-import { raid5Extra } from '../state/raid5Extra';
+import { boot } from '../state/lab/actions';
+import { raid5Extra } from '../state/lab/raid5Extra';
 import { BottleneckLine } from './BottleneckLine';
 import { Raid5Stage } from './raid5/Raid5Stage';
 import { useSim } from '../state/store';

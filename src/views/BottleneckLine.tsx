@@ -1,6 +1,6 @@
-// The one line saying what limits the run now, computed from recent figures (state/bottleneck.ts).
+// The one line saying what limits the run now, computed from recent figures (state/lab/bottleneck.ts).
 // Shown only for models that report what the rules need (raid5); presentation only.
-import { useRaid5 } from '../state/raid5Live';
+import { useRaid5 } from '../state/lab/raid5Live';
 
 export function BottleneckLine() {
   const verdict = useRaid5((s) => s.verdict);

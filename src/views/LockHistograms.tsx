@@ -1,7 +1,7 @@
 // Wait and hold time histograms of one lock class in power-of-two buckets, printed as bcc's klockstat
 // and funclatency print them. Reads the snapshot's lockHistograms (raid5 and Lock Lab); whole run.
 import { useState } from 'react';
-import { lockHistograms } from '../state/raid5Extra';
+import { lockHistograms } from '../state/lab/raid5Extra';
 import { useSim } from '../state/store';
 import { log2Lines } from './log2Text';
 

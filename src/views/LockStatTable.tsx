@@ -1,6 +1,6 @@
 // The lock_stat table with /proc/lock_stat's own column names; times in microseconds as it prints them.
 // Figures are per lock class over the whole run; reads the latest snapshot only.
-import { setLockTab, useLockView } from '../state/lockView';
+import { setLockTab, useLockView } from '../state/lab/lockView';
 import type { LockRow } from '../protocol/messages';
 import { useSim } from '../state/store';
 import { fmtUs } from './format';

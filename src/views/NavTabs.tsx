@@ -1,5 +1,5 @@
 // The page tabs in the header: Lab, Sweep, A/B, Stories. Buttons with aria-pressed, reachable by keyboard.
-import { setPage } from '../state/actions';
+import { setPage } from '../state/lab/actions';
 import { PAGES, useSim } from '../state/store';
 
 export function NavTabs() {

@@ -1,6 +1,6 @@
-// At 'max': what limits the simulation rate here, in the worker's measured words (state/paceNote.ts).
+// At 'max': what limits the simulation rate here, in the worker's measured words (state/lab/paceNote.ts).
 // It shows the worker's report only; it never estimates a rate of its own.
-import { paceNote } from '../state/paceNote';
+import { paceNote } from '../state/lab/paceNote';
 import { useSim } from '../state/store';
 
 export function PaceLine() {

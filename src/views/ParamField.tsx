@@ -1,7 +1,7 @@
 // One parameter control generated from its ParamSpec: unit, range and help as a tooltip, a badge on
 // live knobs, and the refusal shown at the control. Values go to actions.setParam, nothing else.
 import { useState } from 'react';
-import { clearFieldError, setParam } from '../state/actions';
+import { clearFieldError, setParam } from '../state/lab/actions';
 import { acceptedOf, displayValue, unitOf, type ParamSpec } from '../state/catalog';
 import type { ParamValue } from '../protocol/messages';
 import { fmtBandwidth } from './format';

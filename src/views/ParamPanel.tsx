@@ -1,7 +1,7 @@
 // The parameter column: every ParamSpec of the running model, grouped as the catalog groups them
 // (cost tables folded away), plus the seed. Generated from the catalog; no model is named here.
 import { useState } from 'react';
-import { clearFieldError, setSeed } from '../state/actions';
+import { clearFieldError, setSeed } from '../state/lab/actions';
 import { modelInfo, type ParamSpec } from '../state/catalog';
 import { useSim } from '../state/store';
 import { ParamField } from './ParamField';

@@ -1,8 +1,8 @@
 // Playback: play / pause, one event, restart, speed (simulated time per wall second), and the line
 // saying what the last change did. Buttons call actions; the keyboard equivalents live in useKeyboard.
-import { restart, setSpeed, step, toggleProjector, togglePlay } from '../state/actions';
-import { pinCurrentAsA } from '../state/compareActions';
-import { stepPass, stepTime } from '../state/raid5Actions';
+import { restart, setSpeed, step, toggleProjector, togglePlay } from '../state/lab/actions';
+import { pinCurrentAsA } from '../state/compare/compareActions';
+import { stepPass, stepTime } from '../state/lab/raid5Actions';
 import { SPEEDS, useSim } from '../state/store';
 import { PaceLine } from './PaceLine';
 

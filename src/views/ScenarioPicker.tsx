@@ -1,6 +1,6 @@
 // The model / preset picker: presets grouped by story, each model's defaults last, and the chosen
 // preset's one-line "shows" beside it. Picking starts a new run through actions.
-import { choose } from '../state/actions';
+import { choose } from '../state/lab/actions';
 import { MODELS, PRESETS, findPreset, modelInfo } from '../state/catalog';
 import { useSim } from '../state/store';
 

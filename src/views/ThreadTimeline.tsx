@@ -4,8 +4,8 @@
 // passes through React state here: React renders only when threads appear, a group opens or the span moves.
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { scaleLinear } from 'd3';
-import { setTimelineWindow } from '../state/actions';
-import { frameRing } from '../state/frameRing';
+import { setTimelineWindow } from '../state/lab/actions';
+import { frameRing } from '../state/lab/frameRing';
 import { measured } from '../state/session';
 import { useSim, WINDOWS } from '../state/store';
 import { fmtNsShort } from './format';

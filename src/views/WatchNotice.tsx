@@ -3,7 +3,7 @@
 // the window is too short to tell. Either offers the configuration as the `npm run sim` line that replays it.
 import { useState } from 'react';
 import { useSim } from '../state/store';
-import { watchLine } from '../state/watchLine';
+import { watchLine } from '../state/lab/watchLine';
 import './watch.css';
 
 export function WatchNotice() {

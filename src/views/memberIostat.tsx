@@ -1,6 +1,6 @@
 // A member's recent iostat -x figures as raid5's and the mirror's machine views show them: the column
 // names with their tooltips, and the words a member's own tooltip adds. One place for both views.
-import type { MemberFigures } from '../state/recent';
+import type { MemberFigures } from '../state/lab/recent';
 import { fmtPct, fmtRateShort, fmtReqSize } from './format';
 
 /** Column names as iostat -x prints them (classes place them: q, u, sz, rqm). */

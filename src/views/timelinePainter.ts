@@ -2,7 +2,7 @@
 // or a collapsed group's aggregate, coloured and patterned by state. The names, group buttons and time axis
 // are DOM beside it (ThreadTimeline). It reads the ring it is given and never writes state.
 import { scaleLinear } from 'd3';
-import type { FrameRing } from '../state/frameRing';
+import type { FrameRing } from '../state/lab/frameRing';
 import { fmtNsShort } from './format';
 import { TimelineRaster } from './timelineRaster';
 import { rowShares, type TimelineRow } from './timelineGroups';

@@ -1,7 +1,7 @@
 // The timeline raster against hand-made frames: state shares and the dominant state per pixel, unknown before the first
 // record, and eviction keeping each thread's state. Pure data; no canvas.
 import { describe, expect, it } from 'vitest';
-import { FrameRing } from '../state/frameRing';
+import { FrameRing } from '../state/lab/frameRing';
 import type { FramesMsg } from '../protocol/messages';
 import { TimelineRaster, UNKNOWN } from './timelineRaster';
 

@@ -1,6 +1,6 @@
 // Turns the frame ring into one row of pixels per thread track: for each pixel, the share of its time the
 // thread spent in each state (nothing where the ring has no record). Pure: no canvas, no DOM.
-import { UNKNOWN, type FrameRing } from '../state/frameRing';
+import { UNKNOWN, type FrameRing } from '../state/lab/frameRing';
 
 export { UNKNOWN };
 

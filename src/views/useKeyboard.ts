@@ -1,7 +1,7 @@
 // Keyboard shortcuts for the whole page: space toggles play, right arrow steps one event, V projector mode.
 // Typing in a field or choosing in a list is never hijacked.
 import { useEffect } from 'react';
-import { step, toggleProjector, togglePlay } from '../state/actions';
+import { step, toggleProjector, togglePlay } from '../state/lab/actions';
 
 const typing = (el: EventTarget | null) =>
   el instanceof HTMLElement && (el.isContentEditable || ['INPUT', 'SELECT', 'TEXTAREA'].includes(el.tagName));

@@ -15,8 +15,8 @@ import {
   startFit,
   useCalibrate,
   valueText,
-} from '../../state/calibrate';
-import type { CalField, CalForm } from '../../state/calibrateSetup';
+} from '../../state/calibrate/calibrate';
+import type { CalField, CalForm } from '../../state/calibrate/calibrateSetup';
 import { downloadText } from '../download';
 import { ResidualPicture } from './ResidualPicture';
 import { ResidualTable } from './ResidualTable';

@@ -2,7 +2,7 @@
 // throughput and latency, lock_stat and thread utilisation side by side with signed deltas. Layout only.
 import { useMemo } from 'react';
 import { headlineRows, lockRows } from '../../analysis/compareTables';
-import { useCompare } from '../../state/compareStore';
+import { useCompare } from '../../state/compare/compareStore';
 import { useSim } from '../../state/store';
 import { fmtNsShort } from '../format';
 import { HeadlineTable } from './HeadlineTable';

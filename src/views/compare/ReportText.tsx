@@ -3,8 +3,8 @@
 import { useMemo, useState } from 'react';
 import type { HeadlineRow, LockCompareRow } from '../../analysis/compareTables';
 import { compareReport } from '../../export/compareReport';
-import { describePin } from '../../state/comparePin';
-import type { CompareRunInfo } from '../../state/compareStore';
+import { describePin } from '../../state/compare/comparePin';
+import type { CompareRunInfo } from '../../state/compare/compareStore';
 
 const words = (f: () => string) => {
   try {

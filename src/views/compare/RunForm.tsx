@@ -1,9 +1,9 @@
 // The A/B run form: replications R (seeds A.seed..A.seed+R−1, the same for both sides), an optional measured
 // duration for both, Run and Cancel, and progress. Refusals show at the field that caused them.
 import { useMemo, useState } from 'react';
-import { cancelCompare, runCompare } from '../../state/compareActions';
-import { resolvePin } from '../../state/comparePin';
-import { useCompare } from '../../state/compareStore';
+import { cancelCompare, runCompare } from '../../state/compare/compareActions';
+import { resolvePin } from '../../state/compare/comparePin';
+import { useCompare } from '../../state/compare/compareStore';
 import { fmtNsShort } from '../format';
 
 export function RunForm() {

@@ -1,10 +1,10 @@
 // A and B in words (A: the pinned baseline; B: the Lab's scenario now) and every parameter that differs,
 // as key: A value -> B value. Reads the stores; pinning goes through compareActions.
 import { useMemo } from 'react';
-import { pinCurrentAsA, restorePreviousPin } from '../../state/compareActions';
-import { pinKernelHistory } from '../../state/kernelHistory';
-import { describePin, paramDiff, type ParamChange, type Pin } from '../../state/comparePin';
-import { useCompare } from '../../state/compareStore';
+import { pinCurrentAsA, restorePreviousPin } from '../../state/compare/compareActions';
+import { pinKernelHistory } from '../../state/compare/kernelHistory';
+import { describePin, paramDiff, type ParamChange, type Pin } from '../../state/compare/comparePin';
+import { useCompare } from '../../state/compare/compareStore';
 import { useSim } from '../../state/store';
 
 function safe<T>(f: () => T): T | Error {

@@ -1,7 +1,7 @@
 // The mdadm / sysfs / fio commands that would set up the current raid5 run on real hardware, in a modal
 // dialog with Copy; for other models, one line saying why there are none. Text comes from state/exportTexts.
 import { useEffect, useRef, useState } from 'react';
-import { commandsNow } from '../../state/exportTexts';
+import { commandsNow } from '../../state/export/exportTexts';
 import { useSim } from '../../state/store';
 
 export function CommandsDialog({ open, onClose }: { open: boolean; onClose: () => void }) {

@@ -3,13 +3,13 @@
 // other way, a real fio result or lock_stat loaded beside the run (views/measured).
 import { useCallback, useRef, useState } from 'react';
 import { useDismiss } from '../useDismiss';
-import { requestResult, requestTrace } from '../../state/exportRequests';
-import { baseNameNow, fioText, lockStatNow, seriesCsv, threadStatesCsv } from '../../state/exportTexts';
+import { requestResult, requestTrace } from '../../state/export/exportRequests';
+import { baseNameNow, fioText, lockStatNow, seriesCsv, threadStatesCsv } from '../../state/export/exportTexts';
 import { exportBaseName } from '../../export/fileName';
 import { hasFioWorkload } from '../../export/fioJson';
-import { frameRing } from '../../state/frameRing';
-import { seriesRing } from '../../state/raid5Live';
-import { raid5Extra } from '../../state/raid5Extra';
+import { frameRing } from '../../state/lab/frameRing';
+import { seriesRing } from '../../state/lab/raid5Live';
+import { raid5Extra } from '../../state/lab/raid5Extra';
 import { useSim } from '../../state/store';
 import { downloadBlob } from '../download';
 import { CommandsDialog } from './CommandsDialog';

@@ -1,9 +1,9 @@
 // The lesson drawer: the list of lessons (with saved progress) or the current step, plus storage problems.
 // Arrow keys inside it move between steps and do not reach the lab's step-one-event shortcut.
 import { useEffect, useRef } from 'react';
-import { closeLessons, moveStep, startLesson } from '../../state/lessonActions';
-import { LESSONS } from '../../state/lessonCatalog';
-import { useLesson } from '../../state/lessonStore';
+import { closeLessons, moveStep, startLesson } from '../../state/lessons/lessonActions';
+import { LESSONS } from '../../state/lessons/lessonCatalog';
+import { useLesson } from '../../state/lessons/lessonStore';
 import { LessonStepView } from './LessonStepView';
 
 function LessonList() {

@@ -1,8 +1,8 @@
 // Outlines the view the current step points at: a style rule on its data-lesson-target (so it survives the
 // view re-rendering or remounting), and one scroll into sight when the step changes.
 import { useEffect } from 'react';
-import { findLesson } from '../../state/lessonCatalog';
-import { useLesson } from '../../state/lessonStore';
+import { findLesson } from '../../state/lessons/lessonCatalog';
+import { useLesson } from '../../state/lessons/lessonStore';
 
 export function LessonHighlight() {
   const target = useLesson((s) => (s.lessonId ? (findLesson(s.lessonId)?.steps[s.step]?.target ?? null) : null));

@@ -2,9 +2,9 @@
 // highlighted. Layout, focus and keys only; the player's logic is in state/lessonActions.
 import { useEffect, useRef } from 'react';
 import { createPortal } from 'react-dom';
-import { loadLessonProgress, toggleLessons } from '../../state/lessonActions';
-import { findLesson } from '../../state/lessonCatalog';
-import { useLesson } from '../../state/lessonStore';
+import { loadLessonProgress, toggleLessons } from '../../state/lessons/lessonActions';
+import { findLesson } from '../../state/lessons/lessonCatalog';
+import { useLesson } from '../../state/lessons/lessonStore';
 import { LessonDrawer } from './LessonDrawer';
 import { LessonHighlight } from './LessonHighlight';
 import { useLessonKeys } from './useLessonKeys';

@@ -1,10 +1,10 @@
 // One lesson step: text, what to look at, the figure measured from the live run, and the prediction with
 // its reveal and explanation. Reads the player's state; every change goes through state/lessonActions.
 import { useEffect, useRef } from 'react';
-import { answer, moveStep, replayStep, reveal, showLessonList } from '../../state/lessonActions';
-import { findLesson, FIGURES, formatFigure, type FigureDef, type FigureId } from '../../state/lessonCatalog';
-import { windowSpanNs, windowValue } from '../../state/lessonMeasure';
-import { useLesson } from '../../state/lessonStore';
+import { answer, moveStep, replayStep, reveal, showLessonList } from '../../state/lessons/lessonActions';
+import { findLesson, FIGURES, formatFigure, type FigureDef, type FigureId } from '../../state/lessons/lessonCatalog';
+import { windowSpanNs, windowValue } from '../../state/lessons/lessonMeasure';
+import { useLesson } from '../../state/lessons/lessonStore';
 
 const ms = (ns: number) => `${(ns / 1e6).toFixed(1)} ms`;
 

@@ -10,9 +10,9 @@ import {
   reveal,
   startLesson,
   toggleLessons,
-} from '../../state/lessonActions';
-import { findLesson, LESSONS } from '../../state/lessonCatalog';
-import { useLesson } from '../../state/lessonStore';
+} from '../../state/lessons/lessonActions';
+import { findLesson, LESSONS } from '../../state/lessons/lessonCatalog';
+import { useLesson } from '../../state/lessons/lessonStore';
 
 const typing = (el: EventTarget | null) =>
   el instanceof HTMLElement && (el.isContentEditable || ['INPUT', 'SELECT', 'TEXTAREA'].includes(el.tagName));

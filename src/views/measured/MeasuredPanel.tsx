@@ -10,7 +10,7 @@ import {
   runBAgainstMeasured,
   useMeasured,
   type SideRow,
-} from '../../state/measured';
+} from '../../state/lab/measured';
 import { useSim } from '../../state/store';
 import { fmtBytesRate, fmtNs, fmtRate } from '../format';
 import './measured.css';

@@ -1,7 +1,7 @@
 // The raid1/raid10 machine: fio jobs -> r1conf/r10conf's pending_bio_list under device_lock, flushed by
 // raid1d/raid10d after the bitmap -> the write-intent bitmap (md-bitmap.c counters under bitmap_lock, or
 // md-llbitmap.c state bytes and its daemon) -> md_do_sync's resync window -> the member disks. Draws only.
-import { useMirror } from '../../state/mirrorLive';
+import { useMirror } from '../../state/lab/mirrorLive';
 import { useSim } from '../../state/store';
 import { fmtPct, fmtRateShort, fmtReqSize } from '../format';
 import { memberData, MemberHeadCells, memberWords } from '../memberIostat';

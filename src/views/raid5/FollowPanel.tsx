@@ -1,8 +1,8 @@
 // The followed stripe_head's history in words, the last handle_stripe pass, and a keyboard way to follow
 // a stripe by number. Reads the snapshot; following goes through raid5Actions.
 import { useState } from 'react';
-import { follow } from '../../state/raid5Actions';
-import { raid5Extra } from '../../state/raid5Extra';
+import { follow } from '../../state/lab/raid5Actions';
+import { raid5Extra } from '../../state/lab/raid5Extra';
 import { useSim } from '../../state/store';
 import { historyPhrases } from './historyWords';
 

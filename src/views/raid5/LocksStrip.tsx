@@ -1,7 +1,7 @@
 // device_lock, the eight hash locks and md core's bitmap_lock (classic bitmap) as they are now: holder, waiters
 // in queue order (spinning marked), and how much of the recent time each class was held. Reads what it is given.
 import type { LockView } from '../../protocol/messages';
-import type { RecentFigures } from '../../state/recent';
+import type { RecentFigures } from '../../state/lab/recent';
 import { fmtPct } from '../format';
 import { StateChip } from '../StateChip';
 

@@ -1,9 +1,9 @@
 // The raid5 machine: fio jobs -> stripe cache -> raid5d and workers -> member disks, with device_lock and
 // the hash locks below. Reads the latest snapshot and recent figures; clicking a stripe_head follows it.
-import { follow } from '../../state/raid5Actions';
-import { useRaid5 } from '../../state/raid5Live';
-import { raid5Extra, WHERE_NAMES, type Raid5Extra } from '../../state/raid5Extra';
-import type { MemberFigures, ThreadShare } from '../../state/recent';
+import { follow } from '../../state/lab/raid5Actions';
+import { useRaid5 } from '../../state/lab/raid5Live';
+import { raid5Extra, WHERE_NAMES, type Raid5Extra } from '../../state/lab/raid5Extra';
+import type { MemberFigures, ThreadShare } from '../../state/lab/recent';
 import { useSim } from '../../state/store';
 import { fmtPct, fmtRateShort, fmtReqSize } from '../format';
 import { memberData, MemberHeadCells, memberWords } from '../memberIostat';

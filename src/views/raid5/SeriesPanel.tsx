@@ -1,9 +1,9 @@
 // Numbers over simulated time: throughput (IOPS, MB/s), p50/p99 latency, stripe_cache_active and queue
 // lengths, as three small uPlot charts redrawn from the series ring on animation frames (not React state).
 import { useEffect, useRef } from 'react';
-import { seriesRing, useRaid5 } from '../../state/raid5Live';
-import { raid5Extra } from '../../state/raid5Extra';
-import type { SeriesKey } from '../../state/seriesRing';
+import { seriesRing, useRaid5 } from '../../state/lab/raid5Live';
+import { raid5Extra } from '../../state/lab/raid5Extra';
+import type { SeriesKey } from '../../state/lab/seriesRing';
 import { useSim } from '../../state/store';
 import { fmtNsShort, fmtRate } from '../format';
 import { createSeriesChart, type LineSpec, type SeriesChart } from './seriesChart';

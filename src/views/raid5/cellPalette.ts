@@ -1,6 +1,6 @@
 // Colours (Okabe-Ito, colour-blind safe) and patterns for where a stripe_head is, for SVG, canvas and
 // legend alike. Colour is never the only cue: patterns on the lists, and the legend names every code.
-import type { WhereName } from '../../state/raid5Extra';
+import type { WhereName } from '../../state/lab/raid5Extra';
 
 /** A colour, the ink of the pattern drawn over it, and the pattern: what a cell or legend swatch is drawn with. */
 export interface Swatch {

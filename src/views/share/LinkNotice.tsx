@@ -1,6 +1,6 @@
 // What was wrong with the link the app opened: one line per field (value and what is accepted), shown
 // over the page until dismissed. The app is already running with defaults for those fields.
-import { useShare } from '../../state/shareStore';
+import { useShare } from '../../state/share/shareStore';
 
 export function LinkNotice() {
   const problems = useShare((s) => s.linkProblems);

@@ -1,8 +1,8 @@
 // The permalink of what is on screen (scenario, seed, speed, page, timeline span, followed stripe_head)
 // with Copy link; the field keeps the link visible and selectable where the clipboard is refused.
 import { useRef } from 'react';
-import { linkHash } from '../../state/permalink';
-import { copyLink, linkStateOf } from '../../state/shareActions';
+import { linkHash } from '../../state/share/permalink';
+import { copyLink, linkStateOf } from '../../state/share/shareActions';
 import { useSim } from '../../state/store';
 
 export function LinkSection() {

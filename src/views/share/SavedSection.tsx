@@ -9,8 +9,8 @@ import {
   importText,
   openSaved,
   saveCurrent,
-} from '../../state/shareActions';
-import { useShare } from '../../state/shareStore';
+} from '../../state/share/shareActions';
+import { useShare } from '../../state/share/shareStore';
 import { useSim } from '../../state/store';
 import { downloadText } from '../download';
 

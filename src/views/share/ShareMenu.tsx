@@ -2,9 +2,9 @@
 // notice about a damaged link and the address-bar sync. Layout and focus only; the work is in state/shareActions.
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useDismiss } from '../useDismiss';
-import { SAVED_KEY } from '../../state/savedScenarios';
-import { loadSaved, startAddressSync } from '../../state/shareActions';
-import { useShare } from '../../state/shareStore';
+import { SAVED_KEY } from '../../state/share/savedScenarios';
+import { loadSaved, startAddressSync } from '../../state/share/shareActions';
+import { useShare } from '../../state/share/shareStore';
 import { LinkNotice } from './LinkNotice';
 import { LinkSection } from './LinkSection';
 import { SavedSection } from './SavedSection';

@@ -2,8 +2,8 @@
 // measured from real runs beside it, with measured / published and whether it passes. "Open in Lab" loads the preset.
 // Also the Validation page's table: a claim's assumptions under it, and gaps (figures not expressible yet) as rows
 // with no Run button.
-import { choose, setPage } from '../../state/actions';
-import { claimKey, judge, runClaim, ruleText, useStories, type Claim, type Gap } from '../../state/storyRuns';
+import { choose, setPage } from '../../state/lab/actions';
+import { claimKey, judge, runClaim, ruleText, useStories, type Claim, type Gap } from '../../state/stories/storyRuns';
 
 /** A story, or a validation setup: the id its measurements are stored under, and its claims. */
 export interface ClaimGroup {

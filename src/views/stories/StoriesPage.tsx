@@ -1,7 +1,7 @@
 // The Stories page: the five seed posts as a list, each opening to its own sub-page (StoryView) with the
 // claim in plain words and its published figures measured on demand. Layout only; state in storyRuns.
 import { useEffect, useRef } from 'react';
-import { openStory, STORIES, useStories } from '../../state/storyRuns';
+import { openStory, STORIES, useStories } from '../../state/stories/storyRuns';
 import { StoryView } from './StoryView';
 import './stories.css';
 

@@ -1,7 +1,7 @@
 // One story's sub-page: who said it and when, the claim in plain words, what the model mirrors, and the
 // table of published figures (ClaimTable). Text comes from the story data; numbers only from runs.
 import { useEffect, useRef } from 'react';
-import { openStory, runStory, useStories, type Story } from '../../state/storyRuns';
+import { openStory, runStory, useStories, type Story } from '../../state/stories/storyRuns';
 import { ClaimTable } from './ClaimTable';
 
 export function StoryView({ story }: { story: Story }) {

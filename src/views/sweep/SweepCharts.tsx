@@ -3,7 +3,7 @@
 import { useMemo, useRef } from 'react';
 import { ChartImageButtons } from '../export/ChartImageButtons';
 import { THREAD_PARAMS, uslLines, type PointLine } from '../../analysis/sweep/aggregate';
-import type { SweepPlan } from '../../state/sweep';
+import type { SweepPlan } from '../../state/sweep/sweep';
 import { displayValue, modelInfo, type ParamSpec } from '../../state/catalog';
 import { CiChartPanel } from './CiChartPanel';
 import { HeatMap } from './HeatMap';

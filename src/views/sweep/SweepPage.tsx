@@ -1,7 +1,7 @@
 // The Sweep page: the setup form on the left; progress, charts (or a heat map for two parameters), the
-// USL fit and the results table on the right. Layout only; state lives in state/sweep.ts.
+// USL fit and the results table on the right. Layout only; state lives in state/sweep/sweep.ts.
 import { displayValue, modelInfo } from '../../state/catalog';
-import { useSweep } from '../../state/sweep';
+import { useSweep } from '../../state/sweep/sweep';
 import { SweepCharts } from './SweepCharts';
 import { SweepProgress } from './SweepProgress';
 import { SweepSetup } from './SweepSetup';

@@ -1,6 +1,6 @@
 // The running sweep in one line: a progress bar of runs done / total, points complete, the pool size,
 // the outcome (done in how long, cancelled, failed and why) and what was run (seeds, fixed or detected warm-up).
-import { useSweep } from '../../state/sweep';
+import { useSweep } from '../../state/sweep/sweep';
 import { fmtNsShort } from '../format';
 
 export function SweepProgress() {

@@ -2,8 +2,8 @@
 // 1,2,4,8, 64k..256k:64k), replications, times and workers; Start and Cancel. Refusals show at the field.
 import { useMemo, useState, type ReactNode } from 'react';
 import { acceptedOf, displayValue, PRESETS, unitOf, type ParamSpec } from '../../state/catalog';
-import { cancelSweep, setSweepForm, startSweep, useSweep } from '../../state/sweep';
-import { checkSweepForm, sweepBase, sweepSize, type FieldErrors, type SweepField } from '../../state/sweepSetup';
+import { cancelSweep, setSweepForm, startSweep, useSweep } from '../../state/sweep/sweep';
+import { checkSweepForm, sweepBase, sweepSize, type FieldErrors, type SweepField } from '../../state/sweep/sweepSetup';
 import { scenarioShort } from '../../state/scenarioWords';
 import { useSim } from '../../state/store';
 import { THREAD_PARAMS } from '../../analysis/sweep/aggregate';

@@ -6,8 +6,8 @@ import { sweepCsv } from '../../export/csv';
 import { downloadText } from '../download';
 import { fmtNsShort, fmtRate } from '../format';
 import { MIN_BAND_REPLICATIONS } from './sweepSeries';
-import { useSweep } from '../../state/sweep';
-import { limitShort } from '../../state/sweepLimits';
+import { useSweep } from '../../state/sweep/sweep';
+import { limitShort } from '../../state/sweep/sweepLimits';
 
 /** A t interval over few, spread replications can reach below zero; it is shown as computed, with its sign. */
 const signed = (f: (x: number) => string) => (x: number) => (x < 0 ? `−${f(-x)}` : f(x));

@@ -2,8 +2,8 @@
 // (one thread's throughput), the N of peak throughput, r², and the lock classes whose wait grows with N. The
 // fit describes the curve; what saturates at each point is said from the Lab's bottleneck rules (issue 15).
 import { THREAD_PARAMS, type PointLine, type UslLine } from '../../analysis/sweep/aggregate';
-import { useSweep } from '../../state/sweep';
-import { limitShort } from '../../state/sweepLimits';
+import { useSweep } from '../../state/sweep/sweep';
+import { limitShort } from '../../state/sweep/sweepLimits';
 import { fmtRate } from '../format';
 
 /** "group_thread_cnt=0: md0_raid5 alone · 1: stripe handlers · 2: device_lock · 3, 4: the disks". */

@@ -1,7 +1,7 @@
 // The note under the Sweep form's warm-up field: fixed (what is discarded) or detected (MSER-5 per run,
 // over what horizon), and after a detected run each point's mean cut, so the discarded time is never hidden.
-import { useSweep } from '../../state/sweep';
-import { warmupModeOf } from '../../state/sweepSetup';
+import { useSweep } from '../../state/sweep/sweep';
+import { warmupModeOf } from '../../state/sweep/sweepSetup';
 import { fmtNsShort } from '../format';
 
 export function WarmupNote({ warmupNs, durationNs }: { warmupNs: number; durationNs: number }) {

@@ -2,7 +2,7 @@
 // to) and every seed figure, each measured from a run on demand beside the published value, with the verdict and
 // the assumptions; figures the model cannot express yet are listed with what they need. Layout only: the claims
 // are data (src/scenarios/validation, the stories), the runs are storyRuns'.
-import { claimKey, judge, runGroups, STORIES, useStories, VALIDATION, type Claim } from '../../state/storyRuns';
+import { claimKey, judge, runGroups, STORIES, useStories, VALIDATION, type Claim } from '../../state/stories/storyRuns';
 import { ClaimTable, type ClaimGroup } from '../stories/ClaimTable';
 import '../stories/stories.css';
 import './validation.css';
