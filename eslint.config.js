@@ -9,7 +9,15 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default defineConfig(
-  globalIgnores(['dist/', 'dist-e2e-*/', 'dist-soak-*/', 'node_modules/', 'test-results/', 'playwright-report/', 'coverage/']),
+  globalIgnores([
+    'dist/',
+    'dist-e2e-*/',
+    'dist-soak-*/',
+    'node_modules/',
+    'test-results/',
+    'playwright-report/',
+    'coverage/',
+  ]),
   js.configs.recommended,
   tseslint.configs.recommended,
   {
