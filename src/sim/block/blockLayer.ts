@@ -222,7 +222,7 @@ export class BlockLayer {
     for (const rq of rqs) {
       if (this.cfg.blk === 'sq') {
         const q = this.queueLocks[rq.disk];
-        if (!t.takeIfFree(q)) yield t.acquire(q);
+        yield t.acquire(q);
         yield this.cpu(t, this.cfg.costs.queueLockNs, this.lQueueLock);
         this.queues[rq.disk].insert(rq);
         q.release(t);
@@ -239,7 +239,7 @@ export class BlockLayer {
     while (i < sorted.length) {
       const disk = sorted[i].disk;
       const lock = this.queueLocks[disk];
-      if (!t.takeIfFree(lock)) yield t.acquire(lock);
+      yield t.acquire(lock);
       for (; i < sorted.length && sorted[i].disk === disk; i++) {
         yield this.cpu(t, this.cfg.costs.queueLockNs, this.lQueueLock);
         this.queues[disk].insert(sorted[i]);
@@ -310,7 +310,7 @@ export class BlockLayer {
     if (sq) {
       // __make_request: elevator merge or insert under the queue_lock
       const lock = this.queueLocks[disk];
-      if (!t.takeIfFree(lock)) yield t.acquire(lock);
+      yield t.acquire(lock);
       yield this.cpu(t, c.queueLockNs, this.lQueueLock);
       if (q.mergeBio(bio)) q.releaseTag();
       else q.insert(rq);
@@ -392,7 +392,7 @@ export class BlockLayer {
     }
     if (this.cfg.blk === 'sq') {
       const lock = this.queueLocks[rq.disk];
-      if (!t.takeIfFree(lock)) yield t.acquire(lock);
+      yield t.acquire(lock);
       yield this.cpu(t, this.cfg.costs.queueLockNs / 2, this.lQueueLock);
       lock.release(t);
     }
@@ -415,11 +415,11 @@ export class BlockLayer {
       this.cfg.endRequestLabel,
     );
     for (const tag of rq.tags) yield* this.endBio(t, tag);
-    if (!t.takeIfFree(lock)) yield t.acquire(lock);
+    yield t.acquire(lock);
     yield this.cpu(t, rf.endRequestNs, rf.endRequestLabel);
     q.finish(rq.slot as number);
     lock.release(t);
-    if (!t.takeIfFree(lock)) yield t.acquire(lock);
+    yield t.acquire(lock);
     yield* this.requestFn(t, q);
     lock.release(t);
   }

@@ -86,14 +86,6 @@ export class Lock {
     return true;
   }
 
-  /** Free, nobody queued, and a take by `t` pays no cache-line bounce: a take the kernel would go on from at
-   * once, with nothing to schedule (SimThread.takeIfFree). */
-  freeFor(t: SimThread): boolean {
-    if (this.holders >= this.capacity || this.waiters.length > 0) return false;
-    if (this.bounceNs <= 0 || this.lastCpu === -1) return true;
-    return (t.cpu ? t.cpu.index : -2) === this.lastCpu;
-  }
-
   /** Queues a thread that could not take the lock (the Kernel puts it to spin or sleep). */
   enqueue(t: SimThread): void {
     t.waitStart = this.kernel.now;

@@ -99,19 +99,6 @@ export class SimThread {
     return OP_ACQUIRE;
   }
 
-  /** The uncontended take without a trip through the kernel: when `lock` is free, nobody queues and the take
-   * costs nothing to schedule (no cache-line bounce), take it here and return true, exactly as the kernel's
-   * OP_ACQUIRE would before going on; else change nothing and return false, and the caller yields acquire().
-   * Saves a generator step per uncontended take: `if (!t.takeIfFree(lock)) yield t.acquire(lock);` */
-  takeIfFree(lock: Lock, site = 0): boolean {
-    if (!lock.freeFor(this)) return false;
-    this.opLock = lock;
-    if (site !== 0) this.opLabel = site;
-    if (lock.preemptOff) this.preemptCount++;
-    lock.tryAcquire(this);
-    return true;
-  }
-
   /** Sleep on a wait queue until woken; state while asleep is the queue's (idle or blocked). */
   wait(q: WaitQueue): Op {
     this.opQueue = q;

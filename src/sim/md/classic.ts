@@ -96,7 +96,7 @@ export class MdBitmap implements BitmapOps {
   /** md_bitmap_startwrite: per chunk, take counts.lock, count the write; a first write sets the bit. */
   *startWrite(t: SimThread, page: number, pages: number): Gen {
     for (let c = this.chunkOf(page); c <= this.chunkOf(page + pages - 1); c++) {
-      if (!t.takeIfFree(this.lock)) yield t.acquire(this.lock);
+      yield t.acquire(this.lock);
       yield t.compute(this.host.costs.bitmapCounterNs, this.labels.start);
       const v = this.counters[c];
       if (v === 0) {
@@ -113,7 +113,7 @@ export class MdBitmap implements BitmapOps {
   /** md_bitmap_endwrite: one fewer pending write; at <= 2 the daemon may start clearing. */
   *endWrite(t: SimThread, page: number, pages: number): Gen {
     for (let c = this.chunkOf(page); c <= this.chunkOf(page + pages - 1); c++) {
-      if (!t.takeIfFree(this.lock)) yield t.acquire(this.lock);
+      yield t.acquire(this.lock);
       yield t.compute(this.host.costs.bitmapCounterNs, this.labels.end);
       const v = --this.counters[c];
       if (v <= 2) {
@@ -152,7 +152,7 @@ export class MdBitmap implements BitmapOps {
     for (let i = 0; i < this.filePages; i++) {
       if (this.pageAttr[i] & PAGE_PENDING) this.pageAttr[i] = (this.pageAttr[i] & ~PAGE_PENDING) | PAGE_NEEDWRITE;
     }
-    if (!t.takeIfFree(this.lock)) yield t.acquire(this.lock);
+    yield t.acquire(this.lock);
     for (let cp = 0; cp < this.counterPagePending.length; cp++) {
       if (!this.counterPagePending[cp]) continue;
       this.counterPagePending[cp] = 0;

@@ -52,7 +52,7 @@ export class Writers {
       for (let i = 0; i < p.bsPages; i++) {
         // generic_perform_write: ext4_da_write_begin starts a handle (start_this_handle), copy, write_end.
         yield this.ctx.cpu(t, p.costs.writePageNs, L.write);
-        if (!t.takeIfFree(this.jStateLock)) yield t.acquire(this.jStateLock);
+        yield t.acquire(this.jStateLock);
         yield this.ctx.cpu(t, p.costs.journalNs, L.journal);
         this.jStateLock.release(t);
         inode.nextDirty = (inode.nextDirty + 1) % inode.span;

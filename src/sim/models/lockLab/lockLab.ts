@@ -82,7 +82,7 @@ export class LockLab implements ModelRun {
     for (;;) {
       const lock = locks.length === 1 ? locks[0] : locks[rng.below(locks.length)];
       const asked = this.sim.now;
-      if (!t.takeIfFree(lock)) yield t.acquire(lock);
+      yield t.acquire(lock);
       yield t.compute(this.hold.sample(rng), this.lHold);
       lock.release(t);
       this.completions++;
@@ -100,7 +100,7 @@ export class LockLab implements ModelRun {
       yield t.compute(this.think.sample(rng), this.lThink);
       const lock = locks.length === 1 ? locks[0] : locks[rng.below(locks.length)];
       const asked = this.sim.now;
-      if (!t.takeIfFree(lock)) yield t.acquire(lock);
+      yield t.acquire(lock);
       yield t.compute(this.hold.sample(rng), this.lHold);
       lock.release(t);
       this.completions++;

@@ -48,7 +48,7 @@ export class BlkMqLoop implements LoopDriver {
       yield* this.queueWork(t, io);
       return;
     }
-    if (!t.takeIfFree(this.loLock)) yield t.acquire(this.loLock);
+    yield t.acquire(this.loLock);
     yield this.ctx.cpu(t, this.ctx.p.costs.loLockNs, this.ctx.labels.loLock);
     io.queuedAt = this.ctx.kernel.now;
     this.writeCmds.push(io);
@@ -61,7 +61,7 @@ export class BlkMqLoop implements LoopDriver {
 
   /** queue_work(lo->wq, ...): insert under pool->lock and wake an idle worker. */
   private *queueWork(t: SimThread, io: LoopIo | null): Gen {
-    if (!t.takeIfFree(this.poolLock)) yield t.acquire(this.poolLock);
+    yield t.acquire(this.poolLock);
     yield this.ctx.cpu(t, this.ctx.p.costs.queueWorkNs, this.ctx.labels.queueWork);
     this.worklist.push({ io, queuedAt: this.ctx.kernel.now });
     this.worklistStats.enter(this.ctx.kernel.now);
@@ -72,7 +72,7 @@ export class BlkMqLoop implements LoopDriver {
   /** worker_thread: take the next work item under pool->lock, run it (process_one_work), repeat. */
   private *workerThread(t: SimThread, pageWq: WaitQueue): ThreadBody {
     for (;;) {
-      if (!t.takeIfFree(this.poolLock)) yield t.acquire(this.poolLock);
+      yield t.acquire(this.poolLock);
       const w = this.worklist.shift();
       if (!w) {
         this.poolLock.release(t);
@@ -92,7 +92,7 @@ export class BlkMqLoop implements LoopDriver {
   private *queueWriteWork(t: SimThread, pageWq: WaitQueue): Gen {
     const c = this.ctx.p.costs;
     for (;;) {
-      if (!t.takeIfFree(this.loLock)) yield t.acquire(this.loLock);
+      yield t.acquire(this.loLock);
       yield this.ctx.cpu(t, c.loLockNs, this.ctx.labels.loLock);
       if (this.writeCmds.length === 0) {
         this.writeStarted = false;

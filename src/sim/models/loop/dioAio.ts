@@ -31,7 +31,7 @@ export class DioAioLoop implements LoopDriver {
 
   /** loop_queue_rq -> kthread_queue_work: add to work_list under worker->lock, wake loop0. */
   *submit(t: SimThread, io: LoopIo): Gen {
-    if (!t.takeIfFree(this.workerLock)) yield t.acquire(this.workerLock);
+    yield t.acquire(this.workerLock);
     yield this.ctx.cpu(t, this.ctx.p.costs.queueWorkNs, this.ctx.labels.queueWork);
     io.queuedAt = this.ctx.kernel.now;
     this.workList.push(io);
@@ -44,7 +44,7 @@ export class DioAioLoop implements LoopDriver {
   private *kthreadWorkerFn(t: SimThread): ThreadBody {
     for (;;) {
       while (this.workList.length === 0) yield t.wait(this.idle);
-      if (!t.takeIfFree(this.workerLock)) yield t.acquire(this.workerLock);
+      yield t.acquire(this.workerLock);
       yield this.ctx.cpu(t, this.ctx.p.costs.queueWorkNs, this.ctx.labels.queueWork);
       const io = this.workList.shift() as LoopIo;
       this.workListStats.leave(this.ctx.kernel.now, this.ctx.kernel.now - io.queuedAt);

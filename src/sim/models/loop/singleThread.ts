@@ -34,7 +34,7 @@ export class SingleThreadLoop implements LoopDriver {
 
   /** loop_make_request: spin_lock_irq(lo_lock), bio_list_add, unlock, wake_up(lo_event). */
   *submit(t: SimThread, io: LoopIo): Gen {
-    if (!t.takeIfFree(this.loLock)) yield t.acquire(this.loLock);
+    yield t.acquire(this.loLock);
     yield this.ctx.cpu(t, this.ctx.p.costs.loLockNs, this.ctx.labels.loLock);
     io.queuedAt = this.ctx.kernel.now;
     this.bioList.push(io);
@@ -47,7 +47,7 @@ export class SingleThreadLoop implements LoopDriver {
   private *loopThread(t: SimThread): ThreadBody {
     for (;;) {
       while (this.bioList.length === 0) yield t.wait(this.loEvent);
-      if (!t.takeIfFree(this.loLock)) yield t.acquire(this.loLock);
+      yield t.acquire(this.loLock);
       yield this.ctx.cpu(t, this.ctx.p.costs.loLockNs, this.ctx.labels.loLock);
       const io = this.bioList.shift() as LoopIo;
       this.bioListStats.leave(this.ctx.kernel.now, this.ctx.kernel.now - io.queuedAt);

@@ -50,7 +50,7 @@ export class Barrier {
   /** wait_barrier at the start of raid1_make_request / raid10's regular_request_wait. The barrier is never
    * raised against array IO in this model, so the test of conf->barrier always passes. */
   *waitBarrier(t: SimThread): Gen {
-    if (!t.takeIfFree(this.resyncLock)) yield t.acquire(this.resyncLock);
+    yield t.acquire(this.resyncLock);
     this.nrPending++;
     this.resyncLock.release(t);
   }
@@ -67,7 +67,7 @@ export class Barrier {
       if (--this.nrPending === 0) yield* this.wakeUp(t);
       return;
     }
-    if (!t.takeIfFree(this.resyncLock)) yield t.acquire(this.resyncLock);
+    yield t.acquire(this.resyncLock);
     this.nrPending--;
     this.resyncLock.release(t);
     yield* this.wakeUp(t);
@@ -75,14 +75,14 @@ export class Barrier {
 
   /** raise_barrier's (or lower_barrier's) round on resync_lock, from the resync path. */
   *resyncRound(t: SimThread, lower: boolean): Gen {
-    if (!t.takeIfFree(this.resyncLock)) yield t.acquire(this.resyncLock);
+    yield t.acquire(this.resyncLock);
     this.resyncLock.release(t);
     if (lower) yield* this.wakeUp(t);
   }
 
   /** wake_up() on the barrier's wait queue with nobody on it: take its lock, find the list empty. */
   private *wakeUp(t: SimThread): Gen {
-    if (!t.takeIfFree(this.waitLock)) yield t.acquire(this.waitLock);
+    yield t.acquire(this.waitLock);
     this.waitLock.release(t);
   }
 }

@@ -7,7 +7,7 @@ import { endWriteCopy, type MirrorCtx } from './write';
 /** flush_pending_writes: take the whole list under device_lock; the bitmap reaches disk before the data. */
 function* flushPendingWrites(ctx: MirrorCtx, t: SimThread): Gen {
   const { conf, io, bitmap } = ctx;
-  if (!t.takeIfFree(conf.deviceLock)) yield t.acquire(conf.deviceLock);
+  yield t.acquire(conf.deviceLock);
   yield t.compute(conf.p.costs.listNs, conf.labels.flush);
   const batch = conf.pending;
   conf.pending = [];
@@ -60,7 +60,7 @@ export function* mirrorD(ctx: MirrorCtx, t: SimThread): ThreadBody {
     for (;;) {
       yield* flushPendingWrites(ctx, t);
       if (conf.retry.length === 0) break;
-      if (!t.takeIfFree(conf.deviceLock)) yield t.acquire(conf.deviceLock);
+      yield t.acquire(conf.deviceLock);
       const sb = conf.retry.shift() as SyncBio;
       conf.retryStats.leave(conf.kernel.now, conf.kernel.now - sb.queuedAt);
       conf.deviceLock.release(t);

@@ -13,7 +13,7 @@ const RESYNC_DEPTH = 32;
 /** reschedule_retry, from interrupt context: queue for the md thread and wake it. */
 function* rescheduleRetry(ctx: MirrorCtx, t: SimThread, sb: SyncBio): Gen {
   const { conf } = ctx;
-  if (!t.takeIfFree(conf.deviceLock)) yield t.acquire(conf.deviceLock);
+  yield t.acquire(conf.deviceLock);
   sb.queuedAt = conf.kernel.now;
   conf.retry.push(sb);
   conf.retryStats.enter(sb.queuedAt);

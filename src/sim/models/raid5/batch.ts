@@ -33,7 +33,7 @@ function* findHead(conf: R5Conf, t: SimThread, sector: number, last: StripeHead 
     return last;
   }
   const lock = conf.hashLockFor(conf.hashIndexOf(sector));
-  if (!t.takeIfFree(lock, conf.labels.batchList)) yield t.acquire(lock, conf.labels.batchList);
+  yield t.acquire(lock, conf.labels.batchList);
   yield t.compute(conf.p.costs.lookupNs, conf.labels.lookup);
   const head = conf.hash.get(sector) ?? null;
   // A count-0 head sits on a list and would need device_lock to take: it is past batching anyway.
@@ -50,10 +50,8 @@ export function* stripeAddToBatchList(conf: R5Conf, t: SimThread, sh: StripeHead
   if (!head) return;
   // lock_two_stripes: both stripe_locks, the lower index first
   const [a, b] = head.idx < sh.idx ? [head, sh] : [sh, head];
-  if (!t.takeIfFree(conf.stripeLocks[a.idx], conf.labels.batchList))
-    yield t.acquire(conf.stripeLocks[a.idx], conf.labels.batchList);
-  if (!t.takeIfFree(conf.stripeLocks[b.idx], conf.labels.batchList))
-    yield t.acquire(conf.stripeLocks[b.idx], conf.labels.batchList);
+  yield t.acquire(conf.stripeLocks[a.idx], conf.labels.batchList);
+  yield t.acquire(conf.stripeLocks[b.idx], conf.labels.batchList);
   if (stripeCanBatch(conf, head) && stripeCanBatch(conf, sh) && !sh.batchHead) {
     const h = head.batchHead ?? head;
     h.batchHead = h;

@@ -41,7 +41,7 @@ export function* raid5dBitmapUnplug(conf: R5Conf, t: SimThread, freed: StripeHea
   conf.seqFlush++;
   conf.deviceLock.release(t);
   yield* conf.bitmap.unplug(t);
-  if (!t.takeIfFree(conf.deviceLock)) yield t.acquire(conf.deviceLock);
+  yield t.acquire(conf.deviceLock);
   conf.seqWrite = conf.seqFlush;
   // activate_bit_delay: splice the list off, then give each stripe a reference and release it again;
   // one whose first write came after this batch's seq_flush goes back for the next batch

@@ -41,7 +41,7 @@ export class DeferredIo {
   /** defer_issue_bios: queue a stripe's writes; past PENDING_IO_MAX, dispatch the oldest batch here. */
   *defer(t: SimThread, io: MemberIo, writes: readonly { sh: StripeHead; dev: number }[]): Gen {
     if (writes.length === 0) return;
-    if (!t.takeIfFree(this.lock)) yield t.acquire(this.lock);
+    yield t.acquire(this.lock);
     yield t.compute(this.conf.p.costs.pickNs, this.conf.labels.submit);
     for (const w of writes) this.pending.push({ ...w, sector: w.sh.sector });
     this.deferred += writes.length;
@@ -54,7 +54,7 @@ export class DeferredIo {
   /** flush_deferred_bios: raid5d takes every pending write and submits them in sector order. */
   *flush(t: SimThread, io: MemberIo): Gen {
     if (this.pending.length === 0) return;
-    if (!t.takeIfFree(this.lock)) yield t.acquire(this.lock);
+    yield t.acquire(this.lock);
     const all = this.take(this.pending.length);
     this.lock.release(t);
     this.dispatchedByRaid5d += all.length;

@@ -245,7 +245,7 @@ export function* handleStripe(
 /** The brief sh->stripe_lock section of a pass (ops_run_biodrain / analyse take it for the bio lists). */
 function* drainUnderStripeLock(conf: R5Conf, t: SimThread, sh: StripeHead): Gen {
   const lock = conf.stripeLocks[sh.idx];
-  if (!t.takeIfFree(lock)) yield t.acquire(lock);
+  yield t.acquire(lock);
   yield t.compute(conf.p.costs.addBioNs / 2, conf.labels.handle);
   lock.release(t);
 }

@@ -47,15 +47,14 @@ export function* getActiveStripe(conf: R5Conf, t: SimThread, sector: number, blk
   const h = conf.hashIndexOf(sector);
   const lock = conf.hashLockFor(h);
   for (;;) {
-    if (!t.takeIfFree(lock, conf.labels.lookup)) yield t.acquire(lock, conf.labels.lookup);
+    yield t.acquire(lock, conf.labels.lookup);
     yield t.compute(conf.p.costs.lookupNs, conf.labels.lookup);
     const found = conf.hash.get(sector);
     if (found) {
       if (found.count === 0) {
         // find_get_stripe: taking a count-0 stripe off its list needs device_lock.
         const nested = lock !== conf.deviceLock;
-        if (nested && !t.takeIfFree(conf.deviceLock, conf.labels.lookup))
-          yield t.acquire(conf.deviceLock, conf.labels.lookup);
+        if (nested) yield t.acquire(conf.deviceLock, conf.labels.lookup);
         // A count-0 stripe is on a list or on a releaser's temp inactive list (not yet spliced back): the
         // kernel's list_del_init takes it off either, and counts it active again unless STRIPE_HANDLE.
         const list = found.list;
@@ -109,7 +108,7 @@ function* addStripeBios(
   fullPage: boolean,
 ): Gen<boolean> {
   const lock = conf.stripeLocks[sh.idx];
-  if (!t.takeIfFree(lock, conf.labels.addBio)) yield t.acquire(lock, conf.labels.addBio);
+  yield t.acquire(lock, conf.labels.addBio);
   yield t.compute(conf.p.costs.addBioNs * dds.length, conf.labels.addBio);
   // A stripe in a batch takes no new bio until the batch is done (treated as an overlap, 4.1).
   if (sh.batchHead || dds.some((dd) => sh.devs[dd].towrite.length > 0)) {
@@ -152,7 +151,7 @@ function* releaseStripePlug(conf: R5Conf, blk: BlockLayer, t: SimThread, sh: Str
 export function* raid5Unplug(conf: R5Conf, t: SimThread, plug: StripeHead[]): Gen {
   if (plug.length === 0) return;
   const freed: StripeHead[] = [];
-  if (!t.takeIfFree(conf.deviceLock, conf.labels.unplug)) yield t.acquire(conf.deviceLock, conf.labels.unplug);
+  yield t.acquire(conf.deviceLock, conf.labels.unplug);
   for (const sh of plug) {
     yield t.compute(conf.p.costs.releaseNs, conf.labels.unplug);
     sh.state &= ~STRIPE_ON_UNPLUG_LIST;
@@ -232,8 +231,7 @@ function* makeWrite(conf: R5Conf, blk: BlockLayer, t: SimThread, bio: Bio): Gen 
 /** An atomic op on conf->active_aligned_reads: the CPU takes the counter's cache line, waiting while another
  * CPU has it (a few CPUs at once queue for it as for a lock, without lock_stat seeing it). */
 export function* atomicOnLine(t: SimThread, conf: R5Conf): Gen {
-  if (!t.takeIfFree(conf.alignedReads, conf.labels.directRead))
-    yield t.acquire(conf.alignedReads, conf.labels.directRead);
+  yield t.acquire(conf.alignedReads, conf.labels.directRead);
   conf.alignedReads.release(t);
 }
 
@@ -253,8 +251,7 @@ function* makeRead(conf: R5Conf, io: MemberIo, t: SimThread, bio: Bio): Gen {
   for (const piece of pieces) {
     if (conf.p.alignedReadLock === 'device_lock') {
       // raid5_read_one_chunk before 5.14: device_lock around the quiesce wait and the counter's increment
-      if (!t.takeIfFree(conf.deviceLock, conf.labels.directRead))
-        yield t.acquire(conf.deviceLock, conf.labels.directRead);
+      yield t.acquire(conf.deviceLock, conf.labels.directRead);
       conf.deviceLock.release(t);
     } else yield* atomicOnLine(t, conf); // raid5_read_one_chunk: atomic_inc(&conf->active_aligned_reads)
     yield* io.submitDirectRead(t, bio, piece.disk, piece.sector, piece.bytes);

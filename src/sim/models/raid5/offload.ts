@@ -111,7 +111,7 @@ export class Offload {
 
   /** raid_run_ops handing the ops over: called by the handler after its pass; never waits for the op. */
   *submit(t: SimThread, sh: StripeHead): Gen {
-    if (!t.takeIfFree(this.lock)) yield t.acquire(this.lock);
+    yield t.acquire(this.lock);
     yield t.compute(this.conf.p.costs.offloadQueueNs, this.lQueue);
     const op = this.ops.get(sh) as PendingOp;
     op.queuedNs = this.kernel.now;
@@ -126,7 +126,7 @@ export class Offload {
   private *worker(t: SimThread): ThreadBody {
     for (;;) {
       while (this.queue.length === 0) yield t.wait(this.wq);
-      if (!t.takeIfFree(this.lock)) yield t.acquire(this.lock);
+      yield t.acquire(this.lock);
       yield t.compute(this.conf.p.costs.offloadQueueNs / 2, this.lQueue);
       const sh = this.queue.shift();
       this.lock.release(t);
@@ -144,7 +144,7 @@ export class Offload {
     for (;;) {
       while (this.done.length === 0) yield t.wait(this.irqWq);
       const sh = this.done.shift() as StripeHead;
-      if (!t.takeIfFree(this.lock)) yield t.acquire(this.lock); // descriptor cleanup
+      yield t.acquire(this.lock); // descriptor cleanup
       yield t.compute(this.conf.p.costs.completionNs, this.lQueue);
       this.lock.release(t);
       yield* this.complete(t, sh);

@@ -97,7 +97,7 @@ export function* raid5ReleaseStripe(conf: R5Conf, t: SimThread, sh: StripeHead):
     return;
   }
   const freed: StripeHead[] = [];
-  if (!t.takeIfFree(conf.deviceLock, conf.labels.release)) yield t.acquire(conf.deviceLock, conf.labels.release);
+  yield t.acquire(conf.deviceLock, conf.labels.release);
   yield t.compute(conf.p.costs.releaseNs, conf.labels.release);
   releaseLocked(conf, sh, freed);
   conf.deviceLock.release(t);
@@ -111,7 +111,7 @@ export function* releaseInactive(conf: R5Conf, t: SimThread, freed: StripeHead[]
   while (freed.length > 0) {
     const h = freed[0].hashLockIndex;
     const lock = conf.hashLockFor(h);
-    if (!t.takeIfFree(lock, conf.labels.releaseInactive)) yield t.acquire(lock, conf.labels.releaseInactive);
+    yield t.acquire(lock, conf.labels.releaseInactive);
     yield t.compute(conf.p.costs.releaseNs / 2, conf.labels.release);
     for (let i = 0; i < freed.length;) {
       const sh = freed[i];

@@ -97,8 +97,7 @@ function* handleActiveStripes(ctx: HandlerContext, t: SimThread, group: number, 
   yield* releaseInactive(conf, t, freed);
   for (const sh of batch) yield* handleStripe(conf, ctx.io, t, sh, ctx.counters, ctx.endBio);
   yield t.yieldCpu(); // cond_resched()
-  if (!t.takeIfFree(conf.deviceLock, conf.labels.handleActive))
-    yield t.acquire(conf.deviceLock, conf.labels.handleActive);
+  yield t.acquire(conf.deviceLock, conf.labels.handleActive);
   for (const sh of batch) {
     yield t.compute(conf.p.costs.releaseNs, conf.labels.release);
     releaseLocked(conf, sh, freed);
@@ -119,7 +118,7 @@ export function* raid5d(ctx: HandlerContext, t: SimThread): ThreadBody {
     const freed: StripeHead[] = [];
     ctx.io.blk.startPlug(t); // member IO of the passes gathers and merges in raid5d's plug
     if (conf.deferred) yield* conf.deferred.flush(t, ctx.io); // flush_deferred_bios, before taking device_lock
-    if (!t.takeIfFree(conf.deviceLock, conf.labels.raid5d)) yield t.acquire(conf.deviceLock, conf.labels.raid5d);
+    yield t.acquire(conf.deviceLock, conf.labels.raid5d);
     for (;;) {
       const released = yield* releaseStripeList(conf, t, freed);
       yield* raid5dBitmapUnplug(conf, t, freed);
@@ -146,7 +145,7 @@ export function* raid5DoWork(ctx: HandlerContext, t: SimThread, w: Worker): Thre
     w.running = true;
     const freed: StripeHead[] = [];
     ctx.io.blk.startPlug(t);
-    if (!t.takeIfFree(conf.deviceLock, conf.labels.doWork)) yield t.acquire(conf.deviceLock, conf.labels.doWork);
+    yield t.acquire(conf.deviceLock, conf.labels.doWork);
     for (;;) {
       const released = yield* releaseStripeList(conf, t, freed);
       const handled = yield* handleActiveStripes(ctx, t, w.group, freed);
