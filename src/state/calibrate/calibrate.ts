@@ -5,7 +5,6 @@
 import { create } from 'zustand';
 import { BatchCancelled, defaultPoolSize } from '../../bridge/batchPool';
 import { evalPool } from '../../bridge/evalPool';
-import type { BatchTask } from '../../protocol/batch';
 import { calibrate, type Calibration } from '../../calibrate/calibrate';
 import { FitCancelled, type Problem, type Progress } from '../../calibrate/problem';
 import { makeProfile, parseProfile, type MachineProfile } from '../../calibrate/profile';
@@ -108,7 +107,7 @@ export function startFit(workers = defaultPoolSize()): boolean {
     profile: null,
     applied: null,
   });
-  calibrate(runs, (specs) => pool.evaluate(specs as unknown as BatchTask[]), {
+  calibrate(runs, (specs) => pool.evaluate(specs), {
     fix,
     onProblem: (p) => (job.problem = p),
     onProgress: (p) => {

@@ -144,16 +144,20 @@ export function createCiChart(el: HTMLElement, ax: CiChartAxes, width: number, h
   let plot: uPlot | null = null;
   let shape = '';
   let size = { width, height };
+  /** The bands the plot was built with (uPlot keeps them, but not in its types). */
+  let bandCount = 0;
   return {
     update: (c) => {
       if (!plot || shapeOf(c) !== shape) {
         plot?.destroy();
-        plot = new uPlot(options(c, ax, size.width, size.height), aligned(c), el);
+        const opts = options(c, ax, size.width, size.height);
+        bandCount = opts.bands?.length ?? 0;
+        plot = new uPlot(opts, aligned(c), el);
         shape = shapeOf(c);
       } else {
         plot.setData(aligned(c));
       }
-      describe(el, plot, (plot as unknown as { bands?: unknown[] }).bands?.length ?? 0); // uPlot keeps opts.bands as u.bands (untyped)
+      describe(el, plot, bandCount);
     },
     resize: (w, h) => {
       size = { width: w, height: h };
