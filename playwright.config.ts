@@ -1,6 +1,7 @@
 // End-to-end tests in Debian's Chromium (/usr/bin/chromium) against the built app served by
-// `vite preview`. No browser download: the system Chromium is launched with the flags below.
+// `vite preview`. No browser download: the system Chromium is launched as e2e/chromium.ts says.
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM } from './e2e/chromium';
 
 /** E2E_PORT lets two runs share a machine (several people work in one tree); each builds into its own folder. */
 const PORT = Number(process.env.E2E_PORT ?? 4173);
@@ -26,18 +27,6 @@ export default defineConfig({
   use: {
     baseURL: `http://localhost:${PORT}`,
     viewport: { width: 1366, height: 768 },
-    launchOptions: {
-      executablePath: '/usr/bin/chromium',
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    },
+    launchOptions: CHROMIUM,
   },
 });

@@ -5,6 +5,7 @@
 import { chromium } from '@playwright/test';
 import { build } from 'vite';
 import { CASES, timeCase, type CaseTiming } from '../src/cli/benchCases';
+import { CHROMIUM } from './chromium';
 
 const KEYS = ['mm1', 'lockLab', 'pending1024'];
 const arg = (flag: string, dflt: number) => {
@@ -36,19 +37,7 @@ async function bundleWorker(): Promise<string> {
 }
 
 async function inBrowser(code: string): Promise<Record<string, CaseTiming>> {
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const browser = await chromium.launch(CHROMIUM);
   try {
     const page = await browser.newPage();
     await page.route(`${ORIGIN}/**`, (route) => {

@@ -6,21 +6,11 @@ import { writeFileSync } from 'node:fs';
 import { chromium, type CDPSession } from '@playwright/test';
 import { attachWorker, type WorkerSession } from './cdpWorker';
 import { soakVerdict, type SoakSample } from './soakVerdict';
+import { CHROMIUM } from './chromium';
 
 const PORT = Number(process.env.SOAK_PORT ?? 4193);
 const OUT_DIR = `dist-soak-${PORT}`;
 const URL = `http://localhost:${PORT}/?preset=raid5-3disk-threads&disks=16&group_thread_cnt=16&stripe_cache_size=4096&speed=max`;
-/** The flags playwright.config.ts launches Chromium with, so the soak sees what the e2e tests see. */
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 function option(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -110,7 +100,7 @@ async function main(): Promise<void> {
     if (code !== 0) throw new Error(`vite build exited ${code}`);
   }
   const server = run('npx', ['vite', 'preview', '--outDir', OUT_DIR, '--port', String(PORT), '--strictPort']);
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const browser = await chromium.launch(CHROMIUM);
   try {
     await waitFor(`http://localhost:${PORT}/`, 30_000);
     const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });

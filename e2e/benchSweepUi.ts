@@ -6,6 +6,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { chromium } from '@playwright/test';
+import { CHROMIUM } from './chromium';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4198);
 const DIST = process.env.BENCH_DIST ?? `dist-e2e-bench-${PORT}`; // dist-e2e-* is git-ignored
@@ -46,10 +47,7 @@ async function main(): Promise<void> {
     if (code !== 0) throw new Error(`vite build exited ${code}`);
   }
   const server = run('npx', ['vite', 'preview', '--outDir', DIST, '--port', String(PORT), '--strictPort']);
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu'],
-  });
+  const browser = await chromium.launch(CHROMIUM);
   try {
     await waitFor(`http://localhost:${PORT}/`, 60_000);
     const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });

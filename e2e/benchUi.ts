@@ -2,6 +2,7 @@
 // 16 disks, 16 workers, 4096 stripe_heads at max speed. Prints figures; a benchmark, never a test (no exit 1).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { chromium } from '@playwright/test';
+import { CHROMIUM } from './chromium';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4197);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
@@ -66,10 +67,7 @@ async function main(): Promise<void> {
   const server = run('npx', ['vite', 'preview', '--port', String(PORT), '--strictPort']);
   try {
     await waitFor(`http://localhost:${PORT}/`, 30_000);
-    const browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'],
-    });
+    const browser = await chromium.launch(CHROMIUM);
     const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
