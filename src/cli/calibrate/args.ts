@@ -2,24 +2,18 @@
 // values that follow it for that run, --fix, --profile, the run length and the outputs. Refuses unknown flags
 // and malformed values by name; reads no files and runs nothing.
 import { ParamError } from '../../scenarios/paramSpec';
-import { flagsOf } from '../scenarioFlags';
+import { flagsOf, takeScenarioFlag, type ScenarioFlags } from '../scenarioFlags';
 
 export interface MeasuredArg {
   file: string;
   with: Record<string, string>;
 }
 
-export interface CalibrateArgs {
-  model?: string;
-  sets: Record<string, string>;
+export interface CalibrateArgs extends Omit<ScenarioFlags, 'preset' | 'scenarioFile'> {
   measured: MeasuredArg[];
   fix: Record<string, string | null>;
   mdadmDetail?: string;
-  profile?: string;
   predict: boolean;
-  seed?: number;
-  duration?: string;
-  warmup?: string;
   jobs?: number;
   json: boolean;
   out?: string;
@@ -42,6 +36,9 @@ const VALUE_FLAGS = new Set([
   '--out',
   '--name',
 ]);
+/** The scenario flags calibrate shares with sim and sweep (scenarioFlags.ts); --preset and --scenario are not
+ * among them: the runs' settings come from --set and the fio files. */
+const SCENARIO_FLAGS = new Set(['--model', '--set', '--seed', '--duration', '--warmup', '--profile']);
 const ALL_FLAGS = [...VALUE_FLAGS, '--predict', '--json', '--help'].join(', ');
 
 function keyValue(flag: string, v: string): [string, string] {
@@ -59,15 +56,8 @@ export function parseCalibrateArgs(argv: readonly string[]): CalibrateArgs {
   const out: CalibrateArgs = { sets: {}, measured: [], fix: {}, predict: false, json: false, help: false };
   for (const { flag, value } of flagsOf(argv, VALUE_FLAGS)) {
     const v = value as string;
+    if (SCENARIO_FLAGS.has(flag) && takeScenarioFlag(out, flag, v)) continue;
     switch (flag) {
-      case '--model':
-        out.model = v;
-        break;
-      case '--set': {
-        const [k, val] = keyValue('--set', v);
-        out.sets[k] = val;
-        break;
-      }
       case '--measured':
         out.measured.push({ file: v, with: {} });
         break;
@@ -87,18 +77,6 @@ export function parseCalibrateArgs(argv: readonly string[]): CalibrateArgs {
       }
       case '--mdadm-detail':
         out.mdadmDetail = v;
-        break;
-      case '--profile':
-        out.profile = v;
-        break;
-      case '--seed':
-        out.seed = int('seed', v, 0, 2 ** 31 - 1);
-        break;
-      case '--duration':
-        out.duration = v;
-        break;
-      case '--warmup':
-        out.warmup = v;
         break;
       case '--jobs':
         out.jobs = int('jobs', v, 1, 1024);
