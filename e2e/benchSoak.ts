@@ -1,7 +1,7 @@
 // npm run bench:soak [-- --minutes N --every S --out FILE]: a class lasts an hour. Runs the heavy raid5 load at
 // max speed in Debian's Chromium and samples, after a forced GC through the DevTools protocol, the page's and the
 // simulation worker's JS heap and the DOM node count. A benchmark, never a test: it prints, it does not fail.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { run, stop, waitFor } from './benchServer';
 import { writeFileSync } from 'node:fs';
 import { chromium, type CDPSession } from '@playwright/test';
 import { attachWorker, type WorkerSession } from './cdpWorker';
@@ -27,32 +27,6 @@ const MINUTES = option('minutes', 20);
 const EVERY_S = option('every', 30);
 const outIndex = process.argv.indexOf('--out');
 const OUT_FILE = outIndex >= 0 ? process.argv[outIndex + 1] : null;
-
-/** In its own process group, so stopping it stops npx's children too. */
-function run(cmd: string, args: string[]): ChildProcess {
-  return spawn(cmd, args, { stdio: ['ignore', 'ignore', 'inherit'], detached: true });
-}
-
-function stop(p: ChildProcess): void {
-  try {
-    if (p.pid) process.kill(-p.pid, 'SIGTERM');
-  } catch {
-    /* already gone */
-  }
-}
-
-async function waitFor(url: string, ms: number): Promise<void> {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`${url} did not answer within ${ms} ms`);
-}
 
 /** Collects garbage twice (a finalizer may free more), then the used JS heap in bytes. */
 async function heapAfterGc(send: (method: string) => Promise<unknown>): Promise<number> {

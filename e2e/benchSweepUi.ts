@@ -3,7 +3,7 @@
 // Debian's Chromium against `vite preview`. Prints figures; a benchmark, never a test.
 // Options: --no-build (reuse BENCH_DIST), --rounds N (default 3; the fastest of each set-up is compared, since
 // other load only ever slows a run), --duration TIME (simulated, default 20ms).
-import { spawn, type ChildProcess } from 'node:child_process';
+import { run, stop, waitFor } from './benchServer';
 import { loadavg } from 'node:os';
 import { chromium } from '@playwright/test';
 import { CHROMIUM } from './chromium';
@@ -16,28 +16,6 @@ const arg = (name: string, fallback: string) => {
 };
 const ROUNDS = Math.max(1, Number(arg('--rounds', '3')) || 1);
 const DURATION = arg('--duration', '20ms');
-
-/** In its own process group, so stopping it stops npx's children too. */
-const run = (cmd: string, args: string[]): ChildProcess =>
-  spawn(cmd, args, { stdio: ['ignore', 'ignore', 'inherit'], detached: true });
-const stop = (p: ChildProcess) => {
-  try {
-    if (p.pid) process.kill(-p.pid, 'SIGTERM');
-  } catch {
-    /* already gone */
-  }
-};
-
-async function waitFor(url: string, ms: number): Promise<void> {
-  for (const end = Date.now() + ms; Date.now() < end; await new Promise((r) => setTimeout(r, 200))) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      /* not up yet */
-    }
-  }
-  throw new Error(`${url} did not answer within ${ms} ms`);
-}
 
 async function main(): Promise<void> {
   if (!process.argv.includes('--no-build')) {

@@ -1,6 +1,6 @@
 // npm run bench:ui: the UI under load in Debian's Chromium against `vite preview` of the build — raid5 with
 // 16 disks, 16 workers, 4096 stripe_heads at max speed. Prints figures; a benchmark, never a test (no exit 1).
-import { spawn, type ChildProcess } from 'node:child_process';
+import { run, stop, waitFor } from './benchServer';
 import { chromium } from '@playwright/test';
 import { CHROMIUM } from './chromium';
 
@@ -25,32 +25,6 @@ const PROBE = `
   });
   mo.observe(document, { childList: true, subtree: true });
 `;
-
-async function waitFor(url: string, ms: number): Promise<void> {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`${url} did not answer within ${ms} ms`);
-}
-
-/** In its own process group, so stopping it stops npx's children too. */
-function run(cmd: string, args: string[]): ChildProcess {
-  return spawn(cmd, args, { stdio: ['ignore', 'ignore', 'inherit'], detached: true });
-}
-
-function stop(p: ChildProcess): void {
-  try {
-    if (p.pid) process.kill(-p.pid, 'SIGTERM');
-  } catch {
-    /* already gone */
-  }
-}
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
