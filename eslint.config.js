@@ -13,6 +13,7 @@ export default defineConfig(
     'dist/',
     'dist-e2e-*/',
     'dist-soak-*/',
+    'dist-node/',
     'node_modules/',
     'test-results/',
     'playwright-report/',

@@ -37,7 +37,7 @@ export async function benchCalibrate(): Promise<CalibrateBench> {
   const jobs = availableParallelism();
   const pool = evalPool(jobs);
   let modelRuns = 0;
-  // The wall time includes starting the workers (tsx compiling the model in each, a few seconds), as a user sees it.
+  // The wall time includes starting the workers (each loads the bundled model and compiles it), as a user sees it.
   const t0 = performance.now();
   try {
     const c = await calibrate(runs, (specs) => {

@@ -1,6 +1,6 @@
 // The calibration's evaluator in Node: the sweep's worker_threads entry (sweep/sweepWorker.ts, one resolved run
 // per message), kept alive across evaluations (lib/keptPool.ts). A fit asks for a few runs at a time hundreds
-// of times, and a worker's start (tsx compiling the model) costs more than a short run, so the workers are
+// of times, and a worker's start (loading and compiling the model) costs more than a short run, so the workers are
 // started once. A run that fails fails alone; a worker that dies fails everything pending.
 import { keptPool } from '../../lib/keptPool';
 import type { RunSpec } from '../../sim/run';

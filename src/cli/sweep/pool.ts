@@ -17,10 +17,14 @@ export interface TaskReply<R> {
   error?: string;
 }
 
-/** Starts the sweep worker: TypeScript run through tsx inside the thread. On Node 20, `execArgv:
- * ['--import', 'tsx']` registers tsx's hooks only after the worker's own .ts entry fails to load, so a
- * one-line bootstrap registers them first (tsx's esm API) and then imports the entry. */
+/** Starts the sweep worker. Under scripts/cli.mjs it is a bundle beside the CLI's own
+ * (STRIPE_LAB_SWEEP_WORKER names it): nothing to compile, so a worker answers in milliseconds. From source
+ * (tests), it is TypeScript run through tsx inside the thread. On Node 20, `execArgv: ['--import', 'tsx']`
+ * registers tsx's hooks only after the worker's own .ts entry fails to load, so a one-line bootstrap
+ * registers them first (tsx's esm API) and then imports the entry. */
 export function startSweepWorker(): WorkerLike {
+  const bundled = process.env.STRIPE_LAB_SWEEP_WORKER;
+  if (bundled) return new Worker(bundled);
   const entry = new URL('./sweepWorker.ts', import.meta.url).href;
   const tsxApi = import.meta.resolve('tsx/esm/api');
   const boot = `import(${JSON.stringify(tsxApi)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); })`;
