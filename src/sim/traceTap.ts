@@ -154,6 +154,7 @@ export function attachTraceTap(run: ModelRun): TraceTap {
     },
     records: () => cap.states.length + cap.locks.length + cap.handoffs.length + cap.counters.length,
     capture(title, toNs) {
+      k.settleLabels(k.now); // label changes due inside a running compute, up to now
       cap.title = title;
       cap.toNs = toNs;
       cap.threads = k.threads.map((t) => ({ id: t.id, name: t.name, role: t.role }));

@@ -11,6 +11,7 @@ import {
   NEXT_SPIN,
   NEXT_STEP,
   OP_ACQUIRE,
+  OP_ACQUIRE_COMPUTE,
   OP_COMPUTE,
   OP_EXIT,
   OP_SLEEP,
@@ -130,8 +131,9 @@ export class Kernel extends CpuScheduler {
         return;
       case PH_COMPUTE:
         t.computeLeft -= this.now - t.runStart;
-        if (t.computeLeft <= 0) this.advance(t);
-        else this.computeSliceEnded(t);
+        if (t.computeLeft > 0) this.computeSliceEnded(t);
+        else if (t.chainNs > 0) this.runChained(t);
+        else this.advance(t);
         return;
       case PH_SPIN:
         this.spinSliceEnded(t);
@@ -177,14 +179,68 @@ export class Kernel extends CpuScheduler {
     else if (t.next === NEXT_SPIN && !t.granted) this.spin(t);
     else if (t.granted) {
       t.granted = false;
-      if (!this.payBounce(t, t.opLock as Lock)) this.advance(t);
+      this.afterTake(t);
+    } else if (t.thenCompute) {
+      // woken holding a sleeping lock (granted while asleep): its critical section, with no bounce, as
+      // a sleeper that took the lock and resumed its body never paid one
+      t.thenCompute = false;
+      if (!this.computeUnder(t, t.opLock as Lock, false)) this.advance(t);
     } else this.advance(t);
   }
 
   /** A spinner on its CPU got the lock: it runs on, paying the cache-line bounce if there is one. */
   private onGranted(t: SimThread): void {
     this.setState(t, RUNNING);
-    if (!this.payBounce(t, t.opLock as Lock)) this.advance(t);
+    this.afterTake(t);
+  }
+
+  /** A queued thread holds the lock and its CPU: the compute its acquireAndCompute owes, or its body. */
+  private afterTake(t: SimThread): void {
+    const lock = t.opLock as Lock;
+    if (t.thenCompute) {
+      t.thenCompute = false;
+      if (this.computeUnder(t, lock)) return;
+    } else if (this.payBounce(t, lock)) return;
+    this.advance(t);
+  }
+
+  /** The critical section of an acquireAndCompute, just after the take; false if there is nothing to run.
+   * A bounce and the work after it are one event when nothing can cut the compute between them (the
+   * holder cannot be preempted: a kernel spinlock): the listener still sees the work's label from the
+   * instant the bounce ends (labelAt). Otherwise the work is chained after the bounce's own event, where a
+   * slice end can fall between them as it did when the body asked for each (kernel.test.ts checks both). */
+  private computeUnder(t: SimThread, lock: Lock, bounces = true): boolean {
+    const work = Math.round(t.opNs);
+    const label = t.opThenLabel;
+    if (!bounces || lock.bounceNs <= 0 || !lock.lastTakeBounced) {
+      if (work <= 0) return false;
+      t.computeLeft = work;
+      t.opLabel = label;
+      this.runCompute(t);
+      return true;
+    }
+    lock.lastTakeBounced = false;
+    const bounce = lock.lastTakeRemote ? lock.bounceNs + lock.remoteBounceNs : lock.bounceNs;
+    t.opLabel = this.lockLabel(lock);
+    if (work > 0 && !this.preemptible(t)) {
+      t.computeLeft = bounce + work;
+      this.runCompute(t);
+      this.labelAt(t, this.now + bounce, label);
+      return true;
+    }
+    t.computeLeft = bounce;
+    t.chainNs = work;
+    t.chainLabel = label;
+    this.runCompute(t);
+    return true;
+  }
+
+  /** The bounce ended; the critical section's work runs now, without a body step between. */
+  private runChained(t: SimThread): void {
+    t.computeLeft = t.chainNs;
+    t.opLabel = t.chainLabel;
+    t.chainNs = 0;
+    this.runCompute(t);
   }
 
   /** Runs the cache-line migration cost of a lock just taken from another CPU; true if it did. */
@@ -258,12 +314,18 @@ export class Kernel extends CpuScheduler {
             if (this.payBounce(t, lock)) return;
             continue;
           }
-          lock.enqueue(t);
-          if (lock.spins) this.spin(t);
-          else {
-            t.phase = PH_NONE;
-            this.goToSleep(t, BLOCKED);
+          this.contend(t, lock);
+          return;
+        }
+        case OP_ACQUIRE_COMPUTE: {
+          const lock = t.opLock as Lock;
+          if (lock.preemptOff) t.preemptCount++;
+          if (lock.tryAcquire(t)) {
+            if (this.computeUnder(t, lock)) return;
+            continue;
           }
+          t.thenCompute = true;
+          this.contend(t, lock);
           return;
         }
         case OP_EXIT:
@@ -273,6 +335,16 @@ export class Kernel extends CpuScheduler {
           if (this.offCpuOp(t, r.value)) continue;
           return;
       }
+    }
+  }
+
+  /** The lock was not free: queue on it and spin (a spinlock) or sleep. */
+  private contend(t: SimThread, lock: Lock): void {
+    lock.enqueue(t);
+    if (lock.spins) this.spin(t);
+    else {
+      t.phase = PH_NONE;
+      this.goToSleep(t, BLOCKED);
     }
   }
 

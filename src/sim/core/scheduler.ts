@@ -48,13 +48,47 @@ export abstract class CpuScheduler {
 
   // ---- state accounting ----
 
-  setState(t: SimThread, state: number, label = t.label): void {
+  /** `label` -1 keeps the thread's label (read after due label changes are applied). */
+  setState(t: SimThread, state: number, label = -1): void {
     const now = this.now;
+    if (this.labelsDue.length > 0) this.settleLabels(now);
+    if (label < 0) label = t.label;
     t.stateNs[t.state] += now - t.stateSince;
     t.stateSince = now;
     t.state = state;
     t.label = label;
     if (this.listener) this.listener(now, t, state, label);
+  }
+
+  // ---- label changes inside one compute event ----
+
+  /** Label changes due inside a running compute (a bounce folded into the critical section after it), in
+   * time order: [time, thread, label, token] flattened. They reach the listener in time order with every
+   * other state change, so a trace or a timeline sees the bounce and the work as two slices. The Kernel
+   * folds only a compute nothing can cut (preemption is off), so each is due. */
+  private readonly labelsDue: (number | SimThread)[] = [];
+
+  /** At `at`, `t` (still in this compute) goes on doing `label`. */
+  protected labelAt(t: SimThread, at: number, label: number): void {
+    const due = this.labelsDue;
+    let i = due.length;
+    while (i > 0 && (due[i - 3] as number) > at) i -= 3;
+    due.splice(i, 0, at, t, label);
+  }
+
+  /** Applies the label changes due by `now`; the trace and frame recorders call it before they cut. */
+  settleLabels(now: number): void {
+    const due = this.labelsDue;
+    let i = 0;
+    while (i < due.length && (due[i] as number) <= now) {
+      const at = due[i] as number;
+      const t = due[i + 1] as SimThread;
+      const label = due[i + 2] as number;
+      t.label = label;
+      if (this.listener) this.listener(at, t, RUNNING, label);
+      i += 3;
+    }
+    if (i > 0) due.splice(0, i);
   }
 
   /** Starts a new measurement window for every thread and the run queue. */

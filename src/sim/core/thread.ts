@@ -20,8 +20,15 @@ export const OP_WAIT = 3;
 export const OP_SLEEP = 4;
 export const OP_YIELD = 5;
 export const OP_EXIT = 6;
+export const OP_ACQUIRE_COMPUTE = 7;
 export type Op =
-  typeof OP_COMPUTE | typeof OP_ACQUIRE | typeof OP_WAIT | typeof OP_SLEEP | typeof OP_YIELD | typeof OP_EXIT;
+  | typeof OP_COMPUTE
+  | typeof OP_ACQUIRE
+  | typeof OP_WAIT
+  | typeof OP_SLEEP
+  | typeof OP_YIELD
+  | typeof OP_EXIT
+  | typeof OP_ACQUIRE_COMPUTE;
 
 /** A step of a thread's body that yields operations and returns T (a mechanism's sub-generator). */
 export type Gen<T = void> = Generator<Op, T, void>;
@@ -57,6 +64,12 @@ export class SimThread {
   opLock: Lock | null = null;
   opQueue: WaitQueue | null = null;
   opSleepState = IDLE;
+  /** The compute an acquireAndCompute runs once it holds the lock: its label, and whether one is owed. */
+  opThenLabel = 0;
+  thenCompute = false;
+  /** A compute that follows the running one without a body step (the critical section after a bounce). */
+  chainNs = 0;
+  chainLabel = 0;
   computeLeft = 0;
   runStart = 0;
   sliceEnd = 0;
@@ -97,6 +110,17 @@ export class SimThread {
     this.opLock = lock;
     if (site !== 0) this.opLabel = site;
     return OP_ACQUIRE;
+  }
+
+  /** Take `lock`, then run on for `ns` doing what `label` names, as one step: the body resumes only once
+   * both are done (spin_lock followed by the critical section's work). The same as `acquire` then `compute`
+   * with nothing between, at one generator step less, and a bounce the take pays runs in the same event. */
+  acquireAndCompute(lock: Lock, ns: number, label: number, site = 0): Op {
+    this.opLock = lock;
+    if (site !== 0) this.opLabel = site;
+    this.opNs = ns;
+    this.opThenLabel = label;
+    return OP_ACQUIRE_COMPUTE;
   }
 
   /** Sleep on a wait queue until woken; state while asleep is the queue's (idle or blocked). */

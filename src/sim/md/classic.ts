@@ -96,8 +96,7 @@ export class MdBitmap implements BitmapOps {
   /** md_bitmap_startwrite: per chunk, take counts.lock, count the write; a first write sets the bit. */
   *startWrite(t: SimThread, page: number, pages: number): Gen {
     for (let c = this.chunkOf(page); c <= this.chunkOf(page + pages - 1); c++) {
-      yield t.acquire(this.lock);
-      yield t.compute(this.host.costs.bitmapCounterNs, this.labels.start);
+      yield t.acquireAndCompute(this.lock, this.host.costs.bitmapCounterNs, this.labels.start);
       const v = this.counters[c];
       if (v === 0) {
         // md_bitmap_file_set_bit: the page must reach disk before this write's data (unplug)
@@ -113,8 +112,7 @@ export class MdBitmap implements BitmapOps {
   /** md_bitmap_endwrite: one fewer pending write; at <= 2 the daemon may start clearing. */
   *endWrite(t: SimThread, page: number, pages: number): Gen {
     for (let c = this.chunkOf(page); c <= this.chunkOf(page + pages - 1); c++) {
-      yield t.acquire(this.lock);
-      yield t.compute(this.host.costs.bitmapCounterNs, this.labels.end);
+      yield t.acquireAndCompute(this.lock, this.host.costs.bitmapCounterNs, this.labels.end);
       const v = --this.counters[c];
       if (v <= 2) {
         this.counterPagePending[Math.floor(c / COUNTERS_PER_PAGE)] = 1;

@@ -82,8 +82,7 @@ export class LockLab implements ModelRun {
     for (;;) {
       const lock = locks.length === 1 ? locks[0] : locks[rng.below(locks.length)];
       const asked = this.sim.now;
-      yield t.acquire(lock);
-      yield t.compute(this.hold.sample(rng), this.lHold);
+      yield t.acquireAndCompute(lock, this.hold.sample(rng), this.lHold);
       lock.release(t);
       this.completions++;
       this.latency.record(this.sim.now - asked);
@@ -100,8 +99,7 @@ export class LockLab implements ModelRun {
       yield t.compute(this.think.sample(rng), this.lThink);
       const lock = locks.length === 1 ? locks[0] : locks[rng.below(locks.length)];
       const asked = this.sim.now;
-      yield t.acquire(lock);
-      yield t.compute(this.hold.sample(rng), this.lHold);
+      yield t.acquireAndCompute(lock, this.hold.sample(rng), this.lHold);
       lock.release(t);
       this.completions++;
       this.latency.record(this.sim.now - asked);

@@ -7,8 +7,7 @@ import { endWriteCopy, type MirrorCtx } from './write';
 /** flush_pending_writes: take the whole list under device_lock; the bitmap reaches disk before the data. */
 function* flushPendingWrites(ctx: MirrorCtx, t: SimThread): Gen {
   const { conf, io, bitmap } = ctx;
-  yield t.acquire(conf.deviceLock);
-  yield t.compute(conf.p.costs.listNs, conf.labels.flush);
+  yield t.acquireAndCompute(conf.deviceLock, conf.p.costs.listNs, conf.labels.flush);
   const batch = conf.pending;
   conf.pending = [];
   const now = conf.kernel.now;

@@ -47,8 +47,7 @@ export function* writeRequest(ctx: MirrorCtx, t: SimThread, bio: MirrorBio): Gen
       yield* io.submit(t, copy.disk, copy.page, bio.bytes, true, 'data', (it) => endWriteCopy(ctx, it, r1));
       continue;
     }
-    yield t.acquire(conf.deviceLock);
-    yield t.compute(c.listNs, conf.labels.list);
+    yield t.acquireAndCompute(conf.deviceLock, c.listNs, conf.labels.list);
     const now = conf.kernel.now;
     conf.pending.push({ r1, copy, queuedAt: now });
     conf.pendingStats.enter(now);

@@ -33,8 +33,7 @@ function* findHead(conf: R5Conf, t: SimThread, sector: number, last: StripeHead 
     return last;
   }
   const lock = conf.hashLockFor(conf.hashIndexOf(sector));
-  yield t.acquire(lock, conf.labels.batchList);
-  yield t.compute(conf.p.costs.lookupNs, conf.labels.lookup);
+  yield t.acquireAndCompute(lock, conf.p.costs.lookupNs, conf.labels.lookup, conf.labels.batchList);
   const head = conf.hash.get(sector) ?? null;
   // A count-0 head sits on a list and would need device_lock to take: it is past batching anyway.
   const ok = head !== null && head.count > 0;

@@ -41,8 +41,7 @@ export class DeferredIo {
   /** defer_issue_bios: queue a stripe's writes; past PENDING_IO_MAX, dispatch the oldest batch here. */
   *defer(t: SimThread, io: MemberIo, writes: readonly { sh: StripeHead; dev: number }[]): Gen {
     if (writes.length === 0) return;
-    yield t.acquire(this.lock);
-    yield t.compute(this.conf.p.costs.pickNs, this.conf.labels.submit);
+    yield t.acquireAndCompute(this.lock, this.conf.p.costs.pickNs, this.conf.labels.submit);
     for (const w of writes) this.pending.push({ ...w, sector: w.sh.sector });
     this.deferred += writes.length;
     const over = this.pending.length >= PENDING_IO_MAX ? this.take(PENDING_IO_ONE_FLUSH) : [];

@@ -245,7 +245,6 @@ export function* handleStripe(
 /** The brief sh->stripe_lock section of a pass (ops_run_biodrain / analyse take it for the bio lists). */
 function* drainUnderStripeLock(conf: R5Conf, t: SimThread, sh: StripeHead): Gen {
   const lock = conf.stripeLocks[sh.idx];
-  yield t.acquire(lock);
-  yield t.compute(conf.p.costs.addBioNs / 2, conf.labels.handle);
+  yield t.acquireAndCompute(lock, conf.p.costs.addBioNs / 2, conf.labels.handle);
   lock.release(t);
 }

@@ -47,8 +47,7 @@ export function* getActiveStripe(conf: R5Conf, t: SimThread, sector: number, blk
   const h = conf.hashIndexOf(sector);
   const lock = conf.hashLockFor(h);
   for (;;) {
-    yield t.acquire(lock, conf.labels.lookup);
-    yield t.compute(conf.p.costs.lookupNs, conf.labels.lookup);
+    yield t.acquireAndCompute(lock, conf.p.costs.lookupNs, conf.labels.lookup, conf.labels.lookup);
     const found = conf.hash.get(sector);
     if (found) {
       if (found.count === 0) {
@@ -108,8 +107,7 @@ function* addStripeBios(
   fullPage: boolean,
 ): Gen<boolean> {
   const lock = conf.stripeLocks[sh.idx];
-  yield t.acquire(lock, conf.labels.addBio);
-  yield t.compute(conf.p.costs.addBioNs * dds.length, conf.labels.addBio);
+  yield t.acquireAndCompute(lock, conf.p.costs.addBioNs * dds.length, conf.labels.addBio, conf.labels.addBio);
   // A stripe in a batch takes no new bio until the batch is done (treated as an overlap, 4.1).
   if (sh.batchHead || dds.some((dd) => sh.devs[dd].towrite.length > 0)) {
     lock.release(t); // R5_Overlap: a bio is already queued on one of these pages

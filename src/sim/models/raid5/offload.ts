@@ -111,8 +111,7 @@ export class Offload {
 
   /** raid_run_ops handing the ops over: called by the handler after its pass; never waits for the op. */
   *submit(t: SimThread, sh: StripeHead): Gen {
-    yield t.acquire(this.lock);
-    yield t.compute(this.conf.p.costs.offloadQueueNs, this.lQueue);
+    yield t.acquireAndCompute(this.lock, this.conf.p.costs.offloadQueueNs, this.lQueue);
     const op = this.ops.get(sh) as PendingOp;
     op.queuedNs = this.kernel.now;
     if (this.engine) this.engine.submit(sh.idx, op.bytes, sh.idx);
@@ -126,8 +125,7 @@ export class Offload {
   private *worker(t: SimThread): ThreadBody {
     for (;;) {
       while (this.queue.length === 0) yield t.wait(this.wq);
-      yield t.acquire(this.lock);
-      yield t.compute(this.conf.p.costs.offloadQueueNs / 2, this.lQueue);
+      yield t.acquireAndCompute(this.lock, this.conf.p.costs.offloadQueueNs / 2, this.lQueue);
       const sh = this.queue.shift();
       this.lock.release(t);
       if (!sh) continue; // another worker took it while this one waited for the lock
@@ -144,8 +142,7 @@ export class Offload {
     for (;;) {
       while (this.done.length === 0) yield t.wait(this.irqWq);
       const sh = this.done.shift() as StripeHead;
-      yield t.acquire(this.lock); // descriptor cleanup
-      yield t.compute(this.conf.p.costs.completionNs, this.lQueue);
+      yield t.acquireAndCompute(this.lock, this.conf.p.costs.completionNs, this.lQueue); // descriptor cleanup
       this.lock.release(t);
       yield* this.complete(t, sh);
     }

@@ -97,8 +97,7 @@ export function* raid5ReleaseStripe(conf: R5Conf, t: SimThread, sh: StripeHead):
     return;
   }
   const freed: StripeHead[] = [];
-  yield t.acquire(conf.deviceLock, conf.labels.release);
-  yield t.compute(conf.p.costs.releaseNs, conf.labels.release);
+  yield t.acquireAndCompute(conf.deviceLock, conf.p.costs.releaseNs, conf.labels.release, conf.labels.release);
   releaseLocked(conf, sh, freed);
   conf.deviceLock.release(t);
   yield* releaseInactive(conf, t, freed);
@@ -111,8 +110,7 @@ export function* releaseInactive(conf: R5Conf, t: SimThread, freed: StripeHead[]
   while (freed.length > 0) {
     const h = freed[0].hashLockIndex;
     const lock = conf.hashLockFor(h);
-    yield t.acquire(lock, conf.labels.releaseInactive);
-    yield t.compute(conf.p.costs.releaseNs / 2, conf.labels.release);
+    yield t.acquireAndCompute(lock, conf.p.costs.releaseNs / 2, conf.labels.release, conf.labels.releaseInactive);
     for (let i = 0; i < freed.length;) {
       const sh = freed[i];
       if (sh.hashLockIndex !== h) {
