@@ -172,6 +172,25 @@ describe('replayTraced', () => {
     expect(run.kernel.listener).not.toBeNull();
   });
 
+  it('a traced run ends byte-identical to an untraced one, and its trace still shows bounces as their own slices', () => {
+    // group_thread_cnt 4 on 3 disks: device_lock and the hash locks bounce between CPUs, and acquireAndCompute
+    // folds those bounces into the critical section's event (the fast path the tap must see through)
+    const params = { ...sc.params, group_thread_cnt: 4 };
+    const plain = createModel(sc.model, { ...params }, sc.seed);
+    plain.sim.runUntil(1_500_000);
+    const traced = createModel(sc.model, { ...params }, sc.seed);
+    const tap = attachTraceTap(traced);
+    traced.sim.runUntil(500_000);
+    tap.begin();
+    traced.sim.runUntil(1_500_000);
+    const meta = { preset: null, warmupNs: 0 };
+    expect(traced.sim.events).toBe(plain.sim.events);
+    expect(JSON.stringify(traced.result(meta))).toBe(JSON.stringify(plain.result(meta)));
+    const file = traceFile(tap.capture('raid5', traced.sim.now));
+    expect(checkTrace(file)).toEqual([]);
+    expect(file.traceEvents.some((e) => e.ph === 'X' && e.name.endsWith('cache-line bounce'))).toBe(true);
+  });
+
   it('advanceTo stands still at a point already reached and refuses one in the past', () => {
     const run = createModel(sc.model, { ...sc.params }, sc.seed);
     run.sim.runUntil(100_000);
