@@ -307,24 +307,17 @@ export class Kernel extends CpuScheduler {
           if (t.computeLeft <= 0) continue;
           this.runCompute(t);
           return;
-        case OP_ACQUIRE: {
-          const lock = t.opLock as Lock;
-          if (lock.preemptOff) t.preemptCount++;
-          if (lock.tryAcquire(t)) {
-            if (this.payBounce(t, lock)) return;
-            continue;
-          }
-          this.contend(t, lock);
-          return;
-        }
+        case OP_ACQUIRE:
         case OP_ACQUIRE_COMPUTE: {
+          // acquireAndCompute owes its critical section once the lock is taken, now or when granted
           const lock = t.opLock as Lock;
+          const then = r.value === OP_ACQUIRE_COMPUTE;
           if (lock.preemptOff) t.preemptCount++;
           if (lock.tryAcquire(t)) {
-            if (this.computeUnder(t, lock)) return;
+            if (then ? this.computeUnder(t, lock) : this.payBounce(t, lock)) return;
             continue;
           }
-          t.thenCompute = true;
+          t.thenCompute = then;
           this.contend(t, lock);
           return;
         }
