@@ -77,7 +77,6 @@ export class FrameRecorder {
   cut(): FrameCut {
     const k = this.kernel;
     k.settleLabels(k.now); // label changes due inside a running compute, up to now
-
     const threadsFrom = this.threadsSent;
     const fresh = k.threads.slice(this.seeded).filter((t) => t.id <= MAX_THREAD_ID);
     this.seeded = k.threads.length;

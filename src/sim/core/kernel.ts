@@ -183,8 +183,7 @@ export class Kernel extends CpuScheduler {
     } else if (t.thenCompute) {
       // woken holding a sleeping lock (granted while asleep): its critical section, with no bounce, as
       // a sleeper that took the lock and resumed its body never paid one
-      t.thenCompute = false;
-      if (!this.computeUnder(t, t.opLock as Lock, false)) this.advance(t);
+      this.afterTake(t, false);
     } else this.advance(t);
   }
 
@@ -195,11 +194,11 @@ export class Kernel extends CpuScheduler {
   }
 
   /** A queued thread holds the lock and its CPU: the compute its acquireAndCompute owes, or its body. */
-  private afterTake(t: SimThread): void {
+  private afterTake(t: SimThread, bounces = true): void {
     const lock = t.opLock as Lock;
     if (t.thenCompute) {
       t.thenCompute = false;
-      if (this.computeUnder(t, lock)) return;
+      if (this.computeUnder(t, lock, bounces)) return;
     } else if (this.payBounce(t, lock)) return;
     this.advance(t);
   }
@@ -212,15 +211,14 @@ export class Kernel extends CpuScheduler {
   private computeUnder(t: SimThread, lock: Lock, bounces = true): boolean {
     const work = Math.round(t.opNs);
     const label = t.opThenLabel;
-    if (!bounces || lock.bounceNs <= 0 || !lock.lastTakeBounced) {
+    const bounce = bounces ? this.takeBounce(lock) : 0;
+    if (bounce === 0) {
       if (work <= 0) return false;
       t.computeLeft = work;
       t.opLabel = label;
       this.runCompute(t);
       return true;
     }
-    lock.lastTakeBounced = false;
-    const bounce = lock.lastTakeRemote ? lock.bounceNs + lock.remoteBounceNs : lock.bounceNs;
     t.opLabel = this.lockLabel(lock);
     if (work > 0 && !this.preemptible(t)) {
       t.computeLeft = bounce + work;
@@ -243,11 +241,18 @@ export class Kernel extends CpuScheduler {
     this.runCompute(t);
   }
 
+  /** The cache-line migration a lock just taken from another CPU owes (0: none), claimed once. */
+  private takeBounce(lock: Lock): number {
+    if (lock.bounceNs <= 0 || !lock.lastTakeBounced) return 0;
+    lock.lastTakeBounced = false;
+    return lock.lastTakeRemote ? lock.bounceNs + lock.remoteBounceNs : lock.bounceNs;
+  }
+
   /** Runs the cache-line migration cost of a lock just taken from another CPU; true if it did. */
   private payBounce(t: SimThread, lock: Lock): boolean {
-    if (lock.bounceNs <= 0 || !lock.lastTakeBounced) return false;
-    lock.lastTakeBounced = false;
-    t.computeLeft = lock.lastTakeRemote ? lock.bounceNs + lock.remoteBounceNs : lock.bounceNs;
+    const bounce = this.takeBounce(lock);
+    if (bounce === 0) return false;
+    t.computeLeft = bounce;
     t.opLabel = this.lockLabel(lock);
     this.runCompute(t);
     return true;

@@ -63,7 +63,7 @@ export abstract class CpuScheduler {
   // ---- label changes inside one compute event ----
 
   /** Label changes due inside a running compute (a bounce folded into the critical section after it), in
-   * time order: [time, thread, label, token] flattened. They reach the listener in time order with every
+   * time order: [time, thread, label] flattened. They reach the listener in time order with every
    * other state change, so a trace or a timeline sees the bounce and the work as two slices. The Kernel
    * folds only a compute nothing can cut (preemption is off), so each is due. */
   private readonly labelsDue: (number | SimThread)[] = [];
