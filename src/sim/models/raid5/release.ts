@@ -70,8 +70,9 @@ export function* releaseStripeList(conf: R5Conf, t: SimThread, freed: StripeHead
   if (conf.released.length === 0) return 0;
   const list = conf.released; // llist_del_all, then reversed back into submission order
   conf.released = [];
+  // One compute for the drain (caller holds device_lock, so only the wake-ups move, to its end)
+  yield t.compute(conf.p.costs.releaseNs * list.length, conf.labels.release);
   for (const sh of list) {
-    yield t.compute(conf.p.costs.releaseNs, conf.labels.release);
     sh.state &= ~STRIPE_ON_RELEASE_LIST;
     releaseLocked(conf, sh, freed);
   }

@@ -62,11 +62,13 @@ function getPriorityStripe(conf: R5Conf, group: number): StripeHead | null {
  * (2.6.24's get_priority_stripe) the generation waits on hold_list behind full-stripe writes; without it,
  * it joins handle_list in FIFO order like any ready stripe. */
 function* activateDelayed(conf: R5Conf, t: SimThread): Gen {
-  if (conf.prereadActiveStripes >= IO_THRESHOLD) return;
+  if (conf.prereadActiveStripes >= IO_THRESHOLD || conf.delayedList.length === 0) return;
+  // The whole drain is one compute: only device_lock holders (this thread) touch delayed_list and the
+  // lists it feeds, so nothing else can observe the stripes between the per-stripe steps.
   const toGroups = new Set<number>();
+  yield t.compute(conf.p.costs.pickNs * conf.delayedList.length, conf.labels.activate);
   while (conf.delayedList.length > 0) {
     const sh = conf.delayedList.shift() as StripeHead;
-    yield t.compute(conf.p.costs.pickNs, conf.labels.activate);
     sh.state &= ~STRIPE_DELAYED;
     if (!(sh.state & STRIPE_PREREAD_ACTIVE)) {
       sh.state |= STRIPE_PREREAD_ACTIVE;
@@ -79,7 +81,11 @@ function* activateDelayed(conf: R5Conf, t: SimThread): Gen {
   for (const g of toGroups) wakeupStripeThread(conf, g);
 }
 
-/** handle_active_stripes: called and returns with device_lock held; drops it while handling. */
+/** handle_active_stripes: called and returns with device_lock held; drops it while handling. The pick loop
+ * and the release loop each cost one compute for the batch (n x pickNs, n x releaseNs): the lists they walk
+ * change only under device_lock, which this thread holds throughout, so only the wake-ups the releases issue
+ * move, to the end of the loop (at most MAX_STRIPE_BATCH x releaseNs later), where a woken thread would
+ * still find device_lock held. */
 function* handleActiveStripes(ctx: HandlerContext, t: SimThread, group: number, freed: StripeHead[]): Gen<number> {
   const { conf } = ctx;
   const batch: StripeHead[] = [];
@@ -88,20 +94,22 @@ function* handleActiveStripes(ctx: HandlerContext, t: SimThread, group: number, 
     if (!sh) break;
     sh.history?.push(`${(conf.kernel.now / 1e6).toFixed(6)} ms: picked by ${t.name}`);
     batch.push(sh);
-    yield t.compute(conf.p.costs.pickNs, conf.labels.pick);
   }
   if (batch.length === 0) return 0;
+  yield t.compute(conf.p.costs.pickNs * batch.length, conf.labels.pick);
   ctx.counters.batches++;
   ctx.counters.batchedStripes += batch.length;
   conf.deviceLock.release(t);
   yield* releaseInactive(conf, t, freed);
   for (const sh of batch) yield* handleStripe(conf, ctx.io, t, sh, ctx.counters, ctx.endBio);
   yield t.yieldCpu(); // cond_resched()
-  yield t.acquire(conf.deviceLock, conf.labels.handleActive);
-  for (const sh of batch) {
-    yield t.compute(conf.p.costs.releaseNs, conf.labels.release);
-    releaseLocked(conf, sh, freed);
-  }
+  yield t.acquireAndCompute(
+    conf.deviceLock,
+    conf.p.costs.releaseNs * batch.length,
+    conf.labels.release,
+    conf.labels.handleActive,
+  );
+  for (const sh of batch) releaseLocked(conf, sh, freed);
   return batch.length;
 }
 
