@@ -179,8 +179,10 @@ export function* handleStripe(
     // members', whose writes all completed before the head's last reference went).
     for (const s of batch) {
       for (const d of s.devs) {
-        returned.push(...d.written);
-        d.written.length = 0;
+        if (d.written.length > 0) {
+          for (const b of d.written) returned.push(b);
+          d.written.length = 0;
+        }
         if (s !== sh) d.flags &= ~R5_UPTODATE;
       }
     }

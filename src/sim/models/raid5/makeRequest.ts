@@ -34,8 +34,9 @@ function initStripe(conf: R5Conf, sh: StripeHead, sector: number, t: SimThread):
   sh.state = 0;
   for (const d of sh.devs) {
     d.flags = 0;
-    d.towrite.length = 0;
-    d.written.length = 0;
+    // Most lists are already empty; assigning length is a runtime call in V8 even then.
+    if (d.towrite.length > 0) d.towrite.length = 0;
+    if (d.written.length > 0) d.written.length = 0;
   }
   sh.batchHead = null;
   if (conf.p.stripeBatching) sh.state |= STRIPE_BATCH_READY; // a fresh stripe may batch until handled
