@@ -18,7 +18,7 @@ import './timeline.css';
 
 /** 'auto' shows about this many wall seconds of history at the current speed. */
 const AUTO_WALL_S = 3;
-/** While playing, redraw at most this often: rebuilding the raster walks the whole ring (bench:ui). */
+/** While playing, redraw at most this often (the raster adds only new rows, but painting the tracks is per pixel). */
 const PLAYING_REDRAW_MS = 50;
 /** Row height when the stylesheet says none (it sets --tl-row: larger in projector mode). */
 const DEFAULT_ROW_PX = 18;
@@ -29,7 +29,18 @@ function windowNs(setting: number | 'auto', speed: number | 'max'): number {
   let span = Math.min(1e9, (rate || 1e6) * AUTO_WALL_S);
   // Once the ring has dropped old rows, never show more than it still knows.
   if (frameRing.evictedUpToNs > -Infinity) span = Math.min(span, frameRing.nowNs - frameRing.evictedUpToNs);
-  return Math.max(2_000, span);
+  return niceFloor(Math.max(2_000, span));
+}
+
+const NICE = [1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10];
+/** The auto span rounded down to a step of NICE: it follows a measured rate and the ring's reach, and a span
+ * that changed every frame would jitter the picture and restart the raster's incremental columns. */
+function niceFloor(ns: number): number {
+  const decade = 10 ** Math.floor(Math.log10(ns));
+  const m = ns / decade;
+  let step = NICE[0];
+  for (const s of NICE) if (s <= m * (1 + 1e-9)) step = s;
+  return Number((step * decade).toPrecision(3));
 }
 
 // Which groups the user opened or closed: kept for the session, across frames, runs and remounts.
@@ -78,6 +89,26 @@ export function ThreadTimeline() {
     let layout = '';
     let raf = 0;
     let drawnAt = -Infinity;
+    // Sizes come from a ResizeObserver: reading clientHeight in every animation frame forced a layout after
+    // each React commit, the main thread's largest single line at max speed (bench:ui).
+    let viewH = scroller.clientHeight;
+    let w = canvas.clientWidth;
+    // The row height is a CSS variable (larger in projector mode, a class on body): read it when that class
+    // or a size changes, since getComputedStyle in every frame forces a style recalculation just the same.
+    const readRowH = () => parseFloat(getComputedStyle(scroller).getPropertyValue('--tl-row')) || DEFAULT_ROW_PX;
+    let rowH = readRowH();
+    const sized = new ResizeObserver(() => {
+      viewH = scroller.clientHeight;
+      w = canvas.clientWidth;
+      rowH = readRowH();
+    });
+    const restyled = new MutationObserver(() => (rowH = readRowH()));
+    restyled.observe(document.body, { attributes: true, attributeFilter: ['class'] });
+    sized.observe(scroller);
+    sized.observe(canvas);
+    let scrollTop = scroller.scrollTop; // scrollTop forces a layout too: read on scroll only
+    const scrolled = () => (scrollTop = scroller.scrollTop);
+    scroller.addEventListener('scroll', scrolled, { passive: true });
     const frame = (now: number) => {
       raf = requestAnimationFrame(frame);
       const mk = `${frameRing.runId}|${frameRing.threadMeta.length}`;
@@ -86,25 +117,21 @@ export function ThreadTimeline() {
         setMeta(frameRing.threadMeta.slice());
       }
       const { timelineWindow, speed, playing } = useSim.getState();
-      const viewH = scroller.clientHeight;
-      const rowH = parseFloat(getComputedStyle(scroller).getPropertyValue('--tl-row')) || DEFAULT_ROW_PX;
       if (`${viewH}` !== canvas.style.height.replace('px', '')) {
         canvas.style.height = `${viewH}px`;
         (canvas.parentElement as HTMLElement).style.minHeight = `${viewH}px`;
       }
-      const w = canvas.clientWidth;
       const { rows: rs, version } = rowsRef.current;
       // Scrolling, resizing or opening a group redraws at once; new frames at most every PLAYING_REDRAW_MS.
-      const lay = `${w}|${viewH}|${rowH}|${scroller.scrollTop}|${version}`;
+      const lay = `${w}|${viewH}|${rowH}|${scrollTop}|${version}`;
       if (lay === layout && playing && now - drawnAt < PLAYING_REDRAW_MS) return;
-      // At 'max' the auto span follows a measured rate: round it so the picture does not jitter.
-      const span = Number(windowNs(timelineWindow, speed).toPrecision(2));
+      const span = windowNs(timelineWindow, speed);
       const key = `${frameRing.version}|${lay}|${span}`;
       if (key === last || w === 0 || viewH === 0) return;
       last = key;
       layout = lay;
       drawnAt = now;
-      painter.draw(frameRing, span, rs, rowH, scroller.scrollTop, w, viewH);
+      painter.draw(frameRing, span, rs, rowH, scrollTop, w, viewH);
       const left = Math.round(canvas.getBoundingClientRect().left - axisEl.getBoundingClientRect().left);
       const ak = `${left}|${w}|${span}|${rowH}`;
       if (ak !== axisKey) {
@@ -113,7 +140,12 @@ export function ThreadTimeline() {
       }
     };
     raf = requestAnimationFrame(frame);
-    return () => cancelAnimationFrame(raf);
+    return () => {
+      cancelAnimationFrame(raf);
+      sized.disconnect();
+      restyled.disconnect();
+      scroller.removeEventListener('scroll', scrolled);
+    };
   }, []);
 
   const x = scaleLinear()

@@ -1,6 +1,7 @@
 // The timeline raster against hand-made frames: state shares and the dominant state per pixel, unknown before the first
 // record, and eviction keeping each thread's state. Pure data; no canvas.
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { FrameRing } from '../state/lab/frameRing';
 import type { FramesMsg } from '../protocol/messages';
 import { TimelineRaster, UNKNOWN } from './timelineRaster';
@@ -107,5 +108,78 @@ describe('TimelineRaster', () => {
     ring.push(frame(2, [[0, 1, 1]], 10));
     expect(ring.size).toBe(1);
     expect(ring.runId).toBe(2);
+  });
+});
+
+describe('TimelineRaster, incremental', () => {
+  // Random frames pushed into a small ring (so rows are evicted) and a window sliding with the ring's now:
+  // the raster kept across builds must give the same shares as one built from scratch at every step.
+  it('gives the shares of a raster built from scratch, without rebuilding, as the window slides', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.array(
+            fc.tuple(fc.integer({ min: 0, max: 40 }), fc.integer({ min: 0, max: 2 }), fc.integer({ min: 0, max: 4 })),
+            { maxLength: 12 },
+          ),
+          { minLength: 1, maxLength: 20 },
+        ),
+        fc.integer({ min: 1, max: 24 }),
+        fc.integer({ min: 12, max: 64 }), // >= a batch: no push drops rows unseen
+        (batches, width, capacity) => {
+          const ring = new FrameRing(capacity);
+          const kept = new TimelineRaster();
+          const span = width * 10;
+          let now = 0;
+          for (const batch of batches) {
+            const rows = batch
+              .map(([dt, th, st]) => [(now += dt), th, st] as [number, number, number])
+              .sort((a, b) => a[0] - b[0]);
+            now += 5;
+            ring.push(frame(1, rows, now, 3));
+            kept.build(ring, 3, width, now - span, now);
+            const scratch = new TimelineRaster();
+            scratch.build(ring, 3, width, now - span, now);
+            // Before the ring's eviction point the kept raster still knows rows the ring dropped: compare after.
+            const firstBin = Math.ceil(now / 10) - width;
+            let worst = 0;
+            for (let i = 0; i < scratch.acc.length; i++)
+              if ((firstBin + (Math.floor(i / 5) % width)) * 10 >= ring.evictedUpToNs)
+                worst = Math.max(worst, Math.abs(kept.acc[i] - scratch.acc[i]));
+            expect(worst).toBeLessThan(1e-4);
+          }
+          // rebuilt only when a push drops rows it never saw (a batch larger than the ring), never here
+          expect(kept.rebuilds).toBe(1);
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+
+  it('starts over on a new run, another width or span, and a window that moves back', () => {
+    const ring = new FrameRing(64);
+    ring.push(
+      frame(
+        1,
+        [
+          [0, 0, 0],
+          [30, 0, 1],
+        ],
+        40,
+      ),
+    );
+    const r = new TimelineRaster();
+    r.build(ring, 2, 4, 0, 40);
+    r.build(ring, 2, 4, 0, 40);
+    expect(r.rebuilds).toBe(1);
+    r.build(ring, 2, 8, 0, 40); // width
+    r.build(ring, 2, 8, -40, 40); // span
+    r.build(ring, 2, 8, -50, 30); // back
+    expect(r.rebuilds).toBe(4);
+    ring.push(frame(2, [[0, 1, 2]], 40)); // new run
+    r.build(ring, 2, 8, -40, 40);
+    expect(r.rebuilds).toBe(5);
+    expect(r.dominant(1, 7)).toBe(2);
+    expect(r.dominant(0, 7)).toBe(UNKNOWN);
   });
 });

@@ -24,6 +24,10 @@ export class FrameRing {
   nowNs = 0;
   /** Bumped on every change, so a canvas redraws only when there is something new. */
   version = 0;
+  /** Bumped on reset: a reader that keeps state across pushes (the timeline raster) starts over. */
+  generation = 0;
+  /** Rows dropped since the reset (evicted, or skipped into the base): the oldest kept row's sequence number. */
+  dropped = 0;
 
   constructor(readonly capacity = 1 << 18) {
     this.times = new Float64Array(capacity);
@@ -41,6 +45,8 @@ export class FrameRing {
     this.labelNames = [];
     this.nowNs = 0;
     this.version++;
+    this.generation++;
+    this.dropped = 0;
   }
 
   /** Physical index of the i-th oldest row. */
@@ -59,6 +65,7 @@ export class FrameRing {
     // A batch larger than the ring: its first rows only update the base states.
     const skip = Math.max(0, n - this.capacity);
     for (let i = 0; i < skip; i++) this.toBase(c.timeNs[i], c.thread[i], c.state[i], c.label[i]);
+    this.dropped += skip;
     const overflow = this.size + (n - skip) - this.capacity;
     for (let i = 0; i < overflow; i++) this.evictOldest();
     for (let i = skip; i < n; i++) {
@@ -77,6 +84,7 @@ export class FrameRing {
     this.toBase(this.times[p], this.threads[p], this.states[p], this.labels[p]);
     this.head = this.index(1);
     this.size--;
+    this.dropped++;
   }
 
   private toBase(t: number, thread: number, state: number, label: number): void {
