@@ -126,6 +126,9 @@ async function main(argv: readonly string[]): Promise<void> {
     log(
       `  wall       ${sw.wallMs.map((ms) => `${(ms / 1000).toFixed(2)} s`).join(' / ')}  speed-up ${sw.speedup}x (target >= 1.8 on 2), results identical: ${sw.identical ? 'yes' : 'NO'}`,
     );
+    log(
+      `  machine    a bare CPU loop: ${sw.machineSpeedup}x on ${sw.workers[1]} threads; the sweep gets ${sw.ofMachine} of it`,
+    );
   }
   if (o.only.size === 0 || o.only.has(CALIBRATE)) {
     const c = await benchCalibrate();

@@ -34,5 +34,8 @@ log(
 log(
   `speed-up: ${r.speedup.toFixed(2)}x on ${r.workers[1]} workers (${(r.efficiency * 100).toFixed(0)}% parallel efficiency); results identical: ${r.identical ? 'yes' : 'NO'}`,
 );
+log(
+  `machine ceiling: a bare CPU loop gets ${r.machineSpeedup.toFixed(2)}x on ${r.workers[1]} threads here (best round); the sweep reaches ${(r.ofMachine * 100).toFixed(0)}% of it`,
+);
 if (json) process.stdout.write(`${JSON.stringify(r)}\n`);
 if (!r.identical) process.exitCode = 1;

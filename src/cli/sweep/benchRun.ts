@@ -6,6 +6,7 @@ import { performance } from 'node:perf_hooks';
 import { parseSweepArgs } from './args';
 import { planSweep, runSweep, type SweepPlan } from './plan';
 import { startSweepWorker } from './pool';
+import { machineCeiling } from './machineCeiling';
 import type { PointLine } from '../../analysis/sweep/aggregate';
 
 export interface SweepBench {
@@ -19,6 +20,10 @@ export interface SweepBench {
   cpusBusy: number[];
   speedup: number;
   efficiency: number;
+  /** The same pool of threads running a bare CPU loop, in the same run: the most this host gives. */
+  machineSpeedup: number;
+  /** speedup over machineSpeedup: how much of what the host gives the sweep pool uses. */
+  ofMachine: number;
   /** The pool's results equal one worker's, line for line. */
   identical: boolean;
 }
@@ -61,14 +66,19 @@ export async function benchSweep(
   let best1: { ms: number; cpuMs: number } | null = null;
   let bestN: { ms: number; cpuMs: number } | null = null;
   let identical = true;
+  let machine = 0;
   for (let i = 0; i < rounds; i++) {
+    const ceiling = await machineCeiling(pool);
+    machine = Math.max(machine, ceiling.speedup);
     const one = await timed(plan, 1);
     const many = await timed(plan, pool);
     identical &&= JSON.stringify(one.lines) === JSON.stringify(many.lines);
     if (!best1 || one.ms < best1.ms) best1 = one;
     if (!bestN || many.ms < bestN.ms) bestN = many;
     const got = (x: { ms: number; cpuMs: number }) => `${s(x.ms)} (${(x.cpuMs / x.ms).toFixed(2)} CPUs busy)`;
-    log(`round ${i + 1}: 1 worker ${got(one)}, ${pool} workers ${got(many)}${load()}`);
+    log(
+      `round ${i + 1}: 1 worker ${got(one)}, ${pool} workers ${got(many)}; a bare CPU loop on ${pool} threads ${ceiling.speedup.toFixed(2)}x${load()}`,
+    );
   }
   if (!best1 || !bestN) throw new Error('rounds must be at least 1');
   const speedup = best1.ms / bestN.ms;
@@ -80,6 +90,8 @@ export async function benchSweep(
     cpusBusy: [Number((best1.cpuMs / best1.ms).toFixed(2)), Number((bestN.cpuMs / bestN.ms).toFixed(2))],
     speedup: Number(speedup.toFixed(3)),
     efficiency: Number((speedup / pool).toFixed(3)),
+    machineSpeedup: machine,
+    ofMachine: Number((speedup / machine).toFixed(3)),
     identical,
   };
 }
