@@ -80,7 +80,8 @@ describe('SimHost exports', () => {
         speed: 1e6,
         playing: false,
       });
-      send({ type: 'stepTime', runId: 1, ns: 6e6 });
+      // long enough that the replay checks the clock (every 20,000 events) more than twice
+      send({ type: 'stepTime', runId: 1, ns: 12e6 });
       send({ type: 'exportTrace', runId: 1, requestId: 9, windowNs: 5e5 });
       let slices = 1;
       while (!reply(9) && fire()) slices++;
