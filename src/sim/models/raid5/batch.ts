@@ -86,7 +86,7 @@ export function isBatchMember(sh: StripeHead): boolean {
 
 /** The stripes a head's pass covers: the head, then its members in the order they joined. */
 export function batchOf(sh: StripeHead): readonly StripeHead[] {
-  return sh.batchList.length === 0 ? [sh] : [sh, ...sh.batchList];
+  return sh.batchList.length === 0 ? sh.alone : [sh, ...sh.batchList];
 }
 
 /** break_stripe_batch_list: the head's writes are done; each member leaves the batch and the batch's

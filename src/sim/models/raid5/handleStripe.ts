@@ -199,12 +199,17 @@ export function* handleStripe(
   // ops_run_io: every block marked Want{read,write} gets a member bio and holds a reference.
   // A batch head's ops_run_io goes disk by disk through the whole batch, so each member's bios for a disk
   // follow one another (and merge in the plug); a member's bio holds a reference on it and on the head.
-  const ios: [StripeHead, number, boolean][] = [];
+  // The member IOs as one flat list, stripe then (device << 1 | write): a tuple per IO was the pass's
+  // largest allocation.
+  const ios: (StripeHead | number)[] = [];
+  let anyWrite = false;
   for (let i = 0; i < sh.devs.length; i++) {
     for (const s of batch) {
       const d = s.devs[i];
       if (d.flags & (R5_WANTREAD | R5_WANTWRITE)) {
-        ios.push([s, i, (d.flags & R5_WANTWRITE) !== 0]);
+        const write = (d.flags & R5_WANTWRITE) !== 0;
+        anyWrite ||= write;
+        ios.push(s, (i << 1) | (write ? 1 : 0));
         d.flags &= ~(R5_WANTREAD | R5_WANTWRITE);
         s.count++;
         s.ioInFlight++;
@@ -216,18 +221,18 @@ export function* handleStripe(
   if (conf.offload && sh.opState && !opBefore) yield* conf.offload.submit(t, sh);
   if (ios.length > 0) yield* drainUnderStripeLock(conf, t, sh);
   const defer = conf.deferred?.shouldDefer() ?? false;
-  for (const [s, i, write] of ios) {
-    if (!(defer && write)) yield* io.submitStripeIo(t, s, i, write);
+  const deferred: { sh: StripeHead; dev: number }[] | null = defer ? [] : null;
+  for (let k = 0; k < ios.length; k += 2) {
+    const s = ios[k] as StripeHead;
+    const code = ios[k + 1] as number;
+    const write = (code & 1) === 1;
+    if (deferred && write) deferred.push({ sh: s, dev: code >> 1 });
+    else yield* io.submitStripeIo(t, s, code >> 1, write);
   }
   // 4.12: a worker's writes to rotational members wait for raid5d to dispatch them in order (deferredIo.ts)
-  if (defer)
-    yield* conf.deferred!.defer(
-      t,
-      io,
-      ios.filter(([, , w]) => w).map(([s, dev]) => ({ sh: s, dev })),
-    );
-  c.memberIosByThread.set(t.name, (c.memberIosByThread.get(t.name) ?? 0) + ios.length);
-  if (ios.some(([, , w]) => w) && sh.state & STRIPE_PREREAD_ACTIVE) {
+  if (deferred) yield* conf.deferred!.defer(t, io, deferred);
+  c.memberIosByThread.set(t.name, (c.memberIosByThread.get(t.name) ?? 0) + ios.length / 2);
+  if (anyWrite && sh.state & STRIPE_PREREAD_ACTIVE) {
     sh.state &= ~STRIPE_PREREAD_ACTIVE; // dec_preread_active after the writes are issued
     conf.prereadActiveStripes--;
     if (conf.prereadActiveStripes < IO_THRESHOLD) conf.wakeupRaid5d();

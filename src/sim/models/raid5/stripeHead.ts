@@ -133,6 +133,8 @@ export class StripeHead {
   /** Stripe batching (4.1): the batch this stripe belongs to (itself for a head), and a head's members. */
   batchHead: StripeHead | null = null;
   readonly batchList: StripeHead[] = [];
+  /** [this]: the batch a pass covers when the stripe heads no batch (batchOf), made once, not per pass. */
+  readonly alone: readonly StripeHead[] = [this];
   /** Set while someone follows this stripe in the UI: its history in words. */
   history: StripeHistory | null = null;
   readonly devs: R5Dev[];
