@@ -34,10 +34,10 @@ export class TimelineRaster {
    * first pixel is the bin that ends at or after endNs, `width` bins back. */
   build(ring: FrameRing, tracks: number, width: number, startNs: number, endNs: number): void {
     const n = tracks * width;
-    this.width = width;
     if (this.acc.length !== n * 5) this.acc = new Float32Array(n * 5);
     const span = endNs - startNs;
     if (!(span > 0) || width <= 0) {
+      this.width = width;
       this.acc.fill(0);
       this.generation = -1;
       return;
@@ -47,19 +47,20 @@ export class TimelineRaster {
     const fresh =
       ring.generation !== this.generation ||
       tracks !== this.tracks ||
+      width !== this.width ||
       pw !== this.pw ||
-      this.bins.length !== n * 5 ||
       firstBin < this.firstBin ||
       this.nextRow < ring.dropped;
-    if (fresh) this.start(ring, tracks, width, pw, firstBin);
+    this.width = width;
+    if (fresh) this.start(ring, tracks, pw, firstBin);
     else this.slide(firstBin);
     this.addRows(ring);
     this.paintInto(endNs);
   }
 
-  private start(ring: FrameRing, tracks: number, width: number, pw: number, firstBin: number): void {
+  private start(ring: FrameRing, tracks: number, pw: number, firstBin: number): void {
     this.rebuilds++;
-    const n = tracks * width;
+    const n = tracks * this.width;
     this.bins = this.bins.length === n * 5 ? this.bins.fill(0) : new Float32Array(n * 5);
     if (this.cur.length < tracks) {
       this.cur = new Uint8Array(tracks);

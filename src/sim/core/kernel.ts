@@ -214,30 +214,31 @@ export class Kernel extends CpuScheduler {
     const bounce = bounces ? this.takeBounce(lock) : 0;
     if (bounce === 0) {
       if (work <= 0) return false;
-      t.computeLeft = work;
-      t.opLabel = label;
-      this.runCompute(t);
+      this.computeFor(t, work, label);
       return true;
     }
-    t.opLabel = this.lockLabel(lock);
     if (work > 0 && !this.preemptible(t)) {
-      t.computeLeft = bounce + work;
-      this.runCompute(t);
+      this.computeFor(t, bounce + work, this.lockLabel(lock));
       this.labelAt(t, this.now + bounce, label);
       return true;
     }
-    t.computeLeft = bounce;
     t.chainNs = work;
     t.chainLabel = label;
-    this.runCompute(t);
+    this.computeFor(t, bounce, this.lockLabel(lock));
     return true;
   }
 
   /** The bounce ended; the critical section's work runs now, without a body step between. */
   private runChained(t: SimThread): void {
-    t.computeLeft = t.chainNs;
-    t.opLabel = t.chainLabel;
+    const ns = t.chainNs;
     t.chainNs = 0;
+    this.computeFor(t, ns, t.chainLabel);
+  }
+
+  /** Runs a compute of `ns` the body did not yield itself (a bounce, a critical section), labelled `label`. */
+  private computeFor(t: SimThread, ns: number, label: number): void {
+    t.computeLeft = ns;
+    t.opLabel = label;
     this.runCompute(t);
   }
 
@@ -252,9 +253,7 @@ export class Kernel extends CpuScheduler {
   private payBounce(t: SimThread, lock: Lock): boolean {
     const bounce = this.takeBounce(lock);
     if (bounce === 0) return false;
-    t.computeLeft = bounce;
-    t.opLabel = this.lockLabel(lock);
-    this.runCompute(t);
+    this.computeFor(t, bounce, this.lockLabel(lock));
     return true;
   }
 

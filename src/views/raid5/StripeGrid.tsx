@@ -103,15 +103,16 @@ function CanvasGrid({ cells, ids, followed, onPick, cols, size }: Props & { cols
     // A new layout, or a followed cell (its outline overlaps the neighbours), paints everything; otherwise only
     // the cells whose class changed (a snapshot changes a few hundred of 4,096 at max speed: bench:ui).
     const key = `${cols}|${size}|${rows}|${dpr}|${cells.length}`;
+    const paint = (fills: readonly (string | CanvasPattern)[], i: number) => {
+      ctx.fillStyle = fills[cells[i]] ?? fills[0];
+      ctx.fillRect((i % cols) * size, Math.floor(i / cols) * size, size - gap, size - gap);
+    };
     const last = drawn.current;
     if (last && last.key === key && last.ctx === ctx && f < 0) {
       for (let i = 0; i < cells.length; i++) {
         if (cells[i] === last.cells[i]) continue;
-        const x = (i % cols) * size;
-        const y = Math.floor(i / cols) * size;
-        ctx.clearRect(x, y, size, size);
-        ctx.fillStyle = last.fills[cells[i]] ?? last.fills[0];
-        ctx.fillRect(x, y, size - gap, size - gap);
+        ctx.clearRect((i % cols) * size, Math.floor(i / cols) * size, size, size);
+        paint(last.fills, i);
       }
       last.cells.set(cells);
       return;
@@ -120,10 +121,7 @@ function CanvasGrid({ cells, ids, followed, onPick, cols, size }: Props & { cols
     canvas.height = Math.round(rows * size * dpr);
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     const fills = CELL_STYLES.map((_, c) => cellFill(ctx, c, size >= 6));
-    for (let i = 0; i < cells.length; i++) {
-      ctx.fillStyle = fills[cells[i]] ?? fills[0];
-      ctx.fillRect((i % cols) * size, Math.floor(i / cols) * size, size - gap, size - gap);
-    }
+    for (let i = 0; i < cells.length; i++) paint(fills, i);
     if (f >= 0) {
       ctx.strokeStyle = '#000';
       ctx.lineWidth = 2;
