@@ -89,8 +89,10 @@ export function ThreadTimeline() {
     let layout = '';
     let raf = 0;
     let drawnAt = -Infinity;
-    // Sizes come from a ResizeObserver: reading clientHeight in every animation frame forced a layout after
-    // each React commit, the main thread's largest single line at max speed (bench:ui).
+    // Whether a size changed comes from a ResizeObserver: reading clientHeight in every animation frame forced
+    // a layout after each React commit, the main thread's largest single line at max speed (bench:ui). A
+    // redraw reads the sizes afresh (one layout per redraw), since the observer reports a change a frame after
+    // the layout that made it and a stale width would draw the axis past the panel for that frame.
     let viewH = scroller.clientHeight;
     let w = canvas.clientWidth;
     // The row height is a CSS variable (larger in projector mode, a class on body): read it when that class
@@ -117,15 +119,21 @@ export function ThreadTimeline() {
         setMeta(frameRing.threadMeta.slice());
       }
       const { timelineWindow, speed, playing } = useSim.getState();
+      const { rows: rs, version } = rowsRef.current;
+      const span = windowNs(timelineWindow, speed);
+      // Scrolling, resizing or opening a group redraws at once; new frames at most every PLAYING_REDRAW_MS;
+      // nothing new (paused, same window) nothing at all, not even a size read.
+      const seen = `${w}|${viewH}|${rowH}|${scrollTop}|${version}`;
+      const throttled = playing && now - drawnAt < PLAYING_REDRAW_MS;
+      if (seen === layout && (throttled || `${frameRing.version}|${seen}|${span}` === last)) return;
+      viewH = scroller.clientHeight;
+      w = canvas.clientWidth;
+      scrollTop = scroller.scrollTop;
       if (`${viewH}` !== canvas.style.height.replace('px', '')) {
         canvas.style.height = `${viewH}px`;
         (canvas.parentElement as HTMLElement).style.minHeight = `${viewH}px`;
       }
-      const { rows: rs, version } = rowsRef.current;
-      // Scrolling, resizing or opening a group redraws at once; new frames at most every PLAYING_REDRAW_MS.
       const lay = `${w}|${viewH}|${rowH}|${scrollTop}|${version}`;
-      if (lay === layout && playing && now - drawnAt < PLAYING_REDRAW_MS) return;
-      const span = windowNs(timelineWindow, speed);
       const key = `${frameRing.version}|${lay}|${span}`;
       if (key === last || w === 0 || viewH === 0) return;
       last = key;
